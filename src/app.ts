@@ -1,0 +1,45 @@
+import type { Config } from './config';
+import { type HttpServer, startHttpServer } from './http/server';
+import type { Logger } from './logger';
+import { connectDatabase, type Database } from './neo4j/database';
+import { applySchema } from './neo4j/migrations';
+import { buildAtlasSchema } from './schema/build';
+import { seedOnStart } from './seed/seed.startup';
+
+export interface Atlas {
+  url: string;
+  database: Database;
+  server: HttpServer;
+  /** Drains HTTP, closes the driver, stops the local Neo4j if we started it. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole service: database (local or NEO4J_URI) -> constraints and indexes -> seed if changed -> schema -> HTTP.
+ * Pass `database` to reuse a connection you already have (tests share one Neo4j across servers).
+ */
+export async function startAtlas(config: Config, logger: Logger, database?: Database): Promise<Atlas> {
+  const db = database ?? (await connectDatabase(config, logger));
+  try {
+    await applySchema(db.gateway, config.rootDir, logger);
+    if (config.seed.onStart) await seedOnStart(db.gateway, config, logger);
+    const schema = await buildAtlasSchema();
+    const server = await startHttpServer({ config, logger, gateway: db.gateway, schema });
+    let stopping: Promise<void> | undefined;
+    return {
+      url: server.url,
+      database: db,
+      server,
+      stop() {
+        stopping ??= (async () => {
+          await server.close();
+          if (!database) await db.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    if (!database) await db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The only reader of process.env. Every setting is validated and defaulted here, once, and a bad value stops the
+ * process with a message that names the variable and shows a valid example.
+ */
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type NodeEnv = 'production' | 'development' | 'test';
+
+export interface Neo4jConfig {
+  /** Set: connect to this server and never start Java. Unset: run the bundled local Neo4j. */
+  uri?: string;
+  user: string;
+  password: string;
+  database: string;
+  connectTimeoutMs: number;
+  queryTimeoutMs: number;
+  startupTimeoutMs: number;
+  maxPoolSize: number;
+}
+
+export interface LocalNeo4jConfig {
+  port: number;
+  dataDir: string;
+  heap: string;
+  pageCache: string;
+  javaHome?: string;
+}
+
+export interface LimitsConfig {
+  maxPageSize: number;
+  defaultPageSize: number;
+  maxNeighborhoodDepth: number;
+  maxNeighborhoodNodes: number;
+  maxPathLength: number;
+  maxPaths: number;
+  maxSearchLength: number;
+}
+
+export interface Config {
+  env: NodeEnv;
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  logPretty: boolean;
+  neo4j: Neo4jConfig;
+  local: LocalNeo4jConfig;
+  seed: { dir: string; onStart: boolean };
+  limits: LimitsConfig;
+  shutdownTimeoutMs: number;
+  /** Absolute path of the repository root (where package.json, schema/ and seed/ live). */
+  rootDir: string;
+}
+
+/** A setting is missing or malformed; the message names the variable and a valid example. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+    example: string,
+  ) {
+    super(`${variable} ${problem}. Example: ${variable}=${example}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** The repository root: the nearest folder above this file that holds package.json (works from src/ and dist/src/). */
+function findRoot(start: string): string {
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+const ROOT_DIR = findRoot(__dirname);
+
+function text(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === '' ? fallback : raw.trim();
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw.trim());
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`, String(fallback));
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`, String(fallback));
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = raw.trim().toLowerCase() as T;
+  if (!allowed.includes(value)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`, fallback);
+  }
+  return value;
+}
+
+function neo4jUri(env: Env): string | undefined {
+  const raw = env.NEO4J_URI;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = raw.trim();
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError('NEO4J_URI', `is not a valid URI: "${raw}"`, 'bolt://127.0.0.1:7687');
+  }
+  const schemes = ['bolt:', 'bolt+s:', 'bolt+ssc:', 'neo4j:', 'neo4j+s:', 'neo4j+ssc:'];
+  if (!schemes.includes(parsed.protocol)) {
+    throw new ConfigError(
+      'NEO4J_URI',
+      `must use one of the schemes ${schemes.map((s) => s.replace(':', '://')).join(', ')}, got "${raw}"`,
+      'neo4j+s://xxxxxxxx.databases.neo4j.io',
+    );
+  }
+  return value;
+}
+
+const memorySize = /^\d+[kmg]?$/i;
+
+function memory(env: Env, name: string, fallback: string): string {
+  const value = text(env, name, fallback);
+  if (!memorySize.test(value)) throw new ConfigError(name, `must be a size such as 512m or 1g, got "${value}"`, fallback);
+  return value;
+}
+
+/** Reads, validates and defaults every setting. Throws ConfigError on the first bad value. */
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = oneOf<NodeEnv>(env, 'NODE_ENV', ['production', 'development', 'test'], 'development');
+  const defaultPageSize = int(env, 'DEFAULT_PAGE_SIZE', 20, 1, 1000);
+  const maxPageSize = int(env, 'MAX_PAGE_SIZE', 100, 1, 1000);
+  if (defaultPageSize > maxPageSize) {
+    throw new ConfigError('DEFAULT_PAGE_SIZE', `must not exceed MAX_PAGE_SIZE (${maxPageSize})`, String(maxPageSize));
+  }
+  return {
+    env: nodeEnv,
+    host: text(env, 'HOST', '0.0.0.0'),
+    port: int(env, 'PORT', 4000, 0, 65535),
+    logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], nodeEnv === 'test' ? 'silent' : 'info'),
+    logPretty: bool(env, 'LOG_PRETTY', nodeEnv !== 'production' && Boolean(process.stdout.isTTY)),
+    neo4j: {
+      uri: neo4jUri(env),
+      user: text(env, 'NEO4J_USER', 'neo4j'),
+      password: env.NEO4J_PASSWORD ?? '',
+      database: text(env, 'NEO4J_DATABASE', 'neo4j'),
+      connectTimeoutMs: int(env, 'NEO4J_CONNECT_TIMEOUT_MS', 5000, 100, 120000),
+      queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 5000, 100, 600000),
+      startupTimeoutMs: int(env, 'NEO4J_STARTUP_TIMEOUT_MS', 120000, 1000, 900000),
+      maxPoolSize: int(env, 'NEO4J_MAX_POOL_SIZE', 50, 1, 1000),
+    },
+    local: {
+      port: int(env, 'NEO4J_LOCAL_PORT', 7687, 0, 65535),
+      dataDir: path.resolve(ROOT_DIR, text(env, 'NEO4J_LOCAL_DATA_DIR', '.data/neo4j')),
+      heap: memory(env, 'NEO4J_LOCAL_HEAP', '1g'),
+      pageCache: memory(env, 'NEO4J_LOCAL_PAGECACHE', '256m'),
+      javaHome: env.JAVA_HOME?.trim() || undefined,
+    },
+    seed: {
+      dir: path.resolve(ROOT_DIR, text(env, 'SEED_DIR', 'seed')),
+      onStart: bool(env, 'SEED_ON_START', true),
+    },
+    limits: {
+      defaultPageSize,
+      maxPageSize,
+      maxNeighborhoodDepth: int(env, 'MAX_NEIGHBORHOOD_DEPTH', 3, 1, 6),
+      maxNeighborhoodNodes: int(env, 'MAX_NEIGHBORHOOD_NODES', 200, 1, 5000),
+      maxPathLength: int(env, 'MAX_PATH_LENGTH', 6, 1, 10),
+      maxPaths: int(env, 'MAX_PATHS', 10, 1, 100),
+      maxSearchLength: int(env, 'MAX_SEARCH_LENGTH', 200, 1, 10000),
+    },
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+    rootDir: ROOT_DIR,
+  };
+}

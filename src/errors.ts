@@ -1,0 +1,86 @@
+import { GraphQLError } from 'graphql';
+
+/** Error codes a client can switch on; they appear as `extensions.code` in GraphQL responses. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  DATABASE_TIMEOUT = 'DATABASE_TIMEOUT',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  SEED_INVALID = 'SEED_INVALID',
+  PREREQUISITE_MISSING = 'PREREQUISITE_MISSING',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/**
+ * The base of every error this service raises on purpose. The message says what is wrong and what to do; the code
+ * says what kind of problem it is. It is a GraphQLError so it passes through Apollo with its code intact.
+ */
+export class AtlasError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { ...extensions, code } });
+    this.name = 'AtlasError';
+  }
+}
+
+/** An argument is invalid; `argument` names it, so a client can show the error next to the right input. */
+export class BadInputError extends AtlasError {
+  constructor(argument: string, message: string) {
+    super(ErrorCode.BAD_USER_INPUT, message, { argument });
+  }
+}
+
+/** Neo4j cannot be reached (down, restarting, wrong address). Safe to retry later. */
+export class DatabaseUnavailableError extends AtlasError {
+  constructor(message = 'The knowledge graph database is not reachable right now. Try again in a few seconds.') {
+    super(ErrorCode.DATABASE_UNAVAILABLE, message);
+  }
+}
+
+/** A query ran past its time budget and was stopped. */
+export class DatabaseTimeoutError extends AtlasError {
+  constructor(message = 'The database took too long to answer and the query was stopped. Ask for less (smaller first/limit/depth) or try again.') {
+    super(ErrorCode.DATABASE_TIMEOUT, message);
+  }
+}
+
+/** Something the service needs before it can start is missing (Java, a database address). */
+export class PrerequisiteError extends AtlasError {
+  constructor(message: string) {
+    super(ErrorCode.PREREQUISITE_MISSING, message);
+  }
+}
+
+const PASS_THROUGH_CODES = new Set<string>([
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
+  // Apollo's own codes for requests that are malformed: they describe the client's mistake, so they stay.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Apollo's formatError: expected errors pass with their code and message; anything unexpected is masked as
+ * INTERNAL_SERVER_ERROR so no database or code internals leak, with details only in development.
+ */
+export function formatError(
+  formatted: import('graphql').GraphQLFormattedError,
+  exposeDetails: boolean,
+): import('graphql').GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PASS_THROUGH_CODES.has(code)) return formatted;
+  if (exposeDetails) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  return {
+    message: 'Internal server error. The problem was logged; try again, and report it if it persists.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

@@ -1,0 +1,68 @@
+import type { ConceptKind, RelationType } from './vocabulary';
+
+/**
+ * How the knowledge lives in Neo4j. The seeder writes exactly these properties and the repositories read them.
+ *
+ * (:Concept {slug, kind, nameKo, nameEn, aliasesKo, aliasesEn, searchText, summaryKo, summaryEn, detailsKo, detailsEn,
+ *            tags, source, syntax, order, origin})
+ * (:Concept)-[:<RelationType> {descriptionKo, descriptionEn, order, source, origin}]->(:Concept)
+ * (:Comparison {slug, titleKo, titleEn, source, aspects (JSON text), origin})-[:COMPARES {position}]->(:Concept)
+ * (:SeedState {key: 'seed', hash, version, seededAt, concepts, relations})
+ */
+
+/** Marks what the seeder owns; anything without it was written by someone else and is left alone. */
+export const SEED_ORIGIN = 'seed';
+/** Marks generated benchmark data, removable on its own. */
+export const SYNTHETIC_ORIGIN = 'synthetic';
+
+export interface ConceptRecord {
+  slug: string;
+  kind: ConceptKind;
+  nameKo: string;
+  nameEn: string;
+  aliasesKo: string[];
+  aliasesEn: string[];
+  summaryKo: string;
+  summaryEn: string;
+  detailsKo: string | null;
+  detailsEn: string | null;
+  tags: string[];
+  source: string;
+  syntax: string | null;
+  order: number | null;
+}
+
+export interface RelationRecord {
+  type: RelationType;
+  from: string;
+  to: string;
+  descriptionKo: string | null;
+  descriptionEn: string | null;
+  order: number | null;
+  source: string;
+}
+
+/** Cypher map projection that reads a concept node `c` as a ConceptRecord. */
+export const CONCEPT_PROJECTION =
+  'c { .slug, .kind, .nameKo, .nameEn, .aliasesKo, .aliasesEn, .summaryKo, .summaryEn, .detailsKo, .detailsEn, .tags, .source, .syntax, .order }';
+
+/** Fills in the optional fields a node may lack, so callers always get the full record shape. */
+export function toConceptRecord(row: Record<string, unknown>): ConceptRecord {
+  const c = row as Partial<ConceptRecord>;
+  return {
+    slug: c.slug!,
+    kind: c.kind!,
+    nameKo: c.nameKo ?? c.nameEn ?? c.slug!,
+    nameEn: c.nameEn ?? c.nameKo ?? c.slug!,
+    aliasesKo: c.aliasesKo ?? [],
+    aliasesEn: c.aliasesEn ?? [],
+    summaryKo: c.summaryKo ?? c.summaryEn ?? '',
+    summaryEn: c.summaryEn ?? c.summaryKo ?? '',
+    detailsKo: c.detailsKo ?? null,
+    detailsEn: c.detailsEn ?? null,
+    tags: c.tags ?? [],
+    source: c.source ?? '',
+    syntax: c.syntax ?? null,
+    order: c.order ?? null,
+  };
+}

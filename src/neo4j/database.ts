@@ -1,0 +1,46 @@
+import type { Driver } from 'neo4j-driver';
+
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { createDriver, waitForDatabase } from './driver';
+import { type GatewayOptions, Neo4jGateway } from './gateway';
+import { type LocalNeo4j, startLocalNeo4j } from './local';
+
+/** A connected database: the driver, the gateway over it, and the local server when we started one. */
+export interface Database {
+  uri: string;
+  driver: Driver;
+  gateway: Neo4jGateway;
+  local?: LocalNeo4j;
+  /** Closes the driver, then stops the local server if we started it. */
+  close(): Promise<void>;
+}
+
+/**
+ * With NEO4J_URI set, connects to that server and never starts Java. Without it, starts the bundled local Neo4j
+ * (data under .data/neo4j unless configured) and connects to it on 127.0.0.1.
+ */
+export async function connectDatabase(config: Config, logger: Logger, onQuery?: GatewayOptions['onQuery']): Promise<Database> {
+  const local = config.neo4j.uri ? undefined : await startLocalNeo4j(config.local, config.rootDir, logger, config.neo4j.startupTimeoutMs);
+  const uri = config.neo4j.uri ?? local!.uri;
+  const driver = createDriver(uri, config.neo4j, logger);
+  try {
+    await waitForDatabase(driver, uri, config.neo4j.startupTimeoutMs, logger);
+  } catch (error) {
+    await driver.close();
+    await local?.stop();
+    throw error;
+  }
+  logger.info({ uri, local: Boolean(local) }, 'connected to Neo4j');
+  const gateway = new Neo4jGateway(driver, { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, logger, onQuery });
+  return {
+    uri,
+    driver,
+    gateway,
+    local,
+    async close() {
+      await driver.close();
+      await local?.stop();
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+
+import { AtlasError, DatabaseTimeoutError, DatabaseUnavailableError } from '../errors';
+import type { Logger } from '../logger';
+
+/** Per-request counters: how many Cypher round trips a request made and how long the database took. */
+export interface QueryStats {
+  roundTrips: number;
+  dbTimeMs: number;
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** What repositories see of the database: read and write Cypher with parameters, nothing else. */
+export interface CypherRunner {
+  read(cypher: string, params?: Params): Promise<Row[]>;
+  write(cypher: string, params?: Params): Promise<Row[]>;
+}
+
+export interface GatewayOptions {
+  database: string;
+  queryTimeoutMs: number;
+  logger: Logger;
+  /** Called after every round trip, for metrics. */
+  onQuery?: (kind: 'read' | 'write', durationMs: number, ok: boolean) => void;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Database.DatabaseNotFound',
+]);
+
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.LockClientStopped',
+]);
+
+/**
+ * Turns driver and server failures into our error codes, so no Neo4j internals reach a client. Errors that are not
+ * about availability or time are returned unchanged and end up masked as INTERNAL_SERVER_ERROR.
+ */
+export function mapDatabaseError(error: unknown): unknown {
+  if (error instanceof AtlasError) return error;
+  if (error instanceof Neo4jError) {
+    if (UNAVAILABLE_CODES.has(error.code) || /acquisition timed out|connection.*(refused|closed|reset)|ECONNREFUSED/i.test(error.message)) {
+      return new DatabaseUnavailableError();
+    }
+    if (TIMEOUT_CODES.has(error.code)) return new DatabaseTimeoutError();
+  }
+  return error;
+}
+
+/**
+ * The one gateway through which every Cypher statement runs. It owns sessions, read/write routing (reads go through
+ * executeRead so a cluster can send them to followers), the transaction timeout and metadata, round-trip counting and
+ * the mapping of database errors to our codes.
+ */
+export class Neo4jGateway implements CypherRunner {
+  constructor(
+    readonly driver: Driver,
+    private readonly options: GatewayOptions,
+    private readonly stats?: QueryStats,
+  ) {}
+
+  /** A view of this gateway that counts round trips and database time into `stats` (one per request). */
+  withStats(stats: QueryStats): Neo4jGateway {
+    return new Neo4jGateway(this.driver, this.options, stats);
+  }
+
+  read(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.run('read', (tx) => tx.run(cypher, params).then((r) => r.records.map((rec) => rec.toObject())));
+  }
+
+  write(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.run('write', (tx) => tx.run(cypher, params).then((r) => r.records.map((rec) => rec.toObject())));
+  }
+
+  /** Runs several statements in one write transaction: all of them commit, or none does. */
+  writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return this.run('write', work, timeoutMs);
+  }
+
+  /** True when the database answers a trivial query. Never throws. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.read('RETURN 1 AS ok');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async run<T>(kind: 'read' | 'write', work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: kind === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const started = performance.now();
+    let ok = false;
+    try {
+      const txConfig = { timeout: timeoutMs ?? this.options.queryTimeoutMs, metadata: { app: 'container-atlas' } };
+      const result = kind === 'read' ? await session.executeRead(work, txConfig) : await session.executeWrite(work, txConfig);
+      ok = true;
+      return result;
+    } catch (error) {
+      const mapped = mapDatabaseError(error);
+      if (mapped === error) this.options.logger.error({ err: error }, 'Cypher query failed');
+      throw mapped;
+    } finally {
+      const duration = performance.now() - started;
+      if (this.stats) {
+        this.stats.roundTrips += 1;
+        this.stats.dbTimeMs += duration;
+      }
+      this.options.onQuery?.(kind, duration, ok);
+      await session.close().catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import '../graph/vocabulary.graphql';
+
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+
+import { StatsResolver } from '../stats/stats.resolver';
+
+/** Every resolver of the public API. A new capability adds its resolver here. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const RESOLVERS: NonEmptyArray<Function> = [StatsResolver];
+
+/** Builds the executable schema from the decorated classes. */
+export function buildAtlasSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: RESOLVERS, validate: false });
+}
