@@ -1,0 +1,22 @@
+# Multi-stage image of the container-atlas API. The database runs in its own container (see docker-compose.yml),
+# so this image needs neither Java nor Maven.
+
+FROM node:20-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+FROM node:20-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY schema ./schema
+COPY seed ./seed
+USER node
+EXPOSE 4000
+CMD ["node", "dist/src/main.js"]
