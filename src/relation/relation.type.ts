@@ -1,0 +1,46 @@
+import { Ctx, Field, Int, ObjectType } from 'type-graphql';
+
+import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
+import { Lang, RelationType } from '../graph/vocabulary';
+import { LangArg, langOf } from '../i18n/lang.arg';
+import { pick } from '../i18n/lang';
+
+/**
+ * One stored relation `from -[type]-> to`, for subgraph edges and path hops. Build it with
+ * `new Relation(record, { from, to })`; when the end concepts are not given, RelationResolver loads them by slug
+ * through the per-request DataLoader, so a list of relations costs one extra round trip, not one per relation.
+ */
+@ObjectType({ description: 'A relation between two concepts, read as a sentence: `from TYPE to` ("docker-stop SENDS_SIGNAL sigterm").' })
+export class Relation {
+  record!: RelationRecord;
+  /** End concepts the caller already had; RelationResolver uses them instead of loading. */
+  fromRecord?: ConceptRecord;
+  toRecord?: ConceptRecord;
+
+  // The constructor takes no required argument because type-graphql may instantiate the class itself.
+  constructor(record?: RelationRecord, ends: { from?: ConceptRecord; to?: ConceptRecord } = {}) {
+    if (record) this.record = record;
+    this.fromRecord = ends.from;
+    this.toRecord = ends.to;
+  }
+
+  @Field(() => RelationType, { description: 'The kind of relation.' })
+  get type(): RelationType {
+    return this.record.type;
+  }
+
+  @Field(() => String, { nullable: true, description: 'Why the two concepts are related, in the chosen language; null when the note says nothing.' })
+  description(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string | null {
+    return pick(this.record.descriptionKo, this.record.descriptionEn, langOf(lang, context));
+  }
+
+  @Field(() => Int, { nullable: true, description: 'Position among relations of the same type from the same concept (stages, flags); null when unordered.' })
+  get order(): number | null {
+    return this.record.order;
+  }
+
+  @Field(() => String, { description: 'The section of the study note the relation comes from.' })
+  get source(): string {
+    return this.record.source;
+  }
+}
