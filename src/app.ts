@@ -1,4 +1,5 @@
 import type { Config } from './config';
+import { createMetrics } from './http/metrics';
 import { type HttpServer, startHttpServer } from './http/server';
 import type { Logger } from './logger';
 import { connectDatabase, type Database } from './neo4j/database';
@@ -19,12 +20,15 @@ export interface Atlas {
  * Pass `database` to reuse a connection you already have (tests share one Neo4j across servers).
  */
 export async function startAtlas(config: Config, logger: Logger, database?: Database): Promise<Atlas> {
-  const db = database ?? (await connectDatabase(config, logger));
+  let gatewayRef: Database['gateway'] | undefined;
+  const metrics = createMetrics(() => gatewayRef, config.neo4j.maxPoolSize);
+  const db = database ?? (await connectDatabase(config, logger, metrics.recordQuery));
+  gatewayRef = db.gateway;
   try {
     await applySchema(db.gateway, config.rootDir, logger);
     if (config.seed.onStart) await seedOnStart(db.gateway, config, logger);
     const schema = await buildAtlasSchema();
-    const server = await startHttpServer({ config, logger, gateway: db.gateway, schema });
+    const server = await startHttpServer({ config, logger, gateway: db.gateway, schema, metrics });
     let stopping: Promise<void> | undefined;
     return {
       url: server.url,

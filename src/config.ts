@@ -17,6 +17,8 @@ export interface Neo4jConfig {
   database: string;
   connectTimeoutMs: number;
   queryTimeoutMs: number;
+  /** How long the driver retries a failed transaction (database restarting) before the request fails. */
+  retryTimeMs: number;
   startupTimeoutMs: number;
   maxPoolSize: number;
 }
@@ -37,6 +39,23 @@ export interface LimitsConfig {
   maxPathLength: number;
   maxPaths: number;
   maxSearchLength: number;
+  /** Deepest selection nesting a query may have. */
+  maxQueryDepth: number;
+  /** Highest estimated cost (lists count by their first/limit) a query may have. */
+  maxQueryCost: number;
+  /** Most aliased fields one query may use. */
+  maxAliases: number;
+  /** Longest query text, in characters. */
+  maxQueryLength: number;
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
+}
+
+export interface HttpConfig {
+  /** Origins allowed by CORS; ['*'] allows all (the default for this read-only public API). */
+  corsOrigins: string[];
+  /** max-age of the Cache-Control hint on query responses, in seconds (the graph changes only on seeding). */
+  cacheMaxAgeSeconds: number;
 }
 
 export interface Config {
@@ -49,6 +68,7 @@ export interface Config {
   local: LocalNeo4jConfig;
   seed: { dir: string; onStart: boolean };
   limits: LimitsConfig;
+  http: HttpConfig;
   shutdownTimeoutMs: number;
   /** Absolute path of the repository root (where package.json, schema/ and seed/ live). */
   rootDir: string;
@@ -144,6 +164,17 @@ function memory(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+function origins(env: Env): string[] {
+  const value = text(env, 'CORS_ORIGINS', '*');
+  const list = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of list) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError('CORS_ORIGINS', `must be * or a comma-separated list of origins such as https://learn.example.org, got "${origin}"`, 'https://learn.example.org,http://localhost:3000');
+    }
+  }
+  return list;
+}
+
 /** Reads, validates and defaults every setting. Throws ConfigError on the first bad value. */
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf<NodeEnv>(env, 'NODE_ENV', ['production', 'development', 'test'], 'development');
@@ -165,6 +196,7 @@ export function loadConfig(env: Env = process.env): Config {
       database: text(env, 'NEO4J_DATABASE', 'neo4j'),
       connectTimeoutMs: int(env, 'NEO4J_CONNECT_TIMEOUT_MS', 5000, 100, 120000),
       queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 5000, 100, 600000),
+      retryTimeMs: int(env, 'NEO4J_RETRY_TIME_MS', 1000, 0, 60000),
       startupTimeoutMs: int(env, 'NEO4J_STARTUP_TIMEOUT_MS', 120000, 1000, 900000),
       maxPoolSize: int(env, 'NEO4J_MAX_POOL_SIZE', 50, 1, 1000),
     },
@@ -187,6 +219,15 @@ export function loadConfig(env: Env = process.env): Config {
       maxPathLength: int(env, 'MAX_PATH_LENGTH', 6, 1, 10),
       maxPaths: int(env, 'MAX_PATHS', 10, 1, 100),
       maxSearchLength: int(env, 'MAX_SEARCH_LENGTH', 200, 1, 10000),
+      maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 12, 2, 100),
+      maxQueryCost: int(env, 'MAX_QUERY_COST', 25000, 10, 10000000),
+      maxAliases: int(env, 'MAX_ALIASES', 30, 0, 1000),
+      maxQueryLength: int(env, 'MAX_QUERY_LENGTH', 10000, 100, 1000000),
+      maxBodyBytes: int(env, 'MAX_BODY_BYTES', 102400, 1024, 10485760),
+    },
+    http: {
+      corsOrigins: origins(env),
+      cacheMaxAgeSeconds: int(env, 'CACHE_MAX_AGE_SECONDS', 300, 0, 86400),
     },
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     rootDir: ROOT_DIR,

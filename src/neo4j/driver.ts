@@ -12,7 +12,7 @@ export function createDriver(uri: string, config: Neo4jConfig, logger: Logger): 
     maxConnectionPoolSize: config.maxPoolSize,
     connectionTimeout: config.connectTimeoutMs,
     connectionAcquisitionTimeout: config.connectTimeoutMs,
-    maxTransactionRetryTime: config.queryTimeoutMs,
+    maxTransactionRetryTime: config.retryTimeMs,
     disableLosslessIntegers: true,
     userAgent: 'container-atlas',
     logging: {

@@ -64,11 +64,13 @@ export class Neo4jGateway implements CypherRunner {
     readonly driver: Driver,
     private readonly options: GatewayOptions,
     private readonly stats?: QueryStats,
+    /** Sessions open right now, shared by every view of this gateway: how much of the pool is in use. */
+    readonly sessions: { inUse: number } = { inUse: 0 },
   ) {}
 
   /** A view of this gateway that counts round trips and database time into `stats` (one per request). */
   withStats(stats: QueryStats): Neo4jGateway {
-    return new Neo4jGateway(this.driver, this.options, stats);
+    return new Neo4jGateway(this.driver, this.options, stats, this.sessions);
   }
 
   read(cypher: string, params: Params = {}): Promise<Row[]> {
@@ -100,6 +102,7 @@ export class Neo4jGateway implements CypherRunner {
       defaultAccessMode: kind === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     const started = performance.now();
+    this.sessions.inUse += 1;
     let ok = false;
     try {
       const txConfig = { timeout: timeoutMs ?? this.options.queryTimeoutMs, metadata: { app: 'container-atlas' } };
@@ -118,6 +121,7 @@ export class Neo4jGateway implements CypherRunner {
       }
       this.options.onQuery?.(kind, duration, ok);
       await session.close().catch(() => undefined);
+      this.sessions.inUse -= 1;
     }
   }
 }

@@ -1,0 +1,109 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+
+import type { LimitsConfig } from '../config';
+import { ErrorCode } from '../errors';
+
+/** A request asked for too much; answered with HTTP 400 before any resolver runs. */
+function tooComplex(message: string, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 }, ...extensions } });
+}
+
+/** How deep the operation's selections nest, following fragment spreads (each fragment once per path). */
+export function queryDepth(selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string> = new Set()): number {
+  if (!selectionSet) return 0;
+  let deepest = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      deepest = Math.max(deepest, selection.name.value.startsWith('__') ? 0 : 1 + queryDepth(selection.selectionSet, fragments, seen));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(deepest, queryDepth(selection.selectionSet, fragments, seen));
+    } else {
+      const name = selection.name.value;
+      const fragment = fragments.get(name);
+      if (fragment && !seen.has(name)) deepest = Math.max(deepest, queryDepth(fragment.selectionSet, fragments, new Set([...seen, name])));
+    }
+  }
+  return deepest;
+}
+
+/** How many aliased fields the whole document uses. */
+export function aliasCount(document: DocumentNode): number {
+  let count = 0;
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD && selection.alias) count += 1;
+      if ('selectionSet' in selection) visit(selection.selectionSet);
+    }
+  };
+  for (const definition of document.definitions) {
+    if ('selectionSet' in definition) visit(definition.selectionSet);
+  }
+  return count;
+}
+
+const SIZE_ARGS = ['first', 'last', 'limit'] as const;
+
+/**
+ * Lists cost by how many items they ask for: a field with `first`/`last`/`limit` costs that many times its children
+ * (`paths` also by its maxLength). Lists without a size argument (edges, nodes) are already counted by their parent.
+ */
+function sizedListEstimator(defaultPageSize: number): ComplexityEstimator {
+  return ({ args, childComplexity, field }) => {
+    if (!field.args.some((arg) => (SIZE_ARGS as readonly string[]).includes(arg.name))) return 1 + childComplexity;
+    const requested = SIZE_ARGS.map((name) => args[name]).find((value) => typeof value === 'number') as number | undefined;
+    const count = Math.max(1, Math.abs(requested ?? defaultPageSize));
+    const perItem = Math.max(1, childComplexity) * (typeof args.maxLength === 'number' ? Math.max(1, Math.abs(args.maxLength)) : 1);
+    return 1 + count * perItem;
+  };
+}
+
+/** The estimated cost of one operation, as the limits plugin computes it. */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, defaultPageSize: number): number {
+  return getComplexity({
+    schema,
+    query: document,
+    operationName,
+    variables,
+    estimators: [sizedListEstimator(defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
+  });
+}
+
+/**
+ * Rejects operations that are too deep, too costly or use too many aliases, after parsing and validation and before
+ * execution, with HTTP 400 and a message that says the limit and how to stay under it.
+ */
+export function queryLimitsPlugin(limits: LimitsConfig, schema: GraphQLSchema): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operation }) {
+          const fragments = new Map(
+            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+          );
+          const depth = queryDepth((operation as OperationDefinitionNode).selectionSet, fragments);
+          if (depth > limits.maxQueryDepth) {
+            throw tooComplex(`The query nests ${depth} levels deep; the limit is ${limits.maxQueryDepth}. Ask for fewer nested levels, or make several smaller queries.`, { depth, maxDepth: limits.maxQueryDepth });
+          }
+          const aliases = aliasCount(document);
+          if (aliases > limits.maxAliases) {
+            throw tooComplex(`The query uses ${aliases} aliases; the limit is ${limits.maxAliases}. Split it into several requests.`, { aliases, maxAliases: limits.maxAliases });
+          }
+          const cost = operationCost(schema, document, request.operationName ?? undefined, request.variables ?? {}, limits.defaultPageSize);
+          if (cost > limits.maxQueryCost) {
+            throw tooComplex(`The query's estimated cost is ${cost}; the limit is ${limits.maxQueryCost}. Lists cost by their first/last/limit: ask for smaller pages or fewer nested lists.`, { cost, maxCost: limits.maxQueryCost });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import compression from 'compression';
+import cors from 'cors';
+import type { RequestHandler } from 'express';
+import helmet from 'helmet';
+
+import type { HttpConfig } from '../config';
+
+/**
+ * Security headers. The content security policy allows only our own origin: the playground and explorer are served
+ * by this server with everything bundled, so nothing needs another host. Monaco's workers run from blob: URLs and
+ * its styles are injected inline.
+ */
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+/** CORS from the configured allow-list; `*` (the default) allows every origin, fine for a read-only public API. */
+export function corsPolicy(config: HttpConfig): RequestHandler {
+  const all = config.corsOrigins.includes('*');
+  return cors({
+    origin: all ? true : config.corsOrigins,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['content-type', 'accept-language', 'x-request-id', 'apollo-require-preflight', 'x-apollo-operation-name', 'if-none-match'],
+    exposedHeaders: ['x-request-id', 'x-graph-version', 'x-db-round-trips', 'etag'],
+    maxAge: 600,
+  });
+}
+
+/** gzip/deflate/br for responses above 1 KiB. */
+export function compress(): RequestHandler {
+  return compression({ threshold: 1024 });
+}
