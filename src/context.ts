@@ -2,6 +2,11 @@ import type { Config } from './config';
 import type { Lang } from './graph/vocabulary';
 import type { Logger } from './logger';
 import type { Neo4jGateway, QueryStats } from './neo4j/gateway';
+import { type ConceptLoaders, createConceptLoaders } from './concept/concept.loader';
+import { ConceptRepository } from './concept/concept.repository';
+import { createRelatedLoader, type RelatedLoader } from './relation/relation.loader';
+import { RelationRepository } from './relation/relation.repository';
+import { SearchRepository } from './search/search.repository';
 import { StatsRepository } from './stats/stats.repository';
 
 /** Everything a resolver may use, made fresh for every request (repositories and DataLoaders are per request). */
@@ -14,15 +19,36 @@ export interface AtlasContext {
   logger: Logger;
   config: Config;
   repos: Repositories;
+  loaders: Loaders;
 }
 
 export interface Repositories {
   stats: StatsRepository;
+  concepts: ConceptRepository;
+  relations: RelationRepository;
+  search: SearchRepository;
+}
+
+/** Per-request DataLoaders: they batch the reads of one request and must never outlive it. */
+export interface Loaders {
+  concepts: ConceptLoaders;
+  related: RelatedLoader;
 }
 
 /** Builds the per-request repositories over a gateway view that counts this request's round trips. */
 export function createRepositories(gateway: Neo4jGateway, _config: Config): Repositories {
   return {
     stats: new StatsRepository(gateway),
+    concepts: new ConceptRepository(gateway),
+    relations: new RelationRepository(gateway),
+    search: new SearchRepository(gateway),
+  };
+}
+
+/** Builds the per-request DataLoaders over this request's repositories. */
+export function createLoaders(repos: Repositories): Loaders {
+  return {
+    concepts: createConceptLoaders(repos.concepts),
+    related: createRelatedLoader(repos.relations),
   };
 }

@@ -11,7 +11,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { GraphQLSchema } from 'graphql';
 
 import type { Config } from '../config';
-import { type AtlasContext, createRepositories } from '../context';
+import { type AtlasContext, createLoaders, createRepositories } from '../context';
 import { ErrorCode, formatError } from '../errors';
 import { langFromAcceptLanguage } from '../i18n/lang';
 import type { Logger } from '../logger';
@@ -152,13 +152,15 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
       context: async ({ req, res }): Promise<AtlasContext> => {
         const requestId = res.locals.requestId as string;
         const queryStats: QueryStats = { roundTrips: 0, dbTimeMs: 0 };
+        const repos = createRepositories(gateway.withStats(queryStats), config);
         return {
           requestId,
           lang: langFromAcceptLanguage(req.headers['accept-language']),
           queryStats,
           logger: logger.child({ requestId }),
           config,
-          repos: createRepositories(gateway.withStats(queryStats), config),
+          repos,
+          loaders: createLoaders(repos),
         };
       },
     }),

@@ -4,11 +4,14 @@ import '../graph/vocabulary.graphql';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 
+import { ConceptResolver } from '../concept/concept.resolver';
+import { RelationResolver } from '../relation/relation.resolver';
+import { SearchResolver } from '../search/search.resolver';
 import { StatsResolver } from '../stats/stats.resolver';
 
 /** Every resolver of the public API. A new capability adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [StatsResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [StatsResolver, ConceptResolver, RelationResolver, SearchResolver];
 
 /** Builds the executable schema from the decorated classes. */
 export function buildAtlasSchema(): Promise<GraphQLSchema> {

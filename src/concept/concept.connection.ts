@@ -1,0 +1,54 @@
+import { Ctx, Field, Int, ObjectType } from 'type-graphql';
+
+import type { ConceptRecord } from '../graph/graph.model';
+import { Lang } from '../graph/vocabulary';
+import { pick } from '../i18n/lang';
+import { LangArg, langOf } from '../i18n/lang.arg';
+import { PageInfo } from '../pagination/page-info.type';
+import { Concept } from './concept.type';
+
+@ObjectType({ description: 'One concept in a list, with its cursor.' })
+export class ConceptEdge {
+  @Field(() => String, { description: 'Opaque cursor of this edge; pass it as `after` or `before` with the same orderBy.' })
+  cursor!: string;
+
+  @Field(() => Concept, { description: 'The concept.' })
+  node!: Concept;
+}
+
+@ObjectType({ description: 'A page of concepts (Relay connection).' })
+export class ConceptConnection {
+  @Field(() => [ConceptEdge], { description: 'The concepts on this page, in the requested order.' })
+  edges!: ConceptEdge[];
+
+  @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'Number of concepts matching the filter, over all pages.' })
+  totalCount!: number;
+}
+
+@ObjectType({ description: 'A command-line flag of a command and what it does.' })
+export class CommandFlag {
+  record!: ConceptRecord;
+
+  // The constructor takes no required argument because type-graphql may instantiate the class itself.
+  constructor(record?: ConceptRecord) {
+    if (record) this.record = record;
+  }
+
+  @Field(() => String, { description: 'The flag as typed, e.g. `-t` (the flag concept\'s syntax, or its name when it has none).' })
+  get flag(): string {
+    return this.record.syntax ?? this.record.nameEn;
+  }
+
+  @Field(() => String, { description: 'What the flag does, in the chosen language (the flag concept\'s summary).' })
+  meaning(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
+    return pick(this.record.summaryKo, this.record.summaryEn, langOf(lang, context)) ?? '';
+  }
+
+  @Field(() => Concept, { description: 'The flag as a concept of its own.' })
+  get concept(): Concept {
+    return new Concept(this.record);
+  }
+}

@@ -1,0 +1,74 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+
+import type { AtlasContext } from '../context';
+import { BadInputError } from '../errors';
+import { ConceptKind } from '../graph/vocabulary';
+import { fromGlobalId } from '../node/global-id';
+import { Node } from '../node/node.type';
+import { encodeCursor } from '../pagination/cursor';
+import { OrderDirection, pageInfoOf } from '../pagination/page-info.type';
+import { pageWindow, paginateSorted } from '../pagination/page';
+import { RelatedArgs } from '../relation/relation.args';
+import { RelationConnection, RelationEdge } from '../relation/relation.connection';
+import { relatedSortKey } from '../relation/relation.loader';
+import { ConceptsArgs, ConceptOrderField } from './concept.args';
+import { CommandFlag, ConceptConnection } from './concept.connection';
+import { primeConcepts } from './concept.loader';
+import { Concept } from './concept.type';
+
+@Resolver(() => Concept)
+export class ConceptResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id (Relay). Null when nothing has that id; BAD_USER_INPUT when the id is malformed.' })
+  async node(@Arg('id', () => ID, { description: 'A global id from an `id` field.' }) id: string, @Ctx() context: AtlasContext): Promise<Node | null> {
+    const global = fromGlobalId(id);
+    if (!global) throw new BadInputError('id', '`id` is not an id this API issued. Use the `id` field of an object unchanged.');
+    if (global.type !== 'Concept') return null;
+    const record = await context.loaders.concepts.bySlug.load(global.key);
+    return record ? new Concept(record) : null;
+  }
+
+  @Query(() => Concept, { nullable: true, description: 'One concept by slug; null when there is none.' })
+  async concept(@Arg('slug', () => String, { description: 'The concept\'s slug, e.g. `docker-build`.' }) slug: string, @Ctx() context: AtlasContext): Promise<Concept | null> {
+    const record = await context.loaders.concepts.bySlug.load(slug);
+    return record ? new Concept(record) : null;
+  }
+
+  @Query(() => ConceptConnection, { description: 'Concepts, filtered and sorted, a page at a time (Relay connection with keyset cursors).' })
+  async concepts(@Args(() => ConceptsArgs) args: ConceptsArgs, @Ctx() context: AtlasContext): Promise<ConceptConnection> {
+    const field = args.orderBy?.field ?? ConceptOrderField.SLUG;
+    const direction = args.orderBy?.direction ?? OrderDirection.ASC;
+    // The tag ties cursors to this order, so a cursor from another order is refused rather than misread.
+    const tag = `concepts:${field}:${direction}`;
+    const window = pageWindow(args, tag, 2, context.config.limits);
+    const page = await context.repos.concepts.page(args.filter ?? {}, { field, descending: direction === OrderDirection.DESC }, window);
+    primeConcepts(context.loaders.concepts, page.items.map(({ item }) => item));
+    if (field === ConceptOrderField.DEGREE) for (const { item, key } of page.items) context.loaders.concepts.degree.prime(item.slug, key[0] as number);
+    const edges = page.items.map(({ item, key }) => ({ cursor: encodeCursor(tag, key), node: new Concept(item) }));
+    return { edges, pageInfo: pageInfoOf(edges, page), totalCount: page.totalCount };
+  }
+
+  @FieldResolver(() => Int, { description: 'Number of relations this concept takes part in, both directions, all types.' })
+  degree(@Root() concept: Concept, @Ctx() context: AtlasContext): Promise<number> {
+    return context.loaders.concepts.degree.load(concept.slug);
+  }
+
+  @FieldResolver(() => [CommandFlag], { description: 'The flags of a command (its HAS_FLAG relations), in order; empty for other kinds.' })
+  async flags(@Root() concept: Concept, @Ctx() context: AtlasContext): Promise<CommandFlag[]> {
+    if (concept.kind !== ConceptKind.COMMAND) return [];
+    const flags = await context.loaders.concepts.flags.load(concept.slug);
+    return flags.map((flag) => new CommandFlag(flag.flag));
+  }
+
+  @FieldResolver(() => RelationConnection, {
+    description: 'The concepts this one is related to, with how (signals a command sends, mechanisms it uses, stages, alternatives, ...), a page at a time.',
+  })
+  async related(@Root() concept: Concept, @Args(() => RelatedArgs) args: RelatedArgs, @Ctx() context: AtlasContext): Promise<RelationConnection> {
+    const types = args.types ? [...new Set(args.types)].sort() : null;
+    const tag = `related:${concept.slug}:${types?.join(',') ?? '*'}:${args.direction}`;
+    const window = pageWindow({ first: args.first, after: args.after }, tag, 4, context.config.limits);
+    const all = await context.loaders.related.load({ slug: concept.slug, types, direction: args.direction });
+    const page = paginateSorted(all, relatedSortKey, window);
+    const edges = page.items.map(({ item, key }) => new RelationEdge(item, encodeCursor(tag, key)));
+    return { edges, pageInfo: pageInfoOf(edges, page), totalCount: page.totalCount };
+  }
+}

@@ -1,0 +1,41 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+
+/** Ascending or descending; shared by every `orderBy` input. */
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Sort direction. Ties are broken by slug in the same direction, so every order is total.',
+  valuesConfig: {
+    ASC: { description: 'Smallest first (A to Z, 0 up).' },
+    DESC: { description: 'Largest first (Z to A, high to low).' },
+  },
+});
+
+@ObjectType({ description: 'Relay page information: where this page sits in the whole list.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'True when items follow this page; fetch them with `first` and `after: endCursor`.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'True when items precede this page; fetch them with `last` and `before: startCursor`.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge; null when the page is empty.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; null when the page is empty.' })
+  endCursor!: string | null;
+}
+
+/** PageInfo for edges that already carry their cursors. */
+export function pageInfoOf(edges: { cursor: string }[], page: { hasNextPage: boolean; hasPreviousPage: boolean }): PageInfo {
+  return {
+    hasNextPage: page.hasNextPage,
+    hasPreviousPage: page.hasPreviousPage,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  };
+}

@@ -1,0 +1,19 @@
+import { ArgsType, Field, Int } from 'type-graphql';
+
+import { RelationType } from '../graph/vocabulary';
+import { Direction } from './direction';
+
+@ArgsType()
+export class RelatedArgs {
+  @Field(() => [RelationType], { nullable: true, description: 'Only relations of these types; all types when absent.' })
+  types?: RelationType[] | null;
+
+  @Field(() => Direction, { defaultValue: Direction.BOTH, description: 'Only relations pointing this way from this concept.' })
+  direction!: Direction;
+
+  @Field(() => Int, { nullable: true, description: 'Page size (default and maximum are configured; 20 and 100 unless changed).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Start after this cursor (from `pageInfo.endCursor` or an edge of the same list).' })
+  after?: string | null;
+}

@@ -1,0 +1,26 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+
+import { Concept } from '../concept/concept.type';
+import type { AtlasContext } from '../context';
+import { AtlasError, ErrorCode } from '../errors';
+import { Relation } from './relation.type';
+
+/** The ends of a relation: the records the caller already had, or one batched load per request. */
+@Resolver(() => Relation)
+export class RelationResolver {
+  @FieldResolver(() => Concept, { description: 'The subject of the relation (`from TYPE to`).' })
+  async from(@Root() relation: Relation, @Ctx() context: AtlasContext): Promise<Concept> {
+    return end(relation.fromRecord ?? (await context.loaders.concepts.bySlug.load(relation.record.from)), relation.record.from);
+  }
+
+  @FieldResolver(() => Concept, { description: 'The object of the relation (`from TYPE to`).' })
+  async to(@Root() relation: Relation, @Ctx() context: AtlasContext): Promise<Concept> {
+    return end(relation.toRecord ?? (await context.loaders.concepts.bySlug.load(relation.record.to)), relation.record.to);
+  }
+}
+
+function end(record: Concept['record'] | null, slug: string): Concept {
+  // A relation whose end vanished between two reads of this request (the seeder replaced the graph).
+  if (!record) throw new AtlasError(ErrorCode.NOT_FOUND, `The concept "${slug}" at the end of this relation no longer exists. Ask again.`);
+  return new Concept(record);
+}
