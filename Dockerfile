@@ -7,6 +7,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The playground and explorer bundles are built here too, into dist/web.
+COPY web ./web
 RUN npm run build
 
 FROM node:20-slim AS runtime

@@ -21,6 +21,7 @@ import { healthRouter } from './health';
 import { queryLimitsPlugin } from './limits';
 import type { Metrics } from './metrics';
 import { compress, corsPolicy, securityHeaders } from './security';
+import { webRouter } from './web';
 
 export interface HttpServer {
   /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
@@ -143,6 +144,8 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
+  // Before /graphql: a browser's GET /graphql (Accept: text/html) gets the playground instead of Apollo.
+  app.use(webRouter(config, logger));
   app.use(
     '/graphql',
     express.json({ limit: config.limits.maxBodyBytes }),

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { Request, Response, Router } from 'express';
+import express from 'express';
+
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+
+/** The pages `npm run build` bundles into dist/web (see web/vite.config.ts). */
+const PAGES = {
+  playground: path.join('playground', 'index.html'),
+  explorer: path.join('explorer', 'index.html'),
+} as const;
+
+type Page = keyof typeof PAGES;
+
+/**
+ * A browser opening /graphql asks for HTML; a GraphQL client (or curl with its default Accept: *\/*) asks for JSON
+ * or anything, and must reach Apollo. The same rule as Apollo's own landing page.
+ */
+function wantsHtml(req: Request): boolean {
+  return req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
+}
+
+/**
+ * The GraphQL playground (GET /graphql for browsers; /playground redirects there) and the graph explorer (/explore),
+ * served from the bundles in dist/web. Every script, style, font and Monaco worker they load is under /web/, so the
+ * pages make no request to another host. Mount it before the GraphQL middleware.
+ */
+export function webRouter(config: Pick<Config, 'rootDir'>, logger: Logger): Router {
+  const webDir = path.join(config.rootDir, 'dist', 'web');
+  const router = express.Router();
+  if (!fs.existsSync(path.join(webDir, PAGES.playground))) {
+    logger.warn({ webDir }, 'the playground and explorer are not built; run `npm run build` to serve them');
+  }
+
+  const sendPage = (page: Page, res: Response): void => {
+    const file = path.join(webDir, PAGES[page]);
+    // Pages are small and name hashed assets, so they are revalidated every time; the assets are cached for good.
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(file, (error) => {
+      if (!error || res.headersSent) return;
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('이 페이지는 아직 빌드되지 않았습니다. `npm run build` 를 실행하세요.\nThis page is not built yet. Run `npm run build`.\n');
+    });
+  };
+
+  router.get('/graphql', (req, res, next) => {
+    if (wantsHtml(req)) sendPage('playground', res);
+    else next();
+  });
+  router.get('/playground', (_req, res) => res.redirect(302, '/graphql'));
+  router.get('/explore', (_req, res) => sendPage('explorer', res));
+  router.use(
+    '/web/assets',
+    express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
+  );
+  return router;
+}

@@ -1,0 +1,143 @@
+/** The two languages of the knowledge graph, as the API names them. */
+export type Lang = 'KO' | 'EN';
+
+export interface Bilingual {
+  ko: string;
+  en: string;
+}
+
+/** Picks the text of one language, falling back to the other when it is missing (as the API does). */
+export function pick(text: Bilingual | null | undefined, lang: Lang): string {
+  if (!text) return '';
+  return (lang === 'KO' ? text.ko || text.en : text.en || text.ko) ?? '';
+}
+
+/** Every fixed string of the page. Data (names, summaries) comes from the API in both languages. */
+export const UI = {
+  title: { ko: 'container-atlas 그래프 탐색기', en: 'container-atlas graph explorer' },
+  brand: { ko: '그래프 탐색기', en: 'Graph explorer' },
+  searchLabel: { ko: '개념 검색', en: 'Search concepts' },
+  searchPlaceholder: { ko: '예: 유니커널, docker stop', en: 'e.g. unikernel, docker stop' },
+  searchHint: {
+    ko: '한국어나 영어로 입력하고 ↑↓ 로 고른 뒤 Enter',
+    en: 'Type in Korean or English, pick with ↑↓ and Enter',
+  },
+  noResults: { ko: '찾은 개념이 없습니다', en: 'No concept found' },
+  modeLabel: { ko: '보기 방식', en: 'View' },
+  modeExplore: { ko: '이웃 보기', en: 'Neighbours' },
+  modePath: { ko: '경로 찾기', en: 'Find a path' },
+  langLabel: { ko: '언어', en: 'Language' },
+  playground: { ko: 'GraphQL 플레이그라운드', en: 'GraphQL playground' },
+  pathFrom: { ko: '출발 개념', en: 'From' },
+  pathTo: { ko: '도착 개념', en: 'To' },
+  pathFromPlaceholder: { ko: '예: 유니커널', en: 'e.g. unikernel' },
+  pathToPlaceholder: { ko: '예: 가상 머신', en: 'e.g. virtual machine' },
+  pathSubmit: { ko: '경로 보기', en: 'Show path' },
+  pathPickBoth: { ko: '출발과 도착 개념을 목록에서 고르세요.', en: 'Pick both concepts from the lists.' },
+  graphLabel: { ko: '개념 그래프', en: 'Concept graph' },
+  graphHelp: {
+    ko: '노드를 누르면 그 개념의 이웃이 펼쳐집니다. 끌어서 옮기고, 휠이나 두 손가락으로 확대할 수 있습니다.',
+    en: 'Click a node to expand its neighbours. Drag to move, scroll or pinch to zoom.',
+  },
+  legend: { ko: '관계 범례', en: 'Relation legend' },
+  kinds: { ko: '노드 종류', en: 'Node kinds' },
+  panelLabel: { ko: '개념 정보', en: 'Concept details' },
+  welcomeTitle: { ko: '컨테이너 지식 그래프', en: 'The container knowledge graph' },
+  welcomeText: {
+    ko: '개념을 검색하거나 아래에서 하나를 골라 보세요. 그 개념과 이어진 개념들이 그래프로 그려집니다.',
+    en: 'Search for a concept or pick one below. It is drawn with the concepts it connects to.',
+  },
+  startHere: { ko: '여기서 시작하기', en: 'Start here' },
+  kind: { ko: '종류', en: 'Kind' },
+  aliases: { ko: '다른 이름', en: 'Also called' },
+  syntax: { ko: '사용법', en: 'Syntax' },
+  flags: { ko: '플래그', en: 'Flags' },
+  source: { ko: '출처 (노트의 절)', en: 'Source (section of the note)' },
+  tags: { ko: '태그', en: 'Tags' },
+  details: { ko: '자세히', en: 'Details' },
+  connections: { ko: '이어진 개념', en: 'Connected concepts' },
+  connectionsHelp: {
+    ko: '누르면 그 개념으로 이동하고 이웃을 펼칩니다.',
+    en: 'Choose one to move to it and expand its neighbours.',
+  },
+  loading: { ko: '불러오는 중…', en: 'Loading…' },
+  truncated: {
+    ko: '이웃이 많아 일부만 그렸습니다.',
+    en: 'This concept has many neighbours; only some are drawn.',
+  },
+  notFound: { ko: '그런 개념이 없습니다', en: 'There is no such concept' },
+  error: { ko: '불러오지 못했습니다', en: 'Could not load' },
+  pathTitle: { ko: '두 개념을 잇는 경로', en: 'How the two concepts connect' },
+  pathSteps: { ko: '단계', en: 'steps' },
+  pathNone: {
+    ko: '두 개념을 잇는 경로를 찾지 못했습니다. 다른 두 개념을 골라 보세요.',
+    en: 'No path connects these two concepts. Try another pair.',
+  },
+  pathOthers: { ko: '다른 경로', en: 'Other paths' },
+  pathShown: { ko: '보고 있는 경로', en: 'Path shown' },
+  nodesInView: { ko: '그래프에 있는 개념', en: 'Concepts in the graph' },
+  drawn: { ko: '개념 {n}개, 관계 {m}개를 그렸습니다.', en: 'Drawn {n} concepts and {m} relations.' },
+  fit: { ko: '전체 보기', en: 'Fit to view' },
+} satisfies Record<string, Bilingual>;
+
+export type UiKey = keyof typeof UI;
+
+/** A fixed string in the chosen language, with {name} placeholders filled in. */
+export function t(key: UiKey, lang: Lang, values: Record<string, string | number> = {}): string {
+  return pick(UI[key], lang).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** How each kind of concept is called (the API's ConceptKind). */
+export const KIND_LABELS: Record<string, Bilingual> = {
+  TOPIC: { ko: '주제', en: 'Topic' },
+  TECHNOLOGY: { ko: '기술', en: 'Technology' },
+  CONCEPT: { ko: '개념', en: 'Concept' },
+  COMPONENT: { ko: '구성 요소', en: 'Component' },
+  PRODUCT: { ko: '제품', en: 'Product' },
+  LIFECYCLE_STAGE: { ko: '생명주기 단계', en: 'Lifecycle stage' },
+  COMMAND: { ko: '명령어', en: 'Command' },
+  FLAG: { ko: '플래그', en: 'Flag' },
+  SIGNAL: { ko: '시그널', en: 'Signal' },
+  MECHANISM: { ko: '메커니즘', en: 'Mechanism' },
+  BENEFIT: { ko: '장점', en: 'Benefit' },
+  CHARACTERISTIC: { ko: '특징', en: 'Characteristic' },
+  PRINCIPLE: { ko: '원칙', en: 'Principle' },
+  PRACTICE: { ko: '실천 방식', en: 'Practice' },
+  ARCHITECTURE: { ko: '아키텍처', en: 'Architecture' },
+};
+
+/** How each relation type reads on an edge, from the source to the target (the API's RelationType). */
+export const RELATION_LABELS: Record<string, Bilingual> = {
+  IS_A: { ko: '~의 일종', en: 'is a' },
+  PART_OF: { ko: '~의 일부', en: 'part of' },
+  EXAMPLE_OF: { ko: '~의 예', en: 'example of' },
+  ALTERNATIVE_TO: { ko: '대안', en: 'alternative to' },
+  CONTRASTS_WITH: { ko: '대조', en: 'contrasts with' },
+  RUNS_ON: { ko: '~위에서 실행', en: 'runs on' },
+  SHARES: { ko: '공유', en: 'shares' },
+  BUILT_FROM: { ko: '~로 빌드', en: 'built from' },
+  DEFINED_BY: { ko: '~로 정의', en: 'defined by' },
+  CREATES: { ko: '생성', en: 'creates' },
+  COMPOSED_OF: { ko: '~로 구성', en: 'composed of' },
+  USES: { ko: '사용', en: 'uses' },
+  ENABLES: { ko: '가능하게 함', en: 'enables' },
+  UPDATES: { ko: '갱신', en: 'updates' },
+  HAS_BENEFIT: { ko: '장점', en: 'has benefit' },
+  HAS_CHARACTERISTIC: { ko: '특징', en: 'has trait' },
+  HAS_STAGE: { ko: '단계', en: 'has stage' },
+  NEXT_STAGE: { ko: '다음 단계', en: 'next stage' },
+  HAS_COMMAND: { ko: '명령어', en: 'has command' },
+  HAS_FLAG: { ko: '플래그', en: 'has flag' },
+  SENDS_SIGNAL: { ko: '시그널 보냄', en: 'sends signal' },
+  REQUIRES: { ko: '먼저 알아야 함', en: 'requires' },
+  PAIRS_WELL_WITH: { ko: '함께 쓰면 좋음', en: 'pairs well with' },
+  COVERS: { ko: '다룸', en: 'covers' },
+};
+
+export function kindLabel(kind: string, lang: Lang): string {
+  return pick(KIND_LABELS[kind], lang) || kind;
+}
+
+export function relationLabel(type: string, lang: Lang): string {
+  return pick(RELATION_LABELS[type], lang) || type;
+}

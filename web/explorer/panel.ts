@@ -1,0 +1,193 @@
+import type { ConceptDetails, GraphNode, PathResult } from './api';
+import { h, present, swatch } from './dom';
+import type { Connection } from './graph';
+import { type Lang, kindLabel, pick, relationLabel, t } from './i18n';
+import { kindStyle, relationColor } from './palette';
+
+/** What the panel can ask the page to do. */
+export interface PanelActions {
+  go(slug: string): void;
+  showPath(index: number): void;
+}
+
+/** Concepts a first-time visitor can start from (slugs of the seeded graph). */
+const STARTERS: { slug: string; ko: string; en: string }[] = [
+  { slug: 'container', ko: '컨테이너', en: 'Container' },
+  { slug: 'unikernel', ko: '유니커널', en: 'Unikernel' },
+  { slug: 'virtual-machine', ko: '가상 머신', en: 'Virtual machine' },
+  { slug: 'docker-stop', ko: 'docker stop', en: 'docker stop' },
+];
+
+function otherLang(lang: Lang): Lang {
+  return lang === 'KO' ? 'EN' : 'KO';
+}
+
+function kindBadge(kind: string, lang: Lang): HTMLElement {
+  return h('span', { class: 'badge' }, swatch(kindStyle(kind).color), kindLabel(kind, lang));
+}
+
+function section(title: string, ...content: (Node | null)[]): HTMLElement {
+  return h('section', { class: 'panel__section' }, h('h3', {}, title), ...content);
+}
+
+function nodeButton(node: GraphNode, lang: Lang, actions: PanelActions, prefix: Node[] = []): HTMLButtonElement {
+  const button = h('button', { type: 'button', class: 'link-button', 'data-slug': node.slug }, ...prefix, h('span', { class: 'link-button__name' }, pick(node.name, lang)));
+  button.addEventListener('click', () => actions.go(node.slug));
+  return button;
+}
+
+export function renderWelcome(panel: HTMLElement, lang: Lang, actions: PanelActions): void {
+  panel.replaceChildren(
+    h('h2', { id: 'panel-title' }, t('welcomeTitle', lang)),
+    h('p', {}, t('welcomeText', lang)),
+    section(
+      t('startHere', lang),
+      h(
+        'ul',
+        { class: 'plain-list' },
+        STARTERS.map((s) => h('li', {}, nodeButton({ slug: s.slug, kind: 'CONCEPT', name: { ko: s.ko, en: s.en } }, lang, actions))),
+      ),
+    ),
+    h('p', { class: 'muted' }, t('graphHelp', lang)),
+  );
+}
+
+export function renderMessage(panel: HTMLElement, title: string, message: string): void {
+  panel.replaceChildren(h('h2', { id: 'panel-title' }, title), h('p', { class: 'muted' }, message));
+}
+
+/** Connections grouped by relation type and direction, so "has command" lists every command together. */
+function connectionGroups(connections: Connection[], lang: Lang, actions: PanelActions): HTMLElement {
+  const groups = new Map<string, Connection[]>();
+  for (const c of connections) {
+    const key = `${c.edge.type}|${c.outgoing ? 'out' : 'in'}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const ordered = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return h(
+    'div',
+    { class: 'connections' },
+    ordered.map(([key, items]) => {
+      const [type, direction] = key.split('|') as [string, string];
+      const arrow = direction === 'out' ? '→' : '←';
+      return h(
+        'div',
+        { class: 'connections__group' },
+        h('h4', { class: 'connections__type' }, swatch(relationColor(type)), `${arrow} ${relationLabel(type, lang)}`),
+        h(
+          'ul',
+          { class: 'plain-list' },
+          items
+            .sort((a, b) => pick(a.other.name, lang).localeCompare(pick(b.other.name, lang)))
+            .map((c) => {
+              const description = pick(c.edge.description, lang);
+              return h('li', {}, nodeButton(c.other, lang, actions), description ? h('p', { class: 'connections__note' }, description) : null);
+            }),
+        ),
+      );
+    }),
+  );
+}
+
+export function renderConcept(
+  panel: HTMLElement,
+  concept: ConceptDetails,
+  connections: Connection[],
+  truncated: boolean,
+  lang: Lang,
+  actions: PanelActions,
+): void {
+  const other = otherLang(lang);
+  const name = pick(concept.name, lang);
+  const otherName = pick(concept.name, other);
+  const aliases = lang === 'KO' ? concept.aliases.ko : concept.aliases.en;
+  const details = pick(concept.details, lang);
+  panel.replaceChildren(
+    ...present(
+    h('p', { class: 'panel__kicker' }, kindBadge(concept.kind, lang)),
+    h('h2', { id: 'panel-title', 'data-slug': concept.slug }, name),
+    otherName && otherName !== name ? h('p', { class: 'panel__other-name', lang: other.toLowerCase() }, otherName) : null,
+    h('p', { class: 'panel__summary' }, pick(concept.summary, lang)),
+    details ? h('p', { class: 'panel__details' }, details) : null,
+    aliases.length > 0 ? section(t('aliases', lang), h('p', {}, aliases.join(', '))) : null,
+    concept.syntax ? section(t('syntax', lang), h('pre', { class: 'code' }, h('code', {}, concept.syntax))) : null,
+    concept.flags.length > 0
+      ? section(
+          t('flags', lang),
+          h(
+            'dl',
+            { class: 'flags' },
+            concept.flags.flatMap((f) => [h('dt', {}, h('code', {}, f.flag)), h('dd', {}, pick(f.meaning, lang))]),
+          ),
+        )
+      : null,
+    connections.length > 0
+      ? section(t('connections', lang), h('p', { class: 'muted' }, t('connectionsHelp', lang)), connectionGroups(connections, lang, actions))
+      : null,
+    truncated ? h('p', { class: 'note' }, t('truncated', lang)) : null,
+    section(t('source', lang), h('p', {}, concept.source)),
+    concept.tags.length > 0 ? section(t('tags', lang), h('p', { class: 'tags' }, concept.tags.map((tag) => h('span', { class: 'tag' }, tag)))) : null,
+    ),
+  );
+}
+
+export function renderPath(panel: HTMLElement, results: PathResult[], shown: number, lang: Lang, actions: PanelActions): void {
+  const path = results[shown];
+  if (!path) {
+    renderMessage(panel, t('pathTitle', lang), t('pathNone', lang));
+    return;
+  }
+  const steps: HTMLElement[] = [];
+  path.nodes.forEach((node, i) => {
+    steps.push(h('li', { class: 'path__node' }, swatch(kindStyle(node.kind).color), nodeButton(node, lang, actions)));
+    const edge = path.edges[i];
+    if (edge) {
+      const forward = edge.from === node.slug;
+      steps.push(
+        h('li', { class: 'path__edge', 'aria-label': relationLabel(edge.type, lang) }, swatch(relationColor(edge.type)), `${forward ? '↓' : '↑'} ${relationLabel(edge.type, lang)}`),
+      );
+    }
+  });
+  panel.replaceChildren(
+    ...present(
+    h('h2', { id: 'panel-title' }, t('pathTitle', lang)),
+    h('p', { class: 'panel__summary', 'data-testid': 'path-explanation' }, pick(path.explanation, lang)),
+    h('p', { class: 'muted' }, `${path.length} ${t('pathSteps', lang)}`),
+    h('ol', { class: 'path', 'aria-label': t('pathShown', lang) }, steps),
+    results.length > 1
+      ? section(
+          t('pathOthers', lang),
+          h(
+            'ul',
+            { class: 'plain-list' },
+            results.map((r, index) => {
+              const label = r.nodes.map((n) => pick(n.name, lang)).join(' → ');
+              const button = h('button', { type: 'button', class: 'link-button', 'aria-pressed': index === shown ? 'true' : 'false' }, label);
+              button.addEventListener('click', () => actions.showPath(index));
+              return h('li', {}, button);
+            }),
+          ),
+        )
+      : null,
+    ),
+  );
+}
+
+/** The legend: every relation type and node kind in the picture, with its colour. */
+export function renderLegend(target: HTMLElement, relationTypes: string[], kinds: string[], lang: Lang): void {
+  target.replaceChildren(
+    h('h3', { class: 'legend__title' }, t('legend', lang)),
+    h('ul', { class: 'legend__list' }, relationTypes.map((type) => h('li', { 'data-type': type }, swatch(relationColor(type), 'swatch swatch--line'), relationLabel(type, lang)))),
+    h('h3', { class: 'legend__title' }, t('kinds', lang)),
+    h('ul', { class: 'legend__list' }, kinds.map((kind) => h('li', { 'data-kind': kind }, swatch(kindStyle(kind).color), kindLabel(kind, lang)))),
+  );
+}
+
+/** Every concept in the picture as a button: the keyboard (and screen reader) way to reach any node. */
+export function renderNodeList(target: HTMLElement, nodes: GraphNode[], lang: Lang, actions: PanelActions): void {
+  const sorted = [...nodes].sort((a, b) => pick(a.name, lang).localeCompare(pick(b.name, lang)));
+  target.replaceChildren(
+    h('summary', {}, `${t('nodesInView', lang)} (${nodes.length})`),
+    h('ul', { class: 'plain-list node-list' }, sorted.map((node) => h('li', {}, nodeButton(node, lang, actions, [swatch(kindStyle(node.kind).color)])))),
+  );
+}
