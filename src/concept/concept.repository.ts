@@ -1,3 +1,5 @@
+import neo4j from 'neo4j-driver';
+
 import { CONCEPT_PROJECTION, type ConceptRecord, toConceptRecord } from '../graph/graph.model';
 import { RelationType } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
@@ -89,7 +91,8 @@ export class ConceptRepository {
         aslug: window.after?.[1] ?? null,
         bk: window.before?.[0] ?? null,
         bslug: window.before?.[1] ?? null,
-        take: window.size + 1,
+        // Numbers travel as floats unless marked; LIMIT insists on an integer.
+        take: neo4j.int(window.size + 1),
       },
     );
     const fetched = (row.rows as { record: Record<string, unknown>; k: string | number }[]).map(({ record, k }) => {

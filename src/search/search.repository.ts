@@ -1,3 +1,5 @@
+import neo4j from 'neo4j-driver';
+
 import { CONCEPT_PROJECTION, type ConceptRecord, toConceptRecord } from '../graph/graph.model';
 import type { CypherRunner } from '../neo4j/gateway';
 
@@ -46,7 +48,7 @@ export class SearchRepository {
        ORDER BY score DESC, c.slug
        LIMIT $limit
        RETURN ${CONCEPT_PROJECTION} AS c, score`,
-      { lucene: request.lucene, needle: request.needle, kinds: request.kinds, preferKo: request.preferKo, limit: request.limit, candidates: CANDIDATES },
+      { lucene: request.lucene, needle: request.needle, kinds: request.kinds, preferKo: request.preferKo, limit: neo4j.int(request.limit), candidates: neo4j.int(CANDIDATES) },
     );
     return rows.map((row) => ({ concept: toConceptRecord(row.c as Record<string, unknown>), score: row.score as number }));
   }

@@ -1,0 +1,239 @@
+import { ensureGraph } from './support/concept-fixture';
+import { startTestServer, type TestServer } from './support/server';
+
+let server: TestServer;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  cleanup = await ensureGraph(server.atlas.database.gateway);
+});
+
+afterAll(async () => {
+  await cleanup?.();
+  await server?.stop();
+});
+
+const db = () => server.atlas.database.gateway;
+
+interface Connection {
+  totalCount: number;
+  edges: { cursor: string; node: { slug: string; kind: string } }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+const QUERY = `query ($filter: ConceptFilter, $orderBy: ConceptOrder, $first: Int, $after: String, $last: Int, $before: String) {
+  concepts(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    edges { cursor node { slug kind } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`;
+
+async function concepts(variables: Record<string, unknown>) {
+  return server.gql<{ concepts: Connection }>(QUERY, variables);
+}
+
+async function page(variables: Record<string, unknown>): Promise<Connection> {
+  const res = await concepts(variables);
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data!.concepts;
+}
+
+type Field = 'SLUG' | 'NAME_EN' | 'NAME_KO' | 'KIND' | 'DEGREE';
+
+/** The expected order, computed here from the stored properties (the API must agree with it). */
+async function expectedOrder(field: Field, direction: 'ASC' | 'DESC'): Promise<string[]> {
+  const rows = await db().read('MATCH (c:Concept) RETURN c.slug AS slug, c.nameEn AS en, c.nameKo AS ko, c.kind AS kind, COUNT { (c)--(:Concept) } AS degree');
+  const key = (r: Record<string, unknown>): string | number => {
+    const slug = r.slug as string;
+    if (field === 'SLUG') return slug;
+    if (field === 'NAME_EN') return String(r.en ?? r.ko ?? slug).toLowerCase();
+    if (field === 'NAME_KO') return String(r.ko ?? r.en ?? slug).toLowerCase();
+    if (field === 'KIND') return r.kind as string;
+    return r.degree as number;
+  };
+  const sorted = rows.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    if (x !== y) return x < y ? -1 : 1;
+    return (a.slug as string) < (b.slug as string) ? -1 : 1;
+  });
+  const slugs = sorted.map((r) => r.slug as string);
+  return direction === 'ASC' ? slugs : slugs.reverse();
+}
+
+async function walkForward(orderBy: Record<string, string>, size: number): Promise<string[]> {
+  const seen: string[] = [];
+  let after: string | null = null;
+  for (let i = 0; i < 1000; i += 1) {
+    const p = await page({ orderBy, first: size, after });
+    seen.push(...p.edges.map((e) => e.node.slug));
+    expect(p.pageInfo.hasPreviousPage).toBe(after !== null);
+    expect(p.pageInfo.startCursor).toBe(p.edges[0]?.cursor ?? null);
+    if (!p.pageInfo.hasNextPage) break;
+    expect(p.edges).toHaveLength(size);
+    after = p.pageInfo.endCursor;
+  }
+  return seen;
+}
+
+async function walkBackward(orderBy: Record<string, string>, size: number): Promise<string[]> {
+  const seen: string[] = [];
+  let before: string | null = null;
+  for (let i = 0; i < 1000; i += 1) {
+    const p = await page({ orderBy, last: size, before });
+    seen.unshift(...p.edges.map((e) => e.node.slug));
+    expect(p.pageInfo.hasNextPage).toBe(before !== null);
+    if (!p.pageInfo.hasPreviousPage) break;
+    expect(p.edges).toHaveLength(size);
+    before = p.pageInfo.startCursor;
+  }
+  return seen;
+}
+
+describe('concepts: walking all pages', () => {
+  const orders: [Field, 'ASC' | 'DESC'][] = [
+    ['SLUG', 'ASC'],
+    ['SLUG', 'DESC'],
+    ['NAME_EN', 'ASC'],
+    ['NAME_KO', 'DESC'],
+    ['KIND', 'ASC'],
+    ['DEGREE', 'DESC'],
+  ];
+
+  it.each(orders)('yields every concept exactly once, in order, forward and backward (%s %s)', async (field, direction) => {
+    const expected = await expectedOrder(field, direction);
+    expect(expected.length).toBeGreaterThan(10);
+    const orderBy = { field, direction };
+    // About eight pages whatever the size of the graph, with a last page that is only partly full.
+    const size = Math.max(3, Math.ceil(expected.length / 8) + 1);
+    const forward = await walkForward(orderBy, size);
+    expect(forward).toEqual(expected);
+    const backward = await walkBackward(orderBy, size);
+    expect(backward).toEqual(expected);
+    expect((await page({ orderBy, first: 1 })).totalCount).toBe(expected.length);
+  });
+
+  it('sorts by slug ascending and returns the default page size when asked for nothing', async () => {
+    const expected = await expectedOrder('SLUG', 'ASC');
+    const p = await page({});
+    expect(p.edges.map((e) => e.node.slug)).toEqual(expected.slice(0, server.config.limits.defaultPageSize));
+    expect(p.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: expected.length > server.config.limits.defaultPageSize });
+  });
+
+  it('returns the last items with `last` alone, and an empty page with first: 0', async () => {
+    const expected = await expectedOrder('SLUG', 'ASC');
+    const last = await page({ last: 3 });
+    expect(last.edges.map((e) => e.node.slug)).toEqual(expected.slice(-3));
+    expect(last.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const empty = await page({ first: 0 });
+    expect(empty.edges).toEqual([]);
+    expect(empty.pageInfo).toMatchObject({ hasNextPage: true, startCursor: null, endCursor: null });
+  });
+
+  it('returns the items between two cursors with after and before together', async () => {
+    const all = await page({ first: 10 });
+    const between = await page({ first: 10, after: all.edges[2].cursor, before: all.edges[7].cursor });
+    expect(between.edges.map((e) => e.node.slug)).toEqual(all.edges.slice(3, 7).map((e) => e.node.slug));
+    expect(between.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+  });
+
+  it('keeps its place when a concept is inserted before the cursor (keyset, not offset)', async () => {
+    const first = await page({ first: 5 });
+    const untouched = await page({ first: 5, after: first.pageInfo.endCursor });
+    await db().write(`CREATE (:Concept {slug: '0-inserted-first', kind: 'CONCEPT', nameKo: '삽입', nameEn: 'Inserted', summaryKo: '.', summaryEn: '.', tags: [], source: 'test', origin: 'test'})`);
+    try {
+      const next = await page({ first: 5, after: first.pageInfo.endCursor });
+      expect(next.edges.map((e) => e.node.slug)).toEqual(untouched.edges.map((e) => e.node.slug));
+      expect(next.totalCount).toBe(untouched.totalCount + 1);
+    } finally {
+      await db().write(`MATCH (c:Concept {slug: '0-inserted-first'}) DELETE c`);
+    }
+  });
+});
+
+describe('concepts: filters', () => {
+  const count = async (where: string, params: Record<string, unknown> = {}) => (await db().read(`MATCH (c:Concept) WHERE ${where} RETURN count(c) AS n`, params))[0].n as number;
+
+  it('filters by kinds', async () => {
+    const p = await page({ filter: { kinds: ['COMMAND', 'SIGNAL'] }, first: 100 });
+    expect(p.totalCount).toBe(await count("c.kind IN ['COMMAND', 'SIGNAL']"));
+    expect(p.totalCount).toBeGreaterThan(0);
+    expect(p.edges.every((e) => ['COMMAND', 'SIGNAL'].includes(e.node.kind))).toBe(true);
+  });
+
+  it('filters by tags (any of them)', async () => {
+    const [{ tag }] = await db().read(`MATCH (c:Concept {slug: 'docker-build'}) RETURN c.tags[0] AS tag`);
+    const p = await page({ filter: { tags: [tag, 'no-such-tag'] }, first: 100 });
+    expect(p.totalCount).toBe(await count('$tag IN c.tags', { tag }));
+    expect(p.edges.map((e) => e.node.slug)).toContain('docker-build');
+  });
+
+  it('filters by source prefix', async () => {
+    const [{ source }] = await db().read(`MATCH (c:Concept {slug: 'docker-stop'}) RETURN c.source AS source`);
+    const prefix = (source as string).slice(0, Math.max(1, (source as string).length - 3));
+    const p = await page({ filter: { source: prefix }, first: 100 });
+    expect(p.totalCount).toBe(await count('c.source STARTS WITH $prefix', { prefix }));
+    expect(p.edges.map((e) => e.node.slug)).toContain('docker-stop');
+  });
+
+  it('filters by slugs, combines conditions, and matches nothing for an empty list', async () => {
+    const p = await page({ filter: { slugs: ['docker', 'container', 'no-such-slug'] } });
+    expect(p.edges.map((e) => e.node.slug)).toEqual(['container', 'docker']);
+    const both = await page({ filter: { slugs: ['docker', 'container'], kinds: ['PRODUCT'] } });
+    expect(both.edges.map((e) => e.node.slug)).toEqual(['docker']);
+    const none = await page({ filter: { kinds: [] } });
+    expect(none).toMatchObject({ totalCount: 0, edges: [] });
+  });
+
+  it('pages within a filter and totalCount counts the filter', async () => {
+    const all = (await page({ filter: { kinds: ['COMMAND'] }, first: 100 })).edges.map((e) => e.node.slug);
+    const first = await page({ filter: { kinds: ['COMMAND'] }, first: 2 });
+    const rest = await page({ filter: { kinds: ['COMMAND'] }, first: 100, after: first.pageInfo.endCursor });
+    expect([...first.edges, ...rest.edges].map((e) => e.node.slug)).toEqual(all);
+    expect(first.totalCount).toBe(all.length);
+  });
+});
+
+describe('concepts: bad arguments', () => {
+  const expectBad = async (variables: Record<string, unknown>, argument: string) => {
+    const res = await concepts(variables);
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    expect(res.body.errors?.[0].message.length).toBeGreaterThan(20);
+  };
+
+  it('rejects a page larger than the maximum, naming the limit', async () => {
+    const max = server.config.limits.maxPageSize;
+    await expectBad({ first: max + 1 }, 'first');
+    await expectBad({ last: max + 1 }, 'last');
+    const res = await concepts({ first: max + 1 });
+    expect(res.body.errors![0].message).toContain(String(max));
+    expect((await page({ first: max })).edges.length).toBeLessThanOrEqual(max);
+  });
+
+  it('rejects negative sizes and first together with last', async () => {
+    await expectBad({ first: -1 }, 'first');
+    await expectBad({ last: -5 }, 'last');
+    await expectBad({ first: 2, last: 2 }, 'last');
+  });
+
+  it('rejects tampered and made-up cursors', async () => {
+    const { endCursor } = (await page({ first: 2 })).pageInfo;
+    const [payload, signature] = endCursor!.split('.');
+    const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    decoded.k[1] = 'zzzz';
+    const forged = `${Buffer.from(JSON.stringify(decoded)).toString('base64url')}.${signature}`;
+    await expectBad({ first: 2, after: forged }, 'after');
+    await expectBad({ first: 2, after: endCursor!.slice(1) }, 'after');
+    await expectBad({ first: 2, after: 'bm90IGEgY3Vyc29y' }, 'after');
+    await expectBad({ last: 2, before: 'garbage' }, 'before');
+  });
+
+  it('rejects a cursor from another order or another connection', async () => {
+    const byName = (await page({ orderBy: { field: 'NAME_EN', direction: 'ASC' }, first: 2 })).pageInfo.endCursor;
+    await expectBad({ first: 2, after: byName }, 'after');
+    await expectBad({ orderBy: { field: 'NAME_EN', direction: 'DESC' }, last: 2, before: byName }, 'before');
+    const res = await server.gql<{ concept: { related: { pageInfo: { endCursor: string } } } }>('{ concept(slug: "container") { related(first: 1) { pageInfo { endCursor } } } }');
+    await expectBad({ first: 2, after: res.body.data!.concept.related.pageInfo.endCursor }, 'after');
+  });
+});

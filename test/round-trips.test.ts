@@ -1,0 +1,69 @@
+import { ensureGraph } from './support/concept-fixture';
+import { startTestServer, type TestServer } from './support/server';
+
+let server: TestServer;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  cleanup = await ensureGraph(server.atlas.database.gateway);
+});
+
+afterAll(async () => {
+  await cleanup?.();
+  await server?.stop();
+});
+
+/** Database round trips of one request, as the server reports them in the x-db-round-trips header. */
+async function roundTrips(query: string, variables?: Record<string, unknown>): Promise<number> {
+  const res = await server.gql(query, variables);
+  expect(res.body.errors).toBeUndefined();
+  const header = res.headers.get('x-db-round-trips');
+  expect(header).toMatch(/^\d+$/);
+  return Number(header);
+}
+
+const PAGE_WITH_RELATIONS = `query ($first: Int) {
+  concepts(first: $first) {
+    edges { node { slug name degree related { totalCount edges { type direction node { slug name degree } } } } }
+  }
+}`;
+
+const PAGE_WITH_EVERYTHING = `query ($first: Int) {
+  concepts(first: $first) {
+    edges { node {
+      slug name summary degree
+      flags { flag meaning concept { slug } }
+      signals: related(types: [SENDS_SIGNAL], direction: OUTGOING) { edges { node { slug name } } }
+      related { edges { description relation { from { slug } to { slug name } } node { slug name related(first: 3) { edges { node { slug } } } } } }
+    } }
+  }
+}`;
+
+describe('round trips per request', () => {
+  it('a page of concepts with their related concepts costs the same few round trips at any page size', async () => {
+    const small = await roundTrips(PAGE_WITH_RELATIONS, { first: 2 });
+    const large = await roundTrips(PAGE_WITH_RELATIONS, { first: 50 });
+    // A bigger page may need fewer: the inner concepts' degrees are then often already loaded for the outer ones.
+    expect(large).toBeLessThanOrEqual(small);
+    expect(small).toBeLessThanOrEqual(4);
+    expect(large).toBeLessThanOrEqual(4);
+  });
+
+  it('stays flat with flags, several related lists, relation ends and a second level of related', async () => {
+    const small = await roundTrips(PAGE_WITH_EVERYTHING, { first: 2 });
+    const large = await roundTrips(PAGE_WITH_EVERYTHING, { first: 30 });
+    expect(large).toBeLessThanOrEqual(small);
+    expect(large).toBeLessThanOrEqual(8);
+  });
+
+  it('a single concept costs one round trip, and search results need no more for their names', async () => {
+    expect(await roundTrips('{ concept(slug: "docker") { slug name summary } }')).toBe(1);
+    expect(await roundTrips('{ search(query: "container", first: 20) { score concept { slug name summary } } }')).toBe(1);
+  });
+
+  it('a concept fetched through node() and concept() in one request is read once', async () => {
+    const id = Buffer.from('Concept:docker').toString('base64url');
+    expect(await roundTrips(`{ node(id: "${id}") { id } concept(slug: "docker") { slug } again: concept(slug: "docker") { name } }`)).toBe(1);
+  });
+});

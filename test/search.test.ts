@@ -1,0 +1,131 @@
+import { ensureGraph } from './support/concept-fixture';
+import { startTestServer, type TestServer } from './support/server';
+
+let server: TestServer;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  cleanup = await ensureGraph(server.atlas.database.gateway);
+});
+
+afterAll(async () => {
+  await cleanup?.();
+  await server?.stop();
+});
+
+interface Hit {
+  score: number;
+  concept: { slug: string; kind: string; name: string };
+}
+
+const QUERY = `query ($query: String!, $first: Int, $kinds: [ConceptKind!], $lang: Lang) {
+  search(query: $query, first: $first, kinds: $kinds, lang: $lang) { score concept { slug kind name } }
+}`;
+
+async function search(variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+  return server.gql<{ search: Hit[] }>(QUERY, variables, headers);
+}
+
+async function hits(query: string, more: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Hit[]> {
+  const res = await search({ query, ...more }, headers);
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data!.search;
+}
+
+const slugs = (list: Hit[]) => list.map((h) => h.concept.slug);
+
+describe('search', () => {
+  it.each([
+    ['hypervisor', 'hypervisor'],
+    ['Hypervisor', 'hypervisor'],
+    ['hyperv', 'hypervisor'],
+    ['하이퍼바이저', 'hypervisor'],
+    ['컨테이너', 'container'],
+    ['유니커널', 'unikernel'],
+    ['container', 'container'],
+    ['docker', 'docker'],
+  ])('finds %j with %s first', async (query, slug) => {
+    const found = await hits(query);
+    expect(found[0]?.concept.slug).toBe(slug);
+  });
+
+  it('treats every word as a prefix, also a single Korean syllable', async () => {
+    expect(slugs(await hits('컨'))).toContain('container');
+    expect(slugs(await hits('unik'))).toContain('unikernel');
+  });
+
+  it('ranks exact name matches above partial ones and orders hits by descending score', async () => {
+    const found = await hits('container', { first: 50 });
+    expect(found[0].concept.slug).toBe('container');
+    expect(found.length).toBeGreaterThan(3);
+    expect(slugs(found)).toEqual(expect.arrayContaining(['os-container', 'application-container']));
+    for (let i = 1; i < found.length; i += 1) expect(found[i].score).toBeLessThanOrEqual(found[i - 1].score);
+    expect(found[0].score).toBeGreaterThan(found[1].score);
+  });
+
+  it('matches aliases exactly', async () => {
+    const rows = await server.atlas.database.gateway.read(`MATCH (c:Concept {slug: 'virtual-machine'}) RETURN c.aliasesEn AS en`);
+    const alias = (rows[0].en as string[]).find((a) => /^[A-Za-z]+$/.test(a)) ?? 'VM';
+    expect(slugs(await hits(alias)).slice(0, 3)).toContain('virtual-machine');
+  });
+
+  it('filters by kinds', async () => {
+    const found = await hits('docker', { kinds: ['COMMAND'], first: 50 });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((h) => h.concept.kind === 'COMMAND')).toBe(true);
+    expect(slugs(found)).toContain('docker-build');
+    expect(await hits('docker', { kinds: [] })).toEqual([]);
+  });
+
+  it('limits the number of hits with first', async () => {
+    expect(await hits('container', { first: 2 })).toHaveLength(2);
+    expect((await hits('container', { first: 0 })).length).toBe(0);
+  });
+
+  it('lets lang pick which name counts as the exact match, and Accept-Language decide without it', async () => {
+    // "LXC" and similar names read the same in both languages; an English word only matches the English name.
+    const en = await hits('container', { lang: 'EN' });
+    const ko = await hits('container', { lang: 'KO' });
+    expect(en[0].concept.slug).toBe('container');
+    expect(ko[0].concept.slug).toBe('container');
+    expect(en[0].score).toBeGreaterThan(ko[0].score);
+    const viaHeader = await hits('container', {}, { 'accept-language': 'ko' });
+    expect(viaHeader[0].score).toBe(ko[0].score);
+    expect(viaHeader[0].concept.name).toBe('컨테이너');
+  });
+
+  it.each(['AND (', '"', '*', '~', '[', 'a) OR (b', 'MATCH (n) DETACH DELETE n', 'docker AND', 'OR', 'NOT', '\\', '/', ':', '^2', '{}', 'container~2', 'hyper*', '"docker', '&& ||', '!docker', '?'])(
+    'treats %j as plain text: no error, and the graph is left as it was',
+    async (query) => {
+      const before = (await server.atlas.database.gateway.read('MATCH (c:Concept) RETURN count(c) AS n'))[0].n;
+      const res = await search({ query });
+      expect(res.body.errors).toBeUndefined();
+      expect(Array.isArray(res.body.data!.search)).toBe(true);
+      const after = (await server.atlas.database.gateway.read('MATCH (c:Concept) RETURN count(c) AS n'))[0].n;
+      expect(after).toBe(before);
+    },
+  );
+
+  it('still finds the words around special characters', async () => {
+    expect(slugs(await hits('docker AND ('))).toContain('docker');
+    expect(slugs(await hits('"hypervisor"'))).toContain('hypervisor');
+  });
+
+  it.each(['', '   ', '\n\t'])('rejects the empty query %j with BAD_USER_INPUT naming query', async (query) => {
+    const res = await search({ query });
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'query' });
+  });
+
+  it('rejects a query longer than the limit, and too many or negative hits', async () => {
+    const max = server.config.limits.maxSearchLength;
+    const long = await search({ query: 'a'.repeat(max + 1) });
+    expect(long.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'query' });
+    expect(long.body.errors?.[0].message).toContain(String(max));
+    expect((await search({ query: 'a'.repeat(max) })).body.errors).toBeUndefined();
+    const many = await search({ query: 'docker', first: server.config.limits.maxPageSize + 1 });
+    expect(many.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+    const negative = await search({ query: 'docker', first: -1 });
+    expect(negative.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+  });
+});
