@@ -5,8 +5,7 @@ import { BadInputError } from '../errors';
 import { ConceptKind } from '../graph/vocabulary';
 import { fromGlobalId } from '../node/global-id';
 import { Node } from '../node/node.type';
-import { encodeCursor } from '../pagination/cursor';
-import { OrderDirection, pageInfoOf } from '../pagination/page-info.type';
+import { OrderDirection, toConnection } from '../pagination/page-info.type';
 import { pageWindow, paginateSorted } from '../pagination/page';
 import { RelatedArgs } from '../relation/relation.args';
 import { RelationConnection, RelationEdge } from '../relation/relation.connection';
@@ -43,8 +42,7 @@ export class ConceptResolver {
     const page = await context.repos.concepts.page(args.filter ?? {}, { field, descending: direction === OrderDirection.DESC }, window);
     primeConcepts(context.loaders.concepts, page.items.map(({ item }) => item));
     if (field === ConceptOrderField.DEGREE) for (const { item, key } of page.items) context.loaders.concepts.degree.prime(item.slug, key[0] as number);
-    const edges = page.items.map(({ item, key }) => ({ cursor: encodeCursor(tag, key), node: new Concept(item) }));
-    return { edges, pageInfo: pageInfoOf(edges, page), totalCount: page.totalCount };
+    return toConnection(page, tag, (item, cursor) => ({ cursor, node: new Concept(item) }));
   }
 
   @FieldResolver(() => Int, { description: 'Number of relations this concept takes part in, both directions, all types.' })
@@ -68,7 +66,6 @@ export class ConceptResolver {
     const window = pageWindow({ first: args.first, after: args.after }, tag, 4, context.config.limits);
     const all = await context.loaders.related.load({ slug: concept.slug, types, direction: args.direction });
     const page = paginateSorted(all, relatedSortKey, window);
-    const edges = page.items.map(({ item, key }) => new RelationEdge(item, encodeCursor(tag, key)));
-    return { edges, pageInfo: pageInfoOf(edges, page), totalCount: page.totalCount };
+    return toConnection(page, tag, (item, cursor) => new RelationEdge(item, cursor));
   }
 }

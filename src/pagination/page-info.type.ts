@@ -1,5 +1,8 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
+import { encodeCursor } from './cursor';
+import type { Page } from './page';
+
 /** Ascending or descending; shared by every `orderBy` input. */
 export enum OrderDirection {
   ASC = 'ASC',
@@ -38,4 +41,14 @@ export function pageInfoOf(edges: { cursor: string }[], page: { hasNextPage: boo
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges[edges.length - 1]?.cursor ?? null,
   };
+}
+
+/** A page as a Relay connection: one edge per item with its signed cursor, page info and the total count. */
+export function toConnection<T, E extends { cursor: string }>(
+  page: Page<T>,
+  tag: string,
+  toEdge: (item: T, cursor: string) => E,
+): { edges: E[]; pageInfo: PageInfo; totalCount: number } {
+  const edges = page.items.map(({ item, key }) => toEdge(item, encodeCursor(tag, key)));
+  return { edges, pageInfo: pageInfoOf(edges, page), totalCount: page.totalCount };
 }
