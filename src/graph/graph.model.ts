@@ -66,3 +66,31 @@ export function toConceptRecord(row: Record<string, unknown>): ConceptRecord {
     order: c.order ?? null,
   };
 }
+
+/** CONCEPT_PROJECTION over another node variable, e.g. `conceptProjection('n')`. Only code passes the name. */
+export function conceptProjection(variable: string): string {
+  return CONCEPT_PROJECTION.replace(/^c /, `${variable} `);
+}
+
+/**
+ * Cypher map expression that reads relationship `variable` as a RelationRecord in its stored direction
+ * (startNode -> endNode), whichever way the pattern that found it was written.
+ */
+export function relationProjection(variable: string): string {
+  const r = variable;
+  return `{type: type(${r}), from: startNode(${r}).slug, to: endNode(${r}).slug, descriptionKo: ${r}.descriptionKo, descriptionEn: ${r}.descriptionEn, order: ${r}.order, source: ${r}.source}`;
+}
+
+/** Fills in the optional fields a relationship may lack. */
+export function toRelationRecord(row: Record<string, unknown>): RelationRecord {
+  const r = row as Partial<RelationRecord>;
+  return {
+    type: r.type!,
+    from: r.from!,
+    to: r.to!,
+    descriptionKo: r.descriptionKo ?? null,
+    descriptionEn: r.descriptionEn ?? null,
+    order: r.order ?? null,
+    source: r.source ?? '',
+  };
+}
