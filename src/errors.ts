@@ -36,6 +36,13 @@ export class BadInputError extends AtlasError {
   }
 }
 
+/** What an argument names does not exist; `argument` names the argument, so a client can point at it. */
+export class NotFoundError extends AtlasError {
+  constructor(argument: string, message: string, extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.NOT_FOUND, message, { ...extensions, argument });
+  }
+}
+
 /** Neo4j cannot be reached (down, restarting, wrong address). Safe to retry later. */
 export class DatabaseUnavailableError extends AtlasError {
   constructor(message = 'The knowledge graph database is not reachable right now. Try again in a few seconds.') {
