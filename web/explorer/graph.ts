@@ -6,6 +6,10 @@ import { kindStyle, relationColor, SYMMETRIC_RELATIONS } from './palette';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "NanumGothic", "Apple SD Gothic Neo", sans-serif';
 
+const MAX_FIT_ZOOM = 1.25;
+/** Below this, labels are too small to read: show the part around the focus at this zoom instead of everything. */
+const MIN_FIT_ZOOM = 0.75;
+
 function edgeId(edge: GraphEdge): string {
   return `${edge.from}|${edge.type}|${edge.to}`;
 }
@@ -74,10 +78,15 @@ export class GraphView {
             'target-arrow-shape': 'data(arrow)' as never,
             'arrow-scale': 1.1,
             label: 'data(label)',
+            'source-label': 'data(sourceLabel)',
+            'target-label': 'data(targetLabel)',
+            'source-text-offset': 58,
+            'target-text-offset': 58,
             'font-family': FONT,
             'font-size': 11,
             color: 'data(color)',
-            'text-rotation': 'autorotate',
+            // Horizontal labels: rotated Hangul along a steep edge is hard to read.
+            'text-rotation': 'none',
             'text-background-color': '#ffffff',
             'text-background-opacity': 0.9,
             'text-background-padding': '2px',
@@ -112,6 +121,8 @@ export class GraphView {
         descriptionKo: edge.description?.ko ?? '',
         descriptionEn: edge.description?.en ?? '',
         label: relationLabel(edge.type, this.lang),
+        sourceLabel: '',
+        targetLabel: '',
         color: relationColor(edge.type),
         arrow: SYMMETRIC_RELATIONS.has(edge.type) ? 'none' : 'triangle',
       },
@@ -139,8 +150,46 @@ export class GraphView {
   private run(options: LayoutOptions): Promise<void> {
     return new Promise((resolve) => {
       const layout = this.cy.layout(options);
-      layout.one('layoutstop', () => resolve());
+      layout.one('layoutstop', () => {
+        this.capZoom();
+        resolve();
+      });
       layout.run();
+    });
+  }
+
+  /**
+   * Fitting a handful of nodes would blow them up, fitting many would shrink their labels to dots: keep the zoom in
+   * a readable range, centred on the focus when not everything fits.
+   */
+  private capZoom(): void {
+    const zoom = this.cy.zoom();
+    if (zoom > MAX_FIT_ZOOM) {
+      this.cy.zoom(MAX_FIT_ZOOM);
+      this.cy.center();
+    } else if (zoom < MIN_FIT_ZOOM) {
+      this.cy.zoom(MIN_FIT_ZOOM);
+      const focus = this.cy.nodes('.focus');
+      this.cy.center(focus.nonempty() ? focus : undefined);
+    }
+  }
+
+  /**
+   * Edge labels in the middle pile up around an expanded node, where all its edges meet. An edge from an expanded
+   * node to a leaf is labelled near the leaf instead, which spreads the labels around the ring.
+   */
+  private placeEdgeLabels(): void {
+    this.cy.batch(() => {
+      this.cy.edges().forEach((e) => {
+        const text = relationLabel(e.data('type') as string, this.lang);
+        const sourceHub = e.source().hasClass('expanded');
+        const targetHub = e.target().hasClass('expanded');
+        e.data({
+          label: sourceHub === targetHub ? text : '',
+          sourceLabel: targetHub && !sourceHub ? text : '',
+          targetLabel: sourceHub && !targetHub ? text : '',
+        });
+      });
     });
   }
 
@@ -148,54 +197,88 @@ export class GraphView {
     this.cy.elements().removeClass('focus path dim');
   }
 
-  /** Draws a neighbourhood from scratch with `focus` in the middle and its neighbours in rings around it. */
+  /** Draws a neighbourhood from scratch with `focus` in the middle and its neighbours around it. */
   async show(subgraph: Subgraph, focus: string): Promise<void> {
     this.cy.elements().remove();
     this.add(subgraph.nodes, subgraph.edges);
     this.cy.getElementById(focus).addClass('focus expanded');
-    await this.run({
-      name: 'concentric',
-      concentric: (node: NodeSingular) => (node.id() === focus ? 2 : 1),
-      levelWidth: () => 1,
-      minNodeSpacing: 34,
-      spacingFactor: 1.05,
-      animate: false,
-      fit: true,
-      padding: 36,
-    } as LayoutOptions);
+    this.placeEdgeLabels();
+    await this.rings(focus, false);
   }
 
   /**
-   * Adds the neighbourhood of `around` to what is drawn. New nodes start next to it, then a force-directed layout
-   * settles everything from where it was, so the picture the learner already knows moves as little as possible.
+   * Adds the neighbourhood of `around` to what is drawn and re-centres the drawing on it. New nodes start where
+   * `around` is, so the animation shows them coming out of the node that was clicked.
    * Returns how many nodes were added.
    */
   async merge(subgraph: Subgraph, around: string): Promise<number> {
     this.clearMarks();
     const anchor = this.cy.getElementById(around);
-    const origin = anchor.nonempty() ? anchor.position() : { x: 0, y: 0 };
+    const origin = anchor.nonempty() ? { ...anchor.position() } : { x: 0, y: 0 };
     const added = this.add(subgraph.nodes, subgraph.edges);
+    // Start new nodes on a small circle around the clicked one (a force layout cannot separate identical points).
     added.forEach((slug, i) => {
-      const angle = (2 * Math.PI * i) / Math.max(1, added.length);
-      this.cy.getElementById(slug).position({ x: origin.x + 90 * Math.cos(angle), y: origin.y + 90 * Math.sin(angle) });
+      const angle = (2 * Math.PI * i) / added.length;
+      this.cy.getElementById(slug).position({ x: origin.x + 40 * Math.cos(angle), y: origin.y + 40 * Math.sin(angle) });
     });
     this.cy.getElementById(around).addClass('focus expanded');
+    this.placeEdgeLabels();
     if (added.length > 0) {
       await this.run({
         name: 'cose',
         randomize: false,
         animate: false,
         fit: true,
-        padding: 36,
-        nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 110,
-        nodeOverlap: 12,
-        numIter: 800,
+        padding: 28,
+        nodeDimensionsIncludeLabels: true,
+        nodeRepulsion: () => 60_000,
+        idealEdgeLength: () => 60,
+        edgeElasticity: () => 100,
+        nestingFactor: 1.2,
+        gravity: 60,
+        nodeOverlap: 20,
+        numIter: 1500,
+        initialTemp: 200,
+        coolingFactor: 0.95,
+        minTemp: 1,
       } as LayoutOptions);
     } else {
       this.cy.animate({ center: { eles: anchor } }, { duration: 200 });
     }
     return added.length;
+  }
+
+  /**
+   * Concentric rings by distance from `center` in the drawn graph: its neighbours on the first ring, theirs on the
+   * second. It reads like the question a learner asks ("what is next to this?") and never lets labels overlap.
+   */
+  private async rings(center: string, animate: boolean): Promise<void> {
+    const distance = new Map<string, number>([[center, 0]]);
+    let frontier = [center];
+    while (frontier.length > 0) {
+      const next: string[] = [];
+      for (const slug of frontier) {
+        this.cy.getElementById(slug).neighborhood('node').forEach((n) => {
+          if (distance.has(n.id())) return;
+          distance.set(n.id(), (distance.get(slug) ?? 0) + 1);
+          next.push(n.id());
+        });
+      }
+      frontier = next;
+    }
+    const far = Math.max(...distance.values()) + 1;
+    await this.run({
+      name: 'concentric',
+      concentric: (node: NodeSingular) => far - (distance.get(node.id()) ?? far),
+      levelWidth: () => 1,
+      minNodeSpacing: 28,
+      avoidOverlap: true,
+      nodeDimensionsIncludeLabels: true,
+      fit: true,
+      padding: 28,
+      animate,
+      animationDuration: 350,
+    } as LayoutOptions);
   }
 
   /** Draws one path on its own, left to right (top to bottom on a narrow screen), every step highlighted. */
@@ -207,6 +290,7 @@ export class GraphView {
       this.cy.getElementById(node.slug).position(vertical ? { x: (i % 2) * 60, y: i * 120 } : { x: i * 190, y: (i % 2) * 50 });
     });
     this.cy.elements().addClass('path');
+    this.placeEdgeLabels();
     const ends = [path.nodes[0], path.nodes[path.nodes.length - 1]].filter(Boolean) as GraphNode[];
     for (const end of ends) this.cy.getElementById(end.slug).addClass('focus');
     await this.run({ name: 'preset', fit: true, padding: 48, animate: false } as LayoutOptions);
@@ -235,7 +319,8 @@ export class GraphView {
   }
 
   fit(): void {
-    this.cy.animate({ fit: { eles: this.cy.elements(), padding: 36 } }, { duration: 200 });
+    this.cy.fit(this.cy.elements(), 36);
+    this.capZoom();
   }
 
   /** Relabels every node and edge; the texts of both languages are already in the elements. */
@@ -245,10 +330,8 @@ export class GraphView {
       this.cy.nodes().forEach((n) => {
         n.data('label', pick({ ko: n.data('ko') as string, en: n.data('en') as string }, lang));
       });
-      this.cy.edges().forEach((e) => {
-        e.data('label', relationLabel(e.data('type') as string, lang));
-      });
     });
+    this.placeEdgeLabels();
   }
 
   nodes(): GraphNode[] {
@@ -301,7 +384,9 @@ export class GraphView {
     return this.cy.nodes().map((n) => n.data('label') as string);
   }
 
-  resize(): void {
+  /** Follows a change of the container's size (panel, legend, window) and fits the drawing again. */
+  refit(): void {
     this.cy.resize();
+    this.fit();
   }
 }

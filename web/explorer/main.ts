@@ -57,7 +57,7 @@ class Explorer {
       this.submitPath();
     });
     window.addEventListener('popstate', () => void this.restore(readState(location.search)));
-    window.addEventListener('resize', () => this.graph.resize());
+    window.addEventListener('resize', () => this.graph.refit());
   }
 
   async start(): Promise<void> {
@@ -114,8 +114,10 @@ class Explorer {
       if (generation !== this.generation) return;
       this.graph.markExpanded(slug);
       this.search.setPicked(options.hit ?? details);
-      this.setGraphStatus('ready', slug);
       this.renderPanel();
+      // The legend under the canvas may have changed height: fit the drawing to the canvas it now has.
+      this.graph.refit();
+      this.setGraphStatus('ready', slug);
       this.announce(t('drawn', this.state.lang, { n: this.graph.counts().nodes, m: this.graph.counts().edges }));
     } catch (error) {
       if (generation !== this.generation) return;
@@ -173,8 +175,9 @@ class Explorer {
     const path = this.pathResults[index];
     if (path) await this.graph.showPath(path);
     else this.graph.clear();
-    this.setGraphStatus(path ? 'ready' : 'empty');
     this.renderPanel();
+    this.graph.refit();
+    this.setGraphStatus(path ? 'ready' : 'empty');
     this.announce(path ? pick(path.explanation, this.state.lang) : t('pathNone', this.state.lang));
   }
 
@@ -234,7 +237,7 @@ class Explorer {
       byId(this.pathFrom.picked ? 'path-to' : 'path-from').focus();
     }
     if (!open && focus && isPathMode(this.state)) void this.open(this.state.from as string, { expand: false });
-    this.graph.resize();
+    this.graph.refit();
   }
 
   /** The graph element carries its state as data attributes, for styling and for automated tests. */
@@ -256,6 +259,7 @@ class Explorer {
     return {
       state: () => ({ ...this.state, ...this.graph.counts() }),
       labels: () => this.graph.labels(),
+      slugs: () => this.graph.nodes().map((n) => n.slug),
       nodePosition: (slug: string) => this.graph.pagePosition(slug),
       expanded: () => this.graph.nodes().filter((n) => this.graph.isExpanded(n.slug)).map((n) => n.slug),
     };

@@ -176,10 +176,18 @@ export function renderPath(panel: HTMLElement, results: PathResult[], shown: num
 /** The legend: every relation type and node kind in the picture, with its colour. */
 export function renderLegend(target: HTMLElement, relationTypes: string[], kinds: string[], lang: Lang): void {
   target.replaceChildren(
-    h('h3', { class: 'legend__title' }, t('legend', lang)),
-    h('ul', { class: 'legend__list' }, relationTypes.map((type) => h('li', { 'data-type': type }, swatch(relationColor(type), 'swatch swatch--line'), relationLabel(type, lang)))),
-    h('h3', { class: 'legend__title' }, t('kinds', lang)),
-    h('ul', { class: 'legend__list' }, kinds.map((kind) => h('li', { 'data-kind': kind }, swatch(kindStyle(kind).color), kindLabel(kind, lang)))),
+    h(
+      'div',
+      { class: 'legend__group' },
+      h('h3', { class: 'legend__title', id: 'legend-relations' }, `${t('legend', lang)}:`),
+      h('ul', { class: 'legend__list', 'aria-labelledby': 'legend-relations' }, relationTypes.map((type) => h('li', { 'data-type': type }, swatch(relationColor(type), 'swatch swatch--line'), relationLabel(type, lang)))),
+    ),
+    h(
+      'div',
+      { class: 'legend__group' },
+      h('h3', { class: 'legend__title', id: 'legend-kinds' }, `${t('kinds', lang)}:`),
+      h('ul', { class: 'legend__list', 'aria-labelledby': 'legend-kinds' }, kinds.map((kind) => h('li', { 'data-kind': kind }, swatch(kindStyle(kind).color), kindLabel(kind, lang)))),
+    ),
   );
 }
 

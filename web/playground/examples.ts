@@ -11,14 +11,17 @@ function vars(values: Record<string, unknown>): string {
 
 /**
  * The tabs a learner sees on the first visit (GraphiQL keeps the learner's own tabs after that). Each one teaches one
- * part of the API and runs as it is; the tab title is the operation name.
+ * part of the API and runs as it is (a test runs every one against the real API); the tab title is the operation
+ * name. Comments are short lines in both languages so they fit the editor.
  */
 export const EXAMPLE_TABS: ExampleTab[] = [
   {
-    query: `# 개념 하나와 관련 개념들 · A concept and the concepts related to it
-# slug 로 개념을 찾고, related 로 이웃 개념을 관계 종류와 함께 가져옵니다.
-# Look a concept up by slug, then walk to its neighbours with the relation type.
-# lang 을 EN 으로 바꿔 보세요 · Try lang: EN.
+    query: `# 개념 하나와 관련 개념들
+# A concept and the concepts related to it.
+#
+# ▶ 버튼(Ctrl-Enter)으로 실행하세요. Run it with ▶ (Ctrl-Enter).
+# 아래 Variables 에서 slug 나 lang(KO/EN)을 바꿔 보세요.
+# Change slug or lang (KO/EN) in Variables below.
 query ConceptAndRelated($slug: String!, $lang: Lang) {
   concept(slug: $slug) {
     slug
@@ -33,6 +36,7 @@ query ConceptAndRelated($slug: String!, $lang: Lang) {
       edges {
         type
         direction
+        description(lang: $lang)
         node {
           slug
           kind
@@ -44,5 +48,177 @@ query ConceptAndRelated($slug: String!, $lang: Lang) {
 }
 `,
     variables: vars({ slug: 'container', lang: 'KO' }),
+  },
+  {
+    query: `# 한국어와 영어로 검색하기
+# Search in Korean and in English.
+#
+# 이름, 다른 이름, 요약에서 찾고 단어의 앞부분만으로도 맞습니다.
+# Matches names, aliases and summaries; word prefixes match too.
+# 한 요청에 검색 두 개: 별칭(korean:, english:)으로 구분합니다.
+# Two searches in one request, told apart by aliases.
+query SearchInKoreanAndEnglish($ko: String!, $en: String!) {
+  korean: search(query: $ko, first: 5, lang: KO) {
+    score
+    concept {
+      slug
+      kind
+      name(lang: KO)
+      summary(lang: KO)
+    }
+  }
+  english: search(query: $en, first: 5, lang: EN) {
+    score
+    concept {
+      slug
+      kind
+      name(lang: EN)
+      summary(lang: EN)
+    }
+  }
+}
+`,
+    variables: vars({ ko: '유니커널', en: 'hypervisor' }),
+  },
+  {
+    query: `# 컨테이너 생명주기: 단계, 명령어, 플래그, 시그널
+# The container lifecycle: stages, commands, flags, signals.
+#
+# build → run → stop/kill → commit, 단계마다 쓰는 명령어와
+# 명령어가 보내는 시그널(SENDS_SIGNAL)을 함께 봅니다.
+# Each stage with its commands and the signals they send.
+query Lifecycle($lang: Lang) {
+  lifecycle {
+    order
+    concept {
+      slug
+      name(lang: $lang)
+      summary(lang: $lang)
+    }
+    commands {
+      slug
+      syntax
+      summary(lang: $lang)
+      flags {
+        flag
+        meaning(lang: $lang)
+      }
+      signals: related(types: [SENDS_SIGNAL], direction: OUTGOING) {
+        edges {
+          description(lang: $lang)
+          node {
+            slug
+            name(lang: $lang)
+          }
+        }
+      }
+    }
+    next {
+      slug
+    }
+  }
+}
+`,
+    variables: vars({ lang: 'KO' }),
+  },
+  {
+    query: `# 두 개념을 잇는 경로와 그 설명
+# How two concepts connect, with an explanation.
+#
+# 짧은 경로부터 나옵니다. maxLength 로 길이를 제한합니다.
+# Shortest paths first; maxLength bounds their length.
+query PathBetween($from: String!, $to: String!, $lang: Lang) {
+  paths(from: $from, to: $to, maxLength: 4, first: 3) {
+    length
+    explanation(lang: $lang)
+    nodes {
+      slug
+      name(lang: $lang)
+    }
+    relations {
+      type
+      from {
+        slug
+      }
+      to {
+        slug
+      }
+      description(lang: $lang)
+    }
+  }
+}
+`,
+    variables: vars({ from: 'unikernel', to: 'virtual-machine', lang: 'KO' }),
+  },
+  {
+    query: `# 개념 비교하기
+# Compare concepts side by side.
+#
+# 컨테이너, 가상 머신, 유니커널을 같은 기준으로 나란히 봅니다.
+# Container, virtual machine and unikernel on the same aspects.
+query Compare($slugs: [String!]!, $lang: Lang) {
+  compare(slugs: $slugs) {
+    concepts {
+      slug
+      name(lang: $lang)
+    }
+    aspects {
+      aspect(lang: $lang)
+      values(lang: $lang)
+    }
+  }
+}
+`,
+    variables: vars({ slugs: ['container', 'virtual-machine', 'unikernel'], lang: 'KO' }),
+  },
+  {
+    query: `# 학습 경로: 이 개념을 이해하려면 무엇부터?
+# Learning path: what to learn first, in order.
+#
+# REQUIRES 관계를 따라 먼저 배울 개념부터 나열합니다.
+# Follows REQUIRES relations, prerequisites first.
+query LearningPath($slug: String!, $lang: Lang) {
+  learningPath(slug: $slug) {
+    slug
+    kind
+    name(lang: $lang)
+    summary(lang: $lang)
+  }
+}
+`,
+    variables: vars({ slug: 'unikernel', lang: 'KO' }),
+  },
+  {
+    query: `# 목록을 페이지로 나눠 받기 (Relay 커넥션)
+# Listing concepts a page at a time (Relay connection).
+#
+# 결과의 pageInfo.endCursor 를 Variables 의 after 에 넣고
+# 다시 실행하면 다음 페이지가 옵니다.
+# Put pageInfo.endCursor into "after" and run again for the
+# next page.
+query ListCommands($first: Int, $after: String, $lang: Lang) {
+  concepts(
+    filter: { kinds: [COMMAND] }
+    orderBy: { field: NAME_EN, direction: ASC }
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        slug
+        name(lang: $lang)
+        syntax
+      }
+    }
+  }
+}
+`,
+    variables: vars({ first: 3, after: null, lang: 'KO' }),
   },
 ];
