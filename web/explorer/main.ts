@@ -10,6 +10,9 @@ import { isPathMode, readState, type ViewState, writeState } from './state';
 
 type GraphStatus = 'empty' | 'loading' | 'ready' | 'error';
 
+/** Drawn on the welcome page, before the learner has picked anything. */
+const WELCOME_CONCEPT = 'container';
+
 /**
  * The explorer page: keeps the view state (also written to the URL), asks the API for what to draw and hands it to
  * the graph and the side panel.
@@ -80,6 +83,22 @@ class Explorer {
       this.setGraphStatus('empty');
       renderWelcome(this.panel, state.lang, this.actions);
       this.refreshLists();
+      await this.preview(WELCOME_CONCEPT);
+    }
+  }
+
+  /** An empty canvas says little: on the welcome page, draw one concept's neighbourhood as a first picture. */
+  private async preview(slug: string): Promise<void> {
+    const generation = ++this.generation;
+    try {
+      const subgraph = await neighborhood(slug);
+      if (generation !== this.generation) return;
+      await this.graph.show(subgraph, slug);
+      this.refreshLists();
+      this.graph.refit();
+      this.setGraphStatus('ready', slug);
+    } catch {
+      // The welcome panel works without the picture (an empty graph, say); nothing to tell the learner.
     }
   }
 
