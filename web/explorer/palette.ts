@@ -1,8 +1,8 @@
 /**
  * Colours of relation types (edges) and concept kinds (nodes). Related types share a hue family so the legend reads
- * in groups: taxonomy in blues, comparisons in reds, the lifecycle in violets, traits in greens. Every colour keeps
- * at least 3:1 contrast against the white canvas, and the edge label repeats the type, so colour is never the only
- * cue.
+ * in groups: taxonomy in blues, comparisons in reds, the lifecycle in violets, traits in greens. Edge labels are
+ * written in their relation's colour, so every relation colour keeps at least 4.5:1 contrast against white; the label
+ * names the type, so colour is never the only cue.
  */
 export const RELATION_COLORS: Record<string, string> = {
   IS_A: '#1d4ed8',
@@ -14,13 +14,13 @@ export const RELATION_COLORS: Record<string, string> = {
   RUNS_ON: '#0f766e',
   SHARES: '#0e7490',
   USES: '#047857',
-  ENABLES: '#15803d',
+  ENABLES: '#166534',
   REQUIRES: '#92400e',
   BUILT_FROM: '#a16207',
   DEFINED_BY: '#9a3412',
   CREATES: '#be185d',
   UPDATES: '#a21caf',
-  HAS_BENEFIT: '#16a34a',
+  HAS_BENEFIT: '#15803d',
   HAS_CHARACTERISTIC: '#4d7c0f',
   HAS_STAGE: '#7c3aed',
   NEXT_STAGE: '#5b21b6',
