@@ -1,4 +1,4 @@
-import { CONCEPT_PROJECTION, type ConceptRecord, type RelationRecord, toConceptRecord } from '../graph/graph.model';
+import { type ConceptRecord, conceptProjection, type RelationRecord, relationProjection, toConceptRecord, toRelationRecord } from '../graph/graph.model';
 import { RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 
@@ -27,10 +27,7 @@ export class RelationRepository {
        WHERE type(r) IN $types AND o <> c
        WITH slug, r, o, type(r) IN $symmetric OR startNode(r) = c AS outgoing
        WHERE $direction = 'BOTH' OR outgoing = ($direction = 'OUTGOING')
-       RETURN slug, outgoing,
-              {type: type(r), from: startNode(r).slug, to: endNode(r).slug, descriptionKo: r.descriptionKo,
-               descriptionEn: r.descriptionEn, order: r.order, source: r.source} AS relation,
-              ${CONCEPT_PROJECTION.replace(/^c /, 'o ')} AS other`,
+       RETURN slug, outgoing, ${relationProjection('r')} AS relation, ${conceptProjection('o')} AS other`,
       {
         slugs: [...slugs],
         types: types ? ALL_TYPES.filter((t) => types.includes(t)) : ALL_TYPES,
@@ -38,14 +35,11 @@ export class RelationRepository {
         direction,
       },
     );
-    return rows.map((row) => {
-      const relation = row.relation as RelationRecord;
-      return {
-        slug: row.slug as string,
-        direction: row.outgoing ? 'OUTGOING' : 'INCOMING',
-        relation: { ...relation, descriptionKo: relation.descriptionKo ?? null, descriptionEn: relation.descriptionEn ?? null, order: relation.order ?? null, source: relation.source ?? '' },
-        other: toConceptRecord(row.other as Record<string, unknown>),
-      };
-    });
+    return rows.map((row) => ({
+      slug: row.slug as string,
+      direction: row.outgoing ? 'OUTGOING' : 'INCOMING',
+      relation: toRelationRecord(row.relation as Record<string, unknown>),
+      other: toConceptRecord(row.other as Record<string, unknown>),
+    }));
   }
 }
