@@ -2,8 +2,13 @@ import type { Config } from './config';
 import type { Lang } from './graph/vocabulary';
 import type { Logger } from './logger';
 import type { Neo4jGateway, QueryStats } from './neo4j/gateway';
+import { CompareRepository } from './compare/compare.repository';
 import { type ConceptLoaders, createConceptLoaders } from './concept/concept.loader';
 import { ConceptRepository } from './concept/concept.repository';
+import { LearningRepository } from './learning/learning.repository';
+import { LifecycleRepository } from './lifecycle/lifecycle.repository';
+import { NeighborhoodRepository } from './neighborhood/neighborhood.repository';
+import { PathRepository } from './path/path.repository';
 import { createRelatedLoader, type RelatedLoader } from './relation/relation.loader';
 import { RelationRepository } from './relation/relation.repository';
 import { SearchRepository } from './search/search.repository';
@@ -27,6 +32,11 @@ export interface Repositories {
   concepts: ConceptRepository;
   relations: RelationRepository;
   search: SearchRepository;
+  neighborhood: NeighborhoodRepository;
+  paths: PathRepository;
+  lifecycle: LifecycleRepository;
+  compare: CompareRepository;
+  learning: LearningRepository;
 }
 
 /** Per-request DataLoaders: they batch the reads of one request and must never outlive it. */
@@ -42,6 +52,11 @@ export function createRepositories(gateway: Neo4jGateway, _config: Config): Repo
     concepts: new ConceptRepository(gateway),
     relations: new RelationRepository(gateway),
     search: new SearchRepository(gateway),
+    neighborhood: new NeighborhoodRepository(gateway),
+    paths: new PathRepository(gateway),
+    lifecycle: new LifecycleRepository(gateway),
+    compare: new CompareRepository(gateway),
+    learning: new LearningRepository(gateway),
   };
 }
 

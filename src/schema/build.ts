@@ -4,14 +4,29 @@ import '../graph/vocabulary.graphql';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 
+import { CompareResolver } from '../compare/compare.resolver';
 import { ConceptResolver } from '../concept/concept.resolver';
+import { LearningResolver } from '../learning/learning.resolver';
+import { LifecycleResolver } from '../lifecycle/lifecycle.resolver';
+import { NeighborhoodResolver } from '../neighborhood/neighborhood.resolver';
+import { PathResolver } from '../path/path.resolver';
 import { RelationResolver } from '../relation/relation.resolver';
 import { SearchResolver } from '../search/search.resolver';
 import { StatsResolver } from '../stats/stats.resolver';
 
 /** Every resolver of the public API. A new capability adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [StatsResolver, ConceptResolver, RelationResolver, SearchResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  StatsResolver,
+  ConceptResolver,
+  RelationResolver,
+  SearchResolver,
+  NeighborhoodResolver,
+  PathResolver,
+  LifecycleResolver,
+  CompareResolver,
+  LearningResolver,
+];
 
 /** Builds the executable schema from the decorated classes. */
 export function buildAtlasSchema(): Promise<GraphQLSchema> {

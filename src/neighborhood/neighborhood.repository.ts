@@ -1,0 +1,78 @@
+import neo4j from 'neo4j-driver';
+
+import { type ConceptRecord, conceptProjection, type RelationRecord, relationProjection, toConceptRecord, toRelationRecord } from '../graph/graph.model';
+import { RelationType } from '../graph/vocabulary';
+import type { CypherRunner } from '../neo4j/gateway';
+
+/** The part of the graph around one concept, ready to draw. */
+export interface NeighborhoodRecord {
+  /** Every node once, the center first, then nearest first (by hops, then slug). */
+  nodes: { concept: ConceptRecord; distance: number }[];
+  /** Every relation between two of the nodes once, in its stored direction. */
+  edges: RelationRecord[];
+  /** True when more nodes lay within the depth than the limit allowed. */
+  truncated: boolean;
+}
+
+export interface NeighborhoodQuery {
+  slug: string;
+  /** Hops from the center, 1..MAX_DEPTH; checked by the caller against the configured limit. */
+  depth: number;
+  /** Relation types to follow and draw. */
+  types: readonly RelationType[];
+  /** Most nodes to return, the center included (at least 1). */
+  limit: number;
+}
+
+/** The deepest neighborhood this repository will ever plan, whatever the configuration says. */
+const MAX_DEPTH = 6;
+
+/** Reads bounded neighborhoods: one breadth-first search and the edges among what it found, in one round trip. */
+export class NeighborhoodRepository {
+  constructor(private readonly db: CypherRunner) {}
+
+  /** The neighborhood of `slug`, or null when no concept has that slug. */
+  async neighborhood({ slug, depth, types, limit }: NeighborhoodQuery): Promise<NeighborhoodRecord | null> {
+    // A quantifier bound cannot be a parameter, so the depth is written into the query; it must be a small integer.
+    if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) throw new RangeError(`depth must be an integer from 1 to ${MAX_DEPTH}`);
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
+    const rows = await this.db.read(
+      `MATCH (center:Concept {slug: $slug})
+       CALL (center) {
+         // ANY SHORTEST from one source is a single breadth-first search: each node once, at its distance.
+         MATCH p = ANY SHORTEST (center) (()-[r WHERE type(r) IN $types]-()){1,${depth}} (n:Concept)
+         WHERE n <> center
+         WITH n, length(p) AS distance
+         ORDER BY distance, n.slug
+         LIMIT $take
+         RETURN collect(n) AS found, collect(distance) AS distances
+       }
+       WITH center, found[..$keep] AS kept, distances[..$keep] AS distances, size(found) > $keep AS truncated
+       WITH [center] + kept AS nodes, [0] + distances AS distances, truncated
+       CALL (nodes) {
+         UNWIND nodes AS a
+         MATCH (a)-[r]->(b:Concept)
+         WHERE type(r) IN $types AND b IN nodes
+         RETURN collect(${relationProjection('r')}) AS edges
+       }
+       RETURN [n IN nodes | ${conceptProjection('n')}] AS nodes, distances, truncated, edges`,
+      {
+        slug,
+        types: Object.values(RelationType).filter((type) => types.includes(type)),
+        // One more than kept, so a cut can be told from an exact fit.
+        take: neo4j.int(limit),
+        keep: neo4j.int(limit - 1),
+      },
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const distances = row.distances as number[];
+    const edges = (row.edges as Record<string, unknown>[]).map(toRelationRecord);
+    edges.sort((a, b) => a.type.localeCompare(b.type) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+    return {
+      nodes: (row.nodes as Record<string, unknown>[]).map((node, index) => ({ concept: toConceptRecord(node), distance: distances[index] })),
+      edges,
+      truncated: row.truncated as boolean,
+    };
+  }
+}
