@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -58,6 +59,16 @@ export interface HttpConfig {
   cacheMaxAgeSeconds: number;
 }
 
+/** Quizzes, tours and differences. */
+export interface LearningConfig {
+  /** Key of the HMAC that makes quiz question ids tamper-evident. */
+  quizSecret: string;
+  /** True when no QUIZ_SECRET was set and a random one was made at start: question ids then end with the process. */
+  quizSecretGenerated: boolean;
+  /** Most questions one `quiz` may ask for. */
+  maxQuizQuestions: number;
+}
+
 export interface Config {
   env: NodeEnv;
   host: string;
@@ -69,6 +80,7 @@ export interface Config {
   seed: { dir: string; onStart: boolean };
   limits: LimitsConfig;
   http: HttpConfig;
+  learning: LearningConfig;
   shutdownTimeoutMs: number;
   /** Absolute path of the repository root (where package.json, schema/ and seed/ live). */
   rootDir: string;
@@ -175,6 +187,18 @@ function origins(env: Env): string[] {
   return list;
 }
 
+/**
+ * QUIZ_SECRET, at least 16 characters. Unset: a random secret for this process, so ids stay unforgeable but stop
+ * working after a restart and differ between instances; set it when several instances serve one API.
+ */
+function quizSecret(env: Env): { quizSecret: string; quizSecretGenerated: boolean } {
+  const raw = env.QUIZ_SECRET;
+  if (raw === undefined || raw.trim() === '') return { quizSecret: randomBytes(32).toString('hex'), quizSecretGenerated: true };
+  const value = raw.trim();
+  if (value.length < 16) throw new ConfigError('QUIZ_SECRET', `must be at least 16 characters long, got ${value.length}`, 'a-long-random-string-of-your-own');
+  return { quizSecret: value, quizSecretGenerated: false };
+}
+
 /** Reads, validates and defaults every setting. Throws ConfigError on the first bad value. */
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf<NodeEnv>(env, 'NODE_ENV', ['production', 'development', 'test'], 'development');
@@ -228,6 +252,10 @@ export function loadConfig(env: Env = process.env): Config {
     http: {
       corsOrigins: origins(env),
       cacheMaxAgeSeconds: int(env, 'CACHE_MAX_AGE_SECONDS', 300, 0, 86400),
+    },
+    learning: {
+      ...quizSecret(env),
+      maxQuizQuestions: int(env, 'MAX_QUIZ_QUESTIONS', 20, 1, 100),
     },
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     rootDir: ROOT_DIR,
