@@ -1,0 +1,138 @@
+import { isMap, isScalar } from 'yaml';
+
+import type { Bilingual, ConceptKind, RelationType } from '../graph/vocabulary';
+import type { ShapeReader } from './seed.shape';
+import type { SeedComparison, SeedComparisonAspect, SeedConcept, SeedLocation, SeedRelation } from './seed.types';
+
+/**
+ * The three kinds of seed item, read field by field. Each reader returns the item only when every field could be
+ * read; `slug` comes back even for a broken concept, so relations naming it are not reported a second time.
+ * Values are checked for shape here (text, numbers, lists, both languages); what they mean (known kinds, existing
+ * slugs, cycles) is checked in seed.validate.ts.
+ */
+
+export interface ReadItem<T> {
+  item?: T;
+  slug?: string;
+}
+
+const CONCEPT_FIELDS = ['slug', 'kind', 'name', 'aliases', 'summary', 'tags', 'source'] as const;
+const CONCEPT_OPTIONAL = ['details', 'syntax', 'order'] as const;
+const RELATION_FIELDS = ['type', 'from', 'to', 'source'] as const;
+const RELATION_OPTIONAL = ['description', 'order'] as const;
+const COMPARISON_FIELDS = ['slug', 'title', 'concepts', 'source', 'aspects'] as const;
+
+/** Runs `read` and says whether it added no problem. */
+function clean<T>(r: ShapeReader, read: () => T): [T, boolean] {
+  const before = r.problems.length;
+  const value = read();
+  return [value, r.problems.length === before];
+}
+
+export function readConcept(r: ShapeReader, node: unknown, at: SeedLocation): ReadItem<SeedConcept> {
+  const [item, ok] = clean(r, () => {
+    const f = r.fields(node, at, 'a concept', CONCEPT_FIELDS, CONCEPT_OPTIONAL);
+    if (!f) return {};
+    const get = <T>(name: string, read: (value: unknown) => T) => (f.has(name) ? read(f.get(name)) : undefined);
+    return {
+      slug: get('slug', (v) => r.text(v, at, 'slug')),
+      kind: get('kind', (v) => r.text(v, at, 'kind')) as ConceptKind | undefined,
+      name: get('name', (v) => r.bilingual(v, at, 'name')),
+      aliases: get('aliases', (v) => r.bilingualList(v, at, 'aliases')),
+      summary: get('summary', (v) => r.bilingual(v, at, 'summary')),
+      details: get('details', (v) => r.bilingual(v, at, 'details')),
+      tags: get('tags', (v) => r.textList(v, at, 'tags')),
+      source: get('source', (v) => r.text(v, at, 'source')),
+      syntax: get('syntax', (v) => r.text(v, at, 'syntax')),
+      order: get('order', (v) => r.position(v, at, 'order')),
+    };
+  });
+  if (!ok) return { slug: item.slug };
+  const concept: SeedConcept = {
+    slug: item.slug!,
+    kind: item.kind!,
+    name: item.name!,
+    aliases: item.aliases!,
+    summary: item.summary!,
+    tags: item.tags!,
+    source: item.source!,
+    at,
+  };
+  if (item.details) concept.details = item.details;
+  if (item.syntax !== undefined) concept.syntax = item.syntax;
+  if (item.order !== undefined) concept.order = item.order;
+  return { item: concept, slug: concept.slug };
+}
+
+export function readRelation(r: ShapeReader, node: unknown, at: SeedLocation): ReadItem<SeedRelation> {
+  const [item, ok] = clean(r, () => {
+    const f = r.fields(node, at, 'a relation', RELATION_FIELDS, RELATION_OPTIONAL);
+    if (!f) return {};
+    const get = <T>(name: string, read: (value: unknown) => T) => (f.has(name) ? read(f.get(name)) : undefined);
+    return {
+      type: get('type', (v) => r.text(v, at, 'type')) as RelationType | undefined,
+      from: get('from', (v) => r.text(v, at, 'from')),
+      to: get('to', (v) => r.text(v, at, 'to')),
+      description: get('description', (v) => r.bilingual(v, at, 'description')),
+      order: get('order', (v) => r.position(v, at, 'order')),
+      source: get('source', (v) => r.text(v, at, 'source')),
+    };
+  });
+  if (!ok) return {};
+  const relation: SeedRelation = { type: item.type!, from: item.from!, to: item.to!, source: item.source!, at };
+  if (item.description) relation.description = item.description;
+  if (item.order !== undefined) relation.order = item.order;
+  return { item: relation };
+}
+
+function readAspect(r: ShapeReader, node: unknown, at: SeedLocation, index: number): SeedComparisonAspect | undefined {
+  const f = r.fields(node, at, `aspect ${index + 1}`, ['aspect', 'values'], []);
+  if (!f) return undefined;
+  const aspect = f.has('aspect') ? r.bilingual(f.get('aspect'), at, 'aspect') : undefined;
+  if (!f.has('values')) return undefined;
+  const valuesNode = f.get('values');
+  const valuesAt = r.at(valuesNode, at);
+  if (!isMap(valuesNode)) {
+    return r.problem(valuesAt, `"values" of aspect ${index + 1} must be a mapping from concept slug to { ko, en }`, 'write one `slug: { ko: …, en: … }` line per compared concept');
+  }
+  const values: Record<string, Bilingual> = {};
+  let ok = aspect !== undefined;
+  for (const pair of valuesNode.items) {
+    const slug = isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : undefined;
+    if (slug === undefined) {
+      r.problem(r.at(pair.key, valuesAt), `a key of "values" in aspect ${index + 1} is not a slug`, 'use the slug of a compared concept');
+      ok = false;
+      continue;
+    }
+    const value = r.bilingual(pair.value, r.at(pair.key, valuesAt), `values.${slug}`);
+    if (value) values[slug] = value;
+    else ok = false;
+  }
+  return ok ? { aspect: aspect!, values } : undefined;
+}
+
+export function readComparison(r: ShapeReader, node: unknown, at: SeedLocation): ReadItem<SeedComparison> {
+  const [item, ok] = clean(r, () => {
+    const f = r.fields(node, at, 'a comparison', COMPARISON_FIELDS, []);
+    if (!f) return {};
+    const get = <T>(name: string, read: (value: unknown) => T) => (f.has(name) ? read(f.get(name)) : undefined);
+    return {
+      slug: get('slug', (v) => r.text(v, at, 'slug')),
+      title: get('title', (v) => r.bilingual(v, at, 'title')),
+      concepts: get('concepts', (v) => r.textList(v, at, 'concepts')),
+      source: get('source', (v) => r.text(v, at, 'source')),
+      aspects: get('aspects', (v) => r.list(v, at, 'aspects', (child, childAt, index) => readAspect(r, child, childAt, index))),
+    };
+  });
+  if (!ok || item.aspects?.some((a) => a === undefined)) return {};
+  return {
+    item: {
+      slug: item.slug!,
+      title: item.title!,
+      concepts: item.concepts!,
+      aspects: item.aspects as SeedComparisonAspect[],
+      source: item.source!,
+      at,
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+
+import { readComparison, readConcept, type ReadItem, readRelation } from './seed.items';
+import { type SeedProblem, SeedValidationError, sortProblems } from './seed.problem';
+import { ShapeReader } from './seed.shape';
+import type { SeedContent, SeedLocation } from './seed.types';
+
+/** What reading the seed folder gave: the items that could be read, and every problem met on the way. */
+export interface SeedReading {
+  content: SeedContent;
+  problems: SeedProblem[];
+  /** The files read, relative to the repository root, in reading order. */
+  files: string[];
+  /** Slugs of concepts that exist in the files but could not be read, so relations to them are not reported again. */
+  unreadableSlugs: Set<string>;
+}
+
+const YAML_HINT = 'fix the YAML there: quote text that contains ": ", "#" or, inside { } or [ ], a comma, and keep the indentation even';
+
+/** The repository root above `dir` (the nearest folder with package.json), so file names read `seed/concepts/…`. */
+function rootAbove(dir: string): string {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, 'package.json'))) return current;
+    if (path.dirname(current) === current) return path.dirname(dir);
+  }
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+/**
+ * Parses one file and hands each entry of its single top-level list (`concepts:`, `relations:` or `comparisons:`)
+ * to `read`. Syntax errors become problems with their line; the file's other entries are still read when possible.
+ */
+function readFile<T>(absolute: string, file: string, key: string, problems: SeedProblem[], read: (r: ShapeReader, node: unknown, at: SeedLocation) => ReadItem<T>): ReadItem<T>[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(absolute, 'utf8');
+  } catch (error) {
+    problems.push({ at: { file, line: 1 }, message: `cannot read the file (${(error as Error).message})`, fix: 'check that it exists and is readable' });
+    return [];
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const r = new ShapeReader(file, lineCounter, problems);
+  const syntax = [...doc.errors, ...doc.warnings];
+  for (const error of syntax) {
+    const line = lineCounter.linePos(error.pos[0]).line;
+    problems.push({ at: { file, line }, message: `YAML: ${error.message.split('\n')[0]}`, fix: YAML_HINT });
+  }
+  if (doc.errors.length > 0) return [];
+  const top = doc.contents;
+  const expected = `start the file with "${key}:" followed by a list of entries`;
+  if (!isMap(top)) {
+    problems.push({ at: r.at(top), message: top ? `the file must be a mapping with one key, "${key}"` : 'the file is empty', fix: expected });
+    return [];
+  }
+  const results: ReadItem<T>[] = [];
+  for (const pair of top.items) {
+    const name = isScalar(pair.key) ? pair.key.value : undefined;
+    if (name !== key) {
+      problems.push({ at: r.at(pair.key), message: `unexpected top-level key "${String(name)}"`, fix: `a file in this place holds only "${key}:"; move these entries to the right file` });
+      continue;
+    }
+    const list = r.list(pair.value, r.at(pair.key), key, (node, at) => read(r, node, at));
+    if (list) results.push(...list.filter((item): item is ReadItem<T> => item !== undefined));
+  }
+  if (!top.items.some((pair) => isScalar(pair.key) && pair.key.value === key)) {
+    problems.push({ at: r.at(top), message: `the file has no "${key}:" list`, fix: expected });
+  }
+  return results;
+}
+
+/**
+ * Reads every seed file in a stable order (concepts/*.yaml, relations/*.yaml, comparisons.yaml; each folder by
+ * file name) and collects all syntax and shape problems. Throws (a SeedValidationError) only when the folder is missing.
+ */
+export function readSeed(dir: string, rootDir: string = rootAbove(path.resolve(dir))): SeedReading {
+  const absoluteDir = path.resolve(dir);
+  if (!fs.existsSync(absoluteDir) || !fs.statSync(absoluteDir).isDirectory()) {
+    throw new SeedValidationError([{ at: { file: absoluteDir, line: 1 }, message: 'the seed folder does not exist', fix: 'point SEED_DIR at the folder that holds concepts/ and relations/' }]);
+  }
+  const relative = (absolute: string) => path.relative(rootDir, absolute).split(path.sep).join('/');
+  const problems: SeedProblem[] = [];
+  const files: string[] = [];
+  const content: SeedContent = { concepts: [], relations: [], comparisons: [] };
+  const unreadableSlugs = new Set<string>();
+
+  const conceptFiles = yamlFiles(path.join(absoluteDir, 'concepts'));
+  if (conceptFiles.length === 0) {
+    problems.push({ at: { file: relative(path.join(absoluteDir, 'concepts')), line: 1 }, message: 'no concept files', fix: 'add concepts/NN-area.yaml files, each with a "concepts:" list' });
+  }
+  for (const absolute of conceptFiles) {
+    files.push(relative(absolute));
+    for (const { item, slug } of readFile(absolute, relative(absolute), 'concepts', problems, readConcept)) {
+      if (item) content.concepts.push(item);
+      else if (slug) unreadableSlugs.add(slug);
+    }
+  }
+  for (const absolute of yamlFiles(path.join(absoluteDir, 'relations'))) {
+    files.push(relative(absolute));
+    for (const { item } of readFile(absolute, relative(absolute), 'relations', problems, readRelation)) if (item) content.relations.push(item);
+  }
+  const comparisons = path.join(absoluteDir, 'comparisons.yaml');
+  if (fs.existsSync(comparisons)) {
+    files.push(relative(comparisons));
+    for (const { item } of readFile(comparisons, relative(comparisons), 'comparisons', problems, readComparison)) if (item) content.comparisons.push(item);
+  }
+  return { content, problems: sortProblems(problems, files), files, unreadableSlugs };
+}
+
+/**
+ * Reads the seed folder into SeedContent, every item with the file (relative to the repository root) and line it
+ * was written at. Throws a SeedValidationError listing every syntax and shape problem when any file is malformed.
+ * It does not apply the graph rules (known kinds, existing slugs, cycles): that is validateSeed's job.
+ */
+export function loadSeed(dir: string): SeedContent {
+  const reading = readSeed(dir);
+  if (reading.problems.length > 0) throw new SeedValidationError(reading.problems);
+  return reading.content;
+}

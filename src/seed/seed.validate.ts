@@ -1,0 +1,195 @@
+import { ACYCLIC_RELATIONS, ConceptKind, RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
+import { readSeed } from './seed.loader';
+import { closest, likelyTypo, type SeedProblem, SeedValidationError, sortProblems } from './seed.problem';
+import type { SeedComparison, SeedConcept, SeedContent, SeedLocation, SeedRelation } from './seed.types';
+
+/**
+ * The graph rules the seed must follow, beyond its shape: known kinds and relation types, kebab-case unique slugs,
+ * relations between existing concepts without self-loops, duplicates or cycles, stage order and command syntax where
+ * they belong, and complete comparisons. Every rule reports every offence, so one run lists all there is to fix.
+ */
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Generated benchmark concepts use this prefix; keeping it out of the seed means the two never collide. */
+export const RESERVED_SLUG_PREFIX = 'synthetic-';
+const KINDS = Object.values(ConceptKind) as string[];
+const TYPES = Object.values(RelationType) as string[];
+
+const where = (at: SeedLocation) => `${at.file}:${at.line}`;
+
+/** `Docker Stop` -> `docker-stop`: what an author most likely meant. */
+function toKebab(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function suggestName(word: string, valid: string[], what: string): string {
+  const near = closest(word, valid)!;
+  return `use ${near} (the closest ${what}); valid ${what}s: ${valid.join(', ')}`;
+}
+
+function suggestSlug(slug: string, known: Iterable<string>): string {
+  const near = closest(slug, known);
+  return near && likelyTypo(slug, near) ? `did you mean "${near}"? Otherwise add a concept with that slug` : 'add a concept with that slug, or use an existing one';
+}
+
+function checkSlug(slug: string, at: SeedLocation, what: string, problems: SeedProblem[]): void {
+  if (!KEBAB.test(slug)) {
+    const better = toKebab(slug);
+    problems.push({ at, message: `${what} slug "${slug}" is not kebab-case`, fix: better ? `use "${better}" (lowercase a-z, 0-9 and single hyphens)` : 'use lowercase a-z, 0-9 and single hyphens' });
+  } else if (slug.startsWith(RESERVED_SLUG_PREFIX)) {
+    problems.push({ at, message: `${what} slug "${slug}" starts with "${RESERVED_SLUG_PREFIX}", which is reserved for generated benchmark data`, fix: 'choose a slug that does not start with it' });
+  }
+}
+
+function checkConcepts(concepts: SeedConcept[], problems: SeedProblem[]): void {
+  const first = new Map<string, SeedLocation>();
+  for (const c of concepts) {
+    checkSlug(c.slug, c.at, 'concept', problems);
+    const seen = first.get(c.slug);
+    if (seen) problems.push({ at: c.at, message: `concept slug "${c.slug}" is defined twice: here and at ${where(seen)}`, fix: 'give one of them another slug, or merge them into one' });
+    else first.set(c.slug, c.at);
+
+    if (!KINDS.includes(c.kind)) problems.push({ at: c.at, message: `unknown kind "${c.kind}" for concept "${c.slug}"`, fix: suggestName(c.kind, KINDS, 'kind') });
+    const needsSyntax = c.kind === ConceptKind.COMMAND || c.kind === ConceptKind.FLAG;
+    if (needsSyntax && c.syntax === undefined) {
+      problems.push({ at: c.at, message: `concept "${c.slug}" is a ${c.kind} but has no "syntax"`, fix: `add syntax: how it is typed, e.g. ${c.kind === ConceptKind.FLAG ? '"-t"' : '"docker build [-t NAME] PATH"'}` });
+    }
+    if (!needsSyntax && c.syntax !== undefined && KINDS.includes(c.kind)) {
+      problems.push({ at: c.at, message: `concept "${c.slug}" is a ${c.kind}, but "syntax" is only for COMMAND and FLAG concepts`, fix: 'remove syntax, or change the kind to COMMAND or FLAG' });
+    }
+    if (c.kind === ConceptKind.LIFECYCLE_STAGE && c.order === undefined) {
+      problems.push({ at: c.at, message: `lifecycle stage "${c.slug}" has no "order"`, fix: 'add order: N, its 1-based position in the lifecycle' });
+    }
+    if (c.kind !== ConceptKind.LIFECYCLE_STAGE && c.order !== undefined && KINDS.includes(c.kind)) {
+      problems.push({ at: c.at, message: `concept "${c.slug}" is a ${c.kind}, but "order" is only for LIFECYCLE_STAGE concepts`, fix: 'remove order (relations carry their own order), or change the kind to LIFECYCLE_STAGE' });
+    }
+    for (const tag of c.tags) {
+      if (!KEBAB.test(tag)) problems.push({ at: c.at, message: `tag "${tag}" of concept "${c.slug}" is not lowercase kebab-case`, fix: `use "${toKebab(tag) || 'a-tag'}"` });
+    }
+  }
+}
+
+/** Every cycle (one per back edge of a depth-first search) among relations of one acyclic type. */
+function findCycles(relations: SeedRelation[]): SeedRelation[][] {
+  const out = new Map<string, SeedRelation[]>();
+  for (const r of relations) out.set(r.from, [...(out.get(r.from) ?? []), r]);
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: SeedRelation[] = [];
+  const cycles: SeedRelation[][] = [];
+  const visit = (slug: string) => {
+    state.set(slug, 'open');
+    for (const edge of out.get(slug) ?? []) {
+      const next = state.get(edge.to);
+      if (next === 'open') {
+        const start = edge.to === slug ? stack.length : stack.findIndex((e) => e.from === edge.to);
+        cycles.push([...stack.slice(start), edge]);
+      } else if (next === undefined) {
+        stack.push(edge);
+        visit(edge.to);
+        stack.pop();
+      }
+    }
+    state.set(slug, 'done');
+  };
+  for (const slug of [...out.keys()].sort()) if (!state.has(slug)) visit(slug);
+  return cycles;
+}
+
+function checkRelations(relations: SeedRelation[], slugs: Set<string>, unreadable: Set<string>, problems: SeedProblem[]): void {
+  const first = new Map<string, SeedRelation>();
+  const sound: SeedRelation[] = [];
+  for (const r of relations) {
+    let ok = true;
+    if (!TYPES.includes(r.type)) {
+      problems.push({ at: r.at, message: `unknown relation type "${r.type}"`, fix: suggestName(r.type, TYPES, 'relation type') });
+      ok = false;
+    }
+    for (const end of ['from', 'to'] as const) {
+      const slug = r[end];
+      if (slugs.has(slug) || unreadable.has(slug)) continue;
+      problems.push({ at: r.at, message: `relation ${r.type} ${end === 'from' ? 'starts at' : 'points to'} unknown concept "${slug}"`, fix: suggestSlug(slug, slugs) });
+      ok = false;
+    }
+    if (r.from === r.to) {
+      problems.push({ at: r.at, message: `relation ${r.type} goes from "${r.from}" to itself`, fix: 'remove it, or point "to" at another concept' });
+      ok = false;
+    }
+    const key = `${r.type} ${r.from} ${r.to}`;
+    const same = first.get(key);
+    const reverse = SYMMETRIC_RELATIONS.has(r.type) ? first.get(`${r.type} ${r.to} ${r.from}`) : undefined;
+    if (same) {
+      problems.push({ at: r.at, message: `relation ${r.from} ${r.type} ${r.to} is written twice: here and at ${where(same.at)}`, fix: 'remove one of them' });
+    } else if (reverse) {
+      problems.push({ at: r.at, message: `relation ${r.from} ${r.type} ${r.to} repeats ${reverse.from} ${r.type} ${reverse.to} at ${where(reverse.at)}; ${r.type} reads the same both ways and is stored once`, fix: 'remove one of them' });
+    } else {
+      first.set(key, r);
+      if (ok) sound.push(r);
+    }
+  }
+  for (const type of ACYCLIC_RELATIONS) {
+    const seen = new Set<string>();
+    for (const cycle of findCycles(sound.filter((r) => r.type === type))) {
+      const id = cycle.map((e) => e.from).sort().join(' ');
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const path = [...cycle.map((e) => e.from), cycle[0].from].join(' → ');
+      const edges = cycle.map((e) => `${e.from} → ${e.to} at ${where(e.at)}`).join('; ');
+      problems.push({ at: cycle[cycle.length - 1].at, message: `${type} forms a cycle: ${path}`, fix: `${type} must never loop; remove or reverse one of: ${edges}` });
+    }
+  }
+}
+
+function checkComparisons(comparisons: SeedComparison[], slugs: Set<string>, unreadable: Set<string>, problems: SeedProblem[]): void {
+  const first = new Map<string, SeedLocation>();
+  for (const k of comparisons) {
+    checkSlug(k.slug, k.at, 'comparison', problems);
+    const seen = first.get(k.slug);
+    if (seen) problems.push({ at: k.at, message: `comparison slug "${k.slug}" is defined twice: here and at ${where(seen)}`, fix: 'give one of them another slug' });
+    else first.set(k.slug, k.at);
+
+    if (k.concepts.length < 2) problems.push({ at: k.at, message: `comparison "${k.slug}" compares ${k.concepts.length} concept(s)`, fix: 'list two or more concept slugs under concepts' });
+    const listed = new Set<string>();
+    for (const slug of k.concepts) {
+      if (listed.has(slug)) problems.push({ at: k.at, message: `comparison "${k.slug}" lists "${slug}" twice`, fix: 'list each compared concept once' });
+      listed.add(slug);
+      if (!slugs.has(slug) && !unreadable.has(slug)) problems.push({ at: k.at, message: `comparison "${k.slug}" compares unknown concept "${slug}"`, fix: suggestSlug(slug, slugs) });
+    }
+    if (k.aspects.length === 0) problems.push({ at: k.at, message: `comparison "${k.slug}" has no aspects`, fix: 'add at least one aspect with a value for each compared concept' });
+    k.aspects.forEach((aspect, index) => {
+      const label = `aspect ${index + 1} ("${aspect.aspect.en}") of comparison "${k.slug}"`;
+      for (const slug of listed) {
+        if (!(slug in aspect.values)) problems.push({ at: k.at, message: `${label} has no value for "${slug}"`, fix: `add values: ${slug}: { ko: …, en: … }` });
+      }
+      for (const slug of Object.keys(aspect.values)) {
+        if (listed.has(slug)) continue;
+        const near = closest(slug, listed);
+        problems.push({ at: k.at, message: `${label} has a value for "${slug}", which is not compared`, fix: near && likelyTypo(slug, near) ? `did you mean "${near}"?` : `add "${slug}" to concepts, or remove the value` });
+      }
+    });
+  }
+}
+
+/** Every graph-rule problem of the content. `unreadable` holds slugs of concepts that failed to read (not unknown). */
+export function validateSeed(content: SeedContent, unreadable: Set<string> = new Set()): SeedProblem[] {
+  const problems: SeedProblem[] = [];
+  const slugs = new Set(content.concepts.map((c) => c.slug));
+  checkConcepts(content.concepts, problems);
+  checkRelations(content.relations, slugs, unreadable, problems);
+  checkComparisons(content.comparisons, slugs, unreadable, problems);
+  return problems;
+}
+
+/**
+ * Reads and validates the seed folder: returns the content when it is sound, else throws one SeedValidationError
+ * listing every syntax, shape and graph-rule problem, in file and line order.
+ */
+export function checkSeed(dir: string): SeedContent {
+  const reading = readSeed(dir);
+  const problems = [...reading.problems, ...validateSeed(reading.content, reading.unreadableSlugs)];
+  if (problems.length > 0) throw new SeedValidationError(sortProblems(problems, reading.files));
+  return reading.content;
+}
