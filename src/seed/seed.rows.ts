@@ -1,0 +1,82 @@
+import crypto from 'node:crypto';
+
+import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
+import type { SeedContent } from './seed.types';
+
+/**
+ * The seed as the rows the database stores (property names of graph.model.ts), in a canonical order. The hash is
+ * taken over exactly these rows, so it changes when and only when what the graph would hold changes: comments,
+ * file layout and item order in the files do not count.
+ */
+
+/** Bump when the way the seed is stored changes, so every database is re-seeded once by the new code. */
+export const SEED_FORMAT_VERSION = '1';
+
+export interface ComparisonRow {
+  slug: string;
+  titleKo: string;
+  titleEn: string;
+  source: string;
+  /** The aspects as JSON text: [{ aspect: {ko, en}, values: { <slug>: {ko, en} } }], values in column order. */
+  aspects: string;
+  /** Compared concept slugs in column order; COMPARES.position is the 1-based index here. */
+  concepts: string[];
+}
+
+export interface SeedRows {
+  concepts: ConceptRecord[];
+  relations: RelationRecord[];
+  comparisons: ComparisonRow[];
+}
+
+const byText = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+export function toRows(content: SeedContent): SeedRows {
+  const concepts: ConceptRecord[] = content.concepts
+    .map((c) => ({
+      slug: c.slug,
+      kind: c.kind,
+      nameKo: c.name.ko,
+      nameEn: c.name.en,
+      aliasesKo: c.aliases.ko,
+      aliasesEn: c.aliases.en,
+      summaryKo: c.summary.ko,
+      summaryEn: c.summary.en,
+      detailsKo: c.details?.ko ?? null,
+      detailsEn: c.details?.en ?? null,
+      tags: c.tags,
+      source: c.source,
+      syntax: c.syntax ?? null,
+      order: c.order ?? null,
+    }))
+    .sort(byText((c) => c.slug));
+  const relations: RelationRecord[] = content.relations
+    .map((r) => ({
+      type: r.type,
+      from: r.from,
+      to: r.to,
+      descriptionKo: r.description?.ko ?? null,
+      descriptionEn: r.description?.en ?? null,
+      order: r.order ?? null,
+      source: r.source,
+    }))
+    .sort(byText((r) => `${r.type} ${r.from} ${r.to}`));
+  const comparisons: ComparisonRow[] = content.comparisons
+    .map((k) => ({
+      slug: k.slug,
+      titleKo: k.title.ko,
+      titleEn: k.title.en,
+      source: k.source,
+      aspects: JSON.stringify(
+        k.aspects.map((a) => ({ aspect: { ko: a.aspect.ko, en: a.aspect.en }, values: Object.fromEntries(k.concepts.map((slug) => [slug, { ko: a.values[slug].ko, en: a.values[slug].en }])) })),
+      ),
+      concepts: k.concepts,
+    }))
+    .sort(byText((k) => k.slug));
+  return { concepts, relations, comparisons };
+}
+
+/** SHA-256 (hex) over the format version and the canonical rows. */
+export function seedHash(rows: SeedRows): string {
+  return crypto.createHash('sha256').update(JSON.stringify({ format: SEED_FORMAT_VERSION, ...rows })).digest('hex');
+}
