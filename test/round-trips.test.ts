@@ -29,8 +29,9 @@ const PAGE_WITH_RELATIONS = `query ($first: Int) {
   }
 }`;
 
+// Commands only, so every page, small or large, needs the flags loader: the count then depends on the page size alone.
 const PAGE_WITH_EVERYTHING = `query ($first: Int) {
-  concepts(first: $first) {
+  concepts(first: $first, filter: { kinds: [COMMAND] }) {
     edges { node {
       slug name summary degree
       flags { flag meaning concept { slug } }
