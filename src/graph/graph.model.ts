@@ -3,8 +3,8 @@ import type { ConceptKind, RelationType } from './vocabulary';
 /**
  * How the knowledge lives in Neo4j. The seeder writes exactly these properties and the repositories read them.
  *
- * (:Concept {slug, kind, nameKo, nameEn, aliasesKo, aliasesEn, searchText, summaryKo, summaryEn, detailsKo, detailsEn,
- *            tags, source, syntax, order, origin})
+ * (:Concept {slug, kind, nameKo, nameEn, aliasesKo, aliasesEn, summaryKo, summaryEn, detailsKo, detailsEn,
+ *            tags, source, syntax, order, origin})   (concept_search indexes the alias lists directly: no searchText)
  * (:Concept)-[:<RelationType> {descriptionKo, descriptionEn, order, source, origin}]->(:Concept)
  * (:Comparison {slug, titleKo, titleEn, source, aspects (JSON text), origin})-[:COMPARES {position}]->(:Concept)
  * (:SeedState {key: 'seed', hash, version, seededAt, concepts, relations})
