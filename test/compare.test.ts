@@ -1,16 +1,12 @@
-import { ensureSeedGraph } from './support/seed-graph';
 import { startTestServer, type TestServer } from './support/server';
 
 let server: TestServer;
-let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   server = await startTestServer();
-  cleanup = await ensureSeedGraph(server.atlas.database.gateway, server.config.rootDir);
 });
 
 afterAll(async () => {
-  await cleanup?.();
   await server?.stop();
 });
 

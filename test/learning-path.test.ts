@@ -1,8 +1,6 @@
-import { ensureSeedGraph } from './support/seed-graph';
 import { startTestServer, type TestServer } from './support/server';
 
 let server: TestServer;
-let cleanup: () => Promise<void>;
 
 /**
  * A REQUIRES cycle the seeder would refuse but another writer might leave: target -> a -> b -> c -> a. Written for
@@ -13,7 +11,6 @@ const CYCLE_TARGET = 'learning-test-target';
 
 beforeAll(async () => {
   server = await startTestServer();
-  cleanup = await ensureSeedGraph(server.atlas.database.gateway, server.config.rootDir);
   await db().write(
     `UNWIND $slugs AS slug
      CREATE (:Concept {slug: slug, kind: 'CONCEPT', nameKo: slug, nameEn: slug, summaryKo: '시험용', summaryEn: 'For tests.',
@@ -26,8 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db()?.write('MATCH (c:Concept) WHERE c.slug IN $slugs DETACH DELETE c', { slugs: [CYCLE_TARGET, ...CYCLE] });
-  await cleanup?.();
+  await server?.atlas.database.gateway.write('MATCH (c:Concept) WHERE c.slug IN $slugs DETACH DELETE c', { slugs: [CYCLE_TARGET, ...CYCLE] });
   await server?.stop();
 });
 

@@ -1,15 +1,12 @@
-import { ensureSeedGraph } from './support/seed-graph';
 import { startTestServer, type TestServer } from './support/server';
 
 let server: TestServer;
-let cleanup: () => Promise<void>;
 
 /** A concept with no relations at all: nothing reaches it. Written for these tests and removed after. */
 const ISLAND = 'paths-test-island';
 
 beforeAll(async () => {
   server = await startTestServer();
-  cleanup = await ensureSeedGraph(server.atlas.database.gateway, server.config.rootDir);
   await db().write(
     `CREATE (:Concept {slug: $slug, kind: 'CONCEPT', nameKo: '외딴 개념', nameEn: 'Island', summaryKo: '관계가 없다.', summaryEn: 'Has no relations.',
                        aliasesKo: [], aliasesEn: [], tags: [], source: 'test', origin: 'test'})`,
@@ -18,8 +15,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db()?.write('MATCH (c:Concept {slug: $slug}) DETACH DELETE c', { slug: ISLAND });
-  await cleanup?.();
+  await server?.atlas.database.gateway.write('MATCH (c:Concept {slug: $slug}) DETACH DELETE c', { slug: ISLAND });
   await server?.stop();
 });
 
