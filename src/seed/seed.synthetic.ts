@@ -1,0 +1,187 @@
+import neo4j from 'neo4j-driver';
+
+import { type ConceptRecord, SYNTHETIC_ORIGIN } from '../graph/graph.model';
+import { ConceptKind, RelationType } from '../graph/vocabulary';
+import type { Logger } from '../logger';
+import type { Neo4jGateway } from '../neo4j/gateway';
+import { RESERVED_SLUG_PREFIX } from './seed.validate';
+
+/**
+ * Generated benchmark data: N concepts with about 3N relationships of every type, all marked origin 'synthetic' and
+ * tagged `synthetic`, so they can be added, grown, shrunk and removed without touching the seed (and the seed sync
+ * never touches them). The data is a pure function of the index, so the same N always gives the same graph.
+ */
+
+export const MAX_SYNTHETIC = 999_999;
+const KINDS = Object.values(ConceptKind);
+const TYPES = Object.values(RelationType);
+const WORDS: [en: string, ko: string][] = [
+  ['kernel', '커널'], ['image', '이미지'], ['layer', '레이어'], ['network', '네트워크'], ['volume', '볼륨'], ['registry', '레지스트리'],
+  ['signal', '시그널'], ['process', '프로세스'], ['cluster', '클러스터'], ['scheduler', '스케줄러'], ['runtime', '런타임'], ['sandbox', '샌드박스'],
+];
+const RELATIONS_PER_CONCEPT = 3;
+const BATCH = 10000;
+const TIMEOUT_MS = 5 * 60 * 1000;
+
+export const syntheticSlug = (i: number): string => `${RESERVED_SLUG_PREFIX}${String(i).padStart(6, '0')}`;
+
+/** A small integer hash (deterministic, well mixed), so targets and types look random but never change. */
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x632be59b, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+export function syntheticConcept(i: number): ConceptRecord {
+  const kind = KINDS[i % KINDS.length];
+  const [wordEn, wordKo] = WORDS[mix(i, 7) % WORDS.length];
+  const number = String(i).padStart(6, '0');
+  return {
+    slug: syntheticSlug(i),
+    kind,
+    nameKo: `합성 ${wordKo} ${number}`,
+    nameEn: `Synthetic ${wordEn} ${number}`,
+    aliasesKo: [],
+    aliasesEn: [`synthetic concept ${i}`],
+    summaryKo: `벤치마크용으로 만든 ${i}번 합성 개념으로, ${wordKo}에 관한 ${kind}이다.`,
+    summaryEn: `Synthetic benchmark concept number ${i}, a ${kind} about ${wordEn}.`,
+    detailsKo: null,
+    detailsEn: null,
+    tags: ['synthetic'],
+    source: 'synthetic',
+    syntax: kind === ConceptKind.COMMAND || kind === ConceptKind.FLAG ? `synthetic-${kind.toLowerCase()}-${number}` : null,
+    order: kind === ConceptKind.LIFECYCLE_STAGE ? i : null,
+  };
+}
+
+export interface SyntheticRelation {
+  type: RelationType;
+  from: string;
+  to: string;
+  order: number;
+}
+
+/**
+ * The relations of concept i: up to three, each to a different lower-numbered concept, so there are no self-loops,
+ * no duplicates, no symmetric pair written both ways and no cycles (NEXT_STAGE and REQUIRES stay acyclic).
+ */
+export function syntheticRelationsOf(i: number): SyntheticRelation[] {
+  const targets = new Set<number>();
+  const out: SyntheticRelation[] = [];
+  for (let k = 0; k < RELATIONS_PER_CONCEPT && targets.size < i - 1; k += 1) {
+    let j = 1 + (mix(i, k) % (i - 1));
+    while (targets.has(j)) j = (j % (i - 1)) + 1;
+    targets.add(j);
+    out.push({ type: TYPES[mix(i, k + 100) % TYPES.length], from: syntheticSlug(i), to: syntheticSlug(j), order: k + 1 });
+  }
+  return out;
+}
+
+export interface SyntheticResult {
+  concepts: number;
+  relations: number;
+  /** Synthetic concepts numbered above N that were deleted. */
+  removed: number;
+  seconds: number;
+}
+
+function rate(done: number, since: number): number {
+  return Math.round(done / Math.max((performance.now() - since) / 1000, 0.001));
+}
+
+/** Deletes synthetic concepts numbered above `keep` (all of them for 0), with their relationships, in batches. */
+async function removeAbove(gateway: Neo4jGateway, keep: number, logger: Logger): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const [row] = await gateway.writeTransaction(async (tx) => {
+      const result = await tx.run(
+        `MATCH (c:Concept) WHERE c.slug > $last AND c.slug STARTS WITH $prefix AND c.origin = $origin
+         WITH c LIMIT $batch DETACH DELETE c RETURN count(*) AS n`,
+        { last: syntheticSlug(keep), prefix: RESERVED_SLUG_PREFIX, origin: SYNTHETIC_ORIGIN, batch: neo4j.int(BATCH) },
+      );
+      return result.records.map((r) => r.toObject());
+    }, TIMEOUT_MS);
+    const n = Number(row?.n ?? 0);
+    if (n === 0) return removed;
+    removed += n;
+    logger.info({ removed }, `synthetic: removed ${removed} concepts`);
+  }
+}
+
+/** The highest synthetic number present: concepts above it (and their relations) do not exist and can be CREATEd. */
+async function highestPresent(gateway: Neo4jGateway): Promise<number> {
+  const [row] = await gateway.read(
+    `MATCH (c:Concept) WHERE c.slug STARTS WITH $prefix AND c.origin = $origin RETURN max(c.slug) AS last`,
+    { prefix: RESERVED_SLUG_PREFIX, origin: SYNTHETIC_ORIGIN },
+  );
+  const last = row?.last as string | null;
+  return last ? Number(last.slice(RESERVED_SLUG_PREFIX.length)) : 0;
+}
+
+const CREATE_CONCEPTS = 'UNWIND $rows AS row CREATE (c:Concept) SET c = row, c.origin = $origin';
+// The WHERE keeps a synthetic write from ever taking over a concept someone else owns.
+const MERGE_CONCEPTS = `UNWIND $rows AS row
+  MERGE (c:Concept {slug: row.slug}) ON CREATE SET c.origin = $origin
+  WITH c, row WHERE c.origin = $origin
+  SET c += row`;
+// The type comes from the closed RelationType enum (syntheticRelationsOf picks from its values).
+const relationStatement = (type: RelationType, verb: 'CREATE' | 'MERGE') => `UNWIND $rows AS row
+  MATCH (a:Concept {slug: row.from}), (b:Concept {slug: row.to})
+  WHERE a.origin = $origin AND b.origin = $origin
+  ${verb} (a)-[r:${type} {origin: $origin}]->(b)
+  SET r.order = row.order, r.source = $origin`;
+
+/**
+ * Makes the database hold exactly synthetic concepts 1..n and their relations (n = 0 removes them all). Each batch
+ * of 10k rows is one UNWIND statement in its own transaction: bulk data does not need all-or-nothing. Numbers up to
+ * the highest one present are MERGEd (so a rerun, or one after an interrupted run, completes the data without
+ * duplicates); numbers above it cannot exist yet, nor can their relations (a relation belongs to its higher-numbered
+ * end), so those are CREATEd, which is much cheaper.
+ */
+export async function writeSynthetic(gateway: Neo4jGateway, n: number, logger: Logger): Promise<SyntheticResult> {
+  if (!Number.isInteger(n) || n < 0 || n > MAX_SYNTHETIC) throw new RangeError(`synthetic count must be a whole number from 0 to ${MAX_SYNTHETIC}, got ${n}`);
+  const started = performance.now();
+  const removed = await removeAbove(gateway, n, logger);
+  const present = await highestPresent(gateway);
+  const write = (cypher: string, rows: unknown[]) => gateway.writeTransaction((tx) => tx.run(cypher, { origin: SYNTHETIC_ORIGIN, rows }), TIMEOUT_MS);
+
+  let concepts = 0;
+  const conceptsStarted = performance.now();
+  for (let first = 1; first <= n; ) {
+    // A batch never spans the MERGE/CREATE boundary.
+    const last = Math.min(first + BATCH - 1, n, first <= present ? present : n);
+    const rows = [];
+    for (let i = first; i <= last; i += 1) {
+      const c = syntheticConcept(i);
+      rows.push({ ...c, order: c.order === null ? null : neo4j.int(c.order) });
+    }
+    await write(first <= present ? MERGE_CONCEPTS : CREATE_CONCEPTS, rows);
+    concepts += rows.length;
+    first = last + 1;
+    logger.info({ done: concepts, total: n, perSecond: rate(concepts, conceptsStarted) }, `synthetic concepts ${concepts}/${n}`);
+  }
+
+  const groups = new Map<string, { type: RelationType; verb: 'CREATE' | 'MERGE'; rows: { from: string; to: string; order: unknown }[] }>();
+  let total = 0;
+  for (let i = 2; i <= n; i += 1) {
+    const verb = i <= present ? 'MERGE' : 'CREATE';
+    for (const r of syntheticRelationsOf(i)) {
+      const key = `${verb} ${r.type}`;
+      if (!groups.has(key)) groups.set(key, { type: r.type, verb, rows: [] });
+      groups.get(key)!.rows.push({ from: r.from, to: r.to, order: neo4j.int(r.order) });
+      total += 1;
+    }
+  }
+  let relations = 0;
+  const relationsStarted = performance.now();
+  for (const { type, verb, rows } of groups.values()) {
+    for (let first = 0; first < rows.length; first += BATCH) {
+      const part = rows.slice(first, first + BATCH);
+      await write(relationStatement(type, verb), part);
+      relations += part.length;
+      logger.info({ done: relations, total, perSecond: rate(relations, relationsStarted) }, `synthetic relations ${relations}/${total}`);
+    }
+  }
+  return { concepts, relations, removed, seconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,93 @@
+import { createLogger } from '../../src/logger';
+import { connectDatabase, type Database } from '../../src/neo4j/database';
+import { syntheticRelationsOf, writeSynthetic } from '../../src/seed/seed.synthetic';
+import { syncSeed } from '../../src/seed/seed.sync';
+import { checkSeed } from '../../src/seed/seed.validate';
+import { graphSnapshot, restoreShippedSeed, seedTestConfig } from '../support/seed';
+
+/** Synthetic benchmark data: deterministic, added and removed on its own, and never confused with the seed. */
+
+const silent = createLogger({ logLevel: 'silent', logPretty: false });
+let db: Database;
+
+const expectedRelations = (n: number) => Array.from({ length: n }, (_, k) => syntheticRelationsOf(k + 1).length).reduce((a, b) => a + b, 0);
+
+async function synthetic() {
+  const [row] = await db.gateway.read(
+    `CALL () { MATCH (c:Concept {origin: 'synthetic'}) RETURN count(c) AS concepts, max(c.slug) AS last, min(c.slug) AS first,
+                      all(t IN collect('synthetic' IN c.tags) WHERE t) AS tagged }
+     CALL () { MATCH (a:Concept)-[r]->(b:Concept) WHERE r.origin = 'synthetic'
+               RETURN count(r) AS relations, count(DISTINCT type(r)) AS types,
+                      sum(CASE WHEN a.origin = 'synthetic' AND b.origin = 'synthetic' THEN 0 ELSE 1 END) AS crossing }
+     RETURN concepts, first, last, tagged, relations, types, crossing`,
+  );
+  return row;
+}
+
+/** The synthetic part of the graph, as text. */
+async function syntheticSnapshot() {
+  const all = await graphSnapshot(db.gateway);
+  return { nodes: all.nodes.filter((n) => n.includes('"synthetic"')), relationships: all.relationships.filter((r) => r.includes('synthetic-')) };
+}
+
+beforeAll(async () => {
+  db = await connectDatabase(seedTestConfig(), silent);
+});
+
+afterAll(async () => {
+  if (db) {
+    await writeSynthetic(db.gateway, 0, silent);
+    await restoreShippedSeed(db.gateway);
+    await db.close();
+  }
+});
+
+describe('synthetic data', () => {
+  it('adds N concepts tagged synthetic with about 3N relations of many types, and leaves the seed alone', async () => {
+    const seedBefore = await graphSnapshot(db.gateway, ['seededAt']);
+    const result = await writeSynthetic(db.gateway, 60, silent);
+    expect(result).toMatchObject({ concepts: 60, relations: expectedRelations(60), removed: 0 });
+    expect(await synthetic()).toEqual({
+      concepts: 60,
+      first: 'synthetic-000001',
+      last: 'synthetic-000060',
+      tagged: true,
+      relations: expectedRelations(60),
+      types: expect.any(Number),
+      crossing: 0,
+    });
+    expect((await synthetic()).types).toBeGreaterThanOrEqual(20);
+    const all = await graphSnapshot(db.gateway, ['seededAt']);
+    expect(all.nodes.filter((n) => !n.includes('"synthetic"'))).toEqual(seedBefore.nodes);
+    expect(all.relationships.filter((r) => !r.includes('synthetic-'))).toEqual(seedBefore.relationships);
+  });
+
+  it('is deterministic: rewriting (MERGE) and recreating (CREATE) give the same graph', async () => {
+    const first = await syntheticSnapshot();
+    await writeSynthetic(db.gateway, 60, silent);
+    expect(await syntheticSnapshot()).toEqual(first);
+    await writeSynthetic(db.gateway, 0, silent);
+    await writeSynthetic(db.gateway, 60, silent);
+    expect(await syntheticSnapshot()).toEqual(first);
+  });
+
+  it('survives the seed sync, even a reset of the seed', async () => {
+    const before = await syntheticSnapshot();
+    const shipped = checkSeed(seedTestConfig().seed.dir);
+    await syncSeed(db.gateway, { ...shipped, relations: shipped.relations.slice(1) });
+    await syncSeed(db.gateway, shipped, { reset: true });
+    expect(await syntheticSnapshot()).toEqual(before);
+  });
+
+  it('shrinks and grows to exactly N, and 0 removes all of it', async () => {
+    expect(await writeSynthetic(db.gateway, 25, silent)).toMatchObject({ removed: 35 });
+    expect(await synthetic()).toMatchObject({ concepts: 25, last: 'synthetic-000025', relations: expectedRelations(25), crossing: 0 });
+    await writeSynthetic(db.gateway, 40, silent);
+    expect(await synthetic()).toMatchObject({ concepts: 40, last: 'synthetic-000040', relations: expectedRelations(40) });
+    const seed = await graphSnapshot(db.gateway, ['seededAt']);
+    await writeSynthetic(db.gateway, 0, silent);
+    expect(await synthetic()).toMatchObject({ concepts: 0, relations: 0 });
+    const after = await graphSnapshot(db.gateway, ['seededAt']);
+    expect(after.nodes).toEqual(seed.nodes.filter((n) => !n.includes('"synthetic"')));
+  });
+});
