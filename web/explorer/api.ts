@@ -1,4 +1,4 @@
-import type { Bilingual } from './i18n';
+import type { Bilingual, Lang } from './i18n';
 
 /**
  * The explorer's only way to the data: the public GraphQL API at this origin's /graphql, the same one any other
@@ -47,7 +47,8 @@ export interface SearchHit extends GraphNode {
 
 export interface PathResult {
   length: number;
-  explanation: Bilingual;
+  /** One sentence per step, in walking order. */
+  explanation: { ko: string[]; en: string[] };
   nodes: GraphNode[];
   edges: GraphEdge[];
 }
@@ -114,16 +115,17 @@ function toEdge(raw: RawEdge): GraphEdge {
   return { type: raw.type, from: raw.from.slug, to: raw.to.slug, description };
 }
 
-const SEARCH = `query ExplorerSearch($query: String!, $first: Int) {
-  search(query: $query, first: $first) {
+const SEARCH = `query ExplorerSearch($query: String!, $first: Int, $lang: Lang) {
+  search(query: $query, first: $first, lang: $lang) {
     score
     concept { ${NODE_FIELDS} summaryKo: summary(lang: KO) summaryEn: summary(lang: EN) }
   }
 }`;
 
-export async function search(query: string, signal?: AbortSignal): Promise<SearchHit[]> {
+/** `lang` only ranks (names in it weigh more); matching covers both languages. */
+export async function search(query: string, lang: Lang, signal?: AbortSignal): Promise<SearchHit[]> {
   type Raw = { search: { concept: RawNode & { summaryKo: string; summaryEn: string } }[] };
-  const data = await request<Raw>(SEARCH, { query, first: 8 }, signal);
+  const data = await request<Raw>(SEARCH, { query, first: 8, lang }, signal);
   return data.search.map(({ concept }) => ({ ...toNode(concept), summary: { ko: concept.summaryKo, en: concept.summaryEn } }));
 }
 
@@ -137,9 +139,8 @@ const NEIGHBORHOOD = `query ExplorerNeighborhood($slug: String!, $depth: Int, $l
 
 /** The concept and the concepts one step away from it. */
 export async function neighborhood(slug: string, limit = 40): Promise<Subgraph> {
-  type Raw = { neighborhood: { truncated: boolean; nodes: RawNode[]; edges: RawEdge[] } | null };
+  type Raw = { neighborhood: { truncated: boolean; nodes: RawNode[]; edges: RawEdge[] } };
   const data = await request<Raw>(NEIGHBORHOOD, { slug, depth: 1, limit });
-  if (!data.neighborhood) throw new ApiError(`no concept "${slug}"`, 'NOT_FOUND');
   return {
     truncated: data.neighborhood.truncated,
     nodes: data.neighborhood.nodes.map(toNode),
@@ -202,7 +203,7 @@ const PATHS = `query ExplorerPaths($from: String!, $to: String!, $first: Int) {
 
 /** The shortest ways from one concept to another, shortest first. */
 export async function paths(from: string, to: string): Promise<PathResult[]> {
-  type Raw = { paths: { length: number; explanationKo: string; explanationEn: string; nodes: RawNode[]; relations: RawEdge[] }[] };
+  type Raw = { paths: { length: number; explanationKo: string[]; explanationEn: string[]; nodes: RawNode[]; relations: RawEdge[] }[] };
   const data = await request<Raw>(PATHS, { from, to, first: 3 });
   return data.paths.map((p) => ({
     length: p.length,
@@ -210,4 +211,10 @@ export async function paths(from: string, to: string): Promise<PathResult[]> {
     nodes: p.nodes.map(toNode),
     edges: p.relations.map(toEdge),
   }));
+}
+
+/** The path's sentences in one language (the other when that one has none). */
+export function sentencesOf(path: PathResult, lang: Lang): string[] {
+  const [first, second] = lang === 'KO' ? [path.explanation.ko, path.explanation.en] : [path.explanation.en, path.explanation.ko];
+  return first.length > 0 ? first : second;
 }

@@ -75,7 +75,7 @@ export class ConceptCombobox {
     this.inFlight = controller;
     this.input.setAttribute('aria-busy', 'true');
     try {
-      this.hits = await search(text, controller.signal);
+      this.hits = await search(text, this.lang(), controller.signal);
     } catch (error) {
       if (controller.signal.aborted) return;
       this.hits = [];

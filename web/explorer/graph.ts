@@ -1,4 +1,4 @@
-import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 
 import type { GraphEdge, GraphNode, PathResult, Subgraph } from './api';
 import { type Lang, pick, relationLabel } from './i18n';
@@ -7,8 +7,12 @@ import { kindStyle, relationColor, SYMMETRIC_RELATIONS } from './palette';
 const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "NanumGothic", "Apple SD Gothic Neo", sans-serif';
 
 const MAX_FIT_ZOOM = 1.25;
+
 /** Below this, labels are too small to read: show the part around the focus at this zoom instead of everything. */
-const MIN_FIT_ZOOM = 0.75;
+const MIN_FIT_ZOOM = 0.7;
+
+/** About how much room a node and its label need along a ring, in model pixels. */
+const NODE_ROOM = 150;
 
 function edgeId(edge: GraphEdge): string {
   return `${edge.from}|${edge.type}|${edge.to}`;
@@ -94,10 +98,14 @@ export class GraphView {
           },
         },
         { selector: 'edge.path', style: { width: 4 } },
+        { selector: 'edge.secondary', style: { opacity: 0.3, 'text-opacity': 0, width: 1.5 } },
+        { selector: 'edge.secondary.hover', style: { opacity: 1, 'text-opacity': 1, 'z-index': 10 } },
         { selector: '.dim', style: { opacity: 0.25 } },
       ],
     });
     this.cy.on('tap', 'node', (event) => onTap((event.target as NodeSingular).id()));
+    this.cy.on('mouseover', 'edge', (event) => (event.target as EdgeSingular).addClass('hover'));
+    this.cy.on('mouseout', 'edge', (event) => (event.target as EdgeSingular).removeClass('hover'));
     this.cy.on('mouseover', 'node', () => container.classList.add('is-pointing'));
     this.cy.on('mouseout', 'node', () => container.classList.remove('is-pointing'));
   }
@@ -162,12 +170,12 @@ export class GraphView {
    * Fitting a handful of nodes would blow them up, fitting many would shrink their labels to dots: keep the zoom in
    * a readable range, centred on the focus when not everything fits.
    */
-  private capZoom(): void {
+  private capZoom(allowSmall = false): void {
     const zoom = this.cy.zoom();
     if (zoom > MAX_FIT_ZOOM) {
       this.cy.zoom(MAX_FIT_ZOOM);
       this.cy.center();
-    } else if (zoom < MIN_FIT_ZOOM) {
+    } else if (zoom < MIN_FIT_ZOOM && !allowSmall) {
       this.cy.zoom(MIN_FIT_ZOOM);
       const focus = this.cy.nodes('.focus');
       this.cy.center(focus.nonempty() ? focus : undefined);
@@ -184,6 +192,8 @@ export class GraphView {
         const text = relationLabel(e.data('type') as string, this.lang);
         const sourceHub = e.source().hasClass('expanded');
         const targetHub = e.target().hasClass('expanded');
+        // Relations between two concepts nobody expanded yet are context: drawn faintly, labelled on hover.
+        e.toggleClass('secondary', !sourceHub && !targetHub && !e.hasClass('path'));
         e.data({
           label: sourceHub === targetHub ? text : '',
           sourceLabel: targetHub && !sourceHub ? text : '',
@@ -197,88 +207,65 @@ export class GraphView {
     this.cy.elements().removeClass('focus path dim');
   }
 
-  /** Draws a neighbourhood from scratch with `focus` in the middle and its neighbours around it. */
+  /**
+   * Puts nodes on a ring around a centre, starting at `startAngle`. More than ten go on two interleaved rings, so
+   * neighbouring labels stay a full node apart without the ring growing past the screen.
+   */
+  private ringRadius(count: number): number {
+    const perRing = count > 10 ? Math.ceil(count / 2) : count;
+    return Math.max(150, (perRing * NODE_ROOM) / (2 * Math.PI));
+  }
+
+  private placeRing(center: { x: number; y: number }, slugs: string[], startAngle = -Math.PI / 2): void {
+    const twoRings = slugs.length > 10;
+    const inner = this.ringRadius(slugs.length);
+    slugs.forEach((slug, i) => {
+      const angle = startAngle + (2 * Math.PI * i) / Math.max(1, slugs.length);
+      const radius = twoRings && i % 2 === 1 ? inner + 110 : inner;
+      this.cy.getElementById(slug).position({ x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) });
+    });
+  }
+
+  /** Neighbours in a stable order: by kind, then name, so similar concepts sit next to each other. */
+  private ordered(slugs: string[]): string[] {
+    const key = (slug: string) => {
+      const node = this.cy.getElementById(slug);
+      return `${node.data('kind') as string}|${pick({ ko: node.data('ko') as string, en: node.data('en') as string }, this.lang)}`;
+    };
+    return [...slugs].sort((a, b) => key(a).localeCompare(key(b)));
+  }
+
+  /** Draws a neighbourhood from scratch: `focus` in the middle, its neighbours on a ring around it. */
   async show(subgraph: Subgraph, focus: string): Promise<void> {
     this.cy.elements().remove();
     this.add(subgraph.nodes, subgraph.edges);
-    this.cy.getElementById(focus).addClass('focus expanded');
+    this.cy.getElementById(focus).addClass('focus expanded').position({ x: 0, y: 0 });
     this.placeEdgeLabels();
-    await this.rings(focus, false);
+    this.placeRing({ x: 0, y: 0 }, this.ordered(subgraph.nodes.map((n) => n.slug).filter((slug) => slug !== focus)));
+    await this.run({ name: 'preset', fit: true, padding: 32, animate: false } as LayoutOptions);
   }
 
   /**
-   * Adds the neighbourhood of `around` to what is drawn and re-centres the drawing on it. New nodes start where
-   * `around` is, so the animation shows them coming out of the node that was clicked.
+   * Adds the neighbourhood of `around` to what is drawn, without moving what the learner already saw: the new nodes
+   * go on a ring of their own beside the clicked node, on the side facing away from the rest of the drawing.
    * Returns how many nodes were added.
    */
   async merge(subgraph: Subgraph, around: string): Promise<number> {
     this.clearMarks();
     const anchor = this.cy.getElementById(around);
     const origin = anchor.nonempty() ? { ...anchor.position() } : { x: 0, y: 0 };
+    const rest = this.cy.nodes().filter((n) => n.id() !== around);
+    const middle = rest.nonempty() ? rest.boundingBox() : { x1: 0, x2: 0, y1: 0, y2: 0 };
+    const away = Math.atan2(origin.y - (middle.y1 + middle.y2) / 2, origin.x - (middle.x1 + middle.x2) / 2);
     const added = this.add(subgraph.nodes, subgraph.edges);
-    // Start new nodes on a small circle around the clicked one (a force layout cannot separate identical points).
-    added.forEach((slug, i) => {
-      const angle = (2 * Math.PI * i) / added.length;
-      this.cy.getElementById(slug).position({ x: origin.x + 40 * Math.cos(angle), y: origin.y + 40 * Math.sin(angle) });
-    });
+    // The new ring sits beside the clicked node, on its far side, instead of on top of what is already drawn.
+    const reach = added.length > 0 ? this.ringRadius(added.length) + (added.length > 10 ? 110 : 0) + 90 : 0;
+    const center = { x: origin.x + reach * Math.cos(away), y: origin.y + reach * Math.sin(away) };
+    this.placeRing(center, this.ordered(added), away);
     this.cy.getElementById(around).addClass('focus expanded');
     this.placeEdgeLabels();
-    if (added.length > 0) {
-      await this.run({
-        name: 'cose',
-        randomize: false,
-        animate: false,
-        fit: true,
-        padding: 28,
-        nodeDimensionsIncludeLabels: true,
-        nodeRepulsion: () => 60_000,
-        idealEdgeLength: () => 60,
-        edgeElasticity: () => 100,
-        nestingFactor: 1.2,
-        gravity: 60,
-        nodeOverlap: 20,
-        numIter: 1500,
-        initialTemp: 200,
-        coolingFactor: 0.95,
-        minTemp: 1,
-      } as LayoutOptions);
-    } else {
-      this.cy.animate({ center: { eles: anchor } }, { duration: 200 });
-    }
+    await this.run({ name: 'preset', fit: true, padding: 32, animate: false } as LayoutOptions);
     return added.length;
-  }
-
-  /**
-   * Concentric rings by distance from `center` in the drawn graph: its neighbours on the first ring, theirs on the
-   * second. It reads like the question a learner asks ("what is next to this?") and never lets labels overlap.
-   */
-  private async rings(center: string, animate: boolean): Promise<void> {
-    const distance = new Map<string, number>([[center, 0]]);
-    let frontier = [center];
-    while (frontier.length > 0) {
-      const next: string[] = [];
-      for (const slug of frontier) {
-        this.cy.getElementById(slug).neighborhood('node').forEach((n) => {
-          if (distance.has(n.id())) return;
-          distance.set(n.id(), (distance.get(slug) ?? 0) + 1);
-          next.push(n.id());
-        });
-      }
-      frontier = next;
-    }
-    const far = Math.max(...distance.values()) + 1;
-    await this.run({
-      name: 'concentric',
-      concentric: (node: NodeSingular) => far - (distance.get(node.id()) ?? far),
-      levelWidth: () => 1,
-      minNodeSpacing: 28,
-      avoidOverlap: true,
-      nodeDimensionsIncludeLabels: true,
-      fit: true,
-      padding: 28,
-      animate,
-      animationDuration: 350,
-    } as LayoutOptions);
   }
 
   /** Draws one path on its own, left to right (top to bottom on a narrow screen), every step highlighted. */
@@ -318,9 +305,10 @@ export class GraphView {
     this.cy.elements().remove();
   }
 
+  /** Shows the whole drawing, however small that makes it (the learner asked for the overview). */
   fit(): void {
     this.cy.fit(this.cy.elements(), 36);
-    this.capZoom();
+    this.capZoom(true);
   }
 
   /** Relabels every node and edge; the texts of both languages are already in the elements. */
@@ -387,6 +375,7 @@ export class GraphView {
   /** Follows a change of the container's size (panel, legend, window) and fits the drawing again. */
   refit(): void {
     this.cy.resize();
-    this.fit();
+    this.cy.fit(this.cy.elements(), 32);
+    this.capZoom();
   }
 }

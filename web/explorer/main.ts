@@ -1,10 +1,10 @@
 import './explorer.css';
 
-import { ApiError, type ConceptDetails, concept, neighborhood, type PathResult, paths, type SearchHit } from './api';
+import { ApiError, type ConceptDetails, concept, neighborhood, type PathResult, paths, type SearchHit, sentencesOf } from './api';
 import { ConceptCombobox } from './combobox';
 import { byId } from './dom';
 import { GraphView } from './graph';
-import { type Lang, pick, t, type UiKey } from './i18n';
+import { type Lang, t, type UiKey } from './i18n';
 import { type PanelActions, renderConcept, renderLegend, renderMessage, renderNodeList, renderPath, renderWelcome } from './panel';
 import { isPathMode, readState, type ViewState, writeState } from './state';
 
@@ -197,7 +197,7 @@ class Explorer {
     this.renderPanel();
     this.graph.refit();
     this.setGraphStatus(path ? 'ready' : 'empty');
-    this.announce(path ? pick(path.explanation, this.state.lang) : t('pathNone', this.state.lang));
+    this.announce(path ? sentencesOf(path, this.state.lang).join(' ') : t('pathNone', this.state.lang));
   }
 
   private renderPanel(): void {

@@ -1,4 +1,4 @@
-import type { ConceptDetails, GraphNode, PathResult } from './api';
+import { type ConceptDetails, type GraphNode, type PathResult, sentencesOf } from './api';
 import { h, present, swatch } from './dom';
 import type { Connection } from './graph';
 import { type Lang, kindLabel, pick, relationLabel, t } from './i18n';
@@ -137,21 +137,26 @@ export function renderPath(panel: HTMLElement, results: PathResult[], shown: num
     renderMessage(panel, t('pathTitle', lang), t('pathNone', lang));
     return;
   }
+  const sentences = sentencesOf(path, lang);
   const steps: HTMLElement[] = [];
   path.nodes.forEach((node, i) => {
     steps.push(h('li', { class: 'path__node' }, swatch(kindStyle(node.kind).color), nodeButton(node, lang, actions)));
     const edge = path.edges[i];
     if (edge) {
-      const forward = edge.from === node.slug;
       steps.push(
-        h('li', { class: 'path__edge', 'aria-label': relationLabel(edge.type, lang) }, swatch(relationColor(edge.type)), `${forward ? '↓' : '↑'} ${relationLabel(edge.type, lang)}`),
+        h(
+          'li',
+          { class: 'path__edge' },
+          h('span', { class: 'path__relation' }, swatch(relationColor(edge.type), 'swatch swatch--line'), relationLabel(edge.type, lang)),
+          sentences[i] ? h('span', { class: 'path__sentence' }, sentences[i]) : null,
+        ),
       );
     }
   });
   panel.replaceChildren(
     ...present(
     h('h2', { id: 'panel-title' }, t('pathTitle', lang)),
-    h('p', { class: 'panel__summary', 'data-testid': 'path-explanation' }, pick(path.explanation, lang)),
+    h('p', { class: 'panel__summary', 'data-testid': 'path-explanation' }, sentences.join(' ')),
     h('p', { class: 'muted' }, `${path.length} ${t('pathSteps', lang)}`),
     h('ol', { class: 'path', 'aria-label': t('pathShown', lang) }, steps),
     results.length > 1
@@ -161,7 +166,10 @@ export function renderPath(panel: HTMLElement, results: PathResult[], shown: num
             'ul',
             { class: 'plain-list' },
             results.map((r, index) => {
-              const label = r.nodes.map((n) => pick(n.name, lang)).join(' → ');
+              // Paths through the same concepts can differ in their relations, so the label names both.
+              const label = r.nodes
+                .map((n, i) => (r.edges[i] ? `${pick(n.name, lang)} —${relationLabel(r.edges[i].type, lang)}→ ` : pick(n.name, lang)))
+                .join('');
               const button = h('button', { type: 'button', class: 'link-button', 'aria-pressed': index === shown ? 'true' : 'false' }, label);
               button.addEventListener('click', () => actions.showPath(index));
               return h('li', {}, button);

@@ -84,9 +84,10 @@ query SearchInKoreanAndEnglish($ko: String!, $en: String!) {
     query: `# 컨테이너 생명주기: 단계, 명령어, 플래그, 시그널
 # The container lifecycle: stages, commands, flags, signals.
 #
-# build → run → stop/kill → commit, 단계마다 쓰는 명령어와
-# 명령어가 보내는 시그널(SENDS_SIGNAL)을 함께 봅니다.
-# Each stage with its commands and the signals they send.
+# build → run → stop/kill → commit: 단계마다 명령어와 플래그,
+# 명령어가 보내는 시그널을 함께 봅니다.
+# Each stage with its commands, their flags and the signals
+# they send.
 query Lifecycle($lang: Lang) {
   lifecycle {
     order
@@ -103,18 +104,13 @@ query Lifecycle($lang: Lang) {
         flag
         meaning(lang: $lang)
       }
-      signals: related(types: [SENDS_SIGNAL], direction: OUTGOING) {
-        edges {
-          description(lang: $lang)
-          node {
-            slug
-            name(lang: $lang)
-          }
-        }
-      }
+    }
+    signals {
+      slug
+      name(lang: $lang)
     }
     next {
-      slug
+      order
     }
   }
 }
@@ -125,8 +121,10 @@ query Lifecycle($lang: Lang) {
     query: `# 두 개념을 잇는 경로와 그 설명
 # How two concepts connect, with an explanation.
 #
-# 짧은 경로부터 나옵니다. maxLength 로 길이를 제한합니다.
-# Shortest paths first; maxLength bounds their length.
+# 짧은 경로부터 나오고, 설명은 단계마다 한 문장입니다.
+# Shortest paths first, explained one sentence per step.
+# direction: INCOMING 이면 관계를 거꾸로 걸은 단계입니다.
+# INCOMING: the step walks against the relation's arrow.
 query PathBetween($from: String!, $to: String!, $lang: Lang) {
   paths(from: $from, to: $to, maxLength: 4, first: 3) {
     length
@@ -135,15 +133,17 @@ query PathBetween($from: String!, $to: String!, $lang: Lang) {
       slug
       name(lang: $lang)
     }
-    relations {
-      type
-      from {
-        slug
+    hops {
+      direction
+      relation {
+        type
+        from {
+          slug
+        }
+        to {
+          slug
+        }
       }
-      to {
-        slug
-      }
-      description(lang: $lang)
     }
   }
 }
@@ -154,22 +154,40 @@ query PathBetween($from: String!, $to: String!, $lang: Lang) {
     query: `# 개념 비교하기
 # Compare concepts side by side.
 #
-# 컨테이너, 가상 머신, 유니커널을 같은 기준으로 나란히 봅니다.
-# Container, virtual machine and unikernel on the same aspects.
+# 노트에 있는 비교표가 있으면 그것을, 없으면 관계에서 만든
+# 비교를 돌려줍니다 (derived). OS 컨테이너 vs 애플리케이션 컨테이너.
+# The note's own comparison when there is one, else one derived
+# from the relations.
 query Compare($slugs: [String!]!, $lang: Lang) {
   compare(slugs: $slugs) {
+    title(lang: $lang)
+    derived
+    source
     concepts {
       slug
       name(lang: $lang)
     }
     aspects {
       aspect(lang: $lang)
-      values(lang: $lang)
+      values {
+        concept {
+          slug
+        }
+        value(lang: $lang)
+      }
+    }
+    shared {
+      type
+      direction
+      concept {
+        slug
+        name(lang: $lang)
+      }
     }
   }
 }
 `,
-    variables: vars({ slugs: ['container', 'virtual-machine', 'unikernel'], lang: 'KO' }),
+    variables: vars({ slugs: ['os-container', 'application-container'], lang: 'KO' }),
   },
   {
     query: `# 학습 경로: 이 개념을 이해하려면 무엇부터?

@@ -1,0 +1,230 @@
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core';
+
+import { startTestServer, type TestServer } from '../support/server';
+import { expectOnlyOwnRequests, launchBrowser, screenshotPath, type TestBrowser } from './support/browser';
+
+/** What the page exposes for automation (see web/explorer/main.ts). */
+interface ExplorerHook {
+  state(): { lang: 'KO' | 'EN'; concept: string | null; from: string | null; to: string | null; nodes: number; edges: number };
+  labels(): string[];
+  slugs(): string[];
+  nodePosition(slug: string): { x: number; y: number } | null;
+  expanded(): string[];
+}
+
+type HookWindow = Window & { atlasExplorer: ExplorerHook };
+
+function hook(page: Page) {
+  return {
+    state: () => page.evaluate(() => (window as unknown as HookWindow).atlasExplorer.state()),
+    labels: () => page.evaluate(() => (window as unknown as HookWindow).atlasExplorer.labels()),
+    slugs: () => page.evaluate(() => (window as unknown as HookWindow).atlasExplorer.slugs()),
+    expanded: () => page.evaluate(() => (window as unknown as HookWindow).atlasExplorer.expanded()),
+    nodePosition: (slug: string) => page.evaluate((s) => (window as unknown as HookWindow).atlasExplorer.nodePosition(s), slug),
+  };
+}
+
+/** Waits until the graph has drawn around `focus` (the page marks #graph with data-state and data-focus). */
+async function waitForGraph(page: Page, focus: string): Promise<void> {
+  await page.waitForFunction((slug) => {
+    const graph = document.getElementById('graph');
+    return graph?.dataset.state === 'ready' && graph.dataset.focus === slug;
+  }, focus);
+}
+
+/** Moves through a combobox's suggestions with ↓ until `slug` is the active one, then picks it with Enter. */
+async function pickWithKeyboard(page: Page, input: string, slug: string): Promise<void> {
+  const list = `#${input}-list`;
+  await page.locator(`${list} [role="option"][data-slug="${slug}"]`).waitFor();
+  for (let presses = 0; presses < 10; presses += 1) {
+    if ((await page.locator(`${list} [aria-selected="true"]`).getAttribute('data-slug')) === slug) break;
+    await page.locator(`#${input}`).press('ArrowDown');
+  }
+  await page.locator(`#${input}`).press('Enter');
+}
+
+function query(page: Page): URLSearchParams {
+  return new URL(page.url()).searchParams;
+}
+
+describe('graph explorer', () => {
+  let server: TestServer;
+  let browser: TestBrowser;
+  let explore: string;
+
+  /** A concept's name in both languages, from the API itself. */
+  async function names(slug: string): Promise<{ ko: string; en: string }> {
+    const { body } = await server.gql<{ concept: { ko: string; en: string } }>('query($slug: String!) { concept(slug: $slug) { ko: name(lang: KO) en: name(lang: EN) } }', { slug });
+    if (!body.data?.concept) throw new Error(`The seeded graph has no concept "${slug}"`);
+    return body.data.concept;
+  }
+
+  async function neighbours(slug: string): Promise<string[]> {
+    const { body } = await server.gql<{ neighborhood: { nodes: { slug: string }[] } }>('query($slug: String!) { neighborhood(slug: $slug, depth: 1) { nodes { slug } } }', { slug });
+    return body.data?.neighborhood.nodes.map((n) => n.slug) ?? [];
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const origin = new URL(server.url).origin;
+    explore = `${origin}/explore`;
+    browser = await launchBrowser(origin);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('searches 유니커널, draws its neighbourhood, expands a node, switches to English and shows a path', async () => {
+    const page = await browser.newPage();
+    const explorer = hook(page);
+    try {
+      await page.goto(`${explore}?lang=ko`);
+      await page.locator('#search').fill('유니커널');
+      await pickWithKeyboard(page, 'search', 'unikernel');
+      await waitForGraph(page, 'unikernel');
+
+      const unikernel = await names('unikernel');
+      const drawn = await explorer.state();
+      expect(drawn.nodes).toBeGreaterThan(1);
+      expect(drawn.edges).toBeGreaterThan(0);
+      expect(await page.locator('#panel-title').innerText()).toBe(unikernel.ko);
+      expect(await page.locator('#legend [data-type]').count()).toBeGreaterThan(0);
+      expect(query(page).get('concept')).toBe('unikernel');
+      expect(query(page).get('lang')).toBe('ko');
+      await page.screenshot({ path: screenshotPath('explorer-neighbourhood-ko') });
+
+      // Expand a neighbour whose own neighbourhood brings concepts that are not drawn yet, by clicking its node.
+      const before = new Set(await explorer.slugs());
+      const canvas = await page.locator('#graph').boundingBox();
+      if (!canvas) throw new Error('#graph is not displayed');
+      let target: string | undefined;
+      let position: { x: number; y: number } | null = null;
+      for (const slug of before) {
+        if (slug === 'unikernel') continue;
+        position = await explorer.nodePosition(slug);
+        const visible = position && position.x > canvas.x + 20 && position.x < canvas.x + canvas.width - 20 && position.y > canvas.y + 20 && position.y < canvas.y + canvas.height - 20;
+        if (visible && (await neighbours(slug)).some((s) => !before.has(s))) {
+          target = slug;
+          break;
+        }
+      }
+      if (!target || !position) throw new Error('No visible neighbour of unikernel leads anywhere new; the seeded graph is too small for this test.');
+      await page.mouse.click(position.x, position.y);
+      await waitForGraph(page, target);
+      const expanded = await explorer.state();
+      expect(expanded.nodes).toBeGreaterThan(before.size);
+      expect(await explorer.expanded()).toEqual(expect.arrayContaining(['unikernel', target]));
+      expect(query(page).get('concept')).toBe(target);
+
+      // Every label follows the language switch, in the graph and on the page.
+      await page.locator('#lang-en').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      const targetNames = await names(target);
+      expect(await explorer.labels()).toEqual(expect.arrayContaining([unikernel.en, targetNames.en]));
+      expect(await explorer.labels()).not.toContain(unikernel.ko);
+      expect(await page.locator('#panel-title').innerText()).toBe(targetNames.en);
+      expect(await page.locator('#mode-path').innerText()).toBe('Find a path');
+      expect(query(page).get('lang')).toBe('en');
+      await page.screenshot({ path: screenshotPath('explorer-expanded-en') });
+
+      // Path mode: how does a unikernel connect to a virtual machine?
+      await page.locator('#mode-path').click();
+      await page.locator('#path-from').fill('unikernel');
+      await page.locator('#path-from-list [data-slug="unikernel"]').click();
+      await page.locator('#path-to').fill('virtual machine');
+      await page.locator('#path-to-list [data-slug="virtual-machine"]').click();
+      await page.waitForFunction(() => document.body.dataset.mode === 'path' && new URLSearchParams(location.search).get('to') === 'virtual-machine');
+      await page.waitForFunction(() => document.getElementById('graph')?.dataset.state === 'ready' && document.querySelector('[data-testid="path-explanation"]') !== null);
+      const { body } = await server.gql<{ paths: { explanation: string[]; nodes: { slug: string }[] }[] }>(
+        '{ paths(from: "unikernel", to: "virtual-machine", first: 3) { explanation(lang: EN) nodes { slug } } }',
+      );
+      const shortest = body.data?.paths[0];
+      if (!shortest) throw new Error('The API finds no path from unikernel to virtual-machine');
+      expect(shortest.explanation.length).toBeGreaterThan(0);
+      expect(await page.locator('[data-testid="path-explanation"]').innerText()).toBe(shortest.explanation.join(' '));
+      expect((await explorer.slugs()).sort()).toEqual(shortest.nodes.map((n) => n.slug).sort());
+      expect(query(page).get('from')).toBe('unikernel');
+      await page.screenshot({ path: screenshotPath('explorer-path-en') });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('restores a shared view from its URL', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${explore}?concept=unikernel&lang=ko`);
+      await waitForGraph(page, 'unikernel');
+      const unikernel = await names('unikernel');
+      expect(await page.locator('#panel-title').innerText()).toBe(unikernel.ko);
+      expect(await hook(page).labels()).toContain(unikernel.ko);
+      expect(await page.locator('#lang-ko').getAttribute('aria-pressed')).toBe('true');
+      expect((await hook(page).state()).nodes).toBeGreaterThan(1);
+
+      await page.goto(`${explore}?from=unikernel&to=virtual-machine&lang=en`);
+      await page.waitForFunction(() => document.body.dataset.mode === 'path' && document.getElementById('graph')?.dataset.state === 'ready');
+      expect(await page.locator('[data-testid="path-explanation"]').innerText()).not.toBe('');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('can be used with the keyboard alone: Tab reaches the search box and the panel', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${explore}?concept=unikernel&lang=en`);
+      await waitForGraph(page, 'unikernel');
+      const activeId = () => page.evaluate(() => document.activeElement?.id ?? '');
+      const inPanel = () => page.evaluate(() => Boolean(document.activeElement?.closest('#panel')));
+
+      let presses = 0;
+      while ((await activeId()) !== 'search' && presses < 10) {
+        await page.keyboard.press('Tab');
+        presses += 1;
+      }
+      expect(await activeId()).toBe('search');
+
+      await page.keyboard.type('hypervisor');
+      await pickWithKeyboard(page, 'search', 'hypervisor');
+      await waitForGraph(page, 'hypervisor');
+
+      presses = 0;
+      while (!(await inPanel()) && presses < 40) {
+        await page.keyboard.press('Tab');
+        presses += 1;
+      }
+      expect(await inPanel()).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('fits a phone screen (390x844) without sideways scrolling', async () => {
+    const page = await browser.newPage({ width: 390, height: 844 });
+    try {
+      await page.goto(`${explore}?concept=unikernel&lang=ko`);
+      await waitForGraph(page, 'unikernel');
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+      await page.screenshot({ path: screenshotPath('explorer-phone-ko'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('made no request to any host but the server under test', async () => {
+    expectOnlyOwnRequests(browser.network);
+    // The watch itself works: a request to another host is caught (and never leaves the browser).
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${explore}?lang=en`);
+      await page.evaluate(() => fetch('http://elsewhere.invalid/probe').catch(() => undefined));
+      expect(() => expectOnlyOwnRequests(browser.network)).toThrow(/elsewhere\.invalid/);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,114 @@
+/// <reference lib="dom" />
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Debian's chromium package; the tests never download a browser of their own. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Screenshots for a reviewer to look at (git-ignored). */
+export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * What the pages asked the network for, beyond the server under test. Requests to any other host are aborted before
+ * they leave the browser (so a failing test sends nothing anywhere) and recorded; so are requests the page's content
+ * security policy refused, error statuses from our own server and uncaught page errors.
+ */
+export interface NetworkLog {
+  foreign: string[];
+  refusedByPolicy: string[];
+  httpErrors: string[];
+  pageErrors: string[];
+}
+
+export interface TestBrowser {
+  context: BrowserContext;
+  network: NetworkLog;
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+function isOwn(url: string, origin: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true;
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts headless Chromium with a fresh profile, allowed to talk to `origin` only.
+ */
+export async function launchBrowser(origin: string): Promise<TestBrowser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`The browser tests need Chromium at ${CHROMIUM}. Install Debian's package: apt-get install chromium`);
+  }
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 800 },
+    timeout: 30_000,
+  });
+  context.setDefaultTimeout(15_000);
+  const network: NetworkLog = { foreign: [], refusedByPolicy: [], httpErrors: [], pageErrors: [] };
+  await context.route(
+    (url) => !isOwn(url.toString(), origin),
+    (route) => {
+      network.foreign.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
+  context.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy/i.test(text)) network.refusedByPolicy.push(text);
+  });
+  context.on('response', (response) => {
+    if (response.status() >= 400) network.httpErrors.push(`${response.status()} ${response.url()}`);
+  });
+  context.on('weberror', (error) => network.pageErrors.push(error.error().message));
+  return {
+    context,
+    network,
+    async newPage(viewport) {
+      const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      return page;
+    },
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Fails with the offending URLs when a page reached beyond the server under test or broke. */
+export function expectOnlyOwnRequests(network: NetworkLog): void {
+  const problems = [
+    ...network.foreign.map((url) => `request to another host: ${url}`),
+    ...network.refusedByPolicy.map((text) => `refused by the content security policy: ${text}`),
+    ...network.httpErrors.map((line) => `error status: ${line}`),
+    ...network.pageErrors.map((message) => `page error: ${message}`),
+  ];
+  if (problems.length > 0) throw new Error(`The pages must use only the server under test:\n${problems.join('\n')}`);
+}
+
+export function screenshotPath(name: string): string {
+  return path.join(ARTIFACTS, `${name}.png`);
+}
