@@ -8,6 +8,7 @@ import { SeedValidationError } from './seed.problem';
 import { seedHash, toRows } from './seed.rows';
 import { MAX_SYNTHETIC, type SyntheticResult, writeSynthetic } from './seed.synthetic';
 import { type SyncResult, syncSeed } from './seed.sync';
+import type { SeedContent } from './seed.types';
 import { checkSeed } from './seed.validate';
 
 /** `npm run seed`: validate the seed files and write them into Neo4j, all or nothing. */
@@ -72,8 +73,7 @@ function describeSynthetic(r: SyntheticResult): string {
     `(${perSecond(r.concepts + r.relations)} items/s)${r.removed > 0 ? `, removed ${r.removed} concepts` : ''}`;
 }
 
-async function writeAll(db: Database, config: Config, options: CliOptions, logger: Logger): Promise<string> {
-  const content = checkSeed(config.seed.dir);
+async function writeAll(db: Database, content: SeedContent, config: Config, options: CliOptions, logger: Logger): Promise<string> {
   await applySchema(db.gateway, config.rootDir, logger);
   const parts: string[] = [];
   if (options.reset) {
@@ -109,31 +109,24 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
   }
   const logger = createLogger(config);
 
-  if (options.dryRun) {
-    try {
-      const content = checkSeed(config.seed.dir);
-      out(`dry run: the seed is valid: ${content.concepts.length} concepts, ${content.relations.length} relations, ${content.comparisons.length} comparisons (hash ${seedHash(toRows(content)).slice(0, 16)}); nothing was written`);
-      return EXIT.OK;
-    } catch (error) {
-      err(`seed: ${(error as Error).message}`);
-      return EXIT.INVALID_SEED;
-    }
-  }
-
   let db: Database | undefined;
   try {
     // Validate before connecting: an invalid seed never costs a database start and never reaches it.
-    checkSeed(config.seed.dir);
+    const content = checkSeed(config.seed.dir);
+    if (options.dryRun) {
+      out(`dry run: the seed is valid: ${content.concepts.length} concepts, ${content.relations.length} relations, ${content.comparisons.length} comparisons (hash ${seedHash(toRows(content)).slice(0, 16)}); nothing was written`);
+      return EXIT.OK;
+    }
     db = await connectDatabase(config, logger);
-    out(await writeAll(db, config, options, logger));
+    out(await writeAll(db, content, config, options, logger));
     return EXIT.OK;
   } catch (error) {
     if (error instanceof SeedValidationError) {
       err(`seed: ${error.message}`);
       return EXIT.INVALID_SEED;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    err(db ? `seed: seeding failed and nothing of the failed transaction was committed: ${message}` : `seed: ${message}`);
+    // The seed itself commits all or nothing; synthetic data commits per batch, and a rerun completes it.
+    err(`seed: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT.DATABASE;
   } finally {
     await db?.close();
