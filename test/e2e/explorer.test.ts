@@ -1,8 +1,7 @@
-/// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 
 import { startTestServer, type TestServer } from '../support/server';
-import { expectOnlyOwnRequests, launchBrowser, screenshotPath, type TestBrowser } from './support/browser';
+import { expectOnlyOwnRequests, launchBrowser, type PageDocument, screenshotPath, type TestBrowser } from './support/browser';
 
 /** What the page exposes for automation (see web/explorer/main.ts). */
 interface ExplorerHook {
@@ -13,15 +12,18 @@ interface ExplorerHook {
   expanded(): string[];
 }
 
-type HookWindow = Window & { atlasExplorer: ExplorerHook };
+// Only inside page callbacks, which run in the browser.
+declare const document: PageDocument;
+declare const location: { search: string };
+declare const window: { atlasExplorer: ExplorerHook };
 
 function hook(page: Page) {
   return {
-    state: () => page.evaluate(() => (window as unknown as HookWindow).atlasExplorer.state()),
-    labels: () => page.evaluate(() => (window as unknown as HookWindow).atlasExplorer.labels()),
-    slugs: () => page.evaluate(() => (window as unknown as HookWindow).atlasExplorer.slugs()),
-    expanded: () => page.evaluate(() => (window as unknown as HookWindow).atlasExplorer.expanded()),
-    nodePosition: (slug: string) => page.evaluate((s) => (window as unknown as HookWindow).atlasExplorer.nodePosition(s), slug),
+    state: () => page.evaluate(() => window.atlasExplorer.state()),
+    labels: () => page.evaluate(() => window.atlasExplorer.labels()),
+    slugs: () => page.evaluate(() => window.atlasExplorer.slugs()),
+    expanded: () => page.evaluate(() => window.atlasExplorer.expanded()),
+    nodePosition: (slug: string) => page.evaluate((s) => window.atlasExplorer.nodePosition(s), slug),
   };
 }
 

@@ -1,9 +1,11 @@
-/// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 
 import { EXAMPLE_TABS } from '../../web/playground/examples';
 import { startTestServer, type TestServer } from '../support/server';
-import { expectOnlyOwnRequests, launchBrowser, screenshotPath, type TestBrowser } from './support/browser';
+import { expectOnlyOwnRequests, launchBrowser, type PageDocument, screenshotPath, type TestBrowser } from './support/browser';
+
+// Only inside page callbacks, which run in the browser.
+declare const document: PageDocument;
 
 /** The operation name of an example, which GraphiQL shows as its tab title. */
 function operationName(query: string): string {

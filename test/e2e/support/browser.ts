@@ -1,9 +1,27 @@
-/// <reference lib="dom" />
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/**
+ * The little of the DOM that test callbacks read inside the page. Test code is type-checked without the DOM library
+ * (it would change Node's own fetch types for every test), so each test file declares `document` with these.
+ */
+export interface PageElement {
+  id: string;
+  textContent: string | null;
+  dataset: Record<string, string | undefined>;
+  closest(selector: string): PageElement | null;
+}
+
+export interface PageDocument {
+  getElementById(id: string): PageElement | null;
+  querySelector(selector: string): PageElement | null;
+  activeElement: PageElement | null;
+  documentElement: { lang: string; scrollWidth: number; clientWidth: number };
+  body: { dataset: Record<string, string | undefined> };
+}
 
 /** Debian's chromium package; the tests never download a browser of their own. */
 export const CHROMIUM = '/usr/bin/chromium';
