@@ -33,7 +33,8 @@ function suggestName(word: string, valid: string[], what: string): string {
 
 function suggestSlug(slug: string, known: Iterable<string>): string {
   const near = closest(slug, known);
-  return near && likelyTypo(slug, near) ? `did you mean "${near}"? Otherwise add a concept with that slug` : 'add a concept with that slug, or use an existing one';
+  if (!near) return 'add a concept with that slug';
+  return likelyTypo(slug, near) ? `did you mean "${near}"? Otherwise add a concept with that slug` : `add a concept with that slug, or use an existing one (the closest is "${near}")`;
 }
 
 function checkSlug(slug: string, at: SeedLocation, what: string, problems: SeedProblem[]): void {
