@@ -1,16 +1,13 @@
-import { ensureGraph } from './support/concept-fixture';
 import { startTestServer, type TestServer } from './support/server';
 
 let server: TestServer;
-let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
+  // The global setup seeded the shipped seed; expectations are read from the database, not written down here.
   server = await startTestServer();
-  cleanup = await ensureGraph(server.atlas.database.gateway);
 });
 
 afterAll(async () => {
-  await cleanup?.();
   await server?.stop();
 });
 
