@@ -1,0 +1,297 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import type { GraphQLSchema } from 'graphql';
+import neo4j from 'neo4j-driver';
+
+import { SEED_ORIGIN, SYNTHETIC_ORIGIN } from '../src/graph/graph.model';
+import { RelationType } from '../src/graph/vocabulary';
+import { buildAtlasSchema } from '../src/schema/build';
+import { syncSeed } from '../src/seed/seed.sync';
+import { syntheticSlug, writeSynthetic } from '../src/seed/seed.synthetic';
+import { checkSeed } from '../src/seed/seed.validate';
+import { startApiProcess } from './api-process';
+import { type BenchDatabase, graphCounts, openBenchDatabase } from './database';
+import { oursDbWork, rawDbWork } from './db-hits';
+import { loadHttp } from './load-http';
+import { loadRaw } from './load-raw';
+import { combine, type LoadOptions, type Measurement, quantile } from './measure';
+import { parseOptions } from './options';
+import { startPeerProcess } from './peer/peer-process';
+import { probe } from './probe';
+import { type BenchResult, type CaseCheck, type ContestantId, printReport, type ScaleStep, type ShapeRow } from './report';
+import type { ServerProcess } from './server-process';
+import { difference, type GraphQLRequest, type ShapeCase, shapeCases, type ShapeParams } from './shapes';
+import { runProfile } from './profile-run';
+
+/**
+ * `npm run bench`: ours, the peer (@neo4j/graphql) and hand-written Cypher over one Neo4j, side by side, on the
+ * shipped seed (several alternating rounds), then the same questions on synthetic graphs of growing size. Every
+ * answer is checked against ours before anything is timed. Tables go to stdout, progress to stderr, and everything
+ * to bench/results/ as JSON.
+ */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RESULTS = path.join(ROOT, 'bench', 'results');
+
+const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+/** Readable choices on the shipped seed; probe.ts falls back to computed ones if the seed changes. */
+const SEED_PREFER: Partial<ShapeParams> = {
+  hub: 'container',
+  nav: { root: 'container-lifecycle', first: [RelationType.HAS_STAGE], second: [RelationType.HAS_COMMAND] },
+  search: 'hypervisor',
+  path: { from: 'docker-stop', to: 'unikernel' },
+};
+
+interface Servers {
+  ours: ServerProcess;
+  peer: ServerProcess;
+}
+
+async function postGraphQL(url: string, request: GraphQLRequest): Promise<{ data?: any; errors?: { message: string }[]; roundTrips: number | null }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+  const text = await response.text();
+  let body: { data?: any; errors?: { message: string }[] };
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = { errors: [{ message: `HTTP ${response.status}: ${text.slice(0, 200)}` }] };
+  }
+  if (!response.ok && !body.errors) body.errors = [{ message: `HTTP ${response.status}` }];
+  const trips = response.headers.get('x-db-round-trips');
+  return { ...body, roundTrips: trips === null ? null : Number(trips) };
+}
+
+/** Asks each contestant once and compares the answers with ours; only contestants that agree are measured. */
+async function check(shape: ShapeCase, servers: Servers, db: BenchDatabase, schema: GraphQLSchema): Promise<CaseCheck> {
+  const result: CaseCheck = { ours: 'ok', peer: shape.peer ? 'ok' : 'n/a', raw: 'ok', roundTrips: null, facts: 0, dbHits: {}, serialP50: {} };
+  const ours = await postGraphQL(servers.ours.url, shape.ours);
+  if (ours.errors?.length) {
+    result.ours = `error: ${ours.errors[0].message}`;
+    return result;
+  }
+  let oursFacts: string[];
+  try {
+    oursFacts = shape.fromOurs(ours.data);
+  } catch (error) {
+    result.ours = `unexpected answer: ${(error as Error).message}`;
+    return result;
+  }
+  if (oursFacts.length === 0) {
+    result.ours = 'empty answer';
+    return result;
+  }
+  result.facts = oursFacts.length;
+  result.roundTrips = ours.roundTrips;
+
+  if (shape.peer) {
+    const peer = await postGraphQL(servers.peer.url, shape.peer);
+    if (peer.errors?.length) result.peer = `error: ${peer.errors[0].message}`;
+    else {
+      try {
+        result.peer = difference(oursFacts, shape.fromPeer(peer.data), shape.peerRule) ?? 'ok';
+      } catch (error) {
+        result.peer = `unexpected answer: ${(error as Error).message}`;
+      }
+    }
+  }
+  try {
+    const raw = await db.driver.executeQuery(shape.raw.cypher, shape.raw.params, { database: db.config.neo4j.database });
+    result.raw = difference(oursFacts, shape.fromRaw(raw.records.map((r) => r.toObject())), 'same') ?? 'ok';
+  } catch (error) {
+    result.raw = `error: ${(error as Error).message.split('\n')[0]}`;
+  }
+  try {
+    result.dbHits.ours = (await oursDbWork(schema, db.driver, db.config, db.logger, shape.ours)).dbHits;
+    result.dbHits.raw = (await rawDbWork(db.driver, db.config.neo4j.database, shape.raw)).dbHits;
+  } catch (error) {
+    progress(`  could not profile ${shape.id}: ${(error as Error).message}`);
+  }
+  return result;
+}
+
+/**
+ * Latency of one client asking again and again (no concurrency): the cost of one answer without queueing, which
+ * a busy machine distorts far less than the figures under load. At most `budgetMs` or 40 answers, after 3 warm-ups.
+ */
+async function serialP50(ask: () => Promise<unknown>, budgetMs = 3000): Promise<number> {
+  for (let i = 0; i < 3; i += 1) await ask();
+  const times: number[] = [];
+  const deadline = performance.now() + budgetMs;
+  while (times.length < 40 && (times.length < 5 || performance.now() < deadline)) {
+    const started = performance.now();
+    await ask();
+    times.push(performance.now() - started);
+  }
+  return quantile(times, 0.5);
+}
+
+async function serialTimings(shape: ShapeCase, c: CaseCheck, servers: Servers, db: BenchDatabase): Promise<void> {
+  const post = (url: string, body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.text());
+  if (c.ours === 'ok') c.serialP50.ours = await serialP50(() => post(servers.ours.url, JSON.stringify(shape.ours)));
+  if (c.peer === 'ok' && shape.peer) c.serialP50.peer = await serialP50(() => post(servers.peer.url, JSON.stringify(shape.peer)));
+  if (c.raw === 'ok') {
+    const { cypher, params } = shape.raw;
+    c.serialP50.raw = await serialP50(() => db.driver.executeQuery(cypher, params, { database: db.config.neo4j.database, routing: neo4j.routing.READ, bookmarkManager: null }).then((r) => r.records.map((x) => x.toObject())));
+  }
+}
+
+function measure(who: ContestantId, shape: ShapeCase, servers: Servers, db: BenchDatabase, load: LoadOptions): Promise<Measurement> {
+  switch (who) {
+    case 'ours':
+      return loadHttp(servers.ours.url, JSON.stringify(shape.ours), load);
+    case 'peer':
+      return loadHttp(servers.peer.url, JSON.stringify(shape.peer), load);
+    case 'raw':
+      return loadRaw(db.driver, db.config.neo4j.database, shape.raw.cypher, shape.raw.params, load);
+  }
+}
+
+const CONTESTANTS: ContestantId[] = ['ours', 'peer', 'raw'];
+
+function measurable(checkResult: CaseCheck, who: ContestantId): boolean {
+  return checkResult.ours === 'ok' && checkResult[who] === 'ok';
+}
+
+/** Checks every shape, then measures them in `rounds` rounds, rotating the contestants' order each round. */
+async function runShapes(cases: ShapeCase[], servers: Servers, db: BenchDatabase, schema: GraphQLSchema, rounds: number, load: LoadOptions, label: string): Promise<ShapeRow[]> {
+  const rows: ShapeRow[] = [];
+  for (const shape of cases) {
+    const c = await check(shape, servers, db, schema);
+    const verdict = CONTESTANTS.map((who) => `${who} ${c[who]}`).join(', ');
+    progress(`${label} check ${shape.id}: ${verdict}`);
+    await serialTimings(shape, c, servers, db);
+    progress(`${label} one client ${shape.id}: ${CONTESTANTS.map((who) => `${who} ${c.serialP50[who]?.toFixed(2) ?? '–'} ms`).join(', ')}`);
+    rows.push({ shape: shape.id, check: c, runs: { ours: [], peer: [], raw: [] } });
+  }
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [index, shape] of cases.entries()) {
+      const row = rows[index];
+      const order = CONTESTANTS.map((_, i) => CONTESTANTS[(i + round + index) % CONTESTANTS.length]);
+      for (const who of order) {
+        if (!measurable(row.check, who)) continue;
+        const m = await measure(who, shape, servers, db, load);
+        row.runs[who].push(m);
+        progress(`${label} round ${round + 1}/${rounds} ${shape.id} ${who}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`);
+      }
+    }
+  }
+  for (const row of rows) {
+    for (const who of CONTESTANTS) if (row.runs[who].length) row[who] = combine(row.runs[who]);
+  }
+  return rows;
+}
+
+async function seedShipped(db: BenchDatabase): Promise<{ concepts: number; relations: number; seconds: number }> {
+  const content = checkSeed(db.config.seed.dir);
+  const result = await syncSeed(db.gateway, content);
+  return { concepts: result.concepts, relations: result.relations, seconds: result.seconds };
+}
+
+/** The search index must exist (schema/*.cypher makes it) and be online before anything is asked or timed. */
+async function ensureSearchIndex(db: BenchDatabase): Promise<void> {
+  const rows = await db.gateway.read("SHOW FULLTEXT INDEXES YIELD name WHERE name = 'concept_search' RETURN name");
+  if (rows.length === 0) throw new Error('the concept_search full-text index is missing after applying schema/*.cypher');
+  await db.gateway.write('CALL db.awaitIndexes(600)');
+}
+
+function machine() {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  progress(`starting Neo4j (${process.env.NEO4J_URI ? 'NEO4J_URI' : `local, heap ${options.heap}, page cache ${options.pageCache}`})`);
+  const db = await openBenchDatabase({ heap: options.heap, pageCache: options.pageCache });
+  const servers: Partial<Servers> = {};
+  const stopAll = async () => {
+    await Promise.all([servers.ours?.stop(), servers.peer?.stop()]);
+    await db.stop();
+  };
+  process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+  try {
+    // A database we did not start may still hold synthetic concepts from an earlier run.
+    if (!db.owned) await writeSynthetic(db.gateway, 0, db.logger);
+    const seed = await seedShipped(db);
+    await ensureSearchIndex(db);
+    progress(`shipped seed: ${seed.concepts} concepts, ${seed.relations} relations (synced in ${seed.seconds.toFixed(2)} s)`);
+    const seedParams = await probe(db.driver, db.config.neo4j.database, { origin: SEED_ORIGIN, hubDegree: 10, ballSize: 40, prefer: SEED_PREFER });
+    progress(`seed choices: ${JSON.stringify(seedParams)}`);
+
+    if (options.profile) {
+      await runProfile(db, seedParams, options, RESULTS, progress);
+      return;
+    }
+
+    const schema = await buildAtlasSchema();
+    servers.ours = await startApiProcess({ NEO4J_URI: db.uri });
+    servers.peer = await startPeerProcess(db.uri);
+    const live = servers as Servers;
+    progress(`ours at ${live.ours.url}, peer at ${live.peer.url}`);
+
+    const load: LoadOptions = { connections: options.connections, seconds: options.seconds, warmupSeconds: options.warmupSeconds };
+    const main = await runShapes(shapeCases(seedParams), live, db, schema, options.rounds, load, 'seed');
+    const rssMain = { ours: live.ours.peakRssMiB(), peer: live.peer.peakRssMiB() };
+
+    const scale: ScaleStep[] = [];
+    const scaleLoad: LoadOptions = { connections: options.connections, seconds: options.scaleSeconds, warmupSeconds: options.scaleWarmupSeconds };
+    for (const size of options.sizes) {
+      // Each size is seeded from nothing, so the timing is that of a fresh load of `size` concepts.
+      await writeSynthetic(db.gateway, 0, db.logger);
+      progress(`scale ${size}: seeding`);
+      const seeded = await writeSynthetic(db.gateway, size, db.logger);
+      await db.gateway.write('CALL db.awaitIndexes(600)');
+      const counts = await graphCounts(db);
+      progress(`scale ${size}: ${seeded.concepts} concepts + ${seeded.relations} relations in ${seeded.seconds.toFixed(1)} s (graph: ${counts.concepts} concepts, ${counts.relations} relations)`);
+      const params = await probe(db.driver, db.config.neo4j.database, {
+        origin: SYNTHETIC_ORIGIN,
+        hubDegree: 6,
+        ballSize: 40,
+        sampleFrom: syntheticSlug(Math.max(1, Math.floor(size / 2))),
+      });
+      progress(`scale ${size} choices: ${JSON.stringify(params)}`);
+      const rows = await runShapes(shapeCases(params), live, db, schema, 1, scaleLoad, `scale ${size}`);
+      scale.push({ size, concepts: counts.concepts, relations: counts.relations, seeding: seeded, params, rows });
+    }
+    const rssEnd = { ours: live.ours.peakRssMiB(), peer: live.peer.peakRssMiB() };
+
+    const result: BenchResult = {
+      date: new Date().toISOString(),
+      command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+      machine: machine(),
+      options,
+      seed: { ...seed, params: seedParams },
+      main,
+      rss: { main: rssMain, end: rssEnd },
+      scale,
+      minutes: (Date.now() - started) / 60000,
+    };
+    fs.mkdirSync(RESULTS, { recursive: true });
+    const stamp = result.date.replace(/[:.]/g, '-');
+    const report = printReport(result);
+    fs.writeFileSync(path.join(RESULTS, `bench-${stamp}.json`), `${JSON.stringify({ ...result, report }, null, 2)}\n`);
+    fs.writeFileSync(path.join(RESULTS, 'latest.md'), `${report.markdown}\n`);
+    process.stdout.write(`${report.markdown}\n\nJSON: bench/results/bench-${stamp}.json\n`);
+    if (report.invalid.length) {
+      process.stderr.write(`\nSome answers could not be checked or differ from ours (not measured):\n${report.invalid.map((l) => `  ${l}`).join('\n')}\n`);
+      process.exitCode = 1;
+    }
+  } finally {
+    if (!db.owned && options.sizes.length) await writeSynthetic(db.gateway, 0, db.logger).catch(() => undefined);
+    await stopAll();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

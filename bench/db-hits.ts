@@ -1,0 +1,78 @@
+import { execute, parse } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
+import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
+
+import type { Config } from '../src/config';
+import { type AtlasContext, createLoaders, createRepositories } from '../src/context';
+import { Lang } from '../src/graph/vocabulary';
+import type { Logger } from '../src/logger';
+import type { CypherRunner, Neo4jGateway, Params, Row } from '../src/neo4j/gateway';
+import type { CypherRequest, GraphQLRequest } from './shapes';
+
+/**
+ * Neo4j's own measure of the work a query does: database hits from PROFILE, summed over the plan. For ours, the
+ * real resolvers and repositories run in this process over a runner that profiles every statement, so the figure
+ * is the sum over all the Cypher one request sends.
+ */
+
+export interface DbWork {
+  dbHits: number;
+  statements: number;
+}
+
+function hitsOf(plan: ProfiledPlan | false): number {
+  if (!plan) return 0;
+  return plan.dbHits + plan.children.reduce((sum, child) => sum + hitsOf(child), 0);
+}
+
+class ProfilingRunner implements CypherRunner {
+  dbHits = 0;
+  statements = 0;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+  ) {}
+
+  async read(cypher: string, params: Params = {}): Promise<Row[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.executeRead((tx) => tx.run(`PROFILE ${cypher}`, params));
+      this.dbHits += hitsOf(result.summary.profile);
+      this.statements += 1;
+      return result.records.map((record) => record.toObject());
+    } finally {
+      await session.close();
+    }
+  }
+
+  write(): Promise<Row[]> {
+    throw new Error('the benchmark only reads');
+  }
+}
+
+/** Database hits of one GraphQL request answered by our resolvers and repositories. */
+export async function oursDbWork(schema: GraphQLSchema, driver: Driver, config: Config, logger: Logger, request: GraphQLRequest): Promise<DbWork> {
+  const runner = new ProfilingRunner(driver, config.neo4j.database);
+  // Repositories only ever call read/write, which is all the profiling runner provides.
+  const repos = createRepositories(runner as unknown as Neo4jGateway, config);
+  const context = {
+    requestId: 'bench-profile',
+    lang: Lang.EN,
+    queryStats: { roundTrips: 0, dbTimeMs: 0 },
+    logger,
+    config,
+    repos,
+    loaders: createLoaders(repos),
+  } as AtlasContext;
+  const result = await execute({ schema, document: parse(request.query), variableValues: request.variables, contextValue: context });
+  if (result.errors?.length) throw new Error(`profiling ours failed: ${result.errors[0].message}`);
+  return { dbHits: runner.dbHits, statements: runner.statements };
+}
+
+/** Database hits of the hand-written Cypher. */
+export async function rawDbWork(driver: Driver, database: string, request: CypherRequest): Promise<DbWork> {
+  const runner = new ProfilingRunner(driver, database);
+  await runner.read(request.cypher, request.params);
+  return { dbHits: runner.dbHits, statements: runner.statements };
+}

@@ -1,0 +1,37 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+
+import { type LoadOptions, type Measurement, summarize } from './measure';
+
+/**
+ * The limit: the hand-written Cypher of a shape, run through neo4j-driver straight from this process (no HTTP, no
+ * GraphQL) by `connections` concurrent workers for a fixed time after a warm-up. Each answer is materialised as
+ * plain objects, as an API would have to.
+ */
+export async function loadRaw(driver: Driver, database: string, cypher: string, params: Record<string, unknown>, options: LoadOptions): Promise<Measurement> {
+  const runOnce = async () => {
+    const result = await driver.executeQuery(cypher, params, { database, routing: neo4j.routing.READ, bookmarkManager: null });
+    return result.records.map((record) => record.toObject());
+  };
+  const run = async (seconds: number, latencies?: number[]) => {
+    const deadline = performance.now() + seconds * 1000;
+    let failed = 0;
+    const worker = async () => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        try {
+          await runOnce();
+          latencies?.push(performance.now() - started);
+        } catch {
+          failed += 1;
+        }
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: options.connections }, worker));
+    return { failed, elapsed: (performance.now() - started) / 1000 };
+  };
+  if (options.warmupSeconds > 0) await run(options.warmupSeconds);
+  const latencies: number[] = [];
+  const { failed, elapsed } = await run(options.seconds, latencies);
+  return summarize(latencies, failed, elapsed);
+}

@@ -1,0 +1,101 @@
+import { MAX_SYNTHETIC } from '../src/seed/seed.synthetic';
+
+/** Command-line options of `npm run bench`. */
+export interface BenchOptions {
+  quick: boolean;
+  /** Rounds of the main table; every round measures every shape once per contestant, in a rotating order. */
+  rounds: number;
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+  /** Synthetic graph sizes of the scale series (empty: no scale series). */
+  sizes: number[];
+  scaleSeconds: number;
+  scaleWarmupSeconds: number;
+  /** Instead of the benchmark: CPU profiles of our server, one per shape, on the shipped seed. */
+  profile: boolean;
+  profileSeconds: number;
+  heap: string;
+  pageCache: string;
+}
+
+export const USAGE = `npm run bench [-- options]
+  --quick              short smoke run (1 round, 2 s per measurement, scale series 1k and 10k)
+  --rounds N           rounds of the main table (3)
+  --connections N      concurrent clients (16)
+  --seconds S          measured seconds per shape and contestant (5)
+  --warmup S           warm-up seconds before each measurement (2)
+  --sizes A,B,...      synthetic graph sizes of the scale series (1000,10000,100000,999999); "none" to skip
+  --scale-seconds S    measured seconds per shape and contestant in the scale series (3)
+  --profile            CPU-profile our server per shape on the shipped seed instead (node --cpu-prof)
+  --heap SIZE          heap of the local Neo4j (2g)
+  --pagecache SIZE     page cache of the local Neo4j (3g)`;
+
+function positive(name: string, raw: string | undefined): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number, got "${raw}"\n${USAGE}`);
+  return value;
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const quick = argv.includes('--quick');
+  const options: BenchOptions = {
+    quick,
+    rounds: quick ? 1 : 3,
+    connections: 16,
+    seconds: quick ? 2 : 5,
+    warmupSeconds: quick ? 1 : 2,
+    sizes: quick ? [1000, 10000] : [1000, 10000, 100000, MAX_SYNTHETIC],
+    scaleSeconds: quick ? 1 : 3,
+    scaleWarmupSeconds: 1,
+    profile: false,
+    profileSeconds: quick ? 3 : 8,
+    heap: '2g',
+    pageCache: '3g',
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    const next = () => argv[++i];
+    switch (arg) {
+      case '--quick':
+        break;
+      case '--rounds':
+        options.rounds = Math.round(positive(arg, next()));
+        break;
+      case '--connections':
+        options.connections = Math.round(positive(arg, next()));
+        break;
+      case '--seconds':
+        options.seconds = positive(arg, next());
+        break;
+      case '--warmup':
+        options.warmupSeconds = Number(next());
+        break;
+      case '--sizes': {
+        const raw = next() ?? '';
+        options.sizes = raw === 'none' ? [] : raw.split(',').map((s) => Math.min(MAX_SYNTHETIC, Math.round(positive(arg, s.replace(/k$/i, '000').replace(/m$/i, '000000')))));
+        break;
+      }
+      case '--scale-seconds':
+        options.scaleSeconds = positive(arg, next());
+        break;
+      case '--profile':
+        options.profile = true;
+        break;
+      case '--heap':
+        options.heap = next();
+        break;
+      case '--pagecache':
+        options.pageCache = next();
+        break;
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${arg}\n${USAGE}`);
+    }
+  }
+  return options;
+}

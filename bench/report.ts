@@ -1,0 +1,234 @@
+import type { Measurement } from './measure';
+import type { BenchOptions } from './options';
+import { SHAPE_TITLES, type ShapeId, type ShapeParams } from './shapes';
+
+/** The result of a run, the tables printed from it, and the check of the issue's targets. */
+
+export type ContestantId = 'ours' | 'peer' | 'raw';
+
+export interface CaseCheck {
+  /** 'ok', 'n/a' (the peer cannot ask it), or what went wrong / differs. */
+  ours: string;
+  peer: string;
+  raw: string;
+  /** Cypher round trips ours made for one request (x-db-round-trips). */
+  roundTrips: number | null;
+  /** Canonical facts in ours' answer. */
+  facts: number;
+  dbHits: { ours?: number; raw?: number };
+  /** Median latency of one client asking repeatedly (no concurrency), in ms. */
+  serialP50: Partial<Record<ContestantId, number>>;
+}
+
+export interface ShapeRow {
+  shape: ShapeId;
+  check: CaseCheck;
+  runs: Record<ContestantId, Measurement[]>;
+  ours?: Measurement;
+  peer?: Measurement;
+  raw?: Measurement;
+}
+
+export interface ScaleStep {
+  size: number;
+  concepts: number;
+  relations: number;
+  seeding: { concepts: number; relations: number; seconds: number };
+  params: ShapeParams;
+  rows: ShapeRow[];
+}
+
+export interface BenchResult {
+  date: string;
+  command: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string };
+  options: BenchOptions;
+  seed: { concepts: number; relations: number; seconds: number; params: ShapeParams };
+  main: ShapeRow[];
+  rss: { main: { ours: number; peer: number }; end: { ours: number; peer: number } };
+  scale: ScaleStep[];
+  minutes: number;
+}
+
+export interface Target {
+  target: string;
+  met: boolean | null;
+  detail: string;
+}
+
+export interface Report {
+  markdown: string;
+  summary: string;
+  targets: Target[];
+  /** Shapes or contestants not measured because their answer was wrong or failed. */
+  invalid: string[];
+}
+
+const ms = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v < 1 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
+const rps = (m: Measurement | undefined) => (m ? m.rps.toFixed(0) : '–');
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !b ? '–' : `${(a / b).toFixed(2)}×`);
+const sizeLabel = (n: number) => (n >= 999_000 ? `${Math.round(n / 1e6)}M` : n >= 1000 ? `${Math.round(n / 1000)}k` : String(n));
+
+function cell(row: ShapeRow, who: ContestantId, pick: (m: Measurement) => number): string {
+  const m = row[who];
+  if (m) return ms(pick(m));
+  const status = row.check[who];
+  return status === 'n/a' ? 'n/a' : status === 'ok' ? '–' : 'wrong';
+}
+
+function serial(row: ShapeRow, who: ContestantId): string {
+  const v = row.check.serialP50[who];
+  return v !== undefined ? ms(v) : row.check[who] === 'n/a' ? 'n/a' : '–';
+}
+
+function mainTable(result: BenchResult): string[] {
+  const lines = [
+    '| shape | ours req/s | peer req/s | raw req/s | ours/peer | ours/raw | p50 ms ours · peer · raw | p99 ms ours · peer · raw | 1 client p50 ms ours · peer · raw | round trips (ours) | db hits ours · raw |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const row of result.main) {
+    const peerRps = row.peer ? rps(row.peer) : row.check.peer === 'n/a' ? 'n/a' : 'wrong';
+    lines.push(
+      `| ${SHAPE_TITLES[row.shape]} | ${rps(row.ours)} | ${peerRps} | ${rps(row.raw)} | ${row.check.peer === 'n/a' ? 'n/a' : ratio(row.ours?.rps, row.peer?.rps)} | ${ratio(row.ours?.rps, row.raw?.rps)} | ` +
+        `${cell(row, 'ours', (m) => m.p50)} · ${cell(row, 'peer', (m) => m.p50)} · ${cell(row, 'raw', (m) => m.p50)} | ` +
+        `${cell(row, 'ours', (m) => m.p99)} · ${cell(row, 'peer', (m) => m.p99)} · ${cell(row, 'raw', (m) => m.p99)} | ` +
+        `${serial(row, 'ours')} · ${serial(row, 'peer')} · ${serial(row, 'raw')} | ` +
+        `${row.check.roundTrips ?? '–'} | ${row.check.dbHits.ours ?? '–'} · ${row.check.dbHits.raw ?? '–'} |`,
+    );
+  }
+  return lines;
+}
+
+function scaleTables(result: BenchResult): string[] {
+  if (result.scale.length === 0) return [];
+  const sizes = result.scale.map((s) => s.size);
+  const head = `| shape | ${sizes.map((s) => `${sizeLabel(s)} concepts`).join(' | ')} | largest / smallest (ours) |`;
+  const rule = `| --- | ${sizes.map(() => '---:').join(' | ')} | ---: |`;
+  const lines = ['p50 latency in ms at 16 concurrent clients, ours · peer · raw Cypher:', '', head, rule];
+  const shapes = result.scale[0].rows.map((r) => r.shape);
+  for (const shape of shapes) {
+    const rows = result.scale.map((s) => s.rows.find((r) => r.shape === shape)!);
+    const first = rows[0].ours?.p50;
+    const last = rows[rows.length - 1].ours?.p50;
+    lines.push(`| ${SHAPE_TITLES[shape]} | ${rows.map((r) => `${cell(r, 'ours', (m) => m.p50)} · ${cell(r, 'peer', (m) => m.p50)} · ${cell(r, 'raw', (m) => m.p50)}`).join(' | ')} | ${ratio(last, first)} |`);
+  }
+  lines.push('', 'Database hits per request (Neo4j PROFILE), ours · raw Cypher:', '', head.replace(' largest / smallest (ours) |', ' |'), rule.replace(' ---: |', '').replace(/ \| $/, ' |'));
+  for (const shape of shapes) {
+    const rows = result.scale.map((s) => s.rows.find((r) => r.shape === shape)!);
+    lines.push(`| ${SHAPE_TITLES[shape]} | ${rows.map((r) => `${r.check.dbHits.ours ?? '–'} · ${r.check.dbHits.raw ?? '–'}`).join(' | ')} |`);
+  }
+  lines.push('', 'Seeding (synthetic concepts and their relations, from empty, `--synthetic N`):', '', '| concepts | relations | seconds | concepts/s | relations/s |', '| ---: | ---: | ---: | ---: | ---: |');
+  for (const s of result.scale) {
+    const { concepts, relations, seconds } = s.seeding;
+    lines.push(`| ${concepts} | ${relations} | ${seconds.toFixed(1)} | ${Math.round(concepts / seconds)} | ${Math.round(relations / seconds)} |`);
+  }
+  return lines;
+}
+
+function targets(result: BenchResult): Target[] {
+  const out: Target[] = [];
+  const withPeer = result.main.filter((r) => r.check.peer !== 'n/a');
+  const peerMissing = withPeer.filter((r) => !r.ours || !r.peer);
+  const peerRatios = withPeer.filter((r) => r.ours && r.peer).map((r) => ({ shape: r.shape, x: r.ours!.rps / r.peer!.rps, p99: r.ours!.p99 <= r.peer!.p99 }));
+  const slow = peerRatios.filter((r) => r.x < 2);
+  const worseP99 = peerRatios.filter((r) => !r.p99);
+  out.push({
+    target: 'ours ≥ 2× the peer’s requests/s on every shape it has',
+    met: peerMissing.length ? null : slow.length === 0,
+    detail: peerRatios.map((r) => `${r.shape} ${r.x.toFixed(2)}×`).join(', ') + (peerMissing.length ? `; not measured: ${peerMissing.map((r) => r.shape).join(', ')}` : ''),
+  });
+  out.push({
+    target: 'ours p99 no worse than the peer’s',
+    met: peerMissing.length ? null : worseP99.length === 0,
+    detail: worseP99.length ? `worse on ${worseP99.map((r) => r.shape).join(', ')}` : 'on every shape measured',
+  });
+  const simple = result.main.filter((r) => r.shape === 'concept' || r.shape === 'search');
+  const rawShares = simple.map((r) => ({ shape: r.shape, share: r.ours && r.raw ? r.ours.rps / r.raw.rps : Number.NaN }));
+  out.push({
+    target: 'ours ≥ 70% of raw Cypher’s rate on the simple shapes (1-hop concept, search)',
+    met: rawShares.some((r) => Number.isNaN(r.share)) ? null : rawShares.every((r) => r.share >= 0.7),
+    detail: rawShares.map((r) => `${r.shape} ${Number.isNaN(r.share) ? 'not measured' : `${Math.round(r.share * 100)}%`}`).join(', '),
+  });
+  if (result.scale.length >= 2) {
+    const first = result.scale[0];
+    const last = result.scale[result.scale.length - 1];
+    const a = first.rows.find((r) => r.shape === 'neighborhood')?.ours?.p50;
+    const b = last.rows.find((r) => r.shape === 'neighborhood')?.ours?.p50;
+    const complete = last.size >= 999_000 && first.size <= 1000;
+    out.push({
+      target: 'neighborhood latency at 1M concepts within 2× of at 1k',
+      met: a === undefined || b === undefined ? null : b / a <= 2 && complete ? true : b / a > 2 ? false : null,
+      detail: a === undefined || b === undefined ? 'not measured' : `p50 ${ms(a)} ms at ${sizeLabel(first.size)} → ${ms(b)} ms at ${sizeLabel(last.size)} (${(b / a).toFixed(2)}×)${complete ? '' : '; the series did not span 1k to 1M'}`,
+    });
+  }
+  const hundred = result.scale.find((s) => s.size === 100_000);
+  out.push({
+    target: '100k concepts + 300k relations seeded in under 30 s',
+    met: hundred ? hundred.seeding.seconds < 30 : null,
+    detail: hundred ? `${hundred.seeding.concepts} concepts + ${hundred.seeding.relations} relations in ${hundred.seeding.seconds.toFixed(1)} s` : 'the series had no 100k step',
+  });
+  return out;
+}
+
+function summaryOf(result: BenchResult, list: Target[]): string {
+  const measured = result.main.filter((r) => r.ours);
+  const peerX = measured.filter((r) => r.peer).map((r) => r.ours!.rps / r.peer!.rps);
+  const rawX = measured.filter((r) => r.raw).map((r) => r.ours!.rps / r.raw!.rps);
+  const range = (xs: number[], f: (x: number) => string) => (xs.length ? `${f(Math.min(...xs))}–${f(Math.max(...xs))}` : 'n/a');
+  const met = list.filter((t) => t.met === true).length;
+  const missed = list.filter((t) => t.met === false).map((t) => t.target);
+  const parts = [
+    `On the shipped seed (${result.seed.concepts} concepts, ${result.seed.relations} relations), measured side by side in one run with ${result.options.connections} concurrent clients, ours answered ${range(peerX, (x) => `${x.toFixed(1)}×`)} the requests/s of @neo4j/graphql on the ${peerX.length} shapes both can ask, and reached ${range(rawX, (x) => `${Math.round(x * 100)}%`)} of hand-written Cypher’s rate (which pays no HTTP or GraphQL).`,
+    `Peak RSS: ours ${result.rss.end.ours} MiB, the peer ${result.rss.end.peer} MiB.`,
+  ];
+  if (result.scale.length) {
+    const first = result.scale[0];
+    const last = result.scale[result.scale.length - 1];
+    const growth = first.rows
+      .map((r) => ({ shape: r.shape, a: r.ours?.p50, b: last.rows.find((x) => x.shape === r.shape)?.ours?.p50 }))
+      .filter((g) => g.a && g.b)
+      .map((g) => `${g.shape} ${(g.b! / g.a!).toFixed(1)}×`);
+    parts.push(`From ${sizeLabel(first.size)} to ${sizeLabel(last.size)} synthetic concepts, ours’ p50 grew by ${growth.join(', ')}.`);
+  }
+  parts.push(`${met} of ${list.length} targets met${missed.length ? `; missed: ${missed.join('; ')}` : ''}.`);
+  return parts.join(' ');
+}
+
+export function printReport(result: BenchResult): Report {
+  const list = targets(result);
+  const summary = summaryOf(result, list);
+  const invalid: string[] = [];
+  const collect = (label: string, rows: ShapeRow[]) => {
+    for (const row of rows) {
+      for (const who of ['ours', 'peer', 'raw'] as const) {
+        const status = row.check[who];
+        if (status !== 'ok' && status !== 'n/a' && !(who !== 'ours' && row.check.ours !== 'ok')) invalid.push(`${label} ${row.shape} ${who}: ${status}`);
+        const failed = row.runs[who].reduce((sum, m) => sum + m.errors, 0);
+        if (failed) invalid.push(`${label} ${row.shape} ${who}: ${failed} failed answers under load`);
+      }
+    }
+  };
+  collect('seed', result.main);
+  for (const step of result.scale) collect(`${sizeLabel(step.size)}`, step.rows);
+  const o = result.options;
+  const p = result.seed.params;
+  const markdown = [
+    `Measured ${result.date.slice(0, 10)} on ${result.machine.cpus} cores, ${result.machine.memoryGiB} GiB (${result.machine.cpuModel}), Node ${result.machine.node}, with \`${result.command}\` (${result.minutes.toFixed(1)} min).`,
+    `Neo4j, ours, the peer and the load generator share the machine. ${o.rounds} round(s) of ${o.seconds} s per shape and contestant after a ${o.warmupSeconds} s warm-up, ${o.connections} concurrent clients, contestants in rotating order; figures are medians over the rounds.`,
+    '',
+    `Shipped seed (${result.seed.concepts} concepts, ${result.seed.relations} relations); concept \`${p.hub}\`, walk \`${p.nav.root}\` ${p.nav.first.join('|')} → ${p.nav.second.join('|')}, search “${p.search}”, neighborhood of \`${p.center}\`, path \`${p.path.from}\` → \`${p.path.to}\`:`,
+    '',
+    ...mainTable(result),
+    '',
+    `Server peak RSS: ours ${result.rss.main.ours} MiB, peer ${result.rss.main.peer} MiB after the main table; ${result.rss.end.ours} MiB and ${result.rss.end.peer} MiB at the end of the run.`,
+    '',
+    ...scaleTables(result),
+    '',
+    'Targets:',
+    '',
+    ...list.map((t) => `- ${t.met === true ? 'met' : t.met === false ? '**missed**' : 'not decided'}: ${t.target} — ${t.detail}`),
+    '',
+    summary,
+  ].join('\n');
+  return { markdown, summary, targets: list, invalid };
+}

@@ -1,0 +1,71 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import readline from 'node:readline';
+
+/** A GraphQL server in a child process we can measure: its URL, its peak memory, and a way to stop it. */
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  /** Peak resident memory of the server process so far, in MiB (VmHWM). */
+  peakRssMiB(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node <script> ...args` and resolves once it prints a JSON line with a `graphql` URL. Other JSON lines at
+ * error level or above are passed on to stderr; everything else the server prints is read and dropped, so its pipe
+ * never fills up.
+ */
+export async function startServerProcess(name: string, script: string, env: Record<string, string | undefined>, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name} did not start within 180 s`));
+    }, 180000);
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      try {
+        const entry = JSON.parse(line) as { graphql?: string; level?: number; msg?: string };
+        if (entry.graphql) {
+          clearTimeout(timer);
+          resolve(entry.graphql);
+        } else if ((entry.level ?? 0) >= 50) {
+          process.stderr.write(`${name}: ${entry.msg}\n`);
+        }
+      } catch {
+        // not a log line
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with code ${code} before it was ready`));
+    });
+  });
+  return {
+    url,
+    pid: child.pid!,
+    peakRssMiB() {
+      try {
+        const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        return Math.round(kb / 1024);
+      } catch {
+        return 0;
+      }
+    },
+    stop() {
+      return new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const force = setTimeout(() => child.kill('SIGKILL'), 30000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      });
+    },
+  };
+}
