@@ -91,13 +91,14 @@ describe('GraphQL playground', () => {
       expect(result).toContain('"korean"');
       expect(result).toContain('"unikernel"');
       expect(result).not.toContain('"errors"');
+      await page.screenshot({ path: screenshotPath('playground') });
 
       // The history plugin remembers the run; the explorer plugin builds queries from the introspected schema.
       await page.locator('.graphiql-sidebar button[aria-label="Show History"]').click();
       await page.locator('.graphiql-history', { hasText: 'SearchInKoreanAndEnglish' }).waitFor();
       await page.locator('.graphiql-sidebar button[aria-label="Show GraphiQL Explorer"]').click();
-      await page.locator('.graphiql-plugin', { hasText: 'concepts' }).waitFor();
-      await page.screenshot({ path: screenshotPath('playground') });
+      await page.locator('.graphiql-plugin', { hasText: 'learningPath' }).waitFor();
+      await page.screenshot({ path: screenshotPath('playground-explorer-plugin') });
     } finally {
       await page.close();
     }

@@ -19,9 +19,11 @@ export const EXAMPLE_TABS: ExampleTab[] = [
     query: `# 개념 하나와 관련 개념들
 # A concept and the concepts related to it.
 #
-# ▶ 버튼(Ctrl-Enter)으로 실행하세요. Run it with ▶ (Ctrl-Enter).
-# 아래 Variables 에서 slug 나 lang(KO/EN)을 바꿔 보세요.
-# Change slug or lang (KO/EN) in Variables below.
+# ▶ (Ctrl-Enter) 로 실행하세요.
+# Run it with ▶ (Ctrl-Enter).
+# 아래 Variables 의 slug, lang(KO/EN)을
+# 바꿔 보세요.
+# Change slug or lang (KO/EN) in Variables.
 query ConceptAndRelated($slug: String!, $lang: Lang) {
   concept(slug: $slug) {
     slug
@@ -53,10 +55,12 @@ query ConceptAndRelated($slug: String!, $lang: Lang) {
     query: `# 한국어와 영어로 검색하기
 # Search in Korean and in English.
 #
-# 이름, 다른 이름, 요약에서 찾고 단어의 앞부분만으로도 맞습니다.
-# Matches names, aliases and summaries; word prefixes match too.
-# 한 요청에 검색 두 개: 별칭(korean:, english:)으로 구분합니다.
-# Two searches in one request, told apart by aliases.
+# 이름, 다른 이름, 요약에서 찾습니다.
+# 단어의 앞부분만 써도 맞습니다.
+# Matches names, aliases and summaries;
+# word prefixes match too.
+# 한 요청에 검색 두 개를 별칭으로 나눕니다.
+# Two searches in one request, named by aliases.
 query SearchInKoreanAndEnglish($ko: String!, $en: String!) {
   korean: search(query: $ko, first: 5, lang: KO) {
     score
@@ -82,12 +86,13 @@ query SearchInKoreanAndEnglish($ko: String!, $en: String!) {
   },
   {
     query: `# 컨테이너 생명주기: 단계, 명령어, 플래그, 시그널
-# The container lifecycle: stages, commands, flags, signals.
+# The container lifecycle: stages, commands,
+# flags and signals.
 #
-# build → run → stop/kill → commit: 단계마다 명령어와 플래그,
-# 명령어가 보내는 시그널을 함께 봅니다.
-# Each stage with its commands, their flags and the signals
-# they send.
+# build → run → stop/kill → commit:
+# 단계마다 명령어와 플래그, 시그널을 봅니다.
+# Each stage with its commands, their flags
+# and the signals they send.
 query Lifecycle($lang: Lang) {
   lifecycle {
     order
@@ -121,10 +126,12 @@ query Lifecycle($lang: Lang) {
     query: `# 두 개념을 잇는 경로와 그 설명
 # How two concepts connect, with an explanation.
 #
-# 짧은 경로부터 나오고, 설명은 단계마다 한 문장입니다.
-# Shortest paths first, explained one sentence per step.
-# direction: INCOMING 이면 관계를 거꾸로 걸은 단계입니다.
-# INCOMING: the step walks against the relation's arrow.
+# 짧은 경로부터 나오고, 설명은 단계마다
+# 한 문장입니다.
+# Shortest paths first, one sentence per step.
+# direction 이 INCOMING 이면 관계를 거꾸로
+# 걸은 단계입니다. INCOMING: the step walks
+# against the relation's arrow.
 query PathBetween($from: String!, $to: String!, $lang: Lang) {
   paths(from: $from, to: $to, maxLength: 4, first: 3) {
     length
@@ -154,10 +161,10 @@ query PathBetween($from: String!, $to: String!, $lang: Lang) {
     query: `# 개념 비교하기
 # Compare concepts side by side.
 #
-# 노트에 있는 비교표가 있으면 그것을, 없으면 관계에서 만든
-# 비교를 돌려줍니다 (derived). OS 컨테이너 vs 애플리케이션 컨테이너.
-# The note's own comparison when there is one, else one derived
-# from the relations.
+# 노트의 비교표가 있으면 그것을, 없으면
+# 관계에서 만든 비교(derived)를 돌려줍니다.
+# The note's own comparison when there is
+# one, else one derived from the relations.
 query Compare($slugs: [String!]!, $lang: Lang) {
   compare(slugs: $slugs) {
     title(lang: $lang)
@@ -193,8 +200,9 @@ query Compare($slugs: [String!]!, $lang: Lang) {
     query: `# 학습 경로: 이 개념을 이해하려면 무엇부터?
 # Learning path: what to learn first, in order.
 #
-# REQUIRES 관계를 따라 먼저 배울 개념부터 나열합니다.
-# Follows REQUIRES relations, prerequisites first.
+# REQUIRES 관계를 따라 먼저 배울 개념부터
+# 나열합니다.
+# Follows REQUIRES, prerequisites first.
 query LearningPath($slug: String!, $lang: Lang) {
   learningPath(slug: $slug) {
     slug
@@ -208,12 +216,12 @@ query LearningPath($slug: String!, $lang: Lang) {
   },
   {
     query: `# 목록을 페이지로 나눠 받기 (Relay 커넥션)
-# Listing concepts a page at a time (Relay connection).
+# Concepts a page at a time (Relay connection).
 #
-# 결과의 pageInfo.endCursor 를 Variables 의 after 에 넣고
-# 다시 실행하면 다음 페이지가 옵니다.
-# Put pageInfo.endCursor into "after" and run again for the
-# next page.
+# 결과의 pageInfo.endCursor 를 Variables 의
+# after 에 넣고 다시 실행하면 다음 페이지.
+# Put pageInfo.endCursor into "after" and run
+# again for the next page.
 query ListCommands($first: Int, $after: String, $lang: Lang) {
   concepts(
     filter: { kinds: [COMMAND] }
