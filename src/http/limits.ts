@@ -57,24 +57,27 @@ const SIZE_ARGS = ['first', 'last', 'limit'] as const;
  * Lists cost by how many items they ask for: a field with `first`/`last`/`limit` costs that many times its children
  * (`paths` also by its maxLength). Lists without a size argument (edges, nodes) are already counted by their parent.
  */
-function sizedListEstimator(defaultPageSize: number): ComplexityEstimator {
+function sizedListEstimator(defaultPageSize: number, maxSize: number): ComplexityEstimator {
   return ({ args, childComplexity, field }) => {
     if (!field.args.some((arg) => (SIZE_ARGS as readonly string[]).includes(arg.name))) return 1 + childComplexity;
     const requested = SIZE_ARGS.map((name) => args[name]).find((value) => typeof value === 'number') as number | undefined;
-    const count = Math.max(1, Math.abs(requested ?? defaultPageSize));
+    // Sizes above the cap are refused by the resolver with BAD_USER_INPUT naming the argument, a clearer answer than a
+    // cost error, so they are costed at the cap here.
+    const count = Math.min(maxSize, Math.max(1, Math.abs(requested ?? defaultPageSize)));
     const perItem = Math.max(1, childComplexity) * (typeof args.maxLength === 'number' ? Math.max(1, Math.abs(args.maxLength)) : 1);
     return 1 + count * perItem;
   };
 }
 
 /** The estimated cost of one operation, as the limits plugin computes it. */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, defaultPageSize: number): number {
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, limits: LimitsConfig): number {
+  const maxSize = Math.max(limits.maxPageSize, limits.maxNeighborhoodNodes);
   return getComplexity({
     schema,
     query: document,
     operationName,
     variables,
-    estimators: [sizedListEstimator(defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
+    estimators: [sizedListEstimator(limits.defaultPageSize, maxSize), simpleEstimator({ defaultComplexity: 1 })],
   });
 }
 
@@ -98,7 +101,13 @@ export function queryLimitsPlugin(limits: LimitsConfig, schema: GraphQLSchema): 
           if (aliases > limits.maxAliases) {
             throw tooComplex(`The query uses ${aliases} aliases; the limit is ${limits.maxAliases}. Split it into several requests.`, { aliases, maxAliases: limits.maxAliases });
           }
-          const cost = operationCost(schema, document, request.operationName ?? undefined, request.variables ?? {}, limits.defaultPageSize);
+          let cost: number;
+          try {
+            cost = operationCost(schema, document, request.operationName ?? undefined, request.variables ?? {}, limits);
+          } catch {
+            // Variables that do not fit their types: execution reports that as BAD_USER_INPUT with the variable named.
+            return;
+          }
           if (cost > limits.maxQueryCost) {
             throw tooComplex(`The query's estimated cost is ${cost}; the limit is ${limits.maxQueryCost}. Lists cost by their first/last/limit: ask for smaller pages or fewer nested lists.`, { cost, maxCost: limits.maxQueryCost });
           }
