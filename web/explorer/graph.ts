@@ -274,7 +274,7 @@ export class GraphView {
     this.add(path.nodes, path.edges);
     const vertical = this.container.clientWidth < this.container.clientHeight;
     path.nodes.forEach((node, i) => {
-      this.cy.getElementById(node.slug).position(vertical ? { x: (i % 2) * 60, y: i * 120 } : { x: i * 190, y: (i % 2) * 50 });
+      this.cy.getElementById(node.slug).position(vertical ? { x: (i % 2) * 70, y: i * 180 } : { x: i * 200, y: (i % 2) * 50 });
     });
     this.cy.elements().addClass('path');
     this.placeEdgeLabels();
