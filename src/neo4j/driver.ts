@@ -17,7 +17,9 @@ export function createDriver(uri: string, config: Neo4jConfig, logger: Logger): 
     userAgent: 'container-atlas',
     logging: {
       level: 'warn',
-      logger: (level, message) => logger[level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'debug']({ neo4j: true }, message),
+      // The driver reports every lost connection as an error; the gateway turns those into DATABASE_UNAVAILABLE
+      // answers, so here they are warnings.
+      logger: (level, message) => logger[level === 'error' || level === 'warn' ? 'warn' : 'debug']({ neo4j: true }, message),
     },
   });
 }

@@ -46,10 +46,16 @@ const TIMEOUT_CODES = new Set([
 export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof AtlasError) return error;
   if (error instanceof Neo4jError) {
-    if (UNAVAILABLE_CODES.has(error.code) || /acquisition timed out|connection.*(refused|closed|reset)|ECONNREFUSED/i.test(error.message)) {
+    if (TIMEOUT_CODES.has(error.code)) return new DatabaseTimeoutError();
+    // Retryable errors (lost connections, a database restarting, transient server states) all mean: try again soon.
+    if (
+      UNAVAILABLE_CODES.has(error.code) ||
+      Neo4jError.isRetryable(error) ||
+      error.code.startsWith('Neo.TransientError.') ||
+      /acquisition timed out|pool (is )?closed|connection.*(refused|closed|reset)|ECONNREFUSED|ECONNRESET/i.test(error.message)
+    ) {
       return new DatabaseUnavailableError();
     }
-    if (TIMEOUT_CODES.has(error.code)) return new DatabaseTimeoutError();
   }
   return error;
 }
