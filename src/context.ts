@@ -5,13 +5,16 @@ import type { Neo4jGateway, QueryStats } from './neo4j/gateway';
 import { CompareRepository } from './compare/compare.repository';
 import { type ConceptLoaders, createConceptLoaders } from './concept/concept.loader';
 import { ConceptRepository } from './concept/concept.repository';
+import { DifferenceRepository } from './difference/difference.repository';
 import { LearningRepository } from './learning/learning.repository';
 import { LifecycleRepository } from './lifecycle/lifecycle.repository';
 import { NeighborhoodRepository } from './neighborhood/neighborhood.repository';
 import { PathRepository } from './path/path.repository';
+import { QuizRepository } from './quiz/quiz.repository';
 import { createRelatedLoader, type RelatedLoader } from './relation/relation.loader';
 import { RelationRepository } from './relation/relation.repository';
 import { SearchRepository } from './search/search.repository';
+import { TourRepository } from './tour/tour.repository';
 import { StatsRepository } from './stats/stats.repository';
 
 /** Everything a resolver may use, made fresh for every request (repositories and DataLoaders are per request). */
@@ -37,6 +40,9 @@ export interface Repositories {
   lifecycle: LifecycleRepository;
   compare: CompareRepository;
   learning: LearningRepository;
+  quiz: QuizRepository;
+  tour: TourRepository;
+  difference: DifferenceRepository;
 }
 
 /** Per-request DataLoaders: they batch the reads of one request and must never outlive it. */
@@ -57,6 +63,9 @@ export function createRepositories(gateway: Neo4jGateway, _config: Config): Repo
     lifecycle: new LifecycleRepository(gateway),
     compare: new CompareRepository(gateway),
     learning: new LearningRepository(gateway),
+    quiz: new QuizRepository(gateway),
+    tour: new TourRepository(gateway),
+    difference: new DifferenceRepository(gateway),
   };
 }
 

@@ -6,13 +6,16 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 
 import { CompareResolver } from '../compare/compare.resolver';
 import { ConceptResolver } from '../concept/concept.resolver';
+import { DifferenceResolver } from '../difference/difference.resolver';
 import { LearningResolver } from '../learning/learning.resolver';
 import { LifecycleResolver } from '../lifecycle/lifecycle.resolver';
 import { NeighborhoodResolver } from '../neighborhood/neighborhood.resolver';
 import { PathResolver } from '../path/path.resolver';
+import { QuizResolver } from '../quiz/quiz.resolver';
 import { RelationResolver } from '../relation/relation.resolver';
 import { SearchResolver } from '../search/search.resolver';
 import { StatsResolver } from '../stats/stats.resolver';
+import { TourResolver } from '../tour/tour.resolver';
 
 /** Every resolver of the public API. A new capability adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -26,6 +29,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   LifecycleResolver,
   CompareResolver,
   LearningResolver,
+  QuizResolver,
+  TourResolver,
+  DifferenceResolver,
 ];
 
 /** Builds the executable schema from the decorated classes. */
