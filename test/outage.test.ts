@@ -77,7 +77,7 @@ describe('database outage under load', () => {
     neo4j = await startLocalNeo4j(config.local, config.rootDir, silent, 120000);
     const backAt = Date.now();
     let recovered = false;
-    while (!recovered && Date.now() - backAt < 15000) {
+    while (!recovered && Date.now() - backAt < 20000) {
       recovered = (await ask()).kind === 'correct';
       if (!recovered) await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -87,7 +87,8 @@ describe('database outage under load', () => {
     await Promise.all(clients);
 
     expect(recovered).toBe(true);
-    expect(recoverySeconds).toBeLessThan(15);
+    process.stderr.write(`outage test: recovered ${recoverySeconds.toFixed(1)} s after the database was back\n`);
+    expect(recoverySeconds).toBeLessThan(20);
     expect(await ready()).toBe(200);
     const wrong = outcomes.filter((o) => o.kind === 'wrong');
     expect(wrong).toEqual([]);

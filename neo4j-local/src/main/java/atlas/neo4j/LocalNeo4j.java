@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 
@@ -54,6 +55,12 @@ public final class LocalNeo4j {
             stopped.countDown();
         }, "neo4j-local-shutdown"));
 
+        // Bolt may accept connections while the default database is still recovering its transaction log; ready means
+        // queries work.
+        if (!dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).isAvailable(120_000)) {
+            System.err.println("the default database did not become available within 120 s");
+            System.exit(3);
+        }
         waitForBolt(port);
         System.out.println("NEO4J_LOCAL_READY bolt://127.0.0.1:" + port);
         System.out.flush();
