@@ -21,6 +21,7 @@ const WORDS: [en: string, ko: string][] = [
 ];
 const RELATIONS_PER_CONCEPT = 3;
 const BATCH = 10000;
+const CONCEPT_WRITERS = 2;
 const TIMEOUT_MS = 5 * 60 * 1000;
 
 export const syntheticSlug = (i: number): string => `${RESERVED_SLUG_PREFIX}${String(i).padStart(6, '0')}`;
@@ -146,21 +147,31 @@ export async function writeSynthetic(gateway: Neo4jGateway, n: number, logger: L
   const present = await highestPresent(gateway);
   const write = (cypher: string, rows: unknown[]) => gateway.writeTransaction((tx) => tx.run(cypher, { origin: SYNTHETIC_ORIGIN, rows }), TIMEOUT_MS);
 
-  let concepts = 0;
-  const conceptsStarted = performance.now();
+  // Concept batches touch disjoint nodes, so two run at once (the database is mostly CPU-bound here); relation
+  // batches stay one at a time, because two of them would lock shared end nodes in different orders and deadlock.
+  const ranges: [number, number][] = [];
   for (let first = 1; first <= n; ) {
     // A batch never spans the MERGE/CREATE boundary.
     const last = Math.min(first + BATCH - 1, n, first <= present ? present : n);
-    const rows = [];
-    for (let i = first; i <= last; i += 1) {
-      const c = syntheticConcept(i);
-      rows.push({ ...c, order: c.order === null ? null : neo4j.int(c.order) });
-    }
-    await write(first <= present ? MERGE_CONCEPTS : CREATE_CONCEPTS, rows);
-    concepts += rows.length;
+    ranges.push([first, last]);
     first = last + 1;
-    logger.info({ done: concepts, total: n, perSecond: rate(concepts, conceptsStarted) }, `synthetic concepts ${concepts}/${n}`);
   }
+  let concepts = 0;
+  const conceptsStarted = performance.now();
+  const writeConcepts = async () => {
+    for (let range = ranges.shift(); range; range = ranges.shift()) {
+      const [first, last] = range;
+      const rows = [];
+      for (let i = first; i <= last; i += 1) {
+        const c = syntheticConcept(i);
+        rows.push({ ...c, order: c.order === null ? null : neo4j.int(c.order) });
+      }
+      await write(first <= present ? MERGE_CONCEPTS : CREATE_CONCEPTS, rows);
+      concepts += rows.length;
+      logger.info({ done: concepts, total: n, perSecond: rate(concepts, conceptsStarted) }, `synthetic concepts ${concepts}/${n}`);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCEPT_WRITERS }, writeConcepts));
 
   const groups = new Map<string, { type: RelationType; verb: 'CREATE' | 'MERGE'; rows: { from: string; to: string; order: unknown }[] }>();
   let total = 0;
