@@ -1,0 +1,105 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+
+import { buildAtlasSchema } from '../src/schema/build';
+import { startTestServer, type TestServer } from './support/server';
+
+/** What a public, read-only API owes its clients over HTTP: headers, caching, compression, metrics. */
+describe('HTTP hardening', () => {
+  let server: TestServer;
+  const base = () => server.url.replace(/\/graphql$/, '');
+
+  beforeAll(async () => {
+    server = await startTestServer({ CORS_ORIGINS: 'https://learn.example.org,http://localhost:3000' });
+  });
+  afterAll(() => server.stop());
+
+  it('has no mutations: the public schema is read-only', async () => {
+    const schema = await buildAtlasSchema();
+    expect(schema.getMutationType()).toBeUndefined();
+    expect(schema.getSubscriptionType()).toBeUndefined();
+  });
+
+  it('sends security headers, a request id and the graph version', async () => {
+    const { headers, body } = await server.gql('{ stats { seed { hash } } }', undefined, { 'x-request-id': 'trace-123' });
+    expect(headers.get('x-request-id')).toBe('trace-123');
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(headers.get('x-powered-by')).toBeNull();
+    const hash = (body.data as { stats: { seed: { hash: string } } }).stats.seed.hash;
+    expect(headers.get('x-graph-version')).toBe(hash.slice(0, 16));
+    const generated = await server.gql('{ __typename }', undefined, { 'x-request-id': 'not valid! <script>' });
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('allows only the configured origins', async () => {
+    const preflight = (origin: string) =>
+      fetch(server.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    expect((await preflight('https://learn.example.org')).headers.get('access-control-allow-origin')).toBe('https://learn.example.org');
+    expect((await preflight('https://evil.example.com')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('keeps CSRF prevention on: a simple GET without a preflight header is refused', async () => {
+    const response = await fetch(`${server.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/Cross-Site Request Forgery/);
+  });
+
+  it('compresses large responses', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+      body: JSON.stringify({ query: '{ concepts(first: 100) { edges { node { slug name summary } } } }' }),
+    });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    const body = JSON.parse((await response.text()) || '{}') as { data?: { concepts: { edges: unknown[] } } };
+    expect(body.data?.concepts.edges.length).toBeGreaterThan(50);
+  });
+
+  it('serves cacheable GET queries with Cache-Control and an ETag, and answers 304 when unchanged', async () => {
+    const url = `${server.url}?query=${encodeURIComponent('{ concept(slug: "docker") { slug } }')}`;
+    const headers = { accept: 'application/json', 'apollo-require-preflight': 'true' };
+    const first = await fetch(url, { headers });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toMatch(/max-age=300/);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^W\/".+"$/);
+    // fetch() turns a request with If-None-Match into Cache-Control: no-cache (as the Fetch standard says), which
+    // rightly disables revalidation; a cache or browser revalidating sends plain If-None-Match, as http.get does here.
+    const status = await new Promise<number>((resolve, reject) => {
+      http.get(url, { headers: { ...headers, 'if-none-match': etag! } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      }).on('error', reject);
+    });
+    expect(status).toBe(304);
+  });
+
+  it('supports automatic persisted queries', async () => {
+    const query = '{ concept(slug: "unikernel") { slug } }';
+    const sha256Hash = crypto.createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const post = (body: object) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ data?: unknown; errors?: { extensions?: { code?: string } }[] }>);
+    expect((await post({ extensions })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await post({ query, extensions })).data).toEqual({ concept: { slug: 'unikernel' } });
+    expect((await post({ extensions })).data).toEqual({ concept: { slug: 'unikernel' } });
+  });
+
+  it('exposes Prometheus metrics with bounded labels', async () => {
+    await server.gql('query MyVeryOwnName123 { concept(slug: "docker") { slug related(first: 3) { edges { node { slug } } } } }');
+    await server.gql('{ concepts(first: 200) { totalCount } }');
+    const text = await (await fetch(`${base()}/metrics`)).text();
+    expect(text).toMatch(/atlas_graphql_requests_total\{operation="concept",outcome="ok"\} \d+/);
+    expect(text).toMatch(/atlas_graphql_requests_total\{operation="concepts",outcome="BAD_USER_INPUT"\} \d+/);
+    expect(text).not.toContain('MyVeryOwnName123');
+    expect(text).toMatch(/atlas_graphql_request_duration_seconds_bucket/);
+    expect(text).toMatch(/atlas_cypher_round_trips_per_request_count \d+/);
+    expect(text).toMatch(/atlas_cypher_query_duration_seconds_count\{mode="read",outcome="ok"\} \d+/);
+    expect(text).toMatch(/atlas_neo4j_sessions_in_use \d+/);
+  });
+
+  it('never includes stack traces outside development', async () => {
+    const { body } = await server.gql('{ concepts(first: -5) { totalCount } }');
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
+  });
+});
