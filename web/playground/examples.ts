@@ -1,3 +1,5 @@
+import { LEARNING_TABS } from './examples.learning';
+
 /** One example: an operation and its variables (JSON), as GraphiQL's tabs take them. */
 export interface ExampleTab {
   query: string;
@@ -247,4 +249,5 @@ query ListCommands($first: Int, $after: String, $lang: Lang) {
 `,
     variables: vars({ first: 3, after: null, lang: 'KO' }),
   },
+  ...LEARNING_TABS,
 ];
