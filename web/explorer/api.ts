@@ -69,7 +69,8 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-async function request<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+/** One GraphQL request to this origin's API; an error in the answer becomes an ApiError. */
+export async function request<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },

@@ -3,6 +3,7 @@ import { h, present, swatch } from './dom';
 import type { Connection } from './graph';
 import { type Lang, kindLabel, pick, relationLabel, t } from './i18n';
 import { kindStyle, relationColor } from './palette';
+import { quizSection } from './quiz';
 
 /** What the panel can ask the page to do. */
 export interface PanelActions {
@@ -125,6 +126,7 @@ export function renderConcept(
       ? section(t('connections', lang), h('p', { class: 'muted' }, t('connectionsHelp', lang)), connectionGroups(connections, lang, actions))
       : null,
     truncated ? h('p', { class: 'note' }, t('truncated', lang)) : null,
+    quizSection(concept.slug, lang),
     section(t('source', lang), h('p', {}, concept.source)),
     concept.tags.length > 0 ? section(t('tags', lang), h('p', { class: 'tags' }, concept.tags.map((tag) => h('span', { class: 'tag' }, tag)))) : null,
     ),
