@@ -22,6 +22,9 @@ export interface Atlas {
 export async function startAtlas(config: Config, logger: Logger, database?: Database): Promise<Atlas> {
   let gatewayRef: Database['gateway'] | undefined;
   const metrics = createMetrics(() => gatewayRef, config.neo4j.maxPoolSize);
+  if (config.learning.quizSecretGenerated && config.env === 'production') {
+    logger.warn('QUIZ_SECRET is not set: quiz question ids will not survive a restart or work across replicas; set it to a long random string');
+  }
   const db = database ?? (await connectDatabase(config, logger, metrics.recordQuery));
   gatewayRef = db.gateway;
   try {

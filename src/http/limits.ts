@@ -51,10 +51,10 @@ export function aliasCount(document: DocumentNode): number {
   return count;
 }
 
-const SIZE_ARGS = ['first', 'last', 'limit'] as const;
+const SIZE_ARGS = ['first', 'last', 'limit', 'count'] as const;
 
 /**
- * Lists cost by how many items they ask for: a field with `first`/`last`/`limit` costs that many times its children
+ * Lists cost by how many items they ask for: a field with `first`/`last`/`limit`/`count` costs that many times its children
  * (`paths` also by its maxLength). Lists without a size argument (edges, nodes) are already counted by their parent.
  */
 function sizedListEstimator(defaultPageSize: number, maxSize: number): ComplexityEstimator {

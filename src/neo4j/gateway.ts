@@ -44,18 +44,18 @@ const TIMEOUT_CODES = new Set([
  * about availability or time are returned unchanged and end up masked as INTERNAL_SERVER_ERROR.
  */
 export function mapDatabaseError(error: unknown): unknown {
-  if (error instanceof AtlasError) return error;
-  if (error instanceof Neo4jError) {
-    if (TIMEOUT_CODES.has(error.code)) return new DatabaseTimeoutError();
-    // Retryable errors (lost connections, a database restarting, transient server states) all mean: try again soon.
-    if (
-      UNAVAILABLE_CODES.has(error.code) ||
-      Neo4jError.isRetryable(error) ||
-      error.code.startsWith('Neo.TransientError.') ||
-      /acquisition timed out|pool (is )?closed|connection.*(refused|closed|reset)|ECONNREFUSED|ECONNRESET/i.test(error.message)
-    ) {
-      return new DatabaseUnavailableError();
-    }
+  if (error instanceof AtlasError || !(error instanceof Error)) return error;
+  const code = error instanceof Neo4jError ? error.code : String((error as { code?: unknown }).code ?? '');
+  if (TIMEOUT_CODES.has(code)) return new DatabaseTimeoutError();
+  // Retryable errors (lost connections, a database restarting, transient server states) all mean: try again soon.
+  // The connection messages are matched too, since a socket that breaks mid-handshake surfaces with other codes.
+  if (
+    UNAVAILABLE_CODES.has(code) ||
+    (error instanceof Neo4jError && Neo4jError.isRetryable(error)) ||
+    code.startsWith('Neo.TransientError.') ||
+    /failed to connect to server|acquisition timed out|pool (is )?closed|connection.*(refused|closed|reset)|ECONNREFUSED|ECONNRESET|EPIPE/i.test(error.message)
+  ) {
+    return new DatabaseUnavailableError();
   }
   return error;
 }
