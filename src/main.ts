@@ -30,7 +30,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  logger.info({ graphql: atlas.url, live: atlas.url.replace(/\/graphql$/, '/health/live'), ready: atlas.url.replace(/\/graphql$/, '/health/ready') }, `container-atlas is serving GraphQL at ${atlas.url}`);
+  const base = atlas.url.replace(/\/graphql$/, '');
+  logger.info(
+    { graphql: atlas.url, playground: atlas.url, explorer: `${base}/explore`, live: `${base}/health/live`, ready: `${base}/health/ready`, metrics: `${base}/metrics` },
+    `container-atlas is serving GraphQL at ${atlas.url} (playground there in a browser, explorer at ${base}/explore)`,
+  );
 
   let signals = 0;
   const shutdown = (signal: string) => {
