@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,7 +36,42 @@ import { runProfile } from './profile-run';
 const ROOT = path.resolve(__dirname, '..', '..');
 const RESULTS = path.join(ROOT, 'bench', 'results');
 
-const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const startedAt = Date.now();
+const progress = (line: string) => process.stderr.write(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+
+/** CPU time a process has used so far, in clock ticks (utime + stime from /proc). */
+function cpuTicks(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Waits until the servers are idle and Neo4j runs no transaction but ours. When a load run ends, a server may still
+ * work on the answers in flight (a slow contestant for seconds); that work must not be billed to the next one.
+ */
+async function settle(servers: Partial<Servers>, db: BenchDatabase): Promise<void> {
+  const pids = [servers.ours?.pid, servers.peer?.pid].filter((pid): pid is number => pid !== undefined);
+  const deadline = Date.now() + 60000;
+  let before = pids.map(cpuTicks);
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = pids.map(cpuTicks);
+    const session = db.driver.session({ database: db.config.neo4j.database });
+    let open = 0;
+    try {
+      open = (await session.run('SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS n')).records[0].get('n') as number;
+    } finally {
+      await session.close();
+    }
+    // At most 20 ms of CPU per server in 250 ms, and only the SHOW TRANSACTIONS itself open.
+    if (now.every((ticks, i) => ticks - before[i] <= 2) && open <= 1) return;
+    before = now;
+  }
+}
 
 /** Readable choices on the shipped seed; probe.ts falls back to computed ones if the seed changes. */
 const SEED_PREFER: Partial<ShapeParams> = {
@@ -116,7 +152,7 @@ async function check(shape: ShapeCase, servers: Servers, db: BenchDatabase, sche
  * Latency of one client asking again and again (no concurrency): the cost of one answer without queueing, which
  * a busy machine distorts far less than the figures under load. At most `budgetMs` or 40 answers, after 3 warm-ups.
  */
-async function serialP50(ask: () => Promise<unknown>, budgetMs = 3000): Promise<number> {
+async function serialP50(ask: () => Promise<unknown>, budgetMs: number): Promise<number> {
   for (let i = 0; i < 3; i += 1) await ask();
   const times: number[] = [];
   const deadline = performance.now() + budgetMs;
@@ -128,13 +164,13 @@ async function serialP50(ask: () => Promise<unknown>, budgetMs = 3000): Promise<
   return quantile(times, 0.5);
 }
 
-async function serialTimings(shape: ShapeCase, c: CaseCheck, servers: Servers, db: BenchDatabase): Promise<void> {
+async function serialTimings(shape: ShapeCase, c: CaseCheck, servers: Servers, db: BenchDatabase, budgetMs: number): Promise<void> {
   const post = (url: string, body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.text());
-  if (c.ours === 'ok') c.serialP50.ours = await serialP50(() => post(servers.ours.url, JSON.stringify(shape.ours)));
-  if (c.peer === 'ok' && shape.peer) c.serialP50.peer = await serialP50(() => post(servers.peer.url, JSON.stringify(shape.peer)));
+  if (c.ours === 'ok') c.serialP50.ours = await serialP50(() => post(servers.ours.url, JSON.stringify(shape.ours)), budgetMs);
+  if (c.peer === 'ok' && shape.peer) c.serialP50.peer = await serialP50(() => post(servers.peer.url, JSON.stringify(shape.peer)), budgetMs);
   if (c.raw === 'ok') {
     const { cypher, params } = shape.raw;
-    c.serialP50.raw = await serialP50(() => db.driver.executeQuery(cypher, params, { database: db.config.neo4j.database, routing: neo4j.routing.READ, bookmarkManager: null }).then((r) => r.records.map((x) => x.toObject())));
+    c.serialP50.raw = await serialP50(() => db.driver.executeQuery(cypher, params, { database: db.config.neo4j.database, routing: neo4j.routing.READ, bookmarkManager: null }).then((r) => r.records.map((x) => x.toObject())), budgetMs);
   }
 }
 
@@ -156,13 +192,14 @@ function measurable(checkResult: CaseCheck, who: ContestantId): boolean {
 }
 
 /** Checks every shape, then measures them in `rounds` rounds, rotating the contestants' order each round. */
-async function runShapes(cases: ShapeCase[], servers: Servers, db: BenchDatabase, schema: GraphQLSchema, rounds: number, load: LoadOptions, label: string): Promise<ShapeRow[]> {
+async function runShapes(cases: ShapeCase[], servers: Servers, db: BenchDatabase, schema: GraphQLSchema, rounds: number, load: LoadOptions, serialBudgetMs: number, label: string): Promise<ShapeRow[]> {
   const rows: ShapeRow[] = [];
   for (const shape of cases) {
     const c = await check(shape, servers, db, schema);
     const verdict = CONTESTANTS.map((who) => `${who} ${c[who]}`).join(', ');
     progress(`${label} check ${shape.id}: ${verdict}`);
-    await serialTimings(shape, c, servers, db);
+    await settle(servers, db);
+    await serialTimings(shape, c, servers, db, serialBudgetMs);
     progress(`${label} one client ${shape.id}: ${CONTESTANTS.map((who) => `${who} ${c.serialP50[who]?.toFixed(2) ?? '–'} ms`).join(', ')}`);
     rows.push({ shape: shape.id, check: c, runs: { ours: [], peer: [], raw: [] } });
   }
@@ -173,6 +210,7 @@ async function runShapes(cases: ShapeCase[], servers: Servers, db: BenchDatabase
       for (const who of order) {
         if (!measurable(row.check, who)) continue;
         const m = await measure(who, shape, servers, db, load);
+        await settle(servers, db);
         row.runs[who].push(m);
         progress(`${label} round ${round + 1}/${rounds} ${shape.id} ${who}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`);
       }
@@ -182,6 +220,28 @@ async function runShapes(cases: ShapeCase[], servers: Servers, db: BenchDatabase
     for (const who of CONTESTANTS) if (row.runs[who].length) row[who] = combine(row.runs[who]);
   }
   return rows;
+}
+
+/**
+ * Ours with automatic persisted queries: the client sends only the query's hash (registered once beforehand). Our
+ * server has no response cache, so this is the only cache a client can turn on; it saves request bytes and nothing
+ * else, since Apollo caches parsed documents either way.
+ */
+async function measurePersisted(rows: ShapeRow[], cases: ShapeCase[], servers: Servers, db: BenchDatabase, load: LoadOptions): Promise<void> {
+  for (const [index, shape] of cases.entries()) {
+    const row = rows[index];
+    if (row.check.ours !== 'ok') continue;
+    const sha256Hash = crypto.createHash('sha256').update(shape.ours.query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const registered = await postGraphQL(servers.ours.url, { ...shape.ours, extensions } as GraphQLRequest);
+    if (registered.errors?.length) {
+      progress(`persisted ${shape.id}: could not register (${registered.errors[0].message})`);
+      continue;
+    }
+    row.persisted = await loadHttp(servers.ours.url, JSON.stringify({ variables: shape.ours.variables, extensions }), load);
+    await settle(servers, db);
+    progress(`persisted ${shape.id} ours: ${row.persisted.rps.toFixed(0)} req/s, p50 ${row.persisted.p50.toFixed(1)} ms${row.persisted.errors ? `, ${row.persisted.errors} ERRORS` : ''}`);
+  }
 }
 
 async function seedShipped(db: BenchDatabase): Promise<{ concepts: number; relations: number; seconds: number }> {
@@ -209,7 +269,7 @@ function machine() {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const started = Date.now();
+  const started = startedAt;
   progress(`starting Neo4j (${process.env.NEO4J_URI ? 'NEO4J_URI' : `local, heap ${options.heap}, page cache ${options.pageCache}`})`);
   const db = await openBenchDatabase({ heap: options.heap, pageCache: options.pageCache });
   const servers: Partial<Servers> = {};
@@ -239,12 +299,26 @@ async function main(): Promise<void> {
     progress(`ours at ${live.ours.url}, peer at ${live.peer.url}`);
 
     const load: LoadOptions = { connections: options.connections, seconds: options.seconds, warmupSeconds: options.warmupSeconds };
-    const main = await runShapes(shapeCases(seedParams), live, db, schema, options.rounds, load, 'seed');
+    const seedCases = shapeCases(seedParams);
+    const main = await runShapes(seedCases, live, db, schema, options.rounds, load, options.serialBudgetMs, 'seed');
+    if (!options.quick) await measurePersisted(main, seedCases, live, db, load);
     const rssMain = { ours: live.ours.peakRssMiB(), peer: live.peer.peakRssMiB() };
 
     const scale: ScaleStep[] = [];
+    const skipped: string[] = [];
     const scaleLoad: LoadOptions = { connections: options.connections, seconds: options.scaleSeconds, warmupSeconds: options.scaleWarmupSeconds };
+    let last: { size: number; seedSeconds: number; measureSeconds: number } | undefined;
     for (const size of options.sizes) {
+      if (last && options.budgetMinutes > 0) {
+        // Seeding grows about linearly with the size; measuring a step costs about what the last one did.
+        const predicted = (last.seedSeconds * size) / last.size + last.measureSeconds + 30;
+        const left = options.budgetMinutes * 60 - (Date.now() - started) / 1000;
+        if (predicted > left) {
+          skipped.push(`${size} concepts: predicted ${Math.round(predicted / 60)} min, ${Math.max(0, Math.round(left / 60))} min of the ${options.budgetMinutes} min budget left`);
+          progress(`scale ${size}: skipped (${skipped[skipped.length - 1]})`);
+          continue;
+        }
+      }
       // Each size is seeded from nothing, so the timing is that of a fresh load of `size` concepts.
       await writeSynthetic(db.gateway, 0, db.logger);
       progress(`scale ${size}: seeding`);
@@ -252,6 +326,7 @@ async function main(): Promise<void> {
       await db.gateway.write('CALL db.awaitIndexes(600)');
       const counts = await graphCounts(db);
       progress(`scale ${size}: ${seeded.concepts} concepts + ${seeded.relations} relations in ${seeded.seconds.toFixed(1)} s (graph: ${counts.concepts} concepts, ${counts.relations} relations)`);
+      const measureStarted = Date.now();
       const params = await probe(db.driver, db.config.neo4j.database, {
         origin: SYNTHETIC_ORIGIN,
         hubDegree: 6,
@@ -259,8 +334,9 @@ async function main(): Promise<void> {
         sampleFrom: syntheticSlug(Math.max(1, Math.floor(size / 2))),
       });
       progress(`scale ${size} choices: ${JSON.stringify(params)}`);
-      const rows = await runShapes(shapeCases(params), live, db, schema, 1, scaleLoad, `scale ${size}`);
+      const rows = await runShapes(shapeCases(params), live, db, schema, 1, scaleLoad, options.serialBudgetMs, `scale ${size}`);
       scale.push({ size, concepts: counts.concepts, relations: counts.relations, seeding: seeded, params, rows });
+      last = { size, seedSeconds: seeded.seconds, measureSeconds: (Date.now() - measureStarted) / 1000 };
     }
     const rssEnd = { ours: live.ours.peakRssMiB(), peer: live.peer.peakRssMiB() };
 
@@ -273,6 +349,7 @@ async function main(): Promise<void> {
       main,
       rss: { main: rssMain, end: rssEnd },
       scale,
+      skipped,
       minutes: (Date.now() - started) / 60000,
     };
     fs.mkdirSync(RESULTS, { recursive: true });

@@ -12,6 +12,10 @@ export interface BenchOptions {
   sizes: number[];
   scaleSeconds: number;
   scaleWarmupSeconds: number;
+  /** Time one client asks each question for, in ms, for the one-client latency. */
+  serialBudgetMs: number;
+  /** The run skips a scale step it predicts would end past this many minutes from the start (0: no limit). */
+  budgetMinutes: number;
   /** Instead of the benchmark: CPU profiles of our server, one per shape, on the shipped seed. */
   profile: boolean;
   profileSeconds: number;
@@ -20,13 +24,14 @@ export interface BenchOptions {
 }
 
 export const USAGE = `npm run bench [-- options]
-  --quick              short smoke run (1 round, 2 s per measurement, scale series 1k and 10k)
+  --quick              short smoke run (1 round, 2 s per measurement, scale series at 1k only)
   --rounds N           rounds of the main table (3)
   --connections N      concurrent clients (16)
   --seconds S          measured seconds per shape and contestant (5)
   --warmup S           warm-up seconds before each measurement (2)
   --sizes A,B,...      synthetic graph sizes of the scale series (1000,10000,100000,999999); "none" to skip
   --scale-seconds S    measured seconds per shape and contestant in the scale series (3)
+  --budget MINUTES     skip scale steps predicted to end the run later than this (20; --quick 3; 0 = never skip)
   --profile            CPU-profile our server per shape on the shipped seed instead (node --cpu-prof)
   --heap SIZE          heap of the local Neo4j (2g)
   --pagecache SIZE     page cache of the local Neo4j (3g)`;
@@ -44,10 +49,12 @@ export function parseOptions(argv: string[]): BenchOptions {
     rounds: quick ? 1 : 3,
     connections: 16,
     seconds: quick ? 2 : 5,
-    warmupSeconds: quick ? 1 : 2,
-    sizes: quick ? [1000, 10000] : [1000, 10000, 100000, MAX_SYNTHETIC],
+    warmupSeconds: quick ? 0.5 : 2,
+    sizes: quick ? [1000] : [1000, 10000, 100000, MAX_SYNTHETIC],
     scaleSeconds: quick ? 1 : 3,
-    scaleWarmupSeconds: 1,
+    scaleWarmupSeconds: quick ? 0.5 : 1,
+    serialBudgetMs: quick ? 500 : 2000,
+    budgetMinutes: quick ? 3 : 20,
     profile: false,
     profileSeconds: quick ? 3 : 8,
     heap: '2g',
@@ -78,6 +85,9 @@ export function parseOptions(argv: string[]): BenchOptions {
       }
       case '--scale-seconds':
         options.scaleSeconds = positive(arg, next());
+        break;
+      case '--budget':
+        options.budgetMinutes = Number(next());
         break;
       case '--profile':
         options.profile = true;

@@ -27,6 +27,8 @@ export interface ShapeRow {
   ours?: Measurement;
   peer?: Measurement;
   raw?: Measurement;
+  /** Ours again, the client sending automatic persisted queries (one round, after the main table). */
+  persisted?: Measurement;
 }
 
 export interface ScaleStep {
@@ -47,6 +49,8 @@ export interface BenchResult {
   main: ShapeRow[];
   rss: { main: { ours: number; peer: number }; end: { ours: number; peer: number } };
   scale: ScaleStep[];
+  /** Scale steps left out to keep the run within its time budget, and why. */
+  skipped: string[];
   minutes: number;
 }
 
@@ -65,12 +69,15 @@ export interface Report {
 }
 
 const ms = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v < 1 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
-const rps = (m: Measurement | undefined) => (m ? m.rps.toFixed(0) : '–');
-const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !b ? '–' : `${(a / b).toFixed(2)}×`);
+const rps = (m: Measurement | undefined) => (m ? (m.rps >= 10 ? m.rps.toFixed(0) : m.rps.toFixed(1)) : '–');
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || !b || !a ? '–' : `${(a / b).toFixed(2)}×`;
 const sizeLabel = (n: number) => (n >= 999_000 ? `${Math.round(n / 1e6)}M` : n >= 1000 ? `${Math.round(n / 1000)}k` : String(n));
 
 function cell(row: ShapeRow, who: ContestantId, pick: (m: Measurement) => number): string {
   const m = row[who];
+  // No answer finished within the measured time: the latency is at least that long.
+  if (m && m.requests === 0) return `>${(m.seconds * 1000).toFixed(0)}`;
   if (m) return ms(pick(m));
   const status = row.check[who];
   return status === 'n/a' ? 'n/a' : status === 'ok' ? '–' : 'wrong';
@@ -99,6 +106,17 @@ function mainTable(result: BenchResult): string[] {
   return lines;
 }
 
+function persistedLine(result: BenchResult): string[] {
+  const rows = result.main.filter((r) => r.persisted && r.ours);
+  if (!rows.length) return [];
+  return [
+    `Ours with automatic persisted queries (hash only; ours has no response cache to turn on), one round, req/s and change vs the table: ${rows
+      .map((r) => `${r.shape} ${rps(r.persisted)} (${ratio(r.persisted!.rps, r.ours!.rps)})`)
+      .join(', ')}.`,
+    '',
+  ];
+}
+
 function scaleTables(result: BenchResult): string[] {
   if (result.scale.length === 0) return [];
   const sizes = result.scale.map((s) => s.size);
@@ -112,11 +130,19 @@ function scaleTables(result: BenchResult): string[] {
     const last = rows[rows.length - 1].ours?.p50;
     lines.push(`| ${SHAPE_TITLES[shape]} | ${rows.map((r) => `${cell(r, 'ours', (m) => m.p50)} · ${cell(r, 'peer', (m) => m.p50)} · ${cell(r, 'raw', (m) => m.p50)}`).join(' | ')} | ${ratio(last, first)} |`);
   }
+  lines.push('', 'One client asking repeatedly (no concurrency), p50 ms, ours · peer · raw Cypher:', '', head, rule);
+  for (const shape of shapes) {
+    const rows = result.scale.map((s) => s.rows.find((r) => r.shape === shape)!);
+    const first = rows[0].check.serialP50.ours;
+    const last = rows[rows.length - 1].check.serialP50.ours;
+    lines.push(`| ${SHAPE_TITLES[shape]} | ${rows.map((r) => `${serial(r, 'ours')} · ${serial(r, 'peer')} · ${serial(r, 'raw')}`).join(' | ')} | ${ratio(last, first)} |`);
+  }
   lines.push('', 'Database hits per request (Neo4j PROFILE), ours · raw Cypher:', '', head.replace(' largest / smallest (ours) |', ' |'), rule.replace(' ---: |', '').replace(/ \| $/, ' |'));
   for (const shape of shapes) {
     const rows = result.scale.map((s) => s.rows.find((r) => r.shape === shape)!);
     lines.push(`| ${SHAPE_TITLES[shape]} | ${rows.map((r) => `${r.check.dbHits.ours ?? '–'} · ${r.check.dbHits.raw ?? '–'}`).join(' | ')} |`);
   }
+  if (result.skipped.length) lines.push('', `Left out to stay within the time budget: ${result.skipped.join('; ')}.`);
   lines.push('', 'Seeding (synthetic concepts and their relations, from empty, `--synthetic N`):', '', '| concepts | relations | seconds | concepts/s | relations/s |', '| ---: | ---: | ---: | ---: | ---: |');
   for (const s of result.scale) {
     const { concepts, relations, seconds } = s.seeding;
@@ -135,7 +161,7 @@ function targets(result: BenchResult): Target[] {
   out.push({
     target: 'ours ≥ 2× the peer’s requests/s on every shape it has',
     met: peerMissing.length ? null : slow.length === 0,
-    detail: peerRatios.map((r) => `${r.shape} ${r.x.toFixed(2)}×`).join(', ') + (peerMissing.length ? `; not measured: ${peerMissing.map((r) => r.shape).join(', ')}` : ''),
+    detail: peerRatios.map((r) => `${r.shape} ${Number.isFinite(r.x) ? `${r.x.toFixed(2)}×` : 'peer finished no answer in time'}`).join(', ') + (peerMissing.length ? `; not measured: ${peerMissing.map((r) => r.shape).join(', ')}` : ''),
   });
   out.push({
     target: 'ours p99 no worse than the peer’s',
@@ -155,10 +181,13 @@ function targets(result: BenchResult): Target[] {
     const a = first.rows.find((r) => r.shape === 'neighborhood')?.ours?.p50;
     const b = last.rows.find((r) => r.shape === 'neighborhood')?.ours?.p50;
     const complete = last.size >= 999_000 && first.size <= 1000;
+    const sa = first.rows.find((r) => r.shape === 'neighborhood')?.check.serialP50.ours;
+    const sb = last.rows.find((r) => r.shape === 'neighborhood')?.check.serialP50.ours;
+    const one = sa && sb ? `; one client ${ms(sa)} → ${ms(sb)} ms (${(sb / sa).toFixed(2)}×)` : '';
     out.push({
       target: 'neighborhood latency at 1M concepts within 2× of at 1k',
       met: a === undefined || b === undefined ? null : b / a <= 2 && complete ? true : b / a > 2 ? false : null,
-      detail: a === undefined || b === undefined ? 'not measured' : `p50 ${ms(a)} ms at ${sizeLabel(first.size)} → ${ms(b)} ms at ${sizeLabel(last.size)} (${(b / a).toFixed(2)}×)${complete ? '' : '; the series did not span 1k to 1M'}`,
+      detail: a === undefined || b === undefined ? 'not measured' : `p50 ${ms(a)} ms at ${sizeLabel(first.size)} → ${ms(b)} ms at ${sizeLabel(last.size)} (${(b / a).toFixed(2)}×)${one}${complete ? '' : '; the series did not span 1k to 1M'}`,
     });
   }
   const hundred = result.scale.find((s) => s.size === 100_000);
@@ -172,8 +201,9 @@ function targets(result: BenchResult): Target[] {
 
 function summaryOf(result: BenchResult, list: Target[]): string {
   const measured = result.main.filter((r) => r.ours);
-  const peerX = measured.filter((r) => r.peer).map((r) => r.ours!.rps / r.peer!.rps);
-  const rawX = measured.filter((r) => r.raw).map((r) => r.ours!.rps / r.raw!.rps);
+  const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x) && x > 0);
+  const peerX = finite(measured.filter((r) => r.peer).map((r) => r.ours!.rps / r.peer!.rps));
+  const rawX = finite(measured.filter((r) => r.raw).map((r) => r.ours!.rps / r.raw!.rps));
   const range = (xs: number[], f: (x: number) => string) => (xs.length ? `${f(Math.min(...xs))}–${f(Math.max(...xs))}` : 'n/a');
   const met = list.filter((t) => t.met === true).length;
   const missed = list.filter((t) => t.met === false).map((t) => t.target);
@@ -220,6 +250,7 @@ export function printReport(result: BenchResult): Report {
     '',
     ...mainTable(result),
     '',
+    ...persistedLine(result),
     `Server peak RSS: ours ${result.rss.main.ours} MiB, peer ${result.rss.main.peer} MiB after the main table; ${result.rss.end.ours} MiB and ${result.rss.end.peer} MiB at the end of the run.`,
     '',
     ...scaleTables(result),
