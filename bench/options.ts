@@ -16,6 +16,8 @@ export interface BenchOptions {
   serialBudgetMs: number;
   /** The run skips a scale step it predicts would end past this many minutes from the start (0: no limit). */
   budgetMinutes: number;
+  /** Skip the main table (shipped seed) and run only the scale series, e.g. for a 1M step outside the time budget. */
+  scaleOnly: boolean;
   /** Instead of the benchmark: CPU profiles of our server, one per shape, on the shipped seed. */
   profile: boolean;
   profileSeconds: number;
@@ -32,6 +34,7 @@ export const USAGE = `npm run bench [-- options]
   --sizes A,B,...      synthetic graph sizes of the scale series (1000,10000,100000,999999); "none" to skip
   --scale-seconds S    measured seconds per shape and contestant in the scale series (3)
   --budget MINUTES     skip scale steps predicted to end the run later than this (20; --quick 3; 0 = never skip)
+  --scale-only         skip the main table; only the scale series (with --sizes 1000,999999 --budget 0 for 1M)
   --profile            CPU-profile our server per shape on the shipped seed instead (node --cpu-prof)
   --heap SIZE          heap of the local Neo4j (2g)
   --pagecache SIZE     page cache of the local Neo4j (3g)`;
@@ -55,6 +58,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     scaleWarmupSeconds: quick ? 0.5 : 1,
     serialBudgetMs: quick ? 500 : 2000,
     budgetMinutes: quick ? 3 : 20,
+    scaleOnly: false,
     profile: false,
     profileSeconds: quick ? 3 : 8,
     heap: '2g',
@@ -88,6 +92,9 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--budget':
         options.budgetMinutes = Number(next());
+        break;
+      case '--scale-only':
+        options.scaleOnly = true;
         break;
       case '--profile':
         options.profile = true;

@@ -66,6 +66,8 @@ export interface Report {
   targets: Target[];
   /** Shapes or contestants not measured because their answer was wrong or failed. */
   invalid: string[];
+  /** True when ours failed or an answer differs from ours: the run proves nothing about that shape. */
+  broken: boolean;
 }
 
 const ms = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v < 1 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
@@ -80,7 +82,7 @@ function cell(row: ShapeRow, who: ContestantId, pick: (m: Measurement) => number
   if (m && m.requests === 0) return `>${(m.seconds * 1000).toFixed(0)}`;
   if (m) return ms(pick(m));
   const status = row.check[who];
-  return status === 'n/a' ? 'n/a' : status === 'ok' ? '–' : 'wrong';
+  return status === 'n/a' ? 'n/a' : status === 'ok' ? '–' : status.startsWith('error') ? 'error' : 'wrong';
 }
 
 function serial(row: ShapeRow, who: ContestantId): string {
@@ -94,7 +96,7 @@ function mainTable(result: BenchResult): string[] {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of result.main) {
-    const peerRps = row.peer ? rps(row.peer) : row.check.peer === 'n/a' ? 'n/a' : 'wrong';
+    const peerRps = row.peer ? rps(row.peer) : cell(row, 'peer', (m) => m.rps);
     lines.push(
       `| ${SHAPE_TITLES[row.shape]} | ${rps(row.ours)} | ${peerRps} | ${rps(row.raw)} | ${row.check.peer === 'n/a' ? 'n/a' : ratio(row.ours?.rps, row.peer?.rps)} | ${ratio(row.ours?.rps, row.raw?.rps)} | ` +
         `${cell(row, 'ours', (m) => m.p50)} · ${cell(row, 'peer', (m) => m.p50)} · ${cell(row, 'raw', (m) => m.p50)} | ` +
@@ -122,7 +124,15 @@ function scaleTables(result: BenchResult): string[] {
   const sizes = result.scale.map((s) => s.size);
   const head = `| shape | ${sizes.map((s) => `${sizeLabel(s)} concepts`).join(' | ')} | largest / smallest (ours) |`;
   const rule = `| --- | ${sizes.map(() => '---:').join(' | ')} | ---: |`;
-  const lines = ['p50 latency in ms at 16 concurrent clients, ours · peer · raw Cypher:', '', head, rule];
+  const o = result.options;
+  const lines = [
+    `Scale series: synthetic concepts (about 3 relations each) added to the shipped seed, one round per size of ${o.scaleSeconds} s per shape and contestant after a ${o.scaleWarmupSeconds} s warm-up; the concepts asked about are chosen from the middle of the synthetic range, with a neighborhood of about 40 nodes at every size.`,
+    '',
+    `p50 latency in ms at ${o.connections} concurrent clients, ours · peer · raw Cypher:`,
+    '',
+    head,
+    rule,
+  ];
   const shapes = result.scale[0].rows.map((r) => r.shape);
   for (const shape of shapes) {
     const rows = result.scale.map((s) => s.rows.find((r) => r.shape === shape)!);
@@ -153,6 +163,15 @@ function scaleTables(result: BenchResult): string[] {
 
 function targets(result: BenchResult): Target[] {
   const out: Target[] = [];
+  if (result.main.length === 0) {
+    out.push({ target: 'ours against the peer and raw Cypher (main table)', met: null, detail: 'not run (--scale-only)' });
+  } else out.push(...mainTargets(result));
+  out.push(...scaleTargets(result));
+  return out;
+}
+
+function mainTargets(result: BenchResult): Target[] {
+  const out: Target[] = [];
   const withPeer = result.main.filter((r) => r.check.peer !== 'n/a');
   const peerMissing = withPeer.filter((r) => !r.ours || !r.peer);
   const peerRatios = withPeer.filter((r) => r.ours && r.peer).map((r) => ({ shape: r.shape, x: r.ours!.rps / r.peer!.rps, p99: r.ours!.p99 <= r.peer!.p99 }));
@@ -175,6 +194,11 @@ function targets(result: BenchResult): Target[] {
     met: rawShares.some((r) => Number.isNaN(r.share)) ? null : rawShares.every((r) => r.share >= 0.7),
     detail: rawShares.map((r) => `${r.shape} ${Number.isNaN(r.share) ? 'not measured' : `${Math.round(r.share * 100)}%`}`).join(', '),
   });
+  return out;
+}
+
+function scaleTargets(result: BenchResult): Target[] {
+  const out: Target[] = [];
   if (result.scale.length >= 2) {
     const first = result.scale[0];
     const last = result.scale[result.scale.length - 1];
@@ -207,7 +231,7 @@ function summaryOf(result: BenchResult, list: Target[]): string {
   const range = (xs: number[], f: (x: number) => string) => (xs.length ? `${f(Math.min(...xs))}–${f(Math.max(...xs))}` : 'n/a');
   const met = list.filter((t) => t.met === true).length;
   const missed = list.filter((t) => t.met === false).map((t) => t.target);
-  const parts = [
+  const parts = result.main.length === 0 ? [`Scale series only.`] : [
     `On the shipped seed (${result.seed.concepts} concepts, ${result.seed.relations} relations), measured side by side in one run with ${result.options.connections} concurrent clients, ours answered ${range(peerX, (x) => `${x.toFixed(1)}×`)} the requests/s of @neo4j/graphql on the ${peerX.length} shapes both can ask, and reached ${range(rawX, (x) => `${Math.round(x * 100)}%`)} of hand-written Cypher’s rate (which pays no HTTP or GraphQL).`,
     `Peak RSS: ours ${result.rss.end.ours} MiB, the peer ${result.rss.end.peer} MiB.`,
   ];
@@ -238,6 +262,9 @@ export function printReport(result: BenchResult): Report {
       }
     }
   };
+  const broken = [result.main, ...result.scale.map((s) => s.rows)].some((rows) =>
+    rows.some((row) => row.check.ours !== 'ok' || (['peer', 'raw'] as const).some((who) => !['ok', 'n/a'].includes(row.check[who]) && !row.check[who].startsWith('error'))),
+  );
   collect('seed', result.main);
   for (const step of result.scale) collect(`${sizeLabel(step.size)}`, step.rows);
   const o = result.options;
@@ -246,12 +273,16 @@ export function printReport(result: BenchResult): Report {
     `Measured ${result.date.slice(0, 10)} on ${result.machine.cpus} cores, ${result.machine.memoryGiB} GiB (${result.machine.cpuModel}), Node ${result.machine.node}, with \`${result.command}\` (${result.minutes.toFixed(1)} min).`,
     `Neo4j, ours, the peer and the load generator share the machine. ${o.rounds} round(s) of ${o.seconds} s per shape and contestant after a ${o.warmupSeconds} s warm-up, ${o.connections} concurrent clients, contestants in rotating order; figures are medians over the rounds.`,
     '',
-    `Shipped seed (${result.seed.concepts} concepts, ${result.seed.relations} relations); concept \`${p.hub}\`, walk \`${p.nav.root}\` ${p.nav.first.join('|')} → ${p.nav.second.join('|')}, search “${p.search}”, neighborhood of \`${p.center}\`, path \`${p.path.from}\` → \`${p.path.to}\`:`,
-    '',
-    ...mainTable(result),
-    '',
-    ...persistedLine(result),
-    `Server peak RSS: ours ${result.rss.main.ours} MiB, peer ${result.rss.main.peer} MiB after the main table; ${result.rss.end.ours} MiB and ${result.rss.end.peer} MiB at the end of the run.`,
+    ...(result.main.length
+      ? [
+          `Shipped seed (${result.seed.concepts} concepts, ${result.seed.relations} relations); concept \`${p.hub}\`, walk \`${p.nav.root}\` ${p.nav.first.join('|')} → ${p.nav.second.join('|')}, search “${p.search}”, neighborhood of \`${p.center}\`, path \`${p.path.from}\` → \`${p.path.to}\`:`,
+          '',
+          ...mainTable(result),
+          '',
+          ...persistedLine(result),
+          `Server peak RSS: ours ${result.rss.main.ours} MiB, peer ${result.rss.main.peer} MiB after the main table; ${result.rss.end.ours} MiB and ${result.rss.end.peer} MiB at the end of the run.`,
+        ]
+      : [`Server peak RSS at the end of the run: ours ${result.rss.end.ours} MiB, peer ${result.rss.end.peer} MiB.`]),
     '',
     ...scaleTables(result),
     '',
@@ -261,5 +292,5 @@ export function printReport(result: BenchResult): Report {
     '',
     summary,
   ].join('\n');
-  return { markdown, summary, targets: list, invalid };
+  return { markdown, summary, targets: list, invalid, broken };
 }
