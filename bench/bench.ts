@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 
 import type { GraphQLSchema } from 'graphql';
-import neo4j from 'neo4j-driver';
 
 import { SEED_ORIGIN, SYNTHETIC_ORIGIN } from '../src/graph/graph.model';
 import { RelationType } from '../src/graph/vocabulary';
@@ -16,7 +15,7 @@ import { startApiProcess } from './api-process';
 import { type BenchDatabase, graphCounts, openBenchDatabase } from './database';
 import { oursDbWork, rawDbWork } from './db-hits';
 import { loadHttp } from './load-http';
-import { loadRaw } from './load-raw';
+import { loadRaw, runRawOnce } from './load-raw';
 import { combine, type LoadOptions, type Measurement, quantile } from './measure';
 import { parseOptions } from './options';
 import { startPeerProcess } from './peer/peer-process';
@@ -170,7 +169,7 @@ async function serialTimings(shape: ShapeCase, c: CaseCheck, servers: Servers, d
   if (c.peer === 'ok' && shape.peer) c.serialP50.peer = await serialP50(() => post(servers.peer.url, JSON.stringify(shape.peer)), budgetMs);
   if (c.raw === 'ok') {
     const { cypher, params } = shape.raw;
-    c.serialP50.raw = await serialP50(() => db.driver.executeQuery(cypher, params, { database: db.config.neo4j.database, routing: neo4j.routing.READ, bookmarkManager: null }).then((r) => r.records.map((x) => x.toObject())), budgetMs);
+    c.serialP50.raw = await serialP50(() => runRawOnce(db.driver, db.config.neo4j.database, cypher, params), budgetMs);
   }
 }
 

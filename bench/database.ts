@@ -49,7 +49,7 @@ export async function openBenchDatabase(sizing: DatabaseSizing): Promise<BenchDa
   const uri = config.neo4j.uri ?? local!.uri;
   const driver = createDriver(uri, { ...config.neo4j, maxPoolSize: 100 }, logger);
   await waitForDatabase(driver, uri, config.neo4j.startupTimeoutMs, logger);
-  const gateway = new Neo4jGateway(driver, { database: config.neo4j.database, queryTimeoutMs: 600000, logger });
+  const gateway = new Neo4jGateway(driver, { database: config.neo4j.database, queryTimeoutMs: 600000, retryTimeMs: config.neo4j.retryTimeMs, logger });
   await applySchema(gateway, config.rootDir, logger);
   let stopping: Promise<void> | undefined;
   return {

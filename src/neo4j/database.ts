@@ -32,7 +32,7 @@ export async function connectDatabase(config: Config, logger: Logger, onQuery?: 
     throw error;
   }
   logger.info({ uri, local: Boolean(local) }, 'connected to Neo4j');
-  const gateway = new Neo4jGateway(driver, { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, logger, onQuery });
+  const gateway = new Neo4jGateway(driver, { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, retryTimeMs: config.neo4j.retryTimeMs, logger, onQuery });
   return {
     uri,
     driver,

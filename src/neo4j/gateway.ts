@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Session } from 'neo4j-driver';
 
 import { AtlasError, DatabaseTimeoutError, DatabaseUnavailableError } from '../errors';
 import type { Logger } from '../logger';
@@ -10,6 +10,12 @@ export interface QueryStats {
 }
 
 export type Params = Record<string, unknown>;
+
+/** What every transaction carries: its timeout and metadata that names us in Neo4j's query log. */
+interface TransactionConfig {
+  timeout: number;
+  metadata: Record<string, string>;
+}
 export type Row = Record<string, unknown>;
 
 /** What repositories see of the database: read and write Cypher with parameters, nothing else. */
@@ -21,6 +27,8 @@ export interface CypherRunner {
 export interface GatewayOptions {
   database: string;
   queryTimeoutMs: number;
+  /** How long a read that failed with a retryable error (lost connection, leader switch) is tried again. */
+  retryTimeMs: number;
   logger: Logger;
   /** Called after every round trip, for metrics. */
   onQuery?: (kind: 'read' | 'write', durationMs: number, ok: boolean) => void;
@@ -61,8 +69,8 @@ export function mapDatabaseError(error: unknown): unknown {
 }
 
 /**
- * The one gateway through which every Cypher statement runs. It owns sessions, read/write routing (reads go through
- * executeRead so a cluster can send them to followers), the transaction timeout and metadata, round-trip counting and
+ * The one gateway through which every Cypher statement runs. It owns sessions, read/write routing (reads run in READ
+ * sessions so a cluster can send them to followers), the transaction timeout and metadata, round-trip counting and
  * the mapping of database errors to our codes.
  */
 export class Neo4jGateway implements CypherRunner {
@@ -79,17 +87,34 @@ export class Neo4jGateway implements CypherRunner {
     return new Neo4jGateway(this.driver, this.options, stats, this.sessions);
   }
 
+  /**
+   * A read as one auto-commit query: RUN and PULL go out together and nothing else, where a managed transaction adds
+   * a BEGIN and a COMMIT exchange (three socket writes and reads instead of one on both sides). Every read here is a
+   * single statement, so it loses nothing by not being in an explicit transaction; what the managed transaction did
+   * besides, retrying on retryable errors, is done here (reads are safe to repeat).
+   */
   read(cypher: string, params: Params = {}): Promise<Row[]> {
-    return this.run('read', (tx) => tx.run(cypher, params).then((r) => r.records.map((rec) => rec.toObject())));
+    return this.run('read', async (session, txConfig) => {
+      const deadline = performance.now() + this.options.retryTimeMs;
+      for (let delayMs = 50; ; delayMs *= 2) {
+        try {
+          const result = await session.run(cypher, params, txConfig);
+          return result.records.map((rec) => rec.toObject());
+        } catch (error) {
+          if (!(error instanceof Neo4jError && Neo4jError.isRetryable(error)) || performance.now() + delayMs > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+        }
+      }
+    });
   }
 
   write(cypher: string, params: Params = {}): Promise<Row[]> {
-    return this.run('write', (tx) => tx.run(cypher, params).then((r) => r.records.map((rec) => rec.toObject())));
+    return this.writeTransaction((tx) => tx.run(cypher, params).then((r) => r.records.map((rec) => rec.toObject())));
   }
 
   /** Runs several statements in one write transaction: all of them commit, or none does. */
   writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
-    return this.run('write', work, timeoutMs);
+    return this.run('write', (session, txConfig) => session.executeWrite(work, txConfig), timeoutMs);
   }
 
   /** True when the database answers a trivial query. Never throws. */
@@ -102,7 +127,7 @@ export class Neo4jGateway implements CypherRunner {
     }
   }
 
-  private async run<T>(kind: 'read' | 'write', work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+  private async run<T>(kind: 'read' | 'write', work: (session: Session, txConfig: TransactionConfig) => Promise<T>, timeoutMs?: number): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: kind === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -111,8 +136,7 @@ export class Neo4jGateway implements CypherRunner {
     this.sessions.inUse += 1;
     let ok = false;
     try {
-      const txConfig = { timeout: timeoutMs ?? this.options.queryTimeoutMs, metadata: { app: 'container-atlas' } };
-      const result = kind === 'read' ? await session.executeRead(work, txConfig) : await session.executeWrite(work, txConfig);
+      const result = await work(session, { timeout: timeoutMs ?? this.options.queryTimeoutMs, metadata: { app: 'container-atlas' } });
       ok = true;
       return result;
     } catch (error) {
