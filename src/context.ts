@@ -11,7 +11,7 @@ import { LifecycleRepository } from './lifecycle/lifecycle.repository';
 import { NeighborhoodRepository } from './neighborhood/neighborhood.repository';
 import { PathRepository } from './path/path.repository';
 import { QuizRepository } from './quiz/quiz.repository';
-import { createRelatedLoader, type RelatedLoader } from './relation/relation.loader';
+import { createRelationLoaders, type RelationLoaders } from './relation/relation.loader';
 import { RelationRepository } from './relation/relation.repository';
 import { SearchRepository } from './search/search.repository';
 import { TourRepository } from './tour/tour.repository';
@@ -48,7 +48,7 @@ export interface Repositories {
 /** Per-request DataLoaders: they batch the reads of one request and must never outlive it. */
 export interface Loaders {
   concepts: ConceptLoaders;
-  related: RelatedLoader;
+  relations: RelationLoaders;
 }
 
 /** Builds the per-request repositories over a gateway view that counts this request's round trips. */
@@ -73,6 +73,6 @@ export function createRepositories(gateway: Neo4jGateway, _config: Config): Repo
 export function createLoaders(repos: Repositories): Loaders {
   return {
     concepts: createConceptLoaders(repos.concepts),
-    related: createRelatedLoader(repos.relations),
+    relations: createRelationLoaders(repos.relations),
   };
 }

@@ -4,13 +4,23 @@ import type { ConceptRecord } from '../graph/graph.model';
 import { Lang } from '../graph/vocabulary';
 import { pick } from '../i18n/lang';
 import { LangArg, langOf } from '../i18n/lang.arg';
-import { PageInfo } from '../pagination/page-info.type';
+import { type CursorOf, PageInfo } from '../pagination/page-info.type';
 import { Concept } from './concept.type';
 
 @ObjectType({ description: 'One concept in a list, with its cursor.' })
 export class ConceptEdge {
+  private cursorOf!: CursorOf;
+
+  // The constructor takes no required argument because type-graphql may instantiate the class itself.
+  constructor(node?: Concept, cursorOf?: CursorOf) {
+    if (node) this.node = node;
+    if (cursorOf) this.cursorOf = cursorOf;
+  }
+
   @Field(() => String, { description: 'Opaque cursor of this edge; pass it as `after` or `before` with the same orderBy.' })
-  cursor!: string;
+  get cursor(): string {
+    return this.cursorOf();
+  }
 
   @Field(() => Concept, { description: 'The concept.' })
   node!: Concept;

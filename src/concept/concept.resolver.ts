@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 
 import type { AtlasContext } from '../context';
 import { BadInputError } from '../errors';
@@ -9,9 +10,10 @@ import { OrderDirection, toConnection } from '../pagination/page-info.type';
 import { pageWindow, paginateSorted } from '../pagination/page';
 import { RelatedArgs } from '../relation/relation.args';
 import { RelationConnection, RelationEdge } from '../relation/relation.connection';
-import { relatedSortKey } from '../relation/relation.loader';
+import { relatedKeyOf, relatedSortKey } from '../relation/relation.loader';
+import { selectedRelated } from '../relation/relation.lookahead';
 import { ConceptsArgs, ConceptOrderField } from './concept.args';
-import { CommandFlag, ConceptConnection } from './concept.connection';
+import { CommandFlag, ConceptConnection, ConceptEdge } from './concept.connection';
 import { primeConcepts } from './concept.loader';
 import { Concept } from './concept.type';
 
@@ -27,8 +29,15 @@ export class ConceptResolver {
   }
 
   @Query(() => Concept, { nullable: true, description: 'One concept by slug; null when there is none.' })
-  async concept(@Arg('slug', () => String, { description: 'The concept\'s slug, e.g. `docker-build`.' }) slug: string, @Ctx() context: AtlasContext): Promise<Concept | null> {
-    const record = await context.loaders.concepts.bySlug.load(slug);
+  async concept(
+    @Arg('slug', () => String, { description: 'The concept\'s slug, e.g. `docker-build`.' }) slug: string,
+    @Ctx() context: AtlasContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Concept | null> {
+    // When the client also asks for the concept's relations, both are read in one round trip.
+    const withRelated = selectedRelated(info, slug);
+    const record = withRelated ? await context.loaders.relations.conceptWithRelated.load(withRelated) : await context.loaders.concepts.bySlug.load(slug);
+    if (record && withRelated) primeConcepts(context.loaders.concepts, [record]);
     return record ? new Concept(record) : null;
   }
 
@@ -42,7 +51,7 @@ export class ConceptResolver {
     const page = await context.repos.concepts.page(args.filter ?? {}, { field, descending: direction === OrderDirection.DESC }, window);
     primeConcepts(context.loaders.concepts, page.items.map(({ item }) => item));
     if (field === ConceptOrderField.DEGREE) for (const { item, key } of page.items) context.loaders.concepts.degree.prime(item.slug, key[0] as number);
-    return toConnection(page, tag, (item, cursor) => ({ cursor, node: new Concept(item) }));
+    return toConnection(page, tag, (item, cursorOf) => new ConceptEdge(new Concept(item), cursorOf));
   }
 
   @FieldResolver(() => Int, { description: 'Number of relations this concept takes part in, both directions, all types.' })
@@ -61,11 +70,11 @@ export class ConceptResolver {
     description: 'The concepts this one is related to, with how (signals a command sends, mechanisms it uses, stages, alternatives, ...), a page at a time.',
   })
   async related(@Root() concept: Concept, @Args(() => RelatedArgs) args: RelatedArgs, @Ctx() context: AtlasContext): Promise<RelationConnection> {
-    const types = args.types ? [...new Set(args.types)].sort() : null;
-    const tag = `related:${concept.slug}:${types?.join(',') ?? '*'}:${args.direction}`;
+    const key = relatedKeyOf(concept.slug, args);
+    const tag = `related:${concept.slug}:${key.types?.join(',') ?? '*'}:${args.direction}`;
     const window = pageWindow({ first: args.first, after: args.after }, tag, 4, context.config.limits);
-    const all = await context.loaders.related.load({ slug: concept.slug, types, direction: args.direction });
+    const all = await context.loaders.relations.related.load(key);
     const page = paginateSorted(all, relatedSortKey, window);
-    return toConnection(page, tag, (item, cursor) => new RelationEdge(item, cursor));
+    return toConnection(page, tag, (item, cursorOf) => new RelationEdge(item, cursorOf));
   }
 }

@@ -43,12 +43,18 @@ export function pageInfoOf(edges: { cursor: string }[], page: { hasNextPage: boo
   };
 }
 
-/** A page as a Relay connection: one edge per item with its signed cursor, page info and the total count. */
+/** Makes an edge's cursor when it is first read: signing is an HMAC per edge, and most clients never ask for it. */
+export type CursorOf = () => string;
+
+/**
+ * A page as a Relay connection: one edge per item with its signed cursor (made only if the edge's `cursor` is read),
+ * page info and the total count.
+ */
 export function toConnection<T, E extends { cursor: string }>(
   page: Page<T>,
   tag: string,
-  toEdge: (item: T, cursor: string) => E,
+  toEdge: (item: T, cursorOf: CursorOf) => E,
 ): { edges: E[]; pageInfo: PageInfo; totalCount: number } {
-  const edges = page.items.map(({ item, key }) => toEdge(item, encodeCursor(tag, key)));
+  const edges = page.items.map(({ item, key }) => toEdge(item, () => encodeCursor(tag, key)));
   return { edges, pageInfo: pageInfoOf(edges, page), totalCount: page.totalCount };
 }

@@ -4,7 +4,7 @@ import { Concept } from '../concept/concept.type';
 import { Lang, RelationType } from '../graph/vocabulary';
 import { pick } from '../i18n/lang';
 import { LangArg, langOf } from '../i18n/lang.arg';
-import { PageInfo } from '../pagination/page-info.type';
+import { type CursorOf, PageInfo } from '../pagination/page-info.type';
 import { Direction } from './direction';
 import type { RelatedRecord } from './relation.repository';
 import { Relation } from './relation.type';
@@ -13,13 +13,17 @@ import { Relation } from './relation.type';
 export class RelationEdge {
   record!: RelatedRecord;
 
-  @Field(() => String, { description: 'Opaque cursor of this edge; pass it as `after` to continue after it.' })
-  cursor!: string;
+  private cursorOf!: CursorOf;
 
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
-  constructor(record?: RelatedRecord, cursor?: string) {
+  constructor(record?: RelatedRecord, cursorOf?: CursorOf) {
     if (record) this.record = record;
-    if (cursor !== undefined) this.cursor = cursor;
+    if (cursorOf) this.cursorOf = cursorOf;
+  }
+
+  @Field(() => String, { description: 'Opaque cursor of this edge; pass it as `after` to continue after it.' })
+  get cursor(): string {
+    return this.cursorOf();
   }
 
   @Field(() => Concept, { description: 'The concept at the other end.' })
