@@ -11,7 +11,7 @@ import { pageWindow, paginateSorted } from '../pagination/page';
 import { RelatedArgs } from '../relation/relation.args';
 import { RelationConnection, RelationEdge } from '../relation/relation.connection';
 import { relatedKeyOf, relatedSortKey } from '../relation/relation.loader';
-import { selectedRelated } from '../relation/relation.lookahead';
+import { selectedWalk } from '../relation/relation.lookahead';
 import { ConceptsArgs, ConceptOrderField } from './concept.args';
 import { CommandFlag, ConceptConnection, ConceptEdge } from './concept.connection';
 import { primeConcepts } from './concept.loader';
@@ -34,10 +34,10 @@ export class ConceptResolver {
     @Ctx() context: AtlasContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Concept | null> {
-    // When the client also asks for the concept's relations, both are read in one round trip.
-    const withRelated = selectedRelated(info, slug);
-    const record = withRelated ? await context.loaders.relations.conceptWithRelated.load(withRelated) : await context.loaders.concepts.bySlug.load(slug);
-    if (record && withRelated) primeConcepts(context.loaders.concepts, [record]);
+    // When the client also walks the concept's relations, the concept and every level of the walk are one round trip.
+    const levels = selectedWalk(info);
+    const record = levels.length > 0 ? await context.loaders.relations.conceptWithWalk.load({ slug, levels }) : await context.loaders.concepts.bySlug.load(slug);
+    if (record && levels.length > 0) primeConcepts(context.loaders.concepts, [record]);
     return record ? new Concept(record) : null;
   }
 

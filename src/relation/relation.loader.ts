@@ -3,19 +3,26 @@ import DataLoader from 'dataloader';
 import type { ConceptRecord } from '../graph/graph.model';
 import type { RelationType } from '../graph/vocabulary';
 import { type CursorKey, compareKeys } from '../pagination/cursor';
-import type { RelatedRecord, RelationDirection, RelationRepository } from './relation.repository';
+import type { RelatedChoice, RelatedRecord, RelatedTree, RelationDirection, RelationRepository } from './relation.repository';
 
 /** Which relations of which concept: one `related(types:, direction:)` field of one concept. */
-export interface RelatedKey {
+export interface RelatedKey extends RelatedChoice {
   slug: string;
-  /** Sorted and without repeats, or null for every type. */
-  types: RelationType[] | null;
-  direction: RelationDirection;
 }
 
-/** The key of a `related` field's arguments, normalised so equal choices share one cache entry and one query. */
+/** The choice of a `related` field's arguments, normalised so equal choices share one cache entry and one query. */
+export function relatedChoiceOf(args: { types?: RelationType[] | null; direction: RelationDirection }): RelatedChoice {
+  return { types: args.types ? [...new Set(args.types)].sort() : null, direction: args.direction };
+}
+
 export function relatedKeyOf(slug: string, args: { types?: RelationType[] | null; direction: RelationDirection }): RelatedKey {
-  return { slug, types: args.types ? [...new Set(args.types)].sort() : null, direction: args.direction };
+  return { slug, ...relatedChoiceOf(args) };
+}
+
+/** A concept and the walk of `related` levels to read with it. */
+export interface WalkKey {
+  slug: string;
+  levels: RelatedChoice[];
 }
 
 /** The sort key of a concept's edges (and of their cursors): type, order (unordered last), other slug, direction. */
@@ -25,20 +32,19 @@ export function relatedSortKey(record: RelatedRecord): CursorKey {
 
 const sortRelated = (records: RelatedRecord[]) => records.sort((a, b) => compareKeys(relatedSortKey(a), relatedSortKey(b)));
 
-/** The (types, direction) choice of a key, as text. */
-function choiceOf(key: RelatedKey): string {
-  return `${key.types?.join(',') ?? '*'}|${key.direction}`;
-}
+/** A (types, direction) choice as text. */
+const choiceText = (choice: RelatedChoice) => `${choice.types?.join(',') ?? '*'}|${choice.direction}`;
 
-const cacheKeyFn = (key: RelatedKey) => `${key.slug}|${choiceOf(key)}`;
+const cacheKeyFn = (key: RelatedKey) => `${key.slug}|${choiceText(key)}`;
+const walkKeyFn = (key: WalkKey) => `${key.slug}|${key.levels.map(choiceText).join('>')}`;
 
-/** Keys grouped by choice: each group is one query. */
-function byChoice(keys: readonly RelatedKey[]): { types: RelationType[] | null; direction: RelationDirection; slugs: string[] }[] {
-  const groups = new Map<string, { types: RelationType[] | null; direction: RelationDirection; slugs: string[] }>();
+/** Keys grouped by what is asked of each slug: each group is one query. */
+function grouped<K extends { slug: string }, G>(keys: readonly K[], groupOf: (key: K) => string, asked: (key: K) => G): { asked: G; slugs: string[] }[] {
+  const groups = new Map<string, { asked: G; slugs: string[] }>();
   for (const key of keys) {
-    const group = groups.get(choiceOf(key)) ?? { types: key.types, direction: key.direction, slugs: [] };
+    const group = groups.get(groupOf(key)) ?? { asked: asked(key), slugs: [] };
     group.slugs.push(key.slug);
-    groups.set(choiceOf(key), group);
+    groups.set(groupOf(key), group);
   }
   return [...groups.values()];
 }
@@ -52,38 +58,42 @@ export interface RelationLoaders {
    */
   related: RelatedLoader;
   /**
-   * A concept (null when absent) read together with its relations for the key's choice, in one round trip; the
-   * relations go into `related`, so the concept's `related` field then costs nothing.
+   * A concept (null when absent) read together with a walk of `related` levels in one round trip; every level's
+   * relations go into `related`, so the `related` fields along the walk then cost nothing.
    */
-  conceptWithRelated: DataLoader<RelatedKey, ConceptRecord | null, string>;
+  conceptWithWalk: DataLoader<WalkKey, ConceptRecord | null, string>;
 }
 
 export function createRelationLoaders(repo: RelationRepository): RelationLoaders {
   const related: RelatedLoader = new DataLoader(async (keys) => {
     const found = new Map<string, RelatedRecord[]>();
     await Promise.all(
-      byChoice(keys).map(async ({ types, direction, slugs }) => {
-        const records = await repo.relatedOf(slugs, types, direction);
-        for (const slug of slugs) found.set(cacheKeyFn({ slug, types, direction }), []);
-        for (const record of records) found.get(cacheKeyFn({ slug: record.slug, types, direction }))!.push(record);
+      grouped(keys, choiceText, (key): RelatedChoice => ({ types: key.types, direction: key.direction })).map(async ({ asked, slugs }) => {
+        for (const slug of slugs) found.set(cacheKeyFn({ slug, ...asked }), []);
+        for (const record of await repo.relatedOf(slugs, asked)) found.get(cacheKeyFn({ slug: record.slug, ...asked }))!.push(record);
       }),
     );
     return keys.map((key) => sortRelated(found.get(cacheKeyFn(key)) ?? []));
   }, { cacheKeyFn });
 
-  const conceptWithRelated = new DataLoader<RelatedKey, ConceptRecord | null, string>(async (keys) => {
+  /** Puts each level of a walk into `related`, under the concept it belongs to. */
+  const primeWalk = (slug: string, trees: RelatedTree[], levels: RelatedChoice[]): void => {
+    related.prime({ slug, ...levels[0] }, sortRelated(trees.map(({ next: _next, ...record }) => record)));
+    if (levels.length > 1) for (const tree of trees) primeWalk(tree.other.slug, tree.next ?? [], levels.slice(1));
+  };
+
+  const conceptWithWalk = new DataLoader<WalkKey, ConceptRecord | null, string>(async (keys) => {
     const found = new Map<string, ConceptRecord>();
     await Promise.all(
-      byChoice(keys).map(async ({ types, direction, slugs }) => {
-        for (const row of await repo.conceptsWithRelated(slugs, types, direction)) {
-          const key = { slug: row.concept.slug, types, direction };
-          found.set(cacheKeyFn(key), row.concept);
-          related.prime(key, sortRelated(row.related));
+      grouped(keys, (key) => walkKeyFn({ slug: '', levels: key.levels }), (key) => key.levels).map(async ({ asked, slugs }) => {
+        for (const { concept, related: trees } of await repo.conceptsWithRelated(slugs, asked)) {
+          found.set(walkKeyFn({ slug: concept.slug, levels: asked }), concept);
+          primeWalk(concept.slug, trees, asked);
         }
       }),
     );
-    return keys.map((key) => found.get(cacheKeyFn(key)) ?? null);
-  }, { cacheKeyFn });
+    return keys.map((key) => found.get(walkKeyFn(key)) ?? null);
+  }, { cacheKeyFn: walkKeyFn });
 
-  return { related, conceptWithRelated };
+  return { related, conceptWithWalk };
 }

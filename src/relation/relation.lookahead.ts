@@ -1,24 +1,38 @@
 import { type FieldNode, getArgumentValues, type GraphQLResolveInfo, isObjectType, Kind, type SelectionSetNode } from 'graphql';
 
 import type { RelationType } from '../graph/vocabulary';
-import { type RelatedKey, relatedKeyOf } from './relation.loader';
-import type { RelationDirection } from './relation.repository';
+import { relatedChoiceOf } from './relation.loader';
+import { MAX_RELATED_LEVELS, type RelatedChoice, type RelationDirection } from './relation.repository';
 
 /**
- * The `related(...)` field a client selected directly on the concept a field returns, e.g.
- * `concept(slug: "x") { name related(types: [HAS_STAGE]) { ... } }`, as the key the related loader will ask for. The
- * resolver reads the concept and those relations in one round trip instead of one after the other.
+ * The walk of `related(...)` fields a client selected from the concept a field returns, e.g.
+ * `concept(slug: "x") { related(types: [HAS_STAGE]) { edges { node { related(types: [HAS_COMMAND]) { ... } } } } }`
+ * gives [HAS_STAGE choice, HAS_COMMAND choice]: the resolver reads the concept and every level in one round trip
+ * instead of one query per level. Empty when nothing is selected; at most MAX_RELATED_LEVELS deep.
  *
- * Null when there is no such field or it sits under @include/@skip; with several, the first. Guessing wrong only
- * costs the round trip it meant to save: the `related` resolver still reads whatever was not prefetched.
+ * Fields under @include/@skip are left out, and with several `related` fields at one level the first is followed.
+ * Guessing wrong only costs the round trip it meant to save: each `related` resolver reads whatever was not prefetched.
  */
-export function selectedRelated(info: GraphQLResolveInfo, slug: string): RelatedKey | null {
+export function selectedWalk(info: GraphQLResolveInfo): RelatedChoice[] {
   const conceptType = info.schema.getType('Concept');
   const relatedField = isObjectType(conceptType) ? conceptType.getFields().related : undefined;
-  if (!relatedField) return null;
-  for (const fieldNode of info.fieldNodes) {
-    const node = findField(fieldNode.selectionSet, 'related', info);
-    if (node) return relatedKeyOf(slug, getArgumentValues(relatedField, node, info.variableValues) as { types?: RelationType[] | null; direction: RelationDirection });
+  if (!relatedField) return [];
+  const levels: RelatedChoice[] = [];
+  let selections = info.fieldNodes.map((node) => node.selectionSet);
+  while (levels.length < MAX_RELATED_LEVELS) {
+    const related = firstField(selections, 'related', info);
+    if (!related) break;
+    levels.push(relatedChoiceOf(getArgumentValues(relatedField, related, info.variableValues) as { types?: RelationType[] | null; direction: RelationDirection }));
+    const node = firstField([firstField([related.selectionSet], 'edges', info)?.selectionSet], 'node', info);
+    selections = [node?.selectionSet];
+  }
+  return levels;
+}
+
+function firstField(selectionSets: (SelectionSetNode | undefined)[], name: string, info: GraphQLResolveInfo): FieldNode | null {
+  for (const selectionSet of selectionSets) {
+    const found = findField(selectionSet, name, info);
+    if (found) return found;
   }
   return null;
 }

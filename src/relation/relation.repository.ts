@@ -4,6 +4,13 @@ import type { CypherRunner } from '../neo4j/gateway';
 
 export type RelationDirection = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
+/** Which relations: those of some types (all when null) pointing some way. */
+export interface RelatedChoice {
+  /** Sorted and without repeats, or null for every type. */
+  types: RelationType[] | null;
+  direction: RelationDirection;
+}
+
 /** A relation seen from one of its ends (`slug`): which way it points from there, and the concept at the other end. */
 export interface RelatedRecord {
   slug: string;
@@ -13,60 +20,84 @@ export interface RelatedRecord {
   other: ConceptRecord;
 }
 
+/** A relation with, when a deeper level was asked for, the relations of the concept at its other end. */
+export interface RelatedTree extends RelatedRecord {
+  next: RelatedTree[] | null;
+}
+
 const ALL_TYPES = Object.values(RelationType);
+
+/**
+ * The deepest walk `conceptsWithRelated` reads at once (concept → related → related). A level reads every relation of
+ * every concept on the level before, not just the page a client shows, so deeper walks would grow as degree^levels;
+ * beyond this the `related` resolvers read level by level, a page at a time.
+ */
+export const MAX_RELATED_LEVELS = 2;
 
 /** Reads relations between concepts. Types are passed as parameters and checked against the closed vocabulary. */
 export class RelationRepository {
   constructor(private readonly db: CypherRunner) {}
 
-  /** Every relation of each concept in `slugs` with one of `types` (all when null) in `direction`, in one round trip. */
-  async relatedOf(slugs: readonly string[], types: readonly RelationType[] | null, direction: RelationDirection): Promise<RelatedRecord[]> {
-    const rows = await this.db.read(`UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN slug, ${RELATED_OF_C} AS related`, relatedParams(slugs, types, direction));
-    return rows.flatMap((row) => toRelatedRecords(row.slug as string, row.related as Record<string, unknown>[]));
+  /** Every relation of each concept in `slugs` for `choice`, in one round trip. */
+  async relatedOf(slugs: readonly string[], choice: RelatedChoice): Promise<RelatedRecord[]> {
+    const rows = await this.db.read(`UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN slug, ${relatedList('c', 0, 1)} AS related`, {
+      slugs: [...slugs],
+      ...choiceParams([choice]),
+    });
+    return rows.flatMap((row) => toRelatedTrees(row.slug as string, row.related as Record<string, unknown>[]));
   }
 
   /**
-   * The concepts in `slugs` together with their relations for one (types, direction) choice, in one round trip:
-   * what `concept(slug) { ... related { ... } }` needs, asked at once instead of one query after the other.
+   * The concepts in `slugs`, each with its relations for `levels[0]`, the relations of the concepts at their other
+   * ends for `levels[1]`, and so on: a walk such as `concept { related { edges { node { related } } } }` read in one
+   * round trip instead of one query per level.
    */
-  async conceptsWithRelated(
-    slugs: readonly string[],
-    types: readonly RelationType[] | null,
-    direction: RelationDirection,
-  ): Promise<{ concept: ConceptRecord; related: RelatedRecord[] }[]> {
+  async conceptsWithRelated(slugs: readonly string[], levels: readonly RelatedChoice[]): Promise<{ concept: ConceptRecord; related: RelatedTree[] }[]> {
+    if (levels.length < 1 || levels.length > MAX_RELATED_LEVELS) throw new RangeError(`levels must hold 1 to ${MAX_RELATED_LEVELS} choices`);
     const rows = await this.db.read(
-      `UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN ${CONCEPT_PROJECTION} AS concept, ${RELATED_OF_C} AS related`,
-      relatedParams(slugs, types, direction),
+      `UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN ${CONCEPT_PROJECTION} AS concept, ${relatedList('c', 0, levels.length)} AS related`,
+      { slugs: [...slugs], ...choiceParams(levels) },
     );
     return rows.map((row) => {
       const concept = toConceptRecord(row.concept as Record<string, unknown>);
-      return { concept, related: toRelatedRecords(concept.slug, row.related as Record<string, unknown>[]) };
+      return { concept, related: toRelatedTrees(concept.slug, row.related as Record<string, unknown>[]) };
     });
   }
 }
 
 /**
- * The relations of concept `c` for the choice in $types and $direction, as one list (one row per concept, not one per
- * relation: fewer records to send and decode).
+ * The relations of concept `node` for the choice of `level` ($types<level>, $direction<level>) as one list (one row
+ * per concept, not one per relation: fewer records to send and decode), each with the next level's list of the
+ * concept at its other end until `levels`. Only fixed text and level numbers go into the Cypher.
  */
-const RELATED_OF_C = `[(c)-[r]-(o:Concept) WHERE type(r) IN $types AND o <> c
-    AND ($direction = 'BOTH' OR (type(r) IN $symmetric OR startNode(r) = c) = ($direction = 'OUTGOING')) |
-    {outgoing: type(r) IN $symmetric OR startNode(r) = c, relation: ${relationProjection('r')}, other: ${conceptProjection('o')}}]`;
-
-function relatedParams(slugs: readonly string[], types: readonly RelationType[] | null, direction: RelationDirection) {
-  return {
-    slugs: [...slugs],
-    types: types ? ALL_TYPES.filter((t) => types.includes(t)) : ALL_TYPES,
-    symmetric: [...SYMMETRIC_RELATIONS],
-    direction,
-  };
+function relatedList(node: string, level: number, levels: number): string {
+  const r = `r${level}`;
+  const o = `o${level}`;
+  const outgoing = `(type(${r}) IN $symmetric OR startNode(${r}) = ${node})`;
+  const next = level + 1 < levels ? relatedList(o, level + 1, levels) : 'null';
+  return `[(${node})-[${r}]-(${o}:Concept) WHERE type(${r}) IN $types${level} AND ${o} <> ${node}
+    AND ($direction${level} = 'BOTH' OR ${outgoing} = ($direction${level} = 'OUTGOING')) |
+    {outgoing: ${outgoing}, relation: ${relationProjection(r)}, other: ${conceptProjection(o)}, next: ${next}}]`;
 }
 
-function toRelatedRecords(slug: string, related: Record<string, unknown>[]): RelatedRecord[] {
-  return related.map((row) => ({
-    slug,
-    direction: row.outgoing ? 'OUTGOING' : 'INCOMING',
-    relation: toRelationRecord(row.relation as Record<string, unknown>),
-    other: toConceptRecord(row.other as Record<string, unknown>),
-  }));
+function choiceParams(levels: readonly RelatedChoice[]): Record<string, unknown> {
+  const params: Record<string, unknown> = { symmetric: [...SYMMETRIC_RELATIONS] };
+  levels.forEach(({ types, direction }, level) => {
+    params[`types${level}`] = types ? ALL_TYPES.filter((t) => types.includes(t)) : ALL_TYPES;
+    params[`direction${level}`] = direction;
+  });
+  return params;
+}
+
+function toRelatedTrees(slug: string, related: Record<string, unknown>[]): RelatedTree[] {
+  return related.map((row) => {
+    const other = toConceptRecord(row.other as Record<string, unknown>);
+    return {
+      slug,
+      direction: row.outgoing ? 'OUTGOING' : 'INCOMING',
+      relation: toRelationRecord(row.relation as Record<string, unknown>),
+      other,
+      next: row.next ? toRelatedTrees(other.slug, row.next as Record<string, unknown>[]) : null,
+    };
+  });
 }
