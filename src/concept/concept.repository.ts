@@ -35,15 +35,74 @@ const SORT_KEYS: Record<ConceptSortField, string> = {
   DEGREE: 'COUNT { (c)--(:Concept) }',
 };
 
-const FILTER = `($kinds IS NULL OR c.kind IN $kinds)
-  AND ($tags IS NULL OR any(tag IN $tags WHERE tag IN coalesce(c.tags, [])))
-  AND ($source IS NULL OR c.source STARTS WITH $source)
-  AND ($slugs IS NULL OR c.slug IN $slugs)`;
+/**
+ * One fixed predicate per filter condition, used only when that condition is set: `($x IS NULL OR ...)` would keep
+ * the planner from using an index or the count store. An empty list stays a condition and matches nothing.
+ */
+function filterPredicates(filter: ConceptListFilter): string[] {
+  const predicates: string[] = [];
+  if (filter.kinds != null) predicates.push('c.kind IN $kinds');
+  if (filter.tags != null) predicates.push('any(tag IN $tags WHERE tag IN coalesce(c.tags, []))');
+  if (filter.source != null) predicates.push('c.source STARTS WITH $source');
+  if (filter.slugs != null) predicates.push('c.slug IN $slugs');
+  return predicates;
+}
 
-/** `(k, slug)` strictly after / before a cursor key in the given direction. */
-function beyond(cursor: 'a' | 'b', greater: boolean): string {
-  const op = greater ? '>' : '<';
-  return `(k ${op} $${cursor}k OR (k = $${cursor}k AND c.slug ${op} $${cursor}slug))`;
+function where(predicates: string[]): string {
+  return predicates.length > 0 ? `WHERE ${predicates.join(' AND ')}` : '';
+}
+
+/**
+ * `(k, slug)` strictly beyond the cursor `$ak`/`$aslug` (or `$bk`/`$bslug`) in the direction of `op`, or, negated,
+ * at or before it. Ordered by slug, k is the slug itself, and the same condition is written as a range on `c.slug`
+ * (`>=` / `<=`) that the slug index can seek, with the exact comparison as a residual filter.
+ */
+function beyond(field: ConceptSortField, cursor: 'a' | 'b', op: '>' | '<', negated = false): string {
+  const [k, slug] = [`$${cursor}k`, `$${cursor}slug`];
+  if (field === 'SLUG') {
+    if (!negated) return `c.slug ${op}= ${k} AND (c.slug ${op} ${k} OR c.slug ${op} ${slug})`;
+    const back = op === '>' ? '<' : '>';
+    return `c.slug ${back}= ${k} AND (c.slug ${back} ${k} OR c.slug ${back}= ${slug})`;
+  }
+  const condition = `(k ${op} ${k} OR (k = ${k} AND c.slug ${op} ${slug}))`;
+  return negated ? `NOT ${condition}` : condition;
+}
+
+/** Whether a concept matching the filter lies at or before the cursor (so the list goes on past it). */
+function existsBeyond(field: ConceptSortField, cursor: 'a' | 'b', op: '>' | '<', predicates: string[]): string {
+  if (field === 'SLUG') return `EXISTS { MATCH (c:Concept) ${where([...predicates, beyond(field, cursor, op, true)])} }`;
+  return `EXISTS { MATCH (c:Concept) ${where(predicates)} WITH c, ${SORT_KEYS[field]} AS k WHERE ${beyond(field, cursor, op, true)} RETURN 1 AS hit }`;
+}
+
+/**
+ * The Cypher of one page, assembled from the fixed fragments above. Ordered by slug, the page is a range seek on the
+ * slug index read in index order, so ORDER BY ... LIMIT stops after the page; the other keys are computed, so their
+ * page still sorts every concept that matches the filter. Without a filter the total comes from the count store.
+ */
+function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow): string {
+  const field = order.field;
+  const asc = !order.descending;
+  const predicates = filterPredicates(filter);
+  const bounds: string[] = [];
+  if (window.after) bounds.push(beyond(field, 'a', asc ? '>' : '<'));
+  if (window.before) bounds.push(beyond(field, 'b', asc ? '<' : '>'));
+  // Paging backward fetches in the opposite order and assemblePage turns the slice round.
+  const fetchDir = asc === window.forward ? 'ASC' : 'DESC';
+  const rows =
+    field === 'SLUG'
+      ? `MATCH (c:Concept) ${where(['c.slug IS NOT NULL', ...predicates, ...bounds])}
+         WITH c, c.slug AS k ORDER BY k ${fetchDir} LIMIT $take`
+      : `MATCH (c:Concept) ${where(predicates)}
+         WITH c, ${SORT_KEYS[field]} AS k ${where(bounds)}
+         WITH c, k ORDER BY k ${fetchDir}, c.slug ${fetchDir} LIMIT $take`;
+  const beyondAfter = window.after ? existsBeyond(field, 'a', asc ? '>' : '<', predicates) : 'false';
+  const beyondBefore = window.before ? existsBeyond(field, 'b', asc ? '<' : '>', predicates) : 'false';
+  return `CALL () { MATCH (c:Concept) ${where(predicates)} RETURN count(c) AS total }
+     CALL () {
+       ${rows}
+       RETURN collect({record: ${CONCEPT_PROJECTION}, k: k}) AS rows
+     }
+     RETURN total, ${beyondAfter} AS beyondAfter, ${beyondBefore} AS beyondBefore, rows`;
 }
 
 /** Reads concepts: by slug, as keyset pages, their degree and their flags. */
@@ -60,41 +119,18 @@ export class ConceptRepository {
    * are `[sortValue, slug]`.
    */
   async page(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow): Promise<Page<ConceptRecord>> {
-    const key = SORT_KEYS[order.field];
-    const asc = !order.descending;
-    const afterCond = beyond('a', asc);
-    const beforeCond = beyond('b', !asc);
-    // Paging backward fetches in the opposite order and assemblePage turns the slice round.
-    const fetchDir = asc === window.forward ? 'ASC' : 'DESC';
-    const [row] = await this.db.read(
-      `CALL () {
-         MATCH (c:Concept) WHERE ${FILTER}
-         WITH c, ${key} AS k
-         RETURN count(c) AS total,
-                count(CASE WHEN $ak IS NOT NULL AND NOT ${afterCond} THEN 1 END) > 0 AS beyondAfter,
-                count(CASE WHEN $bk IS NOT NULL AND NOT ${beforeCond} THEN 1 END) > 0 AS beyondBefore
-       }
-       CALL () {
-         MATCH (c:Concept) WHERE ${FILTER}
-         WITH c, ${key} AS k
-         WHERE ($ak IS NULL OR ${afterCond}) AND ($bk IS NULL OR ${beforeCond})
-         WITH c, k ORDER BY k ${fetchDir}, c.slug ${fetchDir} LIMIT $take
-         RETURN collect({record: ${CONCEPT_PROJECTION}, k: k}) AS rows
-       }
-       RETURN total, beyondAfter, beyondBefore, rows`,
-      {
-        kinds: filter.kinds ?? null,
-        tags: filter.tags ?? null,
-        source: filter.source ?? null,
-        slugs: filter.slugs ?? null,
-        ak: window.after?.[0] ?? null,
-        aslug: window.after?.[1] ?? null,
-        bk: window.before?.[0] ?? null,
-        bslug: window.before?.[1] ?? null,
-        // Numbers travel as floats unless marked; LIMIT insists on an integer.
-        take: neo4j.int(window.size + 1),
-      },
-    );
+    const [row] = await this.db.read(pageQuery(filter, order, window), {
+      kinds: filter.kinds ?? null,
+      tags: filter.tags ?? null,
+      source: filter.source ?? null,
+      slugs: filter.slugs ?? null,
+      ak: window.after?.[0] ?? null,
+      aslug: window.after?.[1] ?? null,
+      bk: window.before?.[0] ?? null,
+      bslug: window.before?.[1] ?? null,
+      // Numbers travel as floats unless marked; LIMIT insists on an integer.
+      take: neo4j.int(window.size + 1),
+    });
     const fetched = (row.rows as { record: Record<string, unknown>; k: string | number }[]).map(({ record, k }) => {
       const concept = toConceptRecord(record);
       return { item: concept, key: [k, concept.slug] as CursorKey };

@@ -1,0 +1,140 @@
+import { startTestServer, type TestServer } from './support/server';
+
+/**
+ * Every order and filter of `concepts`, paged forward, backward and between two cursors, against a reference query
+ * written the plain way (one scan, every filter as `$x IS NULL OR ...`, ORDER BY the key and the slug). The API builds
+ * its Cypher from fragments and seeks the slug index, so it must agree with this page for page.
+ */
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+type Field = 'SLUG' | 'NAME_EN' | 'NAME_KO' | 'KIND' | 'DEGREE';
+type Direction = 'ASC' | 'DESC';
+interface Filter {
+  kinds?: string[];
+  tags?: string[];
+  source?: string;
+  slugs?: string[];
+}
+
+interface Connection {
+  totalCount: number;
+  edges: { cursor: string; node: { slug: string } }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+const QUERY = `query ($filter: ConceptFilter, $orderBy: ConceptOrder, $first: Int, $after: String, $last: Int, $before: String) {
+  concepts(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    edges { cursor node { slug } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`;
+
+async function page(variables: Record<string, unknown>): Promise<Connection> {
+  const res = await server.gql<{ concepts: Connection }>(QUERY, variables);
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data!.concepts;
+}
+
+const KEYS: Record<Field, string> = {
+  SLUG: 'c.slug',
+  NAME_EN: 'toLower(coalesce(c.nameEn, c.nameKo, c.slug))',
+  NAME_KO: 'toLower(coalesce(c.nameKo, c.nameEn, c.slug))',
+  KIND: 'c.kind',
+  DEGREE: 'COUNT { (c)--(:Concept) }',
+};
+
+/** The whole list, the way it was computed before the query was split into fragments. */
+async function reference(filter: Filter, field: Field, direction: Direction): Promise<string[]> {
+  const rows = await server.atlas.database.gateway.read(
+    `MATCH (c:Concept)
+     WHERE ($kinds IS NULL OR c.kind IN $kinds)
+       AND ($tags IS NULL OR any(tag IN $tags WHERE tag IN coalesce(c.tags, [])))
+       AND ($source IS NULL OR c.source STARTS WITH $source)
+       AND ($slugs IS NULL OR c.slug IN $slugs)
+     WITH c, ${KEYS[field]} AS k
+     RETURN c.slug AS slug ORDER BY k ${direction}, c.slug ${direction}`,
+    { kinds: filter.kinds ?? null, tags: filter.tags ?? null, source: filter.source ?? null, slugs: filter.slugs ?? null },
+  );
+  return rows.map((row) => row.slug as string);
+}
+
+const slugsOf = (p: Connection) => p.edges.map((e) => e.node.slug);
+
+/** Walks the list page by page in one direction, checking each page against the reference slice. */
+async function walk(filter: Filter, orderBy: { field: Field; direction: Direction }, expected: string[], size: number, forward: boolean): Promise<string[]> {
+  const cursors: string[] = new Array(expected.length);
+  let cursor: string | null = null;
+  let done = 0;
+  for (;;) {
+    const p: Connection = await page(forward ? { filter, orderBy, first: size, after: cursor } : { filter, orderBy, last: size, before: cursor });
+    const slice = forward ? expected.slice(done, done + size) : expected.slice(Math.max(0, expected.length - done - size), expected.length - done);
+    expect(slugsOf(p)).toEqual(slice);
+    expect(p.totalCount).toBe(expected.length);
+    const remaining = expected.length - done - slice.length > 0;
+    expect(p.pageInfo).toMatchObject(forward ? { hasNextPage: remaining, hasPreviousPage: cursor !== null } : { hasPreviousPage: remaining, hasNextPage: cursor !== null });
+    const offset = forward ? done : expected.length - done - slice.length;
+    p.edges.forEach((edge, i) => (cursors[offset + i] = edge.cursor));
+    done += slice.length;
+    if (!remaining) break;
+    cursor = forward ? p.pageInfo.endCursor : p.pageInfo.startCursor;
+  }
+  expect(done).toBe(expected.length);
+  return cursors;
+}
+
+const FIELDS: Field[] = ['SLUG', 'NAME_EN', 'NAME_KO', 'KIND', 'DEGREE'];
+const DIRECTIONS: Direction[] = ['ASC', 'DESC'];
+
+describe('concepts: every order and filter agrees with the plain reference query', () => {
+  let filters: [string, Filter][];
+
+  beforeAll(async () => {
+    const [{ tag, source }] = await server.atlas.database.gateway.read(`MATCH (c:Concept {slug: 'docker-build'}) RETURN c.tags[0] AS tag, c.source AS source`);
+    filters = [
+      ['no filter', {}],
+      ['kinds', { kinds: ['COMMAND', 'SIGNAL'] }],
+      ['tags', { tags: [tag as string, 'no-such-tag'] }],
+      ['source prefix', { source: (source as string).slice(0, 4) }],
+      ['slugs', { slugs: ['docker', 'container', 'docker-build', 'no-such-slug'] }],
+      ['kinds and tags', { kinds: ['COMMAND'], tags: [tag as string] }],
+      ['empty kinds', { kinds: [] }],
+    ];
+  });
+
+  it.each(FIELDS.flatMap((field) => DIRECTIONS.map((direction) => [field, direction] as const)))('%s %s: pages, totals and page info, forward, backward and between cursors', async (field, direction) => {
+    const orderBy = { field, direction };
+    let nonEmpty = 0;
+    for (const [, filter] of filters) {
+      const expected = await reference(filter, field, direction);
+      if (expected.length > 0) nonEmpty += 1;
+      const size = Math.max(2, Math.ceil(expected.length / 5));
+      const forward = await walk(filter, orderBy, expected, size, true);
+      const backward = await walk(filter, orderBy, expected, size, false);
+      // Forward and backward hand out the same cursor for the same item.
+      expect(backward).toEqual(forward);
+      if (expected.length >= 4) {
+        const [i, j] = [Math.floor(expected.length / 4), expected.length - 1 - Math.floor(expected.length / 4)];
+        const between = await page({ filter, orderBy, first: j - i, after: forward[i], before: forward[j] });
+        expect(slugsOf(between)).toEqual(expected.slice(i + 1, j));
+        expect(between.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+        const lastBetween = await page({ filter, orderBy, last: 2, after: forward[i], before: forward[j] });
+        expect(slugsOf(lastBetween)).toEqual(expected.slice(j - 2, j));
+        expect(lastBetween.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+      }
+      const empty = await page({ filter, orderBy, first: 0 });
+      expect(empty).toMatchObject({ totalCount: expected.length, edges: [] });
+    }
+    // The filters above must exercise real pages, not just empty lists.
+    expect(nonEmpty).toBeGreaterThanOrEqual(filters.length - 1);
+  });
+});
