@@ -75,6 +75,16 @@ describe('HTTP hardening', () => {
     expect(status).toBe(304);
   });
 
+  it('never lets a cache keep an answer with errors', async () => {
+    const headers = { accept: 'application/json', 'apollo-require-preflight': 'true' };
+    for (const query of ['{ concept(slug: "docker") { noSuchField } }', '{ concepts(first: -1) { totalCount } }']) {
+      const response = await fetch(`${server.url}?query=${encodeURIComponent(query)}`, { headers });
+      const body = (await response.json()) as { errors?: unknown[] };
+      expect(body.errors?.length).toBeGreaterThan(0);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
   it('supports automatic persisted queries', async () => {
     const query = '{ concept(slug: "unikernel") { slug } }';
     const sha256Hash = crypto.createHash('sha256').update(query).digest('hex');

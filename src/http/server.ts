@@ -3,8 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
@@ -90,6 +89,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
 
   const httpServer = http.createServer(app);
   const exposeDetails = config.env === 'development';
+  const maxAge = config.http.cacheMaxAgeSeconds;
 
   const apollo = new ApolloServer<AtlasContext>({
     schema,
@@ -101,7 +101,8 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginCacheControl({ defaultMaxAge: config.http.cacheMaxAgeSeconds, calculateHttpHeaders: true }),
+      // Cache-Control is set below, in one step for the whole response.
+      ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(config.limits, schema),
       metrics.plugin,
       {
@@ -116,6 +117,11 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
               }
             },
             async willSendResponse({ response, operationName, errors }) {
+              // Every field is equally cacheable (the graph changes only when it is reseeded, and ETags follow the seed),
+              // so one max-age covers every successful answer; Apollo's cache-control plugin would compute the same
+              // from per-field hints at the price of wrapping every field resolver.
+              const cacheable = maxAge > 0 && response.body.kind === 'single' && !response.body.singleResult.errors;
+              response.http.headers.set('cache-control', cacheable ? `max-age=${maxAge}, public` : 'no-store');
               response.http.headers.set('x-db-round-trips', String(contextValue.queryStats.roundTrips));
               response.http.headers.set('x-graph-version', graphVersion.current);
               contextValue.logger.debug(
