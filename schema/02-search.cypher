@@ -24,3 +24,8 @@ FOR (c:Concept) ON (c.kind);
 // The seeder finds what it owns (origin 'seed') and what is synthetic (origin 'synthetic') without a label scan.
 CREATE INDEX concept_origin IF NOT EXISTS
 FOR (c:Concept) ON (c.origin);
+
+// Listing concepts ordered by kind (concepts(orderBy: {field: KIND})): entries sorted by kind, then slug, which is
+// exactly the list's order, so a page is read in index order and stops after the page.
+CREATE INDEX concept_kind_slug IF NOT EXISTS
+FOR (c:Concept) ON (c.kind, c.slug);

@@ -52,17 +52,22 @@ function where(predicates: string[]): string {
   return predicates.length > 0 ? `WHERE ${predicates.join(' AND ')}` : '';
 }
 
+/** The orders whose key is a stored property with a range index that also holds the slug: index order is key order. */
+const INDEXED: Partial<Record<ConceptSortField, string>> = { SLUG: 'c.slug', KIND: 'c.kind' };
+
 /**
  * `(k, slug)` strictly beyond the cursor `$ak`/`$aslug` (or `$bk`/`$bslug`) in the direction of `op`, or, negated,
- * at or before it. Ordered by slug, k is the slug itself, and the same condition is written as a range on `c.slug`
- * (`>=` / `<=`) that the slug index can seek, with the exact comparison as a residual filter.
+ * at or before it. For an indexed key the same condition is written as a range on the property (`>=` / `<=`) that
+ * the index can seek, with the exact comparison as a residual filter: `k > a OR (k = a AND s > b)` is
+ * `k >= a AND (k > a OR s > b)`, and its negation `k <= a AND (k < a OR s <= b)`.
  */
 function beyond(field: ConceptSortField, cursor: 'a' | 'b', op: '>' | '<', negated = false): string {
   const [k, slug] = [`$${cursor}k`, `$${cursor}slug`];
-  if (field === 'SLUG') {
-    if (!negated) return `c.slug ${op}= ${k} AND (c.slug ${op} ${k} OR c.slug ${op} ${slug})`;
+  const property = INDEXED[field];
+  if (property) {
+    if (!negated) return `${property} ${op}= ${k} AND (${property} ${op} ${k} OR c.slug ${op} ${slug})`;
     const back = op === '>' ? '<' : '>';
-    return `c.slug ${back}= ${k} AND (c.slug ${back} ${k} OR c.slug ${back}= ${slug})`;
+    return `${property} ${back}= ${k} AND (${property} ${back} ${k} OR c.slug ${back}= ${slug})`;
   }
   const condition = `(k ${op} ${k} OR (k = ${k} AND c.slug ${op} ${slug}))`;
   return negated ? `NOT ${condition}` : condition;
@@ -70,14 +75,34 @@ function beyond(field: ConceptSortField, cursor: 'a' | 'b', op: '>' | '<', negat
 
 /** Whether a concept matching the filter lies at or before the cursor (so the list goes on past it). */
 function existsBeyond(field: ConceptSortField, cursor: 'a' | 'b', op: '>' | '<', predicates: string[]): string {
-  if (field === 'SLUG') return `EXISTS { MATCH (c:Concept) ${where([...predicates, beyond(field, cursor, op, true)])} }`;
+  if (INDEXED[field]) return `EXISTS { MATCH (c:Concept) ${where([...predicates, beyond(field, cursor, op, true)])} }`;
   return `EXISTS { MATCH (c:Concept) ${where(predicates)} WITH c, ${SORT_KEYS[field]} AS k WHERE ${beyond(field, cursor, op, true)} RETURN 1 AS hit }`;
 }
 
 /**
- * The Cypher of one page, assembled from the fixed fragments above. Ordered by slug, the page is a range seek on the
- * slug index read in index order, so ORDER BY ... LIMIT stops after the page; the other keys are computed, so their
- * page still sorts every concept that matches the filter. Without a filter the total comes from the count store.
+ * The page ordered by kind, read from the (kind, slug) index in index order. The cursor the page starts from is
+ * two index seeks (the rest of its kind, then the kinds beyond it), each stopping after the page; the cursor at
+ * the far end only bounds them.
+ */
+function kindRows(predicates: string[], window: PageWindow, fetchAsc: boolean): string {
+  const dir = fetchAsc ? 'ASC' : 'DESC';
+  const op = fetchAsc ? '>' : '<';
+  const [near, far] = window.forward ? [window.after, window.before] : [window.before, window.after];
+  const [n, f] = window.forward ? ['a', 'b'] : ['b', 'a'];
+  const bounds = [...predicates, ...(far ? [beyond('KIND', f as 'a' | 'b', op === '>' ? '<' : '>')] : [])];
+  const segment = (seek: string) =>
+    `MATCH (c:Concept) WHERE ${[seek, ...bounds].join(' AND ')} WITH c, c.kind AS k ORDER BY k ${dir}, c.slug ${dir} LIMIT $take RETURN c, k`;
+  const segments = near
+    ? [segment(`c.kind = $${n}k AND c.slug ${op} $${n}slug`), segment(`c.kind ${op} $${n}k AND c.slug IS NOT NULL`)]
+    : [segment('c.kind IS NOT NULL AND c.slug IS NOT NULL')];
+  return `CALL () { ${segments.join(' UNION ALL ')} }
+         WITH c, k ORDER BY k ${dir}, c.slug ${dir} LIMIT $take`;
+}
+
+/**
+ * The Cypher of one page, assembled from the fixed fragments above. Ordered by slug or kind, the page is read from an
+ * index in index order, so ORDER BY ... LIMIT stops after the page; the other keys are computed, so their page still
+ * sorts every concept that matches the filter. Without a filter the total comes from the count store.
  */
 function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow): string {
   const field = order.field;
@@ -88,13 +113,19 @@ function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: P
   if (window.before) bounds.push(beyond(field, 'b', asc ? '<' : '>'));
   // Paging backward fetches in the opposite order and assemblePage turns the slice round.
   const fetchDir = asc === window.forward ? 'ASC' : 'DESC';
-  const rows =
-    field === 'SLUG'
-      ? `MATCH (c:Concept) ${where(['c.slug IS NOT NULL', ...predicates, ...bounds])}
-         WITH c, c.slug AS k ORDER BY k ${fetchDir} LIMIT $take`
-      : `MATCH (c:Concept) ${where(predicates)}
+  let rows: string;
+  if (field === 'SLUG') {
+    // The hint keeps the planner on the slug index when a kinds filter makes the (kind, slug) index look cheaper:
+    // that seek reads every concept of the kinds and sorts them, the slug index stops after the page.
+    rows = `MATCH (c:Concept) USING INDEX c:Concept(slug) ${where(['c.slug IS NOT NULL', ...predicates, ...bounds])}
+         WITH c, c.slug AS k ORDER BY k ${fetchDir} LIMIT $take`;
+  } else if (field === 'KIND') {
+    rows = kindRows(predicates, window, fetchDir === 'ASC');
+  } else {
+    rows = `MATCH (c:Concept) ${where(predicates)}
          WITH c, ${SORT_KEYS[field]} AS k ${where(bounds)}
          WITH c, k ORDER BY k ${fetchDir}, c.slug ${fetchDir} LIMIT $take`;
+  }
   const beyondAfter = window.after ? existsBeyond(field, 'a', asc ? '>' : '<', predicates) : 'false';
   const beyondBefore = window.before ? existsBeyond(field, 'b', asc ? '<' : '>', predicates) : 'false';
   return `CALL () { MATCH (c:Concept) ${where(predicates)} RETURN count(c) AS total }
