@@ -98,6 +98,15 @@ describe('bad input', () => {
     expect(Array.isArray((body.data as { search: unknown[] }).search)).toBe(true);
   });
 
+  it('judges the cost of one query text anew for each set of variables, however often it is sent', async () => {
+    const query = 'query ($n: Int) { concepts(first: $n) { edges { node { related(first: $n) { edges { node { related(first: $n) { edges { node { slug } } } } } } } } } }';
+    for (const [n, expected] of [[3, undefined], [100, 'QUERY_TOO_COMPLEX'], [3, undefined], [100, 'QUERY_TOO_COMPLEX'], [4, undefined]] as const) {
+      const { status, body } = await server.gql(query, { n });
+      expect({ n, code: body.errors?.[0]?.extensions?.code }).toEqual({ n, code: expected });
+      expect(status).toBe(expected ? 400 : 200);
+    }
+  });
+
   it('treats Cypher-looking text in every slug argument as a plain (unknown) slug', async () => {
     const { body } = await server.gql(
       'query ($s: String!) { concept(slug: $s) { slug } learningPath(slug: $s) { slug } }',

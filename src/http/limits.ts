@@ -81,36 +81,60 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   });
 }
 
+/** The limit an operation breaks with the given variables, as the error to answer with; null when within limits. */
+function verdict(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, operationName: string | undefined, variables: Record<string, unknown>, limits: LimitsConfig): GraphQLError | null {
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const depth = queryDepth(operation.selectionSet, fragments);
+  if (depth > limits.maxQueryDepth) {
+    return tooComplex(`The query nests ${depth} levels deep; the limit is ${limits.maxQueryDepth}. Ask for fewer nested levels, or make several smaller queries.`, { depth, maxDepth: limits.maxQueryDepth });
+  }
+  const aliases = aliasCount(document);
+  if (aliases > limits.maxAliases) {
+    return tooComplex(`The query uses ${aliases} aliases; the limit is ${limits.maxAliases}. Split it into several requests.`, { aliases, maxAliases: limits.maxAliases });
+  }
+  let cost: number;
+  try {
+    cost = operationCost(schema, document, operationName, variables, limits);
+  } catch {
+    // Variables that do not fit their types: execution reports that as BAD_USER_INPUT with the variable named.
+    return null;
+  }
+  if (cost > limits.maxQueryCost) {
+    return tooComplex(`The query's estimated cost is ${cost}; the limit is ${limits.maxQueryCost}. Lists cost by their first/last/limit: ask for smaller pages or fewer nested lists.`, { cost, maxCost: limits.maxQueryCost });
+  }
+  return null;
+}
+
+/** Verdicts kept per document; a document asked with ever new variables starts over past this many. */
+const MAX_VERDICTS_PER_DOCUMENT = 100;
+
 /**
  * Rejects operations that are too deep, too costly or use too many aliases, after parsing and validation and before
  * execution, with HTTP 400 and a message that says the limit and how to stay under it.
+ *
+ * Apollo keeps one parsed document per query text, so verdicts are remembered per document, operation and
+ * variables: a client repeating a query (the usual case) has it analysed once, not on every request.
  */
 export function queryLimitsPlugin(limits: LimitsConfig, schema: GraphQLSchema): ApolloServerPlugin {
+  const verdicts = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
-          const fragments = new Map(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-          );
-          const depth = queryDepth((operation as OperationDefinitionNode).selectionSet, fragments);
-          if (depth > limits.maxQueryDepth) {
-            throw tooComplex(`The query nests ${depth} levels deep; the limit is ${limits.maxQueryDepth}. Ask for fewer nested levels, or make several smaller queries.`, { depth, maxDepth: limits.maxQueryDepth });
+          const operationName = request.operationName ?? undefined;
+          const variables = request.variables ?? {};
+          const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+          let known = verdicts.get(document);
+          if (!known || known.size >= MAX_VERDICTS_PER_DOCUMENT) verdicts.set(document, (known = new Map()));
+          let found = known.get(key);
+          if (found === undefined) {
+            found = verdict(schema, document, operation as OperationDefinitionNode, operationName, variables, limits);
+            known.set(key, found);
           }
-          const aliases = aliasCount(document);
-          if (aliases > limits.maxAliases) {
-            throw tooComplex(`The query uses ${aliases} aliases; the limit is ${limits.maxAliases}. Split it into several requests.`, { aliases, maxAliases: limits.maxAliases });
-          }
-          let cost: number;
-          try {
-            cost = operationCost(schema, document, request.operationName ?? undefined, request.variables ?? {}, limits);
-          } catch {
-            // Variables that do not fit their types: execution reports that as BAD_USER_INPUT with the variable named.
-            return;
-          }
-          if (cost > limits.maxQueryCost) {
-            throw tooComplex(`The query's estimated cost is ${cost}; the limit is ${limits.maxQueryCost}. Lists cost by their first/last/limit: ask for smaller pages or fewer nested lists.`, { cost, maxCost: limits.maxQueryCost });
-          }
+          // A fresh error each time: Apollo's error handling may annotate the one it is given.
+          if (found) throw new GraphQLError(found.message, { extensions: found.extensions });
         },
       };
     },
