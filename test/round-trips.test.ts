@@ -89,6 +89,18 @@ describe('round trips per request', () => {
     expect(missing.body).toEqual({ data: { concept: null } });
   });
 
+  it('a page of concepts with their relations, read at once, is one round trip and the same answer as level by level', async () => {
+    const walk = 'slug related(types: [REQUIRES, COVERS, HAS_STAGE], direction: BOTH, first: 10) { totalCount edges { cursor type direction node { slug name related(direction: INCOMING, first: 3) { totalCount edges { node { slug } } } } } }';
+    for (const args of ['first: 40', 'first: 20, orderBy: { field: KIND, direction: DESC }', 'last: 30, filter: { kinds: [COMMAND, LIFECYCLE_STAGE] }']) {
+      const together = await server.gql(`{ concepts(${args}) { totalCount edges { cursor node { ${walk} } } } }`);
+      const apart = await server.gql(`query ($yes: Boolean = true) { concepts(${args}) { totalCount edges { cursor node { ... @include(if: $yes) { ${walk} } } } } }`);
+      expect(together.body.errors).toBeUndefined();
+      expect(together.headers.get('x-db-round-trips')).toBe('1');
+      expect(Number(apart.headers.get('x-db-round-trips'))).toBeGreaterThan(1);
+      expect(together.body.data).toEqual(apart.body.data);
+    }
+  });
+
   it('a concept fetched through node() and concept() in one request is read once', async () => {
     const id = Buffer.from('Concept:docker').toString('base64url');
     expect(await roundTrips(`{ node(id: "${id}") { id } concept(slug: "docker") { slug } again: concept(slug: "docker") { name } }`)).toBe(1);

@@ -5,6 +5,7 @@ import { RelationType } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 import type { CursorKey } from '../pagination/cursor';
 import { assemblePage, type Page, type PageWindow } from '../pagination/page';
+import { type RelatedChoice, type RelatedTree, toRelatedTrees, walkOf, walkParams } from '../relation/relation.repository';
 
 export type ConceptSortField = 'SLUG' | 'NAME_EN' | 'NAME_KO' | 'KIND' | 'DEGREE';
 
@@ -18,6 +19,11 @@ export interface ConceptListFilter {
 export interface ConceptListOrder {
   field: ConceptSortField;
   descending: boolean;
+}
+
+/** A page of concepts and, when a walk was asked for, each concept's relations along it. */
+export interface ConceptPage extends Page<ConceptRecord> {
+  walks: Map<string, RelatedTree[]>;
 }
 
 export interface FlagRecord {
@@ -104,7 +110,7 @@ function kindRows(predicates: string[], window: PageWindow, fetchAsc: boolean): 
  * index in index order, so ORDER BY ... LIMIT stops after the page; the other keys are computed, so their page still
  * sorts every concept that matches the filter. Without a filter the total comes from the count store.
  */
-function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow): string {
+function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, walkLevels: number): string {
   const field = order.field;
   const asc = !order.descending;
   const predicates = filterPredicates(filter);
@@ -131,7 +137,7 @@ function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: P
   return `CALL () { MATCH (c:Concept) ${where(predicates)} RETURN count(c) AS total }
      CALL () {
        ${rows}
-       RETURN collect({record: ${CONCEPT_PROJECTION}, k: k}) AS rows
+       RETURN collect({record: ${CONCEPT_PROJECTION}, k: k${walkLevels > 0 ? `, related: ${walkOf('c', walkLevels)}` : ''}}) AS rows
      }
      RETURN total, ${beyondAfter} AS beyondAfter, ${beyondBefore} AS beyondBefore, rows`;
 }
@@ -147,10 +153,11 @@ export class ConceptRepository {
 
   /**
    * One keyset page, its total count and whether items lie beyond the cursors, in a single round trip. Cursor keys
-   * are `[sortValue, slug]`.
+   * are `[sortValue, slug]`. With a `walk`, each concept's relations along it come in the same round trip, in `walks`.
    */
-  async page(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow): Promise<Page<ConceptRecord>> {
-    const [row] = await this.db.read(pageQuery(filter, order, window), {
+  async page(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, walk: readonly RelatedChoice[] = []): Promise<ConceptPage> {
+    const [row] = await this.db.read(pageQuery(filter, order, window, walk.length), {
+      ...(walk.length > 0 ? walkParams(walk) : {}),
       kinds: filter.kinds ?? null,
       tags: filter.tags ?? null,
       source: filter.source ?? null,
@@ -162,11 +169,13 @@ export class ConceptRepository {
       // Numbers travel as floats unless marked; LIMIT insists on an integer.
       take: neo4j.int(window.size + 1),
     });
-    const fetched = (row.rows as { record: Record<string, unknown>; k: string | number }[]).map(({ record, k }) => {
+    const walks = new Map<string, RelatedTree[]>();
+    const fetched = (row.rows as { record: Record<string, unknown>; k: string | number; related?: Record<string, unknown>[] }[]).map(({ record, k, related }) => {
       const concept = toConceptRecord(record);
+      if (related) walks.set(concept.slug, toRelatedTrees(concept.slug, related));
       return { item: concept, key: [k, concept.slug] as CursorKey };
     });
-    return assemblePage(window, fetched, row.total as number, row.beyondAfter as boolean, row.beyondBefore as boolean);
+    return { ...assemblePage(window, fetched, row.total as number, row.beyondAfter as boolean, row.beyondBefore as boolean), walks };
   }
 
   /** Number of relations each concept takes part in (0 for unknown slugs). */

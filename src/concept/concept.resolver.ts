@@ -42,14 +42,17 @@ export class ConceptResolver {
   }
 
   @Query(() => ConceptConnection, { description: 'Concepts, filtered and sorted, a page at a time (Relay connection with keyset cursors).' })
-  async concepts(@Args(() => ConceptsArgs) args: ConceptsArgs, @Ctx() context: AtlasContext): Promise<ConceptConnection> {
+  async concepts(@Args(() => ConceptsArgs) args: ConceptsArgs, @Ctx() context: AtlasContext, @Info() info: GraphQLResolveInfo): Promise<ConceptConnection> {
     const field = args.orderBy?.field ?? ConceptOrderField.SLUG;
     const direction = args.orderBy?.direction ?? OrderDirection.ASC;
     // The tag ties cursors to this order, so a cursor from another order is refused rather than misread.
     const tag = `concepts:${field}:${direction}`;
     const window = pageWindow(args, tag, 2, context.config.limits);
-    const page = await context.repos.concepts.page(args.filter ?? {}, { field, descending: direction === OrderDirection.DESC }, window);
+    // When the client walks the concepts' relations, the page and the walk are one round trip.
+    const walk = selectedWalk(info, ['edges', 'node']);
+    const page = await context.repos.concepts.page(args.filter ?? {}, { field, descending: direction === OrderDirection.DESC }, window, walk);
     primeConcepts(context.loaders.concepts, page.items.map(({ item }) => item));
+    for (const [slug, trees] of page.walks) context.loaders.relations.primeWalk(slug, trees, walk);
     if (field === ConceptOrderField.DEGREE) for (const { item, key } of page.items) context.loaders.concepts.degree.prime(item.slug, key[0] as number);
     return toConnection(page, tag, (item, cursorOf) => new ConceptEdge(new Concept(item), cursorOf));
   }

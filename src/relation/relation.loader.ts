@@ -62,6 +62,8 @@ export interface RelationLoaders {
    * relations go into `related`, so the `related` fields along the walk then cost nothing.
    */
   conceptWithWalk: DataLoader<WalkKey, ConceptRecord | null, string>;
+  /** Puts each level of a walk another query read (`walkOf`) into `related`, under the concept it belongs to. */
+  primeWalk(slug: string, trees: RelatedTree[], levels: readonly RelatedChoice[]): void;
 }
 
 export function createRelationLoaders(repo: RelationRepository): RelationLoaders {
@@ -76,8 +78,7 @@ export function createRelationLoaders(repo: RelationRepository): RelationLoaders
     return keys.map((key) => sortRelated(found.get(cacheKeyFn(key)) ?? []));
   }, { cacheKeyFn });
 
-  /** Puts each level of a walk into `related`, under the concept it belongs to. */
-  const primeWalk = (slug: string, trees: RelatedTree[], levels: RelatedChoice[]): void => {
+  const primeWalk = (slug: string, trees: RelatedTree[], levels: readonly RelatedChoice[]): void => {
     related.prime({ slug, ...levels[0] }, sortRelated(trees.map(({ next: _next, ...record }) => record)));
     if (levels.length > 1) for (const tree of trees) primeWalk(tree.other.slug, tree.next ?? [], levels.slice(1));
   };
@@ -95,5 +96,5 @@ export function createRelationLoaders(repo: RelationRepository): RelationLoaders
     return keys.map((key) => found.get(walkKeyFn(key)) ?? null);
   }, { cacheKeyFn: walkKeyFn });
 
-  return { related, conceptWithWalk };
+  return { related, conceptWithWalk, primeWalk };
 }

@@ -8,17 +8,19 @@ import { MAX_RELATED_LEVELS, type RelatedChoice, type RelationDirection } from '
  * The walk of `related(...)` fields a client selected from the concept a field returns, e.g.
  * `concept(slug: "x") { related(types: [HAS_STAGE]) { edges { node { related(types: [HAS_COMMAND]) { ... } } } } }`
  * gives [HAS_STAGE choice, HAS_COMMAND choice]: the resolver reads the concept and every level in one round trip
- * instead of one query per level. Empty when nothing is selected; at most MAX_RELATED_LEVELS deep.
+ * instead of one query per level. Empty when nothing is selected; at most MAX_RELATED_LEVELS deep. `pathToConcept`
+ * names the fields from the resolved field down to the concepts, e.g. ['edges', 'node'] for a connection.
  *
  * Fields under @include/@skip are left out, and with several `related` fields at one level the first is followed.
  * Guessing wrong only costs the round trip it meant to save: each `related` resolver reads whatever was not prefetched.
  */
-export function selectedWalk(info: GraphQLResolveInfo): RelatedChoice[] {
+export function selectedWalk(info: GraphQLResolveInfo, pathToConcept: string[] = []): RelatedChoice[] {
   const conceptType = info.schema.getType('Concept');
   const relatedField = isObjectType(conceptType) ? conceptType.getFields().related : undefined;
   if (!relatedField) return [];
   const levels: RelatedChoice[] = [];
   let selections = info.fieldNodes.map((node) => node.selectionSet);
+  for (const name of pathToConcept) selections = [firstField(selections, name, info)?.selectionSet];
   while (levels.length < MAX_RELATED_LEVELS) {
     const related = firstField(selections, 'related', info);
     if (!related) break;

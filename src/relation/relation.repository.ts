@@ -40,9 +40,9 @@ export class RelationRepository {
 
   /** Every relation of each concept in `slugs` for `choice`, in one round trip. */
   async relatedOf(slugs: readonly string[], choice: RelatedChoice): Promise<RelatedRecord[]> {
-    const rows = await this.db.read(`UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN slug, ${relatedList('c', 0, 1)} AS related`, {
+    const rows = await this.db.read(`UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN slug, ${walkOf('c', 1)} AS related`, {
       slugs: [...slugs],
-      ...choiceParams([choice]),
+      ...walkParams([choice]),
     });
     return rows.flatMap((row) => toRelatedTrees(row.slug as string, row.related as Record<string, unknown>[]));
   }
@@ -53,16 +53,25 @@ export class RelationRepository {
    * round trip instead of one query per level.
    */
   async conceptsWithRelated(slugs: readonly string[], levels: readonly RelatedChoice[]): Promise<{ concept: ConceptRecord; related: RelatedTree[] }[]> {
-    if (levels.length < 1 || levels.length > MAX_RELATED_LEVELS) throw new RangeError(`levels must hold 1 to ${MAX_RELATED_LEVELS} choices`);
     const rows = await this.db.read(
-      `UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN ${CONCEPT_PROJECTION} AS concept, ${relatedList('c', 0, levels.length)} AS related`,
-      { slugs: [...slugs], ...choiceParams(levels) },
+      `UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN ${CONCEPT_PROJECTION} AS concept, ${walkOf('c', levels.length)} AS related`,
+      { slugs: [...slugs], ...walkParams(levels) },
     );
     return rows.map((row) => {
       const concept = toConceptRecord(row.concept as Record<string, unknown>);
       return { concept, related: toRelatedTrees(concept.slug, row.related as Record<string, unknown>[]) };
     });
   }
+}
+
+/**
+ * Cypher for a walk of `levels` related levels from concept variable `node`, read as RelatedTrees by toRelatedTrees,
+ * with parameters from walkParams. Other repositories add it to their own queries (a page of concepts with its
+ * relations is one round trip); `node` must be a variable of that query, never client text.
+ */
+export function walkOf(node: string, levels: number): string {
+  if (!Number.isInteger(levels) || levels < 1 || levels > MAX_RELATED_LEVELS) throw new RangeError(`a walk has 1 to ${MAX_RELATED_LEVELS} levels`);
+  return relatedList(node, 0, levels);
 }
 
 /**
@@ -80,7 +89,7 @@ function relatedList(node: string, level: number, levels: number): string {
     {outgoing: ${outgoing}, relation: ${relationProjection(r)}, other: ${conceptProjection(o)}, next: ${next}}]`;
 }
 
-function choiceParams(levels: readonly RelatedChoice[]): Record<string, unknown> {
+export function walkParams(levels: readonly RelatedChoice[]): Record<string, unknown> {
   const params: Record<string, unknown> = { symmetric: [...SYMMETRIC_RELATIONS] };
   levels.forEach(({ types, direction }, level) => {
     params[`types${level}`] = types ? ALL_TYPES.filter((t) => types.includes(t)) : ALL_TYPES;
@@ -89,7 +98,7 @@ function choiceParams(levels: readonly RelatedChoice[]): Record<string, unknown>
   return params;
 }
 
-function toRelatedTrees(slug: string, related: Record<string, unknown>[]): RelatedTree[] {
+export function toRelatedTrees(slug: string, related: Record<string, unknown>[]): RelatedTree[] {
   return related.map((row) => {
     const other = toConceptRecord(row.other as Record<string, unknown>);
     return {
