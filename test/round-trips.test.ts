@@ -101,6 +101,26 @@ describe('round trips per request', () => {
     }
   });
 
+  it('related concepts carry their names; the rest of their records comes in one more round trip, whole and right', async () => {
+    const fields = 'slug kind name ko: name(lang: KO) aliases summary details(lang: KO) tags source syntax order';
+    const names = await server.gql<{ concept: { related: { edges: { node: { slug: string } }[] } } }>(
+      '{ concept(slug: "docker-stop") { related(first: 100) { edges { node { slug kind name } } } } }',
+    );
+    expect(names.headers.get('x-db-round-trips')).toBe('1');
+    const full = await server.gql<{ concept: { related: { edges: { node: Record<string, unknown> }[] } } }>(
+      `{ concept(slug: "docker-stop") { related(first: 100) { edges { node { ${fields} } } } } }`,
+    );
+    expect(full.body.errors).toBeUndefined();
+    expect(full.headers.get('x-db-round-trips')).toBe('2');
+    const others = full.body.data!.concept.related.edges.map((edge) => edge.node);
+    expect(others.length).toBeGreaterThan(3);
+    // Each one as concept(slug:) reads it on its own, whole from the start.
+    for (const other of others) {
+      const alone = await server.gql<{ concept: Record<string, unknown> }>(`{ concept(slug: "${other.slug as string}") { ${fields} } }`);
+      expect(other).toEqual(alone.body.data!.concept);
+    }
+  });
+
   it('a concept fetched through node() and concept() in one request is read once', async () => {
     const id = Buffer.from('Concept:docker').toString('base64url');
     expect(await roundTrips(`{ node(id: "${id}") { id } concept(slug: "docker") { slug } again: concept(slug: "docker") { name } }`)).toBe(1);

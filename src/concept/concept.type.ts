@@ -1,34 +1,47 @@
 import { Ctx, Field, ID, Int, ObjectType } from 'type-graphql';
 
-import type { ConceptRecord } from '../graph/graph.model';
+import { AtlasError, ErrorCode } from '../errors';
+import { type ConceptRecord, type ConceptRef, isConceptRecord } from '../graph/graph.model';
 import { ConceptKind, Lang } from '../graph/vocabulary';
 import { LangArg, langOf } from '../i18n/lang.arg';
 import { pick } from '../i18n/lang';
 import { toGlobalId } from '../node/global-id';
 import { Node } from '../node/node.type';
 
-/** The part of the request context the text fields need. */
-interface LangContext {
+/** The part of the request context the fields need: the language, and the loader that completes a ConceptRef. */
+interface ConceptContext {
   lang?: Lang;
+  loaders: { concepts: { bySlug: { load(slug: string): Promise<ConceptRecord | null> } } };
 }
 
 /**
  * A concept of the knowledge graph. Build it from a repository record with `new Concept(record)`; the text fields
- * pick the language per field. Fields that need the database (degree, flags, related) live in ConceptResolver and
- * go through the per-request DataLoaders.
+ * pick the language per field. Built from a ConceptRef (lists of related concepts), it has slug, kind and names at
+ * hand and reads the rest of its record through the per-request loader when a client asks for a field of it. Fields
+ * that need the database (degree, flags, related) live in ConceptResolver and go through the DataLoaders too.
  */
 @ObjectType({ implements: Node, description: 'A concept of container technology: a technology, product, command, stage, signal, ...' })
 export class Concept implements Node {
-  /** The stored record; kept whole so other capabilities can read any property without another query. */
-  record!: ConceptRecord;
+  /** The stored record, or the ConceptRef a list of related concepts carried. */
+  record!: ConceptRecord | ConceptRef;
 
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
-  constructor(record?: ConceptRecord) {
+  constructor(record?: ConceptRecord | ConceptRef) {
     if (record) this.record = record;
   }
 
   static from(record: ConceptRecord): Concept {
     return new Concept(record);
+  }
+
+  /** The whole record: the one it was built with, or, built from a ConceptRef, one batched read per request. */
+  private async whole(context: ConceptContext): Promise<ConceptRecord> {
+    if (isConceptRecord(this.record)) return this.record;
+    const record = await context.loaders.concepts.bySlug.load(this.record.slug);
+    // The concept was removed between two reads of this request (the seeder replaced the graph).
+    if (!record) throw new AtlasError(ErrorCode.NOT_FOUND, `The concept "${this.record.slug}" no longer exists. Ask again.`);
+    this.record = record;
+    return record;
   }
 
   @Field(() => ID, { description: 'Opaque global id; `node(id:)` fetches the concept again.' })
@@ -47,44 +60,47 @@ export class Concept implements Node {
   }
 
   @Field(() => String, { description: 'Name in the chosen language (falls back to the other language, never null).' })
-  name(@LangArg() lang: Lang | undefined, @Ctx() context: LangContext): string {
+  name(@LangArg() lang: Lang | undefined, @Ctx() context: ConceptContext): string {
     return pick(this.record.nameKo, this.record.nameEn, langOf(lang, context)) ?? this.record.slug;
   }
 
   @Field(() => [String], { description: 'Other names in the chosen language; the other language when none are recorded.' })
-  aliases(@LangArg() lang: Lang | undefined, @Ctx() context: LangContext): string[] {
+  async aliases(@LangArg() lang: Lang | undefined, @Ctx() context: ConceptContext): Promise<string[]> {
+    const record = await this.whole(context);
     const chosen = langOf(lang, context);
-    const [first, second] = chosen === Lang.KO ? [this.record.aliasesKo, this.record.aliasesEn] : [this.record.aliasesEn, this.record.aliasesKo];
+    const [first, second] = chosen === Lang.KO ? [record.aliasesKo, record.aliasesEn] : [record.aliasesEn, record.aliasesKo];
     return first.length > 0 ? first : second;
   }
 
   @Field(() => String, { description: 'One- or two-sentence explanation in the chosen language (falls back, never null).' })
-  summary(@LangArg() lang: Lang | undefined, @Ctx() context: LangContext): string {
-    return pick(this.record.summaryKo, this.record.summaryEn, langOf(lang, context)) ?? '';
+  async summary(@LangArg() lang: Lang | undefined, @Ctx() context: ConceptContext): Promise<string> {
+    const record = await this.whole(context);
+    return pick(record.summaryKo, record.summaryEn, langOf(lang, context)) ?? '';
   }
 
   @Field(() => String, { nullable: true, description: 'Longer explanation in the chosen language; null when the note has none.' })
-  details(@LangArg() lang: Lang | undefined, @Ctx() context: LangContext): string | null {
-    return pick(this.record.detailsKo, this.record.detailsEn, langOf(lang, context));
+  async details(@LangArg() lang: Lang | undefined, @Ctx() context: ConceptContext): Promise<string | null> {
+    const record = await this.whole(context);
+    return pick(record.detailsKo, record.detailsEn, langOf(lang, context));
   }
 
   @Field(() => [String], { description: 'Free-form tags, e.g. `docker`, `lifecycle`.' })
-  get tags(): string[] {
-    return this.record.tags;
+  async tags(@Ctx() context: ConceptContext): Promise<string[]> {
+    return (await this.whole(context)).tags;
   }
 
   @Field(() => String, { description: 'The section of the study note the concept comes from.' })
-  get source(): string {
-    return this.record.source;
+  async source(@Ctx() context: ConceptContext): Promise<string> {
+    return (await this.whole(context)).source;
   }
 
   @Field(() => String, { nullable: true, description: 'Command-line syntax of a command or flag, e.g. `docker build -t <name> .`; null for other kinds.' })
-  get syntax(): string | null {
-    return this.record.syntax;
+  async syntax(@Ctx() context: ConceptContext): Promise<string | null> {
+    return (await this.whole(context)).syntax;
   }
 
   @Field(() => Int, { nullable: true, description: 'Position of a lifecycle stage (1 = first); null for other kinds.' })
-  get order(): number | null {
-    return this.record.order;
+  async order(@Ctx() context: ConceptContext): Promise<number | null> {
+    return (await this.whole(context)).order;
   }
 }

@@ -46,6 +46,28 @@ export interface RelationRecord {
 export const CONCEPT_PROJECTION =
   'c { .slug, .kind, .nameKo, .nameEn, .aliasesKo, .aliasesEn, .summaryKo, .summaryEn, .detailsKo, .detailsEn, .tags, .source, .syntax, .order }';
 
+/**
+ * The part of a concept that lists of related concepts carry: enough to name it and link to it. Its other fields
+ * are read when a client asks for them (one batched read per request), so a page of concepts with the names of
+ * their related concepts does not move every related concept's summaries and details.
+ */
+export type ConceptRef = Pick<ConceptRecord, 'slug' | 'kind' | 'nameKo' | 'nameEn'>;
+
+/** Cypher map projection that reads concept node `variable` as a ConceptRef. Only code passes the name. */
+export function conceptRefProjection(variable: string): string {
+  return `${variable} { .slug, .kind, .nameKo, .nameEn }`;
+}
+
+export function toConceptRef(row: Record<string, unknown>): ConceptRef {
+  const c = row as Partial<ConceptRecord>;
+  return { slug: c.slug!, kind: c.kind!, nameKo: c.nameKo ?? c.nameEn ?? c.slug!, nameEn: c.nameEn ?? c.nameKo ?? c.slug! };
+}
+
+/** True for a whole record (toConceptRecord always fills in the summaries), false for a ConceptRef. */
+export function isConceptRecord(concept: ConceptRecord | ConceptRef): concept is ConceptRecord {
+  return 'summaryEn' in concept;
+}
+
 /** Fills in the optional fields a node may lack, so callers always get the full record shape. */
 export function toConceptRecord(row: Record<string, unknown>): ConceptRecord {
   const c = row as Partial<ConceptRecord>;

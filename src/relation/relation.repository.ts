@@ -1,4 +1,4 @@
-import { CONCEPT_PROJECTION, type ConceptRecord, conceptProjection, type RelationRecord, relationProjection, toConceptRecord, toRelationRecord } from '../graph/graph.model';
+import { CONCEPT_PROJECTION, type ConceptRecord, type ConceptRef, conceptRefProjection, type RelationRecord, relationProjection, toConceptRecord, toConceptRef, toRelationRecord } from '../graph/graph.model';
 import { RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 
@@ -17,7 +17,8 @@ export interface RelatedRecord {
   relation: RelationRecord;
   /** OUTGOING when `slug` is the subject, or the relation is symmetric. */
   direction: 'OUTGOING' | 'INCOMING';
-  other: ConceptRecord;
+  /** The concept at the other end: its names (the rest of its record is read only when a client asks for it). */
+  other: ConceptRef;
 }
 
 /** A relation with, when a deeper level was asked for, the relations of the concept at its other end. */
@@ -86,7 +87,7 @@ function relatedList(node: string, level: number, levels: number): string {
   const next = level + 1 < levels ? relatedList(o, level + 1, levels) : 'null';
   return `[(${node})-[${r}]-(${o}:Concept) WHERE type(${r}) IN $types${level} AND ${o} <> ${node}
     AND ($direction${level} = 'BOTH' OR ${outgoing} = ($direction${level} = 'OUTGOING')) |
-    {outgoing: ${outgoing}, relation: ${relationProjection(r)}, other: ${conceptProjection(o)}, next: ${next}}]`;
+    {outgoing: ${outgoing}, relation: ${relationProjection(r)}, other: ${conceptRefProjection(o)}, next: ${next}}]`;
 }
 
 export function walkParams(levels: readonly RelatedChoice[]): Record<string, unknown> {
@@ -100,7 +101,7 @@ export function walkParams(levels: readonly RelatedChoice[]): Record<string, unk
 
 export function toRelatedTrees(slug: string, related: Record<string, unknown>[]): RelatedTree[] {
   return related.map((row) => {
-    const other = toConceptRecord(row.other as Record<string, unknown>);
+    const other = toConceptRef(row.other as Record<string, unknown>);
     return {
       slug,
       direction: row.outgoing ? 'OUTGOING' : 'INCOMING',

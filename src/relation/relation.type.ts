@@ -1,6 +1,6 @@
 import { Ctx, Field, Int, ObjectType } from 'type-graphql';
 
-import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
+import type { ConceptRecord, ConceptRef, RelationRecord } from '../graph/graph.model';
 import { Lang, RelationType } from '../graph/vocabulary';
 import { LangArg, langOf } from '../i18n/lang.arg';
 import { pick } from '../i18n/lang';
@@ -14,11 +14,11 @@ import { pick } from '../i18n/lang';
 export class Relation {
   record!: RelationRecord;
   /** End concepts the caller already had; RelationResolver uses them instead of loading. */
-  fromRecord?: ConceptRecord;
-  toRecord?: ConceptRecord;
+  fromRecord?: ConceptRecord | ConceptRef;
+  toRecord?: ConceptRecord | ConceptRef;
 
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
-  constructor(record?: RelationRecord, ends: { from?: ConceptRecord; to?: ConceptRecord } = {}) {
+  constructor(record?: RelationRecord, ends: { from?: ConceptRecord | ConceptRef; to?: ConceptRecord | ConceptRef } = {}) {
     if (record) this.record = record;
     this.fromRecord = ends.from;
     this.toRecord = ends.to;
