@@ -101,24 +101,35 @@ describe('round trips per request', () => {
     }
   });
 
-  it('related concepts carry their names; the rest of their records comes in one more round trip, whole and right', async () => {
+  it('related concepts are read whole only when asked for more than names, and are right either way', async () => {
     const fields = 'slug kind name ko: name(lang: KO) aliases summary details(lang: KO) tags source syntax order';
-    const names = await server.gql<{ concept: { related: { edges: { node: { slug: string } }[] } } }>(
-      '{ concept(slug: "docker-stop") { related(first: 100) { edges { node { slug kind name } } } } }',
-    );
+    const related = (selection: string) => `related(first: 100) { edges { node { ${selection} } } }`;
+    type Answer = { concept: { related: { edges: { node: Record<string, unknown> }[] } } };
+    const names = await server.gql<Answer>(`{ concept(slug: "docker-stop") { ${related('slug kind name')} } }`);
     expect(names.headers.get('x-db-round-trips')).toBe('1');
-    const full = await server.gql<{ concept: { related: { edges: { node: Record<string, unknown> }[] } } }>(
-      `{ concept(slug: "docker-stop") { related(first: 100) { edges { node { ${fields} } } } } }`,
-    );
-    expect(full.body.errors).toBeUndefined();
-    expect(full.headers.get('x-db-round-trips')).toBe('2');
-    const others = full.body.data!.concept.related.edges.map((edge) => edge.node);
+    const whole = await server.gql<Answer>(`{ concept(slug: "docker-stop") { ${related(fields)} } }`);
+    expect(whole.headers.get('x-db-round-trips')).toBe('1');
+    // Without reading ahead (@include), the relations come as names and the rest is completed in one batched read.
+    const completed = await server.gql<Answer>(`query ($yes: Boolean = true) { concept(slug: "docker-stop") { ... @include(if: $yes) { ${related(fields)} } } }`);
+    expect(completed.headers.get('x-db-round-trips')).toBe('3');
+    expect(completed.body).toEqual(whole.body);
+    const others = whole.body.data!.concept.related.edges.map((edge) => edge.node);
     expect(others.length).toBeGreaterThan(3);
-    // Each one as concept(slug:) reads it on its own, whole from the start.
+    // Each one as concept(slug:) reads it on its own.
     for (const other of others) {
       const alone = await server.gql<{ concept: Record<string, unknown> }>(`{ concept(slug: "${other.slug as string}") { ${fields} } }`);
       expect(other).toEqual(alone.body.data!.concept);
     }
+  });
+
+  it('search hits are read whole only when asked for more than names', async () => {
+    const query = (selection: string) => `{ search(query: "container", first: 10) { score concept { ${selection} } } }`;
+    const names = await server.gql<{ search: { concept: { slug: string } }[] }>(query('slug name'));
+    const whole = await server.gql<{ search: { concept: { slug: string; summary: string } }[] }>(query('slug name summary tags'));
+    expect(names.headers.get('x-db-round-trips')).toBe('1');
+    expect(whole.headers.get('x-db-round-trips')).toBe('1');
+    expect(whole.body.data!.search.map((hit) => hit.concept.slug)).toEqual(names.body.data!.search.map((hit) => hit.concept.slug));
+    expect(whole.body.data!.search.every((hit) => hit.concept.summary.length > 0)).toBe(true);
   });
 
   it('a concept fetched through node() and concept() in one request is read once', async () => {

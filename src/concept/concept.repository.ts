@@ -5,7 +5,7 @@ import { RelationType } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 import type { CursorKey } from '../pagination/cursor';
 import { assemblePage, type Page, type PageWindow } from '../pagination/page';
-import { type RelatedChoice, type RelatedTree, toRelatedTrees, walkOf, walkParams } from '../relation/relation.repository';
+import { type RelatedTree, toRelatedTrees, type WalkLevel, walkOf, walkParams } from '../relation/relation.repository';
 
 export type ConceptSortField = 'SLUG' | 'NAME_EN' | 'NAME_KO' | 'KIND' | 'DEGREE';
 
@@ -110,7 +110,7 @@ function kindRows(predicates: string[], window: PageWindow, fetchAsc: boolean): 
  * index in index order, so ORDER BY ... LIMIT stops after the page; the other keys are computed, so their page still
  * sorts every concept that matches the filter. Without a filter the total comes from the count store.
  */
-function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, walkLevels: number): string {
+function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, walk: readonly WalkLevel[]): string {
   const field = order.field;
   const asc = !order.descending;
   const predicates = filterPredicates(filter);
@@ -137,7 +137,7 @@ function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: P
   return `CALL () { MATCH (c:Concept) ${where(predicates)} RETURN count(c) AS total }
      CALL () {
        ${rows}
-       RETURN collect({record: ${CONCEPT_PROJECTION}, k: k${walkLevels > 0 ? `, related: ${walkOf('c', walkLevels)}` : ''}}) AS rows
+       RETURN collect({record: ${CONCEPT_PROJECTION}, k: k${walk.length > 0 ? `, related: ${walkOf('c', walk)}` : ''}}) AS rows
      }
      RETURN total, ${beyondAfter} AS beyondAfter, ${beyondBefore} AS beyondBefore, rows`;
 }
@@ -155,8 +155,8 @@ export class ConceptRepository {
    * One keyset page, its total count and whether items lie beyond the cursors, in a single round trip. Cursor keys
    * are `[sortValue, slug]`. With a `walk`, each concept's relations along it come in the same round trip, in `walks`.
    */
-  async page(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, walk: readonly RelatedChoice[] = []): Promise<ConceptPage> {
-    const [row] = await this.db.read(pageQuery(filter, order, window, walk.length), {
+  async page(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, walk: readonly WalkLevel[] = []): Promise<ConceptPage> {
+    const [row] = await this.db.read(pageQuery(filter, order, window, walk), {
       ...(walk.length > 0 ? walkParams(walk) : {}),
       kinds: filter.kinds ?? null,
       tags: filter.tags ?? null,

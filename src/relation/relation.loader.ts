@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { ConceptRecord } from '../graph/graph.model';
 import type { RelationType } from '../graph/vocabulary';
 import { type CursorKey, compareKeys } from '../pagination/cursor';
-import type { RelatedChoice, RelatedRecord, RelatedTree, RelationDirection, RelationRepository } from './relation.repository';
+import type { RelatedChoice, RelatedRecord, RelatedTree, RelationDirection, RelationRepository, WalkLevel } from './relation.repository';
 
 /** Which relations of which concept: one `related(types:, direction:)` field of one concept. */
 export interface RelatedKey extends RelatedChoice {
@@ -22,7 +22,7 @@ export function relatedKeyOf(slug: string, args: { types?: RelationType[] | null
 /** A concept and the walk of `related` levels to read with it. */
 export interface WalkKey {
   slug: string;
-  levels: RelatedChoice[];
+  levels: WalkLevel[];
 }
 
 /** The sort key of a concept's edges (and of their cursors): type, order (unordered last), other slug, direction. */
@@ -36,7 +36,7 @@ const sortRelated = (records: RelatedRecord[]) => records.sort((a, b) => compare
 const choiceText = (choice: RelatedChoice) => `${choice.types?.join(',') ?? '*'}|${choice.direction}`;
 
 const cacheKeyFn = (key: RelatedKey) => `${key.slug}|${choiceText(key)}`;
-const walkKeyFn = (key: WalkKey) => `${key.slug}|${key.levels.map(choiceText).join('>')}`;
+const walkKeyFn = (key: WalkKey) => `${key.slug}|${key.levels.map((level) => `${choiceText(level)}${level.whole ? '+' : ''}`).join('>')}`;
 
 /** Keys grouped by what is asked of each slug: each group is one query. */
 function grouped<K extends { slug: string }, G>(keys: readonly K[], groupOf: (key: K) => string, asked: (key: K) => G): { asked: G; slugs: string[] }[] {

@@ -1,4 +1,4 @@
-import { CONCEPT_PROJECTION, type ConceptRecord, type ConceptRef, conceptRefProjection, type RelationRecord, relationProjection, toConceptRecord, toConceptRef, toRelationRecord } from '../graph/graph.model';
+import { CONCEPT_PROJECTION, type ConceptRecord, type ConceptRef, conceptProjection, conceptRefProjection, type RelationRecord, relationProjection, toConceptRecord, toConceptRef, toRelationRecord } from '../graph/graph.model';
 import { RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 
@@ -11,14 +11,19 @@ export interface RelatedChoice {
   direction: RelationDirection;
 }
 
+/** One level of a walk: which relations, and whether their concepts are read whole or as ConceptRefs. */
+export interface WalkLevel extends RelatedChoice {
+  whole: boolean;
+}
+
 /** A relation seen from one of its ends (`slug`): which way it points from there, and the concept at the other end. */
 export interface RelatedRecord {
   slug: string;
   relation: RelationRecord;
   /** OUTGOING when `slug` is the subject, or the relation is symmetric. */
   direction: 'OUTGOING' | 'INCOMING';
-  /** The concept at the other end: its names (the rest of its record is read only when a client asks for it). */
-  other: ConceptRef;
+  /** The concept at the other end: whole, or its names only (the rest is then read when a client asks for it). */
+  other: ConceptRecord | ConceptRef;
 }
 
 /** A relation with, when a deeper level was asked for, the relations of the concept at its other end. */
@@ -41,7 +46,7 @@ export class RelationRepository {
 
   /** Every relation of each concept in `slugs` for `choice`, in one round trip. */
   async relatedOf(slugs: readonly string[], choice: RelatedChoice): Promise<RelatedRecord[]> {
-    const rows = await this.db.read(`UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN slug, ${walkOf('c', 1)} AS related`, {
+    const rows = await this.db.read(`UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN slug, ${walkOf('c', [{ ...choice, whole: false }])} AS related`, {
       slugs: [...slugs],
       ...walkParams([choice]),
     });
@@ -53,9 +58,9 @@ export class RelationRepository {
    * ends for `levels[1]`, and so on: a walk such as `concept { related { edges { node { related } } } }` read in one
    * round trip instead of one query per level.
    */
-  async conceptsWithRelated(slugs: readonly string[], levels: readonly RelatedChoice[]): Promise<{ concept: ConceptRecord; related: RelatedTree[] }[]> {
+  async conceptsWithRelated(slugs: readonly string[], levels: readonly WalkLevel[]): Promise<{ concept: ConceptRecord; related: RelatedTree[] }[]> {
     const rows = await this.db.read(
-      `UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN ${CONCEPT_PROJECTION} AS concept, ${walkOf('c', levels.length)} AS related`,
+      `UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN ${CONCEPT_PROJECTION} AS concept, ${walkOf('c', levels)} AS related`,
       { slugs: [...slugs], ...walkParams(levels) },
     );
     return rows.map((row) => {
@@ -66,28 +71,29 @@ export class RelationRepository {
 }
 
 /**
- * Cypher for a walk of `levels` related levels from concept variable `node`, read as RelatedTrees by toRelatedTrees,
- * with parameters from walkParams. Other repositories add it to their own queries (a page of concepts with its
- * relations is one round trip); `node` must be a variable of that query, never client text.
+ * Cypher for a walk of related levels from concept variable `node`, read as RelatedTrees by toRelatedTrees, with
+ * parameters from walkParams. Other repositories add it to their own queries (a page of concepts with its relations
+ * is one round trip); `node` must be a variable of that query, never client text.
  */
-export function walkOf(node: string, levels: number): string {
-  if (!Number.isInteger(levels) || levels < 1 || levels > MAX_RELATED_LEVELS) throw new RangeError(`a walk has 1 to ${MAX_RELATED_LEVELS} levels`);
+export function walkOf(node: string, levels: readonly WalkLevel[]): string {
+  if (levels.length < 1 || levels.length > MAX_RELATED_LEVELS) throw new RangeError(`a walk has 1 to ${MAX_RELATED_LEVELS} levels`);
   return relatedList(node, 0, levels);
 }
 
 /**
  * The relations of concept `node` for the choice of `level` ($types<level>, $direction<level>) as one list (one row
  * per concept, not one per relation: fewer records to send and decode), each with the next level's list of the
- * concept at its other end until `levels`. Only fixed text and level numbers go into the Cypher.
+ * concept at its other end until the last level, and that concept whole or as a ConceptRef as the level says. Only fixed text and level numbers go into the Cypher.
  */
-function relatedList(node: string, level: number, levels: number): string {
+function relatedList(node: string, level: number, levels: readonly WalkLevel[]): string {
   const r = `r${level}`;
   const o = `o${level}`;
   const outgoing = `(type(${r}) IN $symmetric OR startNode(${r}) = ${node})`;
-  const next = level + 1 < levels ? relatedList(o, level + 1, levels) : 'null';
+  const next = level + 1 < levels.length ? relatedList(o, level + 1, levels) : 'null';
+  const other = levels[level].whole ? conceptProjection(o) : conceptRefProjection(o);
   return `[(${node})-[${r}]-(${o}:Concept) WHERE type(${r}) IN $types${level} AND ${o} <> ${node}
     AND ($direction${level} = 'BOTH' OR ${outgoing} = ($direction${level} = 'OUTGOING')) |
-    {outgoing: ${outgoing}, relation: ${relationProjection(r)}, other: ${conceptRefProjection(o)}, next: ${next}}]`;
+    {outgoing: ${outgoing}, relation: ${relationProjection(r)}, other: ${other}, next: ${next}}]`;
 }
 
 export function walkParams(levels: readonly RelatedChoice[]): Record<string, unknown> {
@@ -101,7 +107,9 @@ export function walkParams(levels: readonly RelatedChoice[]): Record<string, unk
 
 export function toRelatedTrees(slug: string, related: Record<string, unknown>[]): RelatedTree[] {
   return related.map((row) => {
-    const other = toConceptRef(row.other as Record<string, unknown>);
+    // A whole record's projection always has the summaries (null when missing); a ConceptRef's never does.
+    const projected = row.other as Record<string, unknown>;
+    const other = 'summaryEn' in projected ? toConceptRecord(projected) : toConceptRef(projected);
     return {
       slug,
       direction: row.outgoing ? 'OUTGOING' : 'INCOMING',

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 
-import { CONCEPT_PROJECTION, type ConceptRecord, toConceptRecord } from '../graph/graph.model';
+import { CONCEPT_PROJECTION, type ConceptRecord, type ConceptRef, conceptRefProjection, toConceptRecord, toConceptRef } from '../graph/graph.model';
 import type { CypherRunner } from '../neo4j/gateway';
 
 export interface SearchRequest {
@@ -15,7 +15,7 @@ export interface SearchRequest {
 }
 
 export interface SearchRecord {
-  concept: ConceptRecord;
+  concept: ConceptRecord | ConceptRef;
   score: number;
 }
 
@@ -30,8 +30,9 @@ export class SearchRepository {
    * Ranks exact name matches first (the preferred language's name before the other's), then exact alias matches,
    * then by index score, doubled when the preferred language's name contains the text; ties by slug. The score is
    * that order as a number: 3, 2 or 1 for the kind of exact match plus the index score relative to the best hit (0-1].
+   * Hits are whole records, or ConceptRefs (names only) when `whole` is false.
    */
-  async search(request: SearchRequest): Promise<SearchRecord[]> {
+  async search(request: SearchRequest, whole = true): Promise<SearchRecord[]> {
     const rows = await this.db.read(
       `CALL db.index.fulltext.queryNodes('concept_search', $lucene, {limit: $candidates}) YIELD node AS c, score
        WHERE c:Concept AND ($kinds IS NULL OR c.kind IN $kinds)
@@ -47,9 +48,10 @@ export class SearchRepository {
        WITH hit.c AS c, hit.exact + CASE WHEN best > 0 THEN hit.ranked / best ELSE 0.0 END AS score
        ORDER BY score DESC, c.slug
        LIMIT $limit
-       RETURN ${CONCEPT_PROJECTION} AS c, score`,
+       RETURN ${whole ? CONCEPT_PROJECTION : conceptRefProjection('c')} AS c, score`,
       { lucene: request.lucene, needle: request.needle, kinds: request.kinds, preferKo: request.preferKo, limit: neo4j.int(request.limit), candidates: neo4j.int(CANDIDATES) },
     );
-    return rows.map((row) => ({ concept: toConceptRecord(row.c as Record<string, unknown>), score: row.score as number }));
+    const toConcept = whole ? toConceptRecord : toConceptRef;
+    return rows.map((row) => ({ concept: toConcept(row.c as Record<string, unknown>), score: row.score as number }));
   }
 }
