@@ -90,4 +90,20 @@ describe('synthetic data', () => {
     const after = await graphSnapshot(db.gateway, ['seededAt']);
     expect(after.nodes).toEqual(seed.nodes.filter((n) => !n.includes('"synthetic"')));
   });
+
+  it('writes many batches (relations following the concepts), and a rerun completes an interrupted run exactly', async () => {
+    // Several concept transactions and relation transactions, so the two writers really overlap.
+    const n = 4500;
+    await writeSynthetic(db.gateway, n, silent);
+    expect(await synthetic()).toMatchObject({ concepts: n, last: 'synthetic-004500', relations: expectedRelations(n), crossing: 0 });
+    const complete = await syntheticSnapshot();
+
+    // What an interruption can leave: concepts only up to some number, and some of their relations missing.
+    await db.gateway.write(`MATCH (c:Concept {origin: 'synthetic'}) WHERE c.slug > 'synthetic-003000' DETACH DELETE c`);
+    await db.gateway.write(
+      `MATCH (a:Concept {origin: 'synthetic'})-[r]->() WHERE r.origin = 'synthetic' AND a.slug >= 'synthetic-001500' DELETE r`,
+    );
+    expect(await writeSynthetic(db.gateway, n, silent)).toMatchObject({ concepts: n, relations: expectedRelations(n), removed: 0 });
+    expect(await syntheticSnapshot()).toEqual(complete);
+  });
 });
