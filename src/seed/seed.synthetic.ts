@@ -20,8 +20,15 @@ const WORDS: [en: string, ko: string][] = [
   ['signal', '시그널'], ['process', '프로세스'], ['cluster', '클러스터'], ['scheduler', '스케줄러'], ['runtime', '런타임'], ['sandbox', '샌드박스'],
 ];
 const RELATIONS_PER_CONCEPT = 3;
-const BATCH = 10000;
-const CONCEPT_WRITERS = 2;
+/** Concepts deleted per transaction when shrinking. */
+const DELETE_BATCH = 10000;
+/**
+ * Concepts per write transaction. Small on purpose: a transaction's state stays live on the database heap until it
+ * commits, and with 10k nodes (each with a full-text document) the young collections copied it over and over.
+ */
+const CONCEPT_BATCH = 2000;
+/** At most this many concepts' relations (about three each) per write transaction. */
+const RELATION_CHUNK = 5000;
 const TIMEOUT_MS = 5 * 60 * 1000;
 
 export const syntheticSlug = (i: number): string => `${RESERVED_SLUG_PREFIX}${String(i).padStart(6, '0')}`;
@@ -99,7 +106,7 @@ async function removeAbove(gateway: Neo4jGateway, keep: number, logger: Logger):
       const result = await tx.run(
         `MATCH (c:Concept) WHERE c.slug > $last AND c.slug STARTS WITH $prefix AND c.origin = $origin
          WITH c LIMIT $batch DETACH DELETE c RETURN count(*) AS n`,
-        { last: syntheticSlug(keep), prefix: RESERVED_SLUG_PREFIX, origin: SYNTHETIC_ORIGIN, batch: neo4j.int(BATCH) },
+        { last: syntheticSlug(keep), prefix: RESERVED_SLUG_PREFIX, origin: SYNTHETIC_ORIGIN, batch: neo4j.int(DELETE_BATCH) },
       );
       return result.records.map((r) => r.toObject());
     }, TIMEOUT_MS);
@@ -120,79 +127,144 @@ async function highestPresent(gateway: Neo4jGateway): Promise<number> {
   return last ? Number(last.slice(RESERVED_SLUG_PREFIX.length)) : 0;
 }
 
-const CREATE_CONCEPTS = 'UNWIND $rows AS row CREATE (c:Concept) SET c = row, c.origin = $origin';
+// Both return every written concept's element id, so its relations can find it without an index lookup.
+const CREATE_CONCEPTS = `UNWIND $rows AS row CREATE (c:Concept) SET c = row, c.origin = $origin
+  RETURN row.slug AS slug, elementId(c) AS id`;
 // The WHERE keeps a synthetic write from ever taking over a concept someone else owns.
 const MERGE_CONCEPTS = `UNWIND $rows AS row
   MERGE (c:Concept {slug: row.slug}) ON CREATE SET c.origin = $origin
   WITH c, row WHERE c.origin = $origin
-  SET c += row`;
-// The type comes from the closed RelationType enum (syntheticRelationsOf picks from its values).
+  SET c += row
+  RETURN row.slug AS slug, elementId(c) AS id`;
+// The type comes from the closed RelationType enum (syntheticRelationsOf picks from its values). The ends are found by
+// the element ids their concept writes returned a moment ago; the origin check still keeps out anything not synthetic.
 const relationStatement = (type: RelationType, verb: 'CREATE' | 'MERGE') => `UNWIND $rows AS row
-  MATCH (a:Concept {slug: row.from}), (b:Concept {slug: row.to})
-  WHERE a.origin = $origin AND b.origin = $origin
+  MATCH (a:Concept), (b:Concept)
+  WHERE elementId(a) = row.a AND elementId(b) = row.b AND a.origin = $origin AND b.origin = $origin
   ${verb} (a)-[r:${type} {origin: $origin}]->(b)
   SET r.order = row.order, r.source = $origin`;
 
+/** Ranges of concept numbers 1..n, one per transaction; a range never spans the MERGE/CREATE boundary `present`. */
+function conceptRanges(n: number, present: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let first = 1; first <= n; ) {
+    const last = Math.min(first + CONCEPT_BATCH - 1, n, first <= present ? present : n);
+    ranges.push([first, last]);
+    first = last + 1;
+  }
+  return ranges;
+}
+
+const numberOf = (slug: string): number => Number(slug.slice(RESERVED_SLUG_PREFIX.length));
+
 /**
- * Makes the database hold exactly synthetic concepts 1..n and their relations (n = 0 removes them all). Each batch
- * of 10k rows is one UNWIND statement in its own transaction: bulk data does not need all-or-nothing. Numbers up to
- * the highest one present are MERGEd (so a rerun, or one after an interrupted run, completes the data without
- * duplicates); numbers above it cannot exist yet, nor can their relations (a relation belongs to its higher-numbered
+ * The relations of concepts first..last, one UNWIND per (verb, type), so every statement has a fixed type. `ids` holds
+ * the element id of every synthetic concept written; an end without one (a concept someone else owns) is left out.
+ */
+function relationGroups(first: number, last: number, present: number, ids: (string | undefined)[]) {
+  const groups = new Map<string, { type: RelationType; verb: 'CREATE' | 'MERGE'; rows: { a: string; b: string; order: unknown }[] }>();
+  for (let i = Math.max(first, 2); i <= last; i += 1) {
+    const verb = i <= present ? 'MERGE' : 'CREATE';
+    for (const r of syntheticRelationsOf(i)) {
+      const [a, b] = [ids[i], ids[numberOf(r.to)]];
+      if (a === undefined || b === undefined) continue;
+      const key = `${verb} ${r.type}`;
+      if (!groups.has(key)) groups.set(key, { type: r.type, verb, rows: [] });
+      groups.get(key)!.rows.push({ a, b, order: neo4j.int(r.order) });
+    }
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Makes the database hold exactly synthetic concepts 1..n and their relations (n = 0 removes them all). Bulk data
+ * does not need all-or-nothing: every batch commits on its own, and a rerun completes an interrupted run. Numbers up
+ * to the highest one present are MERGEd (so a rerun completes the data without duplicates); numbers above it cannot
+ * exist yet, nor can their relations (a relation belongs to its higher-numbered end and is written only after that
  * end), so those are CREATEd, which is much cheaper.
+ *
+ * Two writers run at once, so the database uses both of a small machine's cores: one writes the concepts in order,
+ * and the other follows it, writing the relations of the concepts committed so far. Every relation points to a
+ * lower-numbered concept, so its ends are committed by then, and the two writers never touch the same nodes (no lock
+ * waits, no deadlocks).
  */
 export async function writeSynthetic(gateway: Neo4jGateway, n: number, logger: Logger): Promise<SyntheticResult> {
   if (!Number.isInteger(n) || n < 0 || n > MAX_SYNTHETIC) throw new RangeError(`synthetic count must be a whole number from 0 to ${MAX_SYNTHETIC}, got ${n}`);
   const started = performance.now();
   const removed = await removeAbove(gateway, n, logger);
   const present = await highestPresent(gateway);
-  const write = (cypher: string, rows: unknown[]) => gateway.writeTransaction((tx) => tx.run(cypher, { origin: SYNTHETIC_ORIGIN, rows }), TIMEOUT_MS);
+  const removedAt = performance.now();
+  const params = (rows: unknown[]) => ({ origin: SYNTHETIC_ORIGIN, rows });
 
-  // Concept batches touch disjoint nodes, so two run at once (the database is mostly CPU-bound here); relation
-  // batches stay one at a time, because two of them would lock shared end nodes in different orders and deadlock.
-  const ranges: [number, number][] = [];
-  for (let first = 1; first <= n; ) {
-    // A batch never spans the MERGE/CREATE boundary.
-    const last = Math.min(first + BATCH - 1, n, first <= present ? present : n);
-    ranges.push([first, last]);
-    first = last + 1;
-  }
+  // `committed`: every concept up to this number is written, and `ids` has their element ids. A failure on either side
+  // stops the other.
+  const ids: (string | undefined)[] = new Array(n + 1);
+  let committed = 0;
+  let failed = false;
+  let wake = (): void => undefined;
+  const advanced = () => new Promise<void>((resolve) => {
+    wake = resolve;
+  });
+
   let concepts = 0;
-  const conceptsStarted = performance.now();
+  let conceptsSeconds = 0;
   const writeConcepts = async () => {
-    for (let range = ranges.shift(); range; range = ranges.shift()) {
-      const [first, last] = range;
-      const rows = [];
-      for (let i = first; i <= last; i += 1) {
-        const c = syntheticConcept(i);
-        rows.push({ ...c, order: c.order === null ? null : neo4j.int(c.order) });
+    try {
+      for (const [first, last] of conceptRanges(n, present)) {
+        if (failed) return;
+        const rows: Record<string, unknown>[] = [];
+        for (let i = first; i <= last; i += 1) {
+          const c = syntheticConcept(i);
+          rows.push({ ...c, order: c.order === null ? null : neo4j.int(c.order) });
+        }
+        const written = await gateway.writeTransaction((tx) => tx.run(first <= present ? MERGE_CONCEPTS : CREATE_CONCEPTS, params(rows)), TIMEOUT_MS);
+        for (const record of written.records) ids[numberOf(record.get('slug') as string)] = record.get('id') as string;
+        concepts += rows.length;
+        committed = last;
+        // Progress every 10k concepts, not every (small) batch.
+        if (Math.floor(concepts / 10000) > Math.floor((concepts - rows.length) / 10000) || last === n) {
+          logger.info({ done: concepts, total: n, perSecond: rate(concepts, removedAt) }, `synthetic concepts ${concepts}/${n}`);
+        }
+        wake();
       }
-      await write(first <= present ? MERGE_CONCEPTS : CREATE_CONCEPTS, rows);
-      concepts += rows.length;
-      logger.info({ done: concepts, total: n, perSecond: rate(concepts, conceptsStarted) }, `synthetic concepts ${concepts}/${n}`);
+      conceptsSeconds = (performance.now() - removedAt) / 1000;
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      wake();
     }
   };
-  await Promise.all(Array.from({ length: CONCEPT_WRITERS }, writeConcepts));
 
-  const groups = new Map<string, { type: RelationType; verb: 'CREATE' | 'MERGE'; rows: { from: string; to: string; order: unknown }[] }>();
-  let total = 0;
-  for (let i = 2; i <= n; i += 1) {
-    const verb = i <= present ? 'MERGE' : 'CREATE';
-    for (const r of syntheticRelationsOf(i)) {
-      const key = `${verb} ${r.type}`;
-      if (!groups.has(key)) groups.set(key, { type: r.type, verb, rows: [] });
-      groups.get(key)!.rows.push({ from: r.from, to: r.to, order: neo4j.int(r.order) });
-      total += 1;
-    }
-  }
   let relations = 0;
-  const relationsStarted = performance.now();
-  for (const { type, verb, rows } of groups.values()) {
-    for (let first = 0; first < rows.length; first += BATCH) {
-      const part = rows.slice(first, first + BATCH);
-      await write(relationStatement(type, verb), part);
-      relations += part.length;
-      logger.info({ done: relations, total, perSecond: rate(relations, relationsStarted) }, `synthetic relations ${relations}/${total}`);
+  const writeRelations = async () => {
+    try {
+      for (let linked = 1; linked < n; ) {
+        while (committed === linked && !failed) await advanced();
+        if (failed) return;
+        const last = Math.min(committed, linked + RELATION_CHUNK);
+        const groups = relationGroups(linked + 1, last, present, ids);
+        await gateway.writeTransaction(async (tx) => {
+          for (const { type, verb, rows } of groups) await tx.run(relationStatement(type, verb), params(rows));
+        }, TIMEOUT_MS);
+        relations += groups.reduce((sum, g) => sum + g.rows.length, 0);
+        linked = last;
+        logger.info({ done: relations, upTo: linked, perSecond: rate(relations, removedAt) }, `synthetic relations of concepts up to ${linked}/${n}: ${relations}`);
+      }
+    } catch (error) {
+      failed = true;
+      wake();
+      throw error;
     }
-  }
-  return { concepts, relations, removed, seconds: (performance.now() - started) / 1000 };
+  };
+
+  const outcomes = await Promise.allSettled([writeConcepts(), writeRelations()]);
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failure) throw failure.reason;
+  const seconds = (performance.now() - started) / 1000;
+  logger.info(
+    { removeSeconds: Number(((removedAt - started) / 1000).toFixed(2)), conceptsSeconds: Number(conceptsSeconds.toFixed(2)), seconds: Number(seconds.toFixed(2)) },
+    'synthetic: timing by phase (relations follow the concepts, so they end last)',
+  );
+  return { concepts, relations, removed, seconds };
 }
