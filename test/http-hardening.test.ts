@@ -56,6 +56,23 @@ describe('HTTP hardening', () => {
     expect(body.data?.concepts.edges.length).toBeGreaterThan(50);
   });
 
+  it('answers a client that accepts no encoding uncompressed, with Vary: Accept-Encoding for caches', async () => {
+    const payload = JSON.stringify({ query: '{ concepts(first: 100) { edges { node { slug name summary } } } }' });
+    const { headers, body } = await new Promise<{ headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+      const request = http.request(server.url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ headers: res.headers, body: text }));
+      });
+      request.on('error', reject);
+      request.end(payload);
+    });
+    expect(headers['content-encoding']).toBeUndefined();
+    expect(headers.vary).toMatch(/accept-encoding/i);
+    expect((JSON.parse(body) as { data: { concepts: { edges: unknown[] } } }).data.concepts.edges.length).toBeGreaterThan(50);
+  });
+
   it('serves cacheable GET queries with Cache-Control and an ETag, and answers 304 when unchanged', async () => {
     const url = `${server.url}?query=${encodeURIComponent('{ concept(slug: "docker") { slug } }')}`;
     const headers = { accept: 'application/json', 'apollo-require-preflight': 'true' };

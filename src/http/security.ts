@@ -44,7 +44,18 @@ export function corsPolicy(config: HttpConfig): RequestHandler {
   });
 }
 
-/** gzip/deflate/br for responses above 1 KiB. */
+/**
+ * gzip/deflate/br for responses above 1 KiB. A client that accepts no encoding skips the compression middleware
+ * (which otherwise wraps every response's write and end), and still gets `Vary: Accept-Encoding` for caches.
+ */
 export function compress(): RequestHandler {
-  return compression({ threshold: 1024 });
+  const compressing = compression({ threshold: 1024 });
+  return (req, res, next) => {
+    if (req.headers['accept-encoding']) {
+      compressing(req, res, next);
+    } else {
+      res.vary('Accept-Encoding');
+      next();
+    }
+  };
 }
