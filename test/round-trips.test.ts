@@ -122,6 +122,16 @@ describe('round trips per request', () => {
     }
   });
 
+  it('a page of concepts is read whole only when asked for more than names, and is the same page either way', async () => {
+    type Page = { concepts: { edges: { cursor: string; node: { slug: string; name: string; summary?: string } }[] } };
+    const names = await server.gql<Page>('{ concepts(first: 30, orderBy: { field: NAME_EN }) { edges { cursor node { slug name } } } }');
+    const whole = await server.gql<Page>('{ concepts(first: 30, orderBy: { field: NAME_EN }) { edges { cursor node { slug name summary } } } }');
+    expect(names.headers.get('x-db-round-trips')).toBe('1');
+    expect(whole.headers.get('x-db-round-trips')).toBe('1');
+    expect(whole.body.data!.concepts.edges.map(({ cursor, node }) => ({ cursor, node: { slug: node.slug, name: node.name } }))).toEqual(names.body.data!.concepts.edges);
+    expect(whole.body.data!.concepts.edges.every(({ node }) => node.summary!.length > 0)).toBe(true);
+  });
+
   it('search hits are read whole only when asked for more than names', async () => {
     const query = (selection: string) => `{ search(query: "container", first: 10) { score concept { ${selection} } } }`;
     const names = await server.gql<{ search: { concept: { slug: string } }[] }>(query('slug name'));

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 
-import { CONCEPT_PROJECTION, type ConceptRecord, toConceptRecord } from '../graph/graph.model';
+import { CONCEPT_PROJECTION, type ConceptRecord, type ConceptRef, conceptRefProjection, toConceptRecord, toConceptRef } from '../graph/graph.model';
 import { RelationType } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 import type { CursorKey } from '../pagination/cursor';
@@ -22,7 +22,7 @@ export interface ConceptListOrder {
 }
 
 /** A page of concepts and, when a walk was asked for, each concept's relations along it. */
-export interface ConceptPage extends Page<ConceptRecord> {
+export interface ConceptPage extends Page<ConceptRecord | ConceptRef> {
   walks: Map<string, RelatedTree[]>;
 }
 
@@ -110,7 +110,7 @@ function kindRows(predicates: string[], window: PageWindow, fetchAsc: boolean): 
  * index in index order, so ORDER BY ... LIMIT stops after the page; the other keys are computed, so their page still
  * sorts every concept that matches the filter. Without a filter the total comes from the count store.
  */
-function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, walk: readonly WalkLevel[]): string {
+function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, walk: readonly WalkLevel[], whole: boolean): string {
   const field = order.field;
   const asc = !order.descending;
   const predicates = filterPredicates(filter);
@@ -137,7 +137,7 @@ function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: P
   return `CALL () { MATCH (c:Concept) ${where(predicates)} RETURN count(c) AS total }
      CALL () {
        ${rows}
-       RETURN collect({record: ${CONCEPT_PROJECTION}, k: k${walk.length > 0 ? `, related: ${walkOf('c', walk)}` : ''}}) AS rows
+       RETURN collect({record: ${whole ? CONCEPT_PROJECTION : conceptRefProjection('c')}, k: k${walk.length > 0 ? `, related: ${walkOf('c', walk)}` : ''}}) AS rows
      }
      RETURN total, ${beyondAfter} AS beyondAfter, ${beyondBefore} AS beyondBefore, rows`;
 }
@@ -154,9 +154,10 @@ export class ConceptRepository {
   /**
    * One keyset page, its total count and whether items lie beyond the cursors, in a single round trip. Cursor keys
    * are `[sortValue, slug]`. With a `walk`, each concept's relations along it come in the same round trip, in `walks`.
+   * Items are whole records, or ConceptRefs (names only) when `whole` is false.
    */
-  async page(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, walk: readonly WalkLevel[] = []): Promise<ConceptPage> {
-    const [row] = await this.db.read(pageQuery(filter, order, window, walk), {
+  async page(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, walk: readonly WalkLevel[] = [], whole = true): Promise<ConceptPage> {
+    const [row] = await this.db.read(pageQuery(filter, order, window, walk, whole), {
       ...(walk.length > 0 ? walkParams(walk) : {}),
       kinds: filter.kinds ?? null,
       tags: filter.tags ?? null,
@@ -171,7 +172,7 @@ export class ConceptRepository {
     });
     const walks = new Map<string, RelatedTree[]>();
     const fetched = (row.rows as { record: Record<string, unknown>; k: string | number; related?: Record<string, unknown>[] }[]).map(({ record, k, related }) => {
-      const concept = toConceptRecord(record);
+      const concept = whole ? toConceptRecord(record) : toConceptRef(record);
       if (related) walks.set(concept.slug, toRelatedTrees(concept.slug, related));
       return { item: concept, key: [k, concept.slug] as CursorKey };
     });

@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } f
 
 import type { AtlasContext } from '../context';
 import { BadInputError } from '../errors';
+import { isConceptRecord } from '../graph/graph.model';
 import { ConceptKind } from '../graph/vocabulary';
 import { fromGlobalId } from '../node/global-id';
 import { Node } from '../node/node.type';
@@ -12,6 +13,7 @@ import { RelatedArgs } from '../relation/relation.args';
 import { RelationConnection, RelationEdge } from '../relation/relation.connection';
 import { relatedKeyOf, relatedSortKey } from '../relation/relation.loader';
 import { selectedWalk } from '../relation/relation.lookahead';
+import { asksForWholeConcepts } from './concept.lookahead';
 import { ConceptsArgs, ConceptOrderField } from './concept.args';
 import { CommandFlag, ConceptConnection, ConceptEdge } from './concept.connection';
 import { primeConcepts } from './concept.loader';
@@ -48,10 +50,12 @@ export class ConceptResolver {
     // The tag ties cursors to this order, so a cursor from another order is refused rather than misread.
     const tag = `concepts:${field}:${direction}`;
     const window = pageWindow(args, tag, 2, context.config.limits);
-    // When the client walks the concepts' relations, the page and the walk are one round trip.
+    // When the client walks the concepts' relations, the page and the walk are one round trip; whole records only
+    // when more than names is asked of the concepts.
     const walk = selectedWalk(info, ['edges', 'node']);
-    const page = await context.repos.concepts.page(args.filter ?? {}, { field, descending: direction === OrderDirection.DESC }, window, walk);
-    primeConcepts(context.loaders.concepts, page.items.map(({ item }) => item));
+    const whole = asksForWholeConcepts(info, ['edges', 'node']);
+    const page = await context.repos.concepts.page(args.filter ?? {}, { field, descending: direction === OrderDirection.DESC }, window, walk, whole);
+    primeConcepts(context.loaders.concepts, page.items.map(({ item }) => item).filter(isConceptRecord));
     for (const [slug, trees] of page.walks) context.loaders.relations.primeWalk(slug, trees, walk);
     if (field === ConceptOrderField.DEGREE) for (const { item, key } of page.items) context.loaders.concepts.degree.prime(item.slug, key[0] as number);
     return toConnection(page, tag, (item, cursorOf) => new ConceptEdge(new Concept(item), cursorOf));
