@@ -132,6 +132,18 @@ describe('round trips per request', () => {
     expect(whole.body.data!.concepts.edges.every(({ node }) => node.summary!.length > 0)).toBe(true);
   });
 
+  it('relations carry their descriptions only when asked, also when asked under @include', async () => {
+    const plain = await server.gql<{ concept: { related: { edges: { description: string | null }[] } } }>(
+      '{ concept(slug: "docker-stop") { related(first: 100) { edges { type node { slug } description source relation { from { slug } } } } } }',
+    );
+    const conditional = await server.gql(
+      'query ($yes: Boolean = true) { concept(slug: "docker-stop") { related(first: 100) { edges { type node { slug } ... @include(if: $yes) { description source relation { from { slug } } } } } } }',
+    );
+    expect(plain.body.errors).toBeUndefined();
+    expect(plain.body.data!.concept.related.edges.some((edge) => edge.description)).toBe(true);
+    expect(conditional.body).toEqual(plain.body);
+  });
+
   it('search hits are read whole only when asked for more than names', async () => {
     const query = (selection: string) => `{ search(query: "container", first: 10) { score concept { ${selection} } } }`;
     const names = await server.gql<{ search: { concept: { slug: string } }[] }>(query('slug name'));

@@ -12,7 +12,8 @@ import { pageWindow, paginateSorted } from '../pagination/page';
 import { RelatedArgs } from '../relation/relation.args';
 import { RelationConnection, RelationEdge } from '../relation/relation.connection';
 import { relatedKeyOf, relatedSortKey } from '../relation/relation.loader';
-import { selectedWalk } from '../relation/relation.lookahead';
+import { edgesAskForDetails, selectedWalk } from '../relation/relation.lookahead';
+import { selectionsAt } from '../schema/selection';
 import { asksForWholeConcepts } from './concept.lookahead';
 import { ConceptsArgs, ConceptOrderField } from './concept.args';
 import { CommandFlag, ConceptConnection, ConceptEdge } from './concept.connection';
@@ -76,8 +77,15 @@ export class ConceptResolver {
   @FieldResolver(() => RelationConnection, {
     description: 'The concepts this one is related to, with how (signals a command sends, mechanisms it uses, stages, alternatives, ...), a page at a time.',
   })
-  async related(@Root() concept: Concept, @Args(() => RelatedArgs) args: RelatedArgs, @Ctx() context: AtlasContext): Promise<RelationConnection> {
-    const key = relatedKeyOf(concept.slug, args);
+  async related(
+    @Root() concept: Concept,
+    @Args(() => RelatedArgs) args: RelatedArgs,
+    @Ctx() context: AtlasContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RelationConnection> {
+    // Relation details only when the edges ask for them, counting fields under @include/@skip (see RelatedChoice).
+    const detailed = edgesAskForDetails(selectionsAt(info, ['edges'], undefined, true), info, true);
+    const key = relatedKeyOf(concept.slug, args, detailed);
     const tag = `related:${concept.slug}:${key.types?.join(',') ?? '*'}:${args.direction}`;
     const window = pageWindow({ first: args.first, after: args.after }, tag, 4, context.config.limits);
     const all = await context.loaders.relations.related.load(key);

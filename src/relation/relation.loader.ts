@@ -10,13 +10,16 @@ export interface RelatedKey extends RelatedChoice {
   slug: string;
 }
 
-/** The choice of a `related` field's arguments, normalised so equal choices share one cache entry and one query. */
-export function relatedChoiceOf(args: { types?: RelationType[] | null; direction: RelationDirection }): RelatedChoice {
-  return { types: args.types ? [...new Set(args.types)].sort() : null, direction: args.direction };
+/**
+ * The choice of a `related` field's arguments (and whether its edges ask for relation details), normalised so equal
+ * choices share one cache entry and one query.
+ */
+export function relatedChoiceOf(args: { types?: RelationType[] | null; direction: RelationDirection }, detailed: boolean): RelatedChoice {
+  return { types: args.types ? [...new Set(args.types)].sort() : null, direction: args.direction, detailed };
 }
 
-export function relatedKeyOf(slug: string, args: { types?: RelationType[] | null; direction: RelationDirection }): RelatedKey {
-  return { slug, ...relatedChoiceOf(args) };
+export function relatedKeyOf(slug: string, args: { types?: RelationType[] | null; direction: RelationDirection }, detailed: boolean): RelatedKey {
+  return { slug, ...relatedChoiceOf(args, detailed) };
 }
 
 /** A concept and the walk of `related` levels to read with it. */
@@ -33,7 +36,7 @@ export function relatedSortKey(record: RelatedRecord): CursorKey {
 const sortRelated = (records: RelatedRecord[]) => records.sort((a, b) => compareKeys(relatedSortKey(a), relatedSortKey(b)));
 
 /** A (types, direction) choice as text. */
-const choiceText = (choice: RelatedChoice) => `${choice.types?.join(',') ?? '*'}|${choice.direction}`;
+const choiceText = (choice: RelatedChoice) => `${choice.types?.join(',') ?? '*'}|${choice.direction}${choice.detailed ? '|detailed' : ''}`;
 
 const cacheKeyFn = (key: RelatedKey) => `${key.slug}|${choiceText(key)}`;
 const walkKeyFn = (key: WalkKey) => `${key.slug}|${key.levels.map((level) => `${choiceText(level)}${level.whole ? '+' : ''}`).join('>')}`;
@@ -70,7 +73,7 @@ export function createRelationLoaders(repo: RelationRepository): RelationLoaders
   const related: RelatedLoader = new DataLoader(async (keys) => {
     const found = new Map<string, RelatedRecord[]>();
     await Promise.all(
-      grouped(keys, choiceText, (key): RelatedChoice => ({ types: key.types, direction: key.direction })).map(async ({ asked, slugs }) => {
+      grouped(keys, choiceText, (key): RelatedChoice => ({ types: key.types, direction: key.direction, detailed: key.detailed })).map(async ({ asked, slugs }) => {
         for (const slug of slugs) found.set(cacheKeyFn({ slug, ...asked }), []);
         for (const record of await repo.relatedOf(slugs, asked)) found.get(cacheKeyFn({ slug: record.slug, ...asked }))!.push(record);
       }),

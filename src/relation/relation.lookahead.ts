@@ -1,10 +1,22 @@
-import { getArgumentValues, type GraphQLResolveInfo, isObjectType } from 'graphql';
+import { getArgumentValues, type GraphQLResolveInfo, isObjectType, type SelectionSetNode } from 'graphql';
 
 import { selectionAsksForWhole } from '../concept/concept.lookahead';
 import type { RelationType } from '../graph/vocabulary';
 import { fieldsOf, selectionsAt } from '../schema/selection';
 import { relatedChoiceOf } from './relation.loader';
 import { MAX_RELATED_LEVELS, type RelationDirection, type WalkLevel } from './relation.repository';
+
+/** RelationEdge fields that need a relation's descriptions or source (`relation` exposes both). */
+const DETAIL_FIELDS: ReadonlySet<string> = new Set(['description', 'source', 'relation']);
+
+/**
+ * Whether edges with these selection sets ask for relation details (see RelatedChoice.detailed). The `related`
+ * resolver itself counts conditional selections too (`withConditional`): a field it missed would read a relation
+ * without its descriptions.
+ */
+export function edgesAskForDetails(edgeSelections: readonly SelectionSetNode[], info: GraphQLResolveInfo, withConditional = false): boolean {
+  return fieldsOf(edgeSelections, info, withConditional).some((field) => DETAIL_FIELDS.has(field.name.value));
+}
 
 /**
  * The walk of `related(...)` fields a client selected from the concept a field returns, e.g.
@@ -27,8 +39,9 @@ export function selectedWalk(info: GraphQLResolveInfo, pathToConcept: string[] =
     const related = fieldsOf(concepts, info).find((field) => field.name.value === 'related');
     if (!related) break;
     const args = getArgumentValues(relatedField, related, info.variableValues) as { types?: RelationType[] | null; direction: RelationDirection };
-    concepts = selectionsAt(info, ['edges', 'node'], [related.selectionSet]);
-    levels.push({ ...relatedChoiceOf(args), whole: selectionAsksForWhole(concepts, info) });
+    const edges = selectionsAt(info, ['edges'], [related.selectionSet]);
+    concepts = selectionsAt(info, ['node'], edges);
+    levels.push({ ...relatedChoiceOf(args, edgesAskForDetails(edges, info)), whole: selectionAsksForWhole(concepts, info) });
   }
   return levels;
 }

@@ -9,6 +9,12 @@ export interface RelatedChoice {
   /** Sorted and without repeats, or null for every type. */
   types: RelationType[] | null;
   direction: RelationDirection;
+  /**
+   * Whether the relations are read with their descriptions and source. Without, they carry type, ends and order
+   * only (what sorting, paging and naming the other concept need): descriptions in two languages are most of a
+   * relation's bytes, and a page of concepts with their related names would move them all for nothing.
+   */
+  detailed: boolean;
 }
 
 /** One level of a walk: which relations, and whether their concepts are read whole or as ConceptRefs. */
@@ -91,9 +97,10 @@ function relatedList(node: string, level: number, levels: readonly WalkLevel[]):
   const outgoing = `(type(${r}) IN $symmetric OR startNode(${r}) = ${node})`;
   const next = level + 1 < levels.length ? relatedList(o, level + 1, levels) : 'null';
   const other = levels[level].whole ? conceptProjection(o) : conceptRefProjection(o);
+  const relation = levels[level].detailed ? relationProjection(r) : `{type: type(${r}), from: startNode(${r}).slug, to: endNode(${r}).slug, order: ${r}.order}`;
   return `[(${node})-[${r}]-(${o}:Concept) WHERE type(${r}) IN $types${level} AND ${o} <> ${node}
     AND ($direction${level} = 'BOTH' OR ${outgoing} = ($direction${level} = 'OUTGOING')) |
-    {outgoing: ${outgoing}, relation: ${relationProjection(r)}, other: ${other}, next: ${next}}]`;
+    {outgoing: ${outgoing}, relation: ${relation}, other: ${other}, next: ${next}}]`;
 }
 
 export function walkParams(levels: readonly RelatedChoice[]): Record<string, unknown> {

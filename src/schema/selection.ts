@@ -3,16 +3,16 @@ import { Kind } from 'graphql';
 
 /**
  * Reading ahead in what a client selected, so a resolver can fetch in one round trip what nested fields will ask
- * for. Selections under @include/@skip are left out: reading ahead is an optimisation, and a field it misses is
- * still resolved the ordinary way.
+ * for. Selections under @include/@skip are left out unless `withConditional`: reading ahead is an optimisation, and
+ * a field it misses is still resolved the ordinary way; a decision that must not miss a field counts them in.
  */
 
-/** The unconditional fields of selection sets, looking through fragments. */
-export function fieldsOf(selectionSets: readonly (SelectionSetNode | undefined)[], info: GraphQLResolveInfo): FieldNode[] {
+/** The fields of selection sets, looking through fragments; conditional ones only `withConditional`. */
+export function fieldsOf(selectionSets: readonly (SelectionSetNode | undefined)[], info: GraphQLResolveInfo, withConditional = false): FieldNode[] {
   const fields: FieldNode[] = [];
   const visit = (selectionSet: SelectionSetNode | undefined) => {
     for (const selection of selectionSet?.selections ?? []) {
-      if (selection.directives?.length) continue;
+      if (selection.directives?.length && !withConditional) continue;
       if (selection.kind === Kind.FIELD) fields.push(selection);
       else visit(selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : info.fragments[selection.name.value]?.selectionSet);
     }
@@ -22,10 +22,15 @@ export function fieldsOf(selectionSets: readonly (SelectionSetNode | undefined)[
 }
 
 /** The selection sets reached from the resolved field by the field names of `path`, e.g. ['edges', 'node']. */
-export function selectionsAt(info: GraphQLResolveInfo, path: readonly string[], from: readonly (SelectionSetNode | undefined)[] = info.fieldNodes.map((node) => node.selectionSet)): SelectionSetNode[] {
+export function selectionsAt(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  from: readonly (SelectionSetNode | undefined)[] = info.fieldNodes.map((node) => node.selectionSet),
+  withConditional = false,
+): SelectionSetNode[] {
   let sets = from.filter((set): set is SelectionSetNode => set !== undefined);
   for (const name of path) {
-    sets = fieldsOf(sets, info)
+    sets = fieldsOf(sets, info, withConditional)
       .filter((field) => field.name.value === name && field.selectionSet)
       .map((field) => field.selectionSet!);
   }
