@@ -171,7 +171,7 @@ export class ConceptRepository {
       take: neo4j.int(window.size + 1),
     });
     const walks = new Map<string, RelatedTree[]>();
-    const fetched = (row.rows as { record: Record<string, unknown>; k: string | number; related?: Record<string, unknown>[] }[]).map(({ record, k, related }) => {
+    const fetched = (row.rows as { record: Record<string, unknown>; k: string | number; related?: unknown[][] }[]).map(({ record, k, related }) => {
       const concept = whole ? toConceptRecord(record) : toConceptRef(record);
       if (related) walks.set(concept.slug, toRelatedTrees(concept.slug, related));
       return { item: concept, key: [k, concept.slug] as CursorKey };

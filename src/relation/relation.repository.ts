@@ -1,4 +1,4 @@
-import { CONCEPT_PROJECTION, type ConceptRecord, type ConceptRef, conceptProjection, conceptRefProjection, type RelationRecord, relationProjection, toConceptRecord, toConceptRef, toRelationRecord } from '../graph/graph.model';
+import { CONCEPT_PROJECTION, type ConceptRecord, type ConceptRef, conceptProjection, type RelationRecord, toConceptRecord, toConceptRef, toRelationRecord } from '../graph/graph.model';
 import { RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 
@@ -56,7 +56,7 @@ export class RelationRepository {
       slugs: [...slugs],
       ...walkParams([choice]),
     });
-    return rows.flatMap((row) => toRelatedTrees(row.slug as string, row.related as Record<string, unknown>[]));
+    return rows.flatMap((row) => toRelatedTrees(row.slug as string, row.related as unknown[][]));
   }
 
   /**
@@ -71,7 +71,7 @@ export class RelationRepository {
     );
     return rows.map((row) => {
       const concept = toConceptRecord(row.concept as Record<string, unknown>);
-      return { concept, related: toRelatedTrees(concept.slug, row.related as Record<string, unknown>[]) };
+      return { concept, related: toRelatedTrees(concept.slug, row.related as unknown[][]) };
     });
   }
 }
@@ -94,13 +94,13 @@ export function walkOf(node: string, levels: readonly WalkLevel[]): string {
 function relatedList(node: string, level: number, levels: readonly WalkLevel[]): string {
   const r = `r${level}`;
   const o = `o${level}`;
-  const outgoing = `(type(${r}) IN $symmetric OR startNode(${r}) = ${node})`;
+  const { whole, detailed } = levels[level];
   const next = level + 1 < levels.length ? relatedList(o, level + 1, levels) : 'null';
-  const other = levels[level].whole ? conceptProjection(o) : conceptRefProjection(o);
-  const relation = levels[level].detailed ? relationProjection(r) : `{type: type(${r}), from: startNode(${r}).slug, to: endNode(${r}).slug, order: ${r}.order}`;
+  const details = detailed ? `${r} {.descriptionKo, .descriptionEn, .source}` : 'null';
+  const other = whole ? conceptProjection(o) : `[${o}.slug, ${o}.kind, ${o}.nameKo, ${o}.nameEn]`;
   return `[(${node})-[${r}]-(${o}:Concept) WHERE type(${r}) IN $types${level} AND ${o} <> ${node}
-    AND ($direction${level} = 'BOTH' OR ${outgoing} = ($direction${level} = 'OUTGOING')) |
-    {outgoing: ${outgoing}, relation: ${relation}, other: ${other}, next: ${next}}]`;
+    AND ($direction${level} = 'BOTH' OR (type(${r}) IN $symmetric OR startNode(${r}) = ${node}) = ($direction${level} = 'OUTGOING')) |
+    [type(${r}), startNode(${r}) = ${node}, ${r}.order, ${details}, ${other}, ${next}]]`;
 }
 
 export function walkParams(levels: readonly RelatedChoice[]): Record<string, unknown> {
@@ -112,17 +112,25 @@ export function walkParams(levels: readonly RelatedChoice[]): Record<string, unk
   return params;
 }
 
-export function toRelatedTrees(slug: string, related: Record<string, unknown>[]): RelatedTree[] {
-  return related.map((row) => {
-    // A whole record's projection always has the summaries (null when missing); a ConceptRef's never does.
-    const projected = row.other as Record<string, unknown>;
-    const other = 'summaryEn' in projected ? toConceptRecord(projected) : toConceptRef(projected);
+/**
+ * Reads the entries of relatedList: `[type, forward, order, details, other, next]` as a list rather than a map (no key
+ * names to send and decode for every relation). `forward` says the concept `slug` is the stored start of the
+ * relation, which gives both ends' slugs without reading them; `other` is a whole record's map or a ConceptRef's
+ * `[slug, kind, nameKo, nameEn]`.
+ */
+export function toRelatedTrees(slug: string, related: unknown[][]): RelatedTree[] {
+  return related.map(([type, forward, order, details, projected, next]) => {
+    const other = Array.isArray(projected)
+      ? toConceptRef({ slug: projected[0], kind: projected[1], nameKo: projected[2], nameEn: projected[3] })
+      : toConceptRecord(projected as Record<string, unknown>);
+    const [from, to] = forward ? [slug, other.slug] : [other.slug, slug];
+    const relation = toRelationRecord({ ...(details as Record<string, unknown> | null), type, from, to, order });
     return {
       slug,
-      direction: row.outgoing ? 'OUTGOING' : 'INCOMING',
-      relation: toRelationRecord(row.relation as Record<string, unknown>),
+      direction: forward || SYMMETRIC_RELATIONS.has(relation.type) ? 'OUTGOING' : 'INCOMING',
+      relation,
       other,
-      next: row.next ? toRelatedTrees(other.slug, row.next as Record<string, unknown>[]) : null,
+      next: next ? toRelatedTrees(other.slug, next as unknown[][]) : null,
     };
   });
 }
