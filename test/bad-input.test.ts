@@ -98,6 +98,17 @@ describe('bad input', () => {
     expect(Array.isArray((body.data as { search: unknown[] }).search)).toBe(true);
   });
 
+  it('answers an operation name the document does not define with a clear 400, not an internal error', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query Real { concept(slug: "docker") { slug } }', operationName: 'Stale' }),
+    });
+    const body = (await response.json()) as { errors?: { message: string }[] };
+    expect(response.status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/Unknown operation named "Stale"/);
+  });
+
   it('judges the cost of one query text anew for each set of variables, however often it is sent', async () => {
     const query = 'query ($n: Int) { concepts(first: $n) { edges { node { related(first: $n) { edges { node { related(first: $n) { edges { node { slug } } } } } } } } } }';
     for (const [n, expected] of [[3, undefined], [100, 'QUERY_TOO_COMPLEX'], [3, undefined], [100, 'QUERY_TOO_COMPLEX'], [4, undefined]] as const) {

@@ -123,6 +123,8 @@ export function queryLimitsPlugin(limits: LimitsConfig, schema: GraphQLSchema): 
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
+          // No operation of that name (or several and none named): execution answers that, with a clear message.
+          if (!operation) return;
           const operationName = request.operationName ?? undefined;
           const variables = request.variables ?? {};
           const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
