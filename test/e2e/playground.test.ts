@@ -71,7 +71,10 @@ describe('GraphQL playground', () => {
   it('loads in Chromium with only local requests, opens with the example tabs and runs one', async () => {
     const page = await browser.newPage();
     try {
+      // GraphiQL is ready to run a query once it has the schema, as a user sees from the docs filling in.
+      const introspected = page.waitForResponse((r) => r.request().method() === 'POST' && (r.request().postData() ?? '').includes('IntrospectionQuery'));
       await page.goto(server.url);
+      await introspected;
       const tabs = page.locator('.graphiql-tab');
       await tabs.nth(EXAMPLE_TABS.length - 1).waitFor();
       expect(await tabs.count()).toBe(EXAMPLE_TABS.length);
@@ -85,7 +88,15 @@ describe('GraphQL playground', () => {
       await page.locator('.graphiql-tab', { hasText: 'SearchInKoreanAndEnglish' }).click();
       await page.locator('.graphiql-query-editor .view-lines', { hasText: 'SearchInKoreanAndEnglish' }).waitFor();
       await page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .view-lines', { hasText: '유니커널' }).waitFor();
+      // GraphiQL takes the operation name from the editor 100 ms (a debounce) after it changes; a run before that goes
+      // out with the previous tab's operation name. Give it well past that, as a user's hand would.
+      await page.waitForTimeout(600);
+      const answered = page.waitForResponse((r) => r.request().method() === 'POST' && (r.request().postData() ?? '').includes('SearchInKoreanAndEnglish'));
       await page.locator('.graphiql-execute-button').click();
+      const response = await answered;
+      // On failure this says what was sent and what came back.
+      const problem = response.status() === 200 ? null : { status: response.status(), body: await response.text(), sent: response.request().postData() };
+      expect(problem).toBeNull();
       await page.waitForFunction(() => /"unikernel"/.test(document.querySelector('.graphiql-response')?.textContent ?? ''));
       const result = await responseText(page);
       expect(result).toContain('"korean"');
