@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 
-import type { ConceptRecord } from '../graph/graph.model';
+import { type ConceptRecord, type ConceptRef, isConceptRecord } from '../graph/graph.model';
 import type { ConceptRepository, FlagRecord } from './concept.repository';
 
 /** Per-request batching of concept reads: every field of a page of concepts costs one round trip, not one per row. */
@@ -30,7 +30,10 @@ export function createConceptLoaders(repo: ConceptRepository): ConceptLoaders {
   };
 }
 
-/** Remembers records a list query returned, so resolving them again by slug costs nothing. */
-export function primeConcepts(loaders: ConceptLoaders, records: Iterable<ConceptRecord>): void {
-  for (const record of records) loaders.bySlug.prime(record.slug, record);
+/**
+ * Remembers records a list query returned, so resolving them again by slug costs nothing. ConceptRefs are skipped:
+ * `bySlug` holds whole records only.
+ */
+export function primeConcepts(loaders: ConceptLoaders, records: Iterable<ConceptRecord | ConceptRef>): void {
+  for (const record of records) if (isConceptRecord(record)) loaders.bySlug.prime(record.slug, record);
 }

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 
-import { CONCEPT_PROJECTION, type ConceptRecord, type ConceptRef, conceptRefProjection, toConceptRecord, toConceptRef } from '../graph/graph.model';
+import { CONCEPT_PROJECTION, type ConceptRecord, type ConceptRef, conceptProjectionAs, toConceptRecord, toConceptAs } from '../graph/graph.model';
 import { RelationType } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 import type { CursorKey } from '../pagination/cursor';
@@ -137,7 +137,7 @@ function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: P
   return `CALL () { MATCH (c:Concept) ${where(predicates)} RETURN count(c) AS total }
      CALL () {
        ${rows}
-       RETURN collect({record: ${whole ? CONCEPT_PROJECTION : conceptRefProjection('c')}, k: k${walk.length > 0 ? `, related: ${walkOf('c', walk)}` : ''}}) AS rows
+       RETURN collect({record: ${conceptProjectionAs('c', whole)}, k: k${walk.length > 0 ? `, related: ${walkOf('c', walk)}` : ''}}) AS rows
      }
      RETURN total, ${beyondAfter} AS beyondAfter, ${beyondBefore} AS beyondBefore, rows`;
 }
@@ -172,7 +172,7 @@ export class ConceptRepository {
     });
     const walks = new Map<string, RelatedTree[]>();
     const fetched = (row.rows as { record: Record<string, unknown>; k: string | number; related?: unknown[][] }[]).map(({ record, k, related }) => {
-      const concept = whole ? toConceptRecord(record) : toConceptRef(record);
+      const concept = toConceptAs(record, whole);
       if (related) walks.set(concept.slug, toRelatedTrees(concept.slug, related));
       return { item: concept, key: [k, concept.slug] as CursorKey };
     });

@@ -3,7 +3,6 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } f
 
 import type { AtlasContext } from '../context';
 import { BadInputError } from '../errors';
-import { isConceptRecord } from '../graph/graph.model';
 import { ConceptKind } from '../graph/vocabulary';
 import { fromGlobalId } from '../node/global-id';
 import { Node } from '../node/node.type';
@@ -56,7 +55,7 @@ export class ConceptResolver {
     const walk = selectedWalk(info, ['edges', 'node']);
     const whole = asksForWholeConcepts(info, ['edges', 'node']);
     const page = await context.repos.concepts.page(args.filter ?? {}, { field, descending: direction === OrderDirection.DESC }, window, walk, whole);
-    primeConcepts(context.loaders.concepts, page.items.map(({ item }) => item).filter(isConceptRecord));
+    primeConcepts(context.loaders.concepts, page.items.map(({ item }) => item));
     for (const [slug, trees] of page.walks) context.loaders.relations.primeWalk(slug, trees, walk);
     if (field === ConceptOrderField.DEGREE) for (const { item, key } of page.items) context.loaders.concepts.degree.prime(item.slug, key[0] as number);
     return toConnection(page, tag, (item, cursorOf) => new ConceptEdge(new Concept(item), cursorOf));

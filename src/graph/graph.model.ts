@@ -63,6 +63,16 @@ export function toConceptRef(row: Record<string, unknown>): ConceptRef {
   return { slug: c.slug!, kind: c.kind!, nameKo: c.nameKo ?? c.nameEn ?? c.slug!, nameEn: c.nameEn ?? c.nameKo ?? c.slug! };
 }
 
+/** The projection of concept node `variable` as a whole record or as a ConceptRef. Only code passes the name. */
+export function conceptProjectionAs(variable: string, whole: boolean): string {
+  return whole ? conceptProjection(variable) : conceptRefProjection(variable);
+}
+
+/** Reads a row made by conceptProjectionAs with the same `whole`. */
+export function toConceptAs(row: Record<string, unknown>, whole: boolean): ConceptRecord | ConceptRef {
+  return whole ? toConceptRecord(row) : toConceptRef(row);
+}
+
 /** True for a whole record (toConceptRecord always fills in the summaries), false for a ConceptRef. */
 export function isConceptRecord(concept: ConceptRecord | ConceptRef): concept is ConceptRecord {
   return 'summaryEn' in concept;

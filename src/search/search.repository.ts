@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 
-import { CONCEPT_PROJECTION, type ConceptRecord, type ConceptRef, conceptRefProjection, toConceptRecord, toConceptRef } from '../graph/graph.model';
+import { type ConceptRecord, type ConceptRef, conceptProjectionAs, toConceptAs } from '../graph/graph.model';
 import type { CypherRunner } from '../neo4j/gateway';
 
 export interface SearchRequest {
@@ -48,10 +48,9 @@ export class SearchRepository {
        WITH hit.c AS c, hit.exact + CASE WHEN best > 0 THEN hit.ranked / best ELSE 0.0 END AS score
        ORDER BY score DESC, c.slug
        LIMIT $limit
-       RETURN ${whole ? CONCEPT_PROJECTION : conceptRefProjection('c')} AS c, score`,
+       RETURN ${conceptProjectionAs('c', whole)} AS c, score`,
       { lucene: request.lucene, needle: request.needle, kinds: request.kinds, preferKo: request.preferKo, limit: neo4j.int(request.limit), candidates: neo4j.int(CANDIDATES) },
     );
-    const toConcept = whole ? toConceptRecord : toConceptRef;
-    return rows.map((row) => ({ concept: toConcept(row.c as Record<string, unknown>), score: row.score as number }));
+    return rows.map((row) => ({ concept: toConceptAs(row.c as Record<string, unknown>, whole), score: row.score as number }));
   }
 }

@@ -5,7 +5,6 @@ import { asksForWholeConcepts } from '../concept/concept.lookahead';
 import { Concept } from '../concept/concept.type';
 import { primeConcepts } from '../concept/concept.loader';
 import type { AtlasContext } from '../context';
-import { isConceptRecord } from '../graph/graph.model';
 import { langOf } from '../i18n/lang.arg';
 import { SearchArgs, toSearchRequest } from './search.args';
 import { SearchHit } from './search.type';
@@ -17,7 +16,7 @@ export class SearchResolver {
     // Whole records only when the client asks for more of a hit than its names.
     const whole = asksForWholeConcepts(info, ['concept']);
     const hits = await context.repos.search.search(toSearchRequest(args, langOf(args.lang, context), context.config.limits), whole);
-    primeConcepts(context.loaders.concepts, hits.map((hit) => hit.concept).filter(isConceptRecord));
+    primeConcepts(context.loaders.concepts, hits.map((hit) => hit.concept));
     return hits.map((hit) => ({ concept: new Concept(hit.concept), score: hit.score }));
   }
 }
