@@ -30,6 +30,8 @@ export interface LocalNeo4jConfig {
   heap: string;
   pageCache: string;
   javaHome?: string;
+  /** How a local Neo4j that dies is restarted: backoff from restartDelayMs, and giving up after too many crashes. */
+  restart: { maxRestarts: number; windowMs: number; delayMs: number };
 }
 
 export interface LimitsConfig {
@@ -230,6 +232,11 @@ export function loadConfig(env: Env = process.env): Config {
       heap: memory(env, 'NEO4J_LOCAL_HEAP', '1g'),
       pageCache: memory(env, 'NEO4J_LOCAL_PAGECACHE', '256m'),
       javaHome: env.JAVA_HOME?.trim() || undefined,
+      restart: {
+        maxRestarts: int(env, 'NEO4J_LOCAL_MAX_RESTARTS', 5, 0, 1000),
+        windowMs: int(env, 'NEO4J_LOCAL_RESTART_WINDOW_MS', 300000, 1000, 86400000),
+        delayMs: int(env, 'NEO4J_LOCAL_RESTART_DELAY_MS', 1000, 0, 600000),
+      },
     },
     seed: {
       dir: path.resolve(ROOT_DIR, text(env, 'SEED_DIR', 'seed')),
