@@ -22,6 +22,8 @@ export interface Neo4jConfig {
   retryTimeMs: number;
   startupTimeoutMs: number;
   maxPoolSize: number;
+  /** Deadline of the readiness probe's query: short, so a database that hangs turns the service unready quickly. */
+  pingTimeoutMs: number;
 }
 
 export interface LocalNeo4jConfig {
@@ -225,6 +227,7 @@ export function loadConfig(env: Env = process.env): Config {
       retryTimeMs: int(env, 'NEO4J_RETRY_TIME_MS', 1000, 0, 60000),
       startupTimeoutMs: int(env, 'NEO4J_STARTUP_TIMEOUT_MS', 120000, 1000, 900000),
       maxPoolSize: int(env, 'NEO4J_MAX_POOL_SIZE', 50, 1, 1000),
+      pingTimeoutMs: int(env, 'NEO4J_PING_TIMEOUT_MS', 2000, 100, 60000),
     },
     local: {
       port: int(env, 'NEO4J_LOCAL_PORT', 7687, 0, 65535),
