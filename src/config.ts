@@ -22,6 +22,8 @@ export interface Neo4jConfig {
   retryTimeMs: number;
   startupTimeoutMs: number;
   maxPoolSize: number;
+  /** Deadline of the readiness probe's query: short, so a database that hangs turns the service unready quickly. */
+  pingTimeoutMs: number;
 }
 
 export interface LocalNeo4jConfig {
@@ -30,6 +32,8 @@ export interface LocalNeo4jConfig {
   heap: string;
   pageCache: string;
   javaHome?: string;
+  /** How a local Neo4j that dies is restarted: backoff from restartDelayMs, and giving up after too many crashes. */
+  restart: { maxRestarts: number; windowMs: number; delayMs: number };
 }
 
 export interface LimitsConfig {
@@ -223,6 +227,7 @@ export function loadConfig(env: Env = process.env): Config {
       retryTimeMs: int(env, 'NEO4J_RETRY_TIME_MS', 1000, 0, 60000),
       startupTimeoutMs: int(env, 'NEO4J_STARTUP_TIMEOUT_MS', 120000, 1000, 900000),
       maxPoolSize: int(env, 'NEO4J_MAX_POOL_SIZE', 50, 1, 1000),
+      pingTimeoutMs: int(env, 'NEO4J_PING_TIMEOUT_MS', 2000, 100, 60000),
     },
     local: {
       port: int(env, 'NEO4J_LOCAL_PORT', 7687, 0, 65535),
@@ -230,6 +235,11 @@ export function loadConfig(env: Env = process.env): Config {
       heap: memory(env, 'NEO4J_LOCAL_HEAP', '1g'),
       pageCache: memory(env, 'NEO4J_LOCAL_PAGECACHE', '256m'),
       javaHome: env.JAVA_HOME?.trim() || undefined,
+      restart: {
+        maxRestarts: int(env, 'NEO4J_LOCAL_MAX_RESTARTS', 5, 0, 1000),
+        windowMs: int(env, 'NEO4J_LOCAL_RESTART_WINDOW_MS', 300000, 1000, 86400000),
+        delayMs: int(env, 'NEO4J_LOCAL_RESTART_DELAY_MS', 1000, 0, 600000),
+      },
     },
     seed: {
       dir: path.resolve(ROOT_DIR, text(env, 'SEED_DIR', 'seed')),

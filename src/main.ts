@@ -36,6 +36,14 @@ async function main(): Promise<void> {
     `container-atlas is serving GraphQL at ${atlas.url} (playground there in a browser, explorer at ${base}/explore)`,
   );
 
+  // The supervisor has already logged why; exiting non-zero hands the problem to whatever runs this process.
+  atlas.database.local?.onGiveUp(() => {
+    void atlas.stop().finally(() => {
+      logger.flush();
+      process.exit(1);
+    });
+  });
+
   let signals = 0;
   const shutdown = (signal: string) => {
     signals += 1;

@@ -8,7 +8,9 @@ import { StatsRepository } from '../stats/stats.repository';
  * Liveness says the process answers; readiness says it can serve correct answers: the database is reachable and
  * holds a seeded graph. A load balancer should route only to ready replicas.
  */
-export function healthRouter(gateway: Neo4jGateway): Router {
+export function healthRouter(gateway: Neo4jGateway, pingTimeoutMs: number): Router {
+  // Its own short deadline: a database that hangs must turn the service unready long before a query would time out.
+  const probe = new StatsRepository(gateway.withTimeout(pingTimeoutMs));
   const router = express.Router();
   router.get('/health/live', (_req, res) => {
     res.json({ status: 'live' });
@@ -17,7 +19,7 @@ export function healthRouter(gateway: Neo4jGateway): Router {
     let database: 'up' | 'down' = 'down';
     let seeded = false;
     try {
-      const state = await new StatsRepository(gateway).seedState();
+      const state = await probe.seedState();
       database = 'up';
       seeded = state !== null;
     } catch {

@@ -145,7 +145,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   app.use(securityHeaders());
   app.use(corsPolicy(config.http));
   app.use(compress());
-  app.use(healthRouter(gateway));
+  app.use(healthRouter(gateway, config.neo4j.pingTimeoutMs));
   app.get('/metrics', async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());

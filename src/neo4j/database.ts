@@ -4,14 +4,16 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { createDriver, waitForDatabase } from './driver';
 import { type GatewayOptions, Neo4jGateway } from './gateway';
-import { type LocalNeo4j, startLocalNeo4j } from './local';
+import { superviseLocalNeo4j, type SupervisedNeo4j } from './supervisor';
 
 /** A connected database: the driver, the gateway over it, and the local server when we started one. */
 export interface Database {
   uri: string;
-  driver: Driver;
+  /** The driver in use now (the gateway replaces it when a call on it hangs). */
+  readonly driver: Driver;
   gateway: Neo4jGateway;
-  local?: LocalNeo4j;
+  /** The local server when we started one; it is restarted when it dies (see superviseLocalNeo4j). */
+  local?: SupervisedNeo4j;
   /** Closes the driver, then stops the local server if we started it. */
   close(): Promise<void>;
 }
@@ -21,7 +23,7 @@ export interface Database {
  * (data under .data/neo4j unless configured) and connects to it on 127.0.0.1.
  */
 export async function connectDatabase(config: Config, logger: Logger, onQuery?: GatewayOptions['onQuery']): Promise<Database> {
-  const local = config.neo4j.uri ? undefined : await startLocalNeo4j(config.local, config.rootDir, logger, config.neo4j.startupTimeoutMs);
+  const local = config.neo4j.uri ? undefined : await superviseLocalNeo4j(config.local, config.rootDir, logger, config.neo4j.startupTimeoutMs);
   const uri = config.neo4j.uri ?? local!.uri;
   const driver = createDriver(uri, config.neo4j, logger);
   try {
@@ -32,14 +34,23 @@ export async function connectDatabase(config: Config, logger: Logger, onQuery?: 
     throw error;
   }
   logger.info({ uri, local: Boolean(local) }, 'connected to Neo4j');
-  const gateway = new Neo4jGateway(driver, { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, retryTimeMs: config.neo4j.retryTimeMs, logger, onQuery });
+  const gateway = new Neo4jGateway(driver, {
+    database: config.neo4j.database,
+    queryTimeoutMs: config.neo4j.queryTimeoutMs,
+    retryTimeMs: config.neo4j.retryTimeMs,
+    logger,
+    onQuery,
+    replaceDriver: () => createDriver(uri, config.neo4j, logger),
+  });
   return {
     uri,
-    driver,
+    get driver() {
+      return gateway.driver;
+    },
     gateway,
     local,
     async close() {
-      await driver.close();
+      await gateway.close();
       await local?.stop();
     },
   };

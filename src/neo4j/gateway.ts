@@ -26,13 +26,27 @@ export interface CypherRunner {
 
 export interface GatewayOptions {
   database: string;
+  /** The transaction timeout the server enforces; the gateway's own deadline is this plus DEADLINE_MARGIN_MS. */
   queryTimeoutMs: number;
   /** How long a read that failed with a retryable error (lost connection, leader switch) is tried again. */
   retryTimeMs: number;
   logger: Logger;
   /** Called after every round trip, for metrics. */
   onQuery?: (kind: 'read' | 'write', durationMs: number, ok: boolean) => void;
+  /**
+   * Makes a fresh driver to the same database. Given, a call that passes its deadline retires the driver it used (new
+   * calls get a fresh one and the old one is closed once its other calls had their time), so no connection that hung
+   * is ever handed out again. Not given, only the hung session is abandoned.
+   */
+  replaceDriver?: () => Driver;
 }
+
+/**
+ * How long past the transaction timeout the gateway waits before it gives up by itself. The server's own timeout
+ * normally answers first (and ends the transaction cleanly on the server); this deadline is for a server that answers
+ * nothing at all (frozen, swapping, a half-open connection).
+ */
+export const DEADLINE_MARGIN_MS = 500;
 
 const UNAVAILABLE_CODES = new Set([
   'ServiceUnavailable',
@@ -74,17 +88,36 @@ export function mapDatabaseError(error: unknown): unknown {
  * the mapping of database errors to our codes.
  */
 export class Neo4jGateway implements CypherRunner {
+  private readonly drivers: DriverSlot;
+
   constructor(
-    readonly driver: Driver,
+    driver: Driver | DriverSlot,
     private readonly options: GatewayOptions,
     private readonly stats?: QueryStats,
     /** Sessions open right now, shared by every view of this gateway: how much of the pool is in use. */
     readonly sessions: { inUse: number } = { inUse: 0 },
-  ) {}
+  ) {
+    this.drivers = driver instanceof DriverSlot ? driver : new DriverSlot(driver, options);
+  }
+
+  /** The driver new calls use now; a different one after a call hung and its driver was retired. */
+  get driver(): Driver {
+    return this.drivers.current;
+  }
 
   /** A view of this gateway that counts round trips and database time into `stats` (one per request). */
   withStats(stats: QueryStats): Neo4jGateway {
-    return new Neo4jGateway(this.driver, this.options, stats, this.sessions);
+    return new Neo4jGateway(this.drivers, this.options, stats, this.sessions);
+  }
+
+  /** A view of this gateway whose calls have a shorter timeout and deadline (the readiness probe). */
+  withTimeout(queryTimeoutMs: number): Neo4jGateway {
+    return new Neo4jGateway(this.drivers, { ...this.options, queryTimeoutMs }, this.stats, this.sessions);
+  }
+
+  /** Closes the current driver and any retired one still open. */
+  close(): Promise<void> {
+    return this.drivers.close();
   }
 
   /**
@@ -128,30 +161,93 @@ export class Neo4jGateway implements CypherRunner {
   }
 
   private async run<T>(kind: 'read' | 'write', work: (session: Session, txConfig: TransactionConfig) => Promise<T>, timeoutMs?: number): Promise<T> {
-    const session = this.driver.session({
+    const driver = this.drivers.current;
+    const session = driver.session({
       database: this.options.database,
       defaultAccessMode: kind === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    const timeout = timeoutMs ?? this.options.queryTimeoutMs;
     const started = performance.now();
     this.sessions.inUse += 1;
     let ok = false;
+    let hung = false;
+    let timer: NodeJS.Timeout | undefined;
+    // The server enforces the transaction timeout only while it runs; a frozen server enforces nothing, so this
+    // deadline of our own bounds every call, connection acquisition included.
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        hung = true;
+        reject(new DatabaseTimeoutError());
+      }, timeout + DEADLINE_MARGIN_MS);
+    });
     try {
-      const result = await work(session, { timeout: timeoutMs ?? this.options.queryTimeoutMs, metadata: { app: 'container-atlas' } });
+      const result = await Promise.race([work(session, { timeout, metadata: { app: 'container-atlas' } }), deadline]);
       ok = true;
       return result;
     } catch (error) {
+      if (hung) {
+        this.options.logger.warn({ kind, deadlineMs: timeout + DEADLINE_MARGIN_MS }, 'Neo4j did not answer within the deadline: the call was abandoned');
+        this.drivers.retire(driver);
+        throw error;
+      }
       const mapped = mapDatabaseError(error);
       if (mapped === error) this.options.logger.error({ err: error }, 'Cypher query failed');
       throw mapped;
     } finally {
+      clearTimeout(timer);
       const duration = performance.now() - started;
       if (this.stats) {
         this.stats.roundTrips += 1;
         this.stats.dbTimeMs += duration;
       }
       this.options.onQuery?.(kind, duration, ok);
-      await session.close().catch(() => undefined);
+      // Closing a hung session waits for the server; the request must not, and the driver closes it in the end.
+      const closing = session.close().catch(() => undefined);
+      if (!hung) await closing;
       this.sessions.inUse -= 1;
     }
+  }
+}
+
+/**
+ * The driver the gateway uses now. When a call on it hangs, retire() swaps in a fresh driver for the calls that
+ * follow and closes the old one after one full deadline: calls still running on it get their time to finish, and then
+ * closing it destroys every socket it opened, the hung ones included (neo4j-driver's close() closes the connections in
+ * use too, without waiting for the server).
+ */
+export class DriverSlot {
+  current: Driver;
+  private readonly retired = new Set<Driver>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    driver: Driver,
+    private readonly options: Pick<GatewayOptions, 'replaceDriver' | 'queryTimeoutMs' | 'logger'>,
+  ) {
+    this.current = driver;
+  }
+
+  retire(driver: Driver): void {
+    // Many calls hang on the same driver at once; the first retires it, the rest find it gone already.
+    if (!this.options.replaceDriver || driver !== this.current) return;
+    this.current = this.options.replaceDriver();
+    this.retired.add(driver);
+    this.options.logger.warn('replaced the Neo4j driver after a call hung; the old one closes in the background');
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.retired.delete(driver);
+      driver.close().catch(() => undefined);
+    }, this.options.queryTimeoutMs + DEADLINE_MARGIN_MS);
+    // A call with a longer timeout of its own (a seeding transaction) still running then is cut off and rolled back.
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    const all = [this.current, ...this.retired];
+    this.retired.clear();
+    await Promise.all(all.map((driver) => driver.close().catch(() => undefined)));
   }
 }

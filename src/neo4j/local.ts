@@ -17,6 +17,15 @@ export interface LocalNeo4j {
   dataDir: string;
   /** Sends SIGTERM and waits for a clean shutdown (SIGKILL after 30 s). Safe to call twice. */
   stop(): Promise<void>;
+  /** Settles when the JVM has exited, for whatever reason (stop() or a crash), with how it ended. */
+  exited: Promise<LocalExit>;
+}
+
+/** How a local Neo4j process ended: its exit code or the signal that killed it, and its last lines of output. */
+export interface LocalExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  lastOutput: string[];
 }
 
 const READY = /^NEO4J_LOCAL_READY (bolt:\/\/\S+)/;
@@ -107,6 +116,11 @@ function portInUse(port: number): Promise<boolean> {
   });
 }
 
+/** "code 3" or "signal SIGKILL": how a process ended, for log lines and errors. */
+export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  return signal ? `signal ${signal}` : `code ${code}`;
+}
+
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
@@ -135,7 +149,8 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, rootDir: string,
   }
   fs.mkdirSync(config.dataDir, { recursive: true });
 
-  const args = [`-Xmx${config.heap}`, '-XX:+UseG1GC', '-jar', jar, '--data', config.dataDir, '--port', String(port), '--pagecache', config.pageCache, '--exit-on-stdin-eof', 'true'];
+  // Out of memory, a JVM limps on with broken threads; exiting lets whoever supervises it start a sound one.
+  const args = [`-Xmx${config.heap}`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-jar', jar, '--data', config.dataDir, '--port', String(port), '--pagecache', config.pageCache, '--exit-on-stdin-eof', 'true'];
   const started = Date.now();
   const child = spawn(javaBinary(config.javaHome), args, { stdio: ['pipe', 'pipe', 'pipe'] });
   running.add(child);
@@ -152,9 +167,9 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, rootDir: string,
   });
   const stdout = readline.createInterface({ input: child.stdout! });
 
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
+  const exited = new Promise<LocalExit>((resolve) => child.once('exit', (code, signal) => {
     running.delete(child);
-    resolve(code);
+    resolve({ code, signal, lastOutput: [...tail] });
   }));
 
   const uri = await new Promise<string>((resolve, reject) => {
@@ -172,9 +187,9 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, rootDir: string,
         logger.debug({ neo4jLocal: true }, line);
       }
     });
-    void exited.then((code) => {
+    void exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      reject(new PrerequisiteError(`The local Neo4j exited with code ${code} before it was ready. Last output:\n${tail.join('\n')}`));
+      reject(new PrerequisiteError(`The local Neo4j exited (${describeExit(code, signal)}) before it was ready. Last output:\n${tail.join('\n')}`));
     });
   });
   logger.info({ uri, pid: child.pid, seconds: Math.round((Date.now() - started) / 100) / 10, dataDir: config.dataDir }, 'local Neo4j is ready');
@@ -185,6 +200,7 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, rootDir: string,
     port,
     pid: child.pid!,
     dataDir: config.dataDir,
+    exited,
     stop() {
       stopping ??= (async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;

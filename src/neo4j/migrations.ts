@@ -16,6 +16,12 @@ export function parseCypherFile(text: string): string[] {
 }
 
 /**
+ * Schema changes and the wait for indexes are start-up jobs, not requests: on a busy machine they can take far longer
+ * than a request's timeout, and the gateway's deadline would otherwise cut them off and fail the start.
+ */
+const SCHEMA_TIMEOUT_MS = 90_000;
+
+/**
  * Applies the constraints and indexes kept in schema/*.cypher, in file-name order. Every statement uses IF NOT
  * EXISTS, so this is safe on every start. Waits for indexes to come online so the first search finds everything.
  */
@@ -25,11 +31,11 @@ export async function applySchema(gateway: Neo4jGateway, rootDir: string, logger
   let count = 0;
   for (const file of files) {
     for (const statement of parseCypherFile(fs.readFileSync(path.join(dir, file), 'utf8'))) {
-      await gateway.write(statement);
+      await gateway.writeTransaction((tx) => tx.run(statement), SCHEMA_TIMEOUT_MS);
       count += 1;
     }
   }
-  await gateway.write('CALL db.awaitIndexes(60)');
+  await gateway.writeTransaction((tx) => tx.run('CALL db.awaitIndexes(60)'), SCHEMA_TIMEOUT_MS);
   logger.info({ statements: count }, 'Neo4j schema applied');
   return count;
 }

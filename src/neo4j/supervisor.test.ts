@@ -1,0 +1,108 @@
+import type { LocalNeo4jConfig } from '../config';
+import { createLogger } from '../logger';
+import type { LocalExit, LocalNeo4j } from './local';
+import { superviseLocalNeo4j } from './supervisor';
+
+/** The restart policy on its own, with stand-in processes that exit when told to (the JVM tests are in test/). */
+
+const silent = createLogger({ logLevel: 'silent', logPretty: false });
+const config = (restart: LocalNeo4jConfig['restart']): LocalNeo4jConfig => ({ port: 0, dataDir: 'data', heap: '512m', pageCache: '64m', restart });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface FakeProcess extends LocalNeo4j {
+  die(exit: Partial<LocalExit>): void;
+  stopped: boolean;
+}
+
+function fakeLauncher() {
+  const launched: FakeProcess[] = [];
+  const ports: number[] = [];
+  const launch = async (local: LocalNeo4jConfig): Promise<LocalNeo4j> => {
+    ports.push(local.port);
+    let die!: (exit: LocalExit) => void;
+    const exited = new Promise<LocalExit>((resolve) => (die = resolve));
+    const fake: FakeProcess = {
+      uri: 'bolt://127.0.0.1:7999',
+      port: 7999,
+      pid: 1000 + launched.length,
+      dataDir: local.dataDir,
+      exited,
+      stopped: false,
+      die: (exit) => die({ code: null, signal: null, lastOutput: [], ...exit }),
+      async stop() {
+        fake.stopped = true;
+        die({ code: 0, signal: null, lastOutput: [] });
+      },
+    };
+    launched.push(fake);
+    return fake;
+  };
+  return { launch, launched, ports };
+}
+
+describe('superviseLocalNeo4j', () => {
+  it('starts a process again on the same port after it dies, and follows its pid', async () => {
+    const { launch, launched, ports } = fakeLauncher();
+    const local = await superviseLocalNeo4j(config({ maxRestarts: 3, windowMs: 60000, delayMs: 10 }), '.', silent, 1000, launch);
+    expect(local.pid).toBe(1000);
+    launched[0].die({ signal: 'SIGKILL' });
+    await sleep(100);
+    expect(launched).toHaveLength(2);
+    expect(ports).toEqual([0, 7999]);
+    expect(local.restarts).toBe(1);
+    expect(local.pid).toBe(1001);
+    await local.stop();
+    expect(launched[1].stopped).toBe(true);
+  });
+
+  it('gives up, once, after more than maxRestarts crashes within the window', async () => {
+    const { launch, launched } = fakeLauncher();
+    const local = await superviseLocalNeo4j(config({ maxRestarts: 2, windowMs: 60000, delayMs: 5 }), '.', silent, 1000, launch);
+    const reasons: string[] = [];
+    local.onGiveUp((error) => reasons.push(error.message));
+    launched[0].die({ code: 137 });
+    await sleep(60);
+    launched[1].die({ signal: 'SIGKILL' });
+    await sleep(60);
+    expect(reasons).toEqual([]);
+    launched[2].die({ code: 3 });
+    await sleep(60);
+    expect(launched).toHaveLength(3);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/^The local Neo4j stopped 3 times within 60 s \(last: code 3\); giving up/);
+    // A listener that comes late still hears it.
+    const late: string[] = [];
+    local.onGiveUp((error) => late.push(error.message));
+    expect(late).toEqual(reasons);
+    await local.stop();
+  });
+
+  it('forgets crashes older than the window', async () => {
+    const { launch, launched } = fakeLauncher();
+    const local = await superviseLocalNeo4j(config({ maxRestarts: 1, windowMs: 1000, delayMs: 5 }), '.', silent, 1000, launch);
+    let gaveUp = false;
+    local.onGiveUp(() => (gaveUp = true));
+    launched[0].die({ code: 1 });
+    await sleep(1100);
+    launched[1].die({ code: 1 });
+    await sleep(60);
+    expect(gaveUp).toBe(false);
+    expect(launched).toHaveLength(3);
+    await local.stop();
+  });
+
+  it('never restarts after stop(), even when stopped while a restart is waiting', async () => {
+    const { launch, launched } = fakeLauncher();
+    const local = await superviseLocalNeo4j(config({ maxRestarts: 5, windowMs: 60000, delayMs: 50 }), '.', silent, 1000, launch);
+    await local.stop();
+    await sleep(100);
+    expect(launched).toHaveLength(1);
+
+    const second = fakeLauncher();
+    const again = await superviseLocalNeo4j(config({ maxRestarts: 5, windowMs: 60000, delayMs: 50 }), '.', silent, 1000, second.launch);
+    second.launched[0].die({ signal: 'SIGKILL' });
+    await again.stop();
+    await sleep(150);
+    expect(second.launched).toHaveLength(1);
+  });
+});

@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { startAtlas, type Atlas } from '../src/app';
+import { createLogger } from '../src/logger';
+import { type LocalNeo4j, freePort, startLocalNeo4j } from '../src/neo4j/local';
+import { testConfig } from './support/server';
+
+/**
+ * The database stops answering without going away (its JVM frozen with SIGSTOP: connections stay open, nothing comes
+ * back). A frozen server enforces no transaction timeout, so only the gateway's own deadline can end a request: every
+ * request must fail with DATABASE_TIMEOUT soon after NEO4J_QUERY_TIMEOUT_MS, readiness must turn 503, and answers
+ * must come back as soon as the JVM runs again. The test uses a Neo4j of its own, never the shared one.
+ */
+
+const QUERY = '{ stats { concepts relations } concept(slug: "container") { slug } }';
+const QUERY_TIMEOUT_MS = 2000;
+const PING_TIMEOUT_MS = 1000;
+const FREEZE_MS = 8000;
+// The deadline is the timeout plus the gateway's 500 ms margin; the rest is slack for a busy 2-core machine.
+const REQUEST_BOUND_MS = QUERY_TIMEOUT_MS + 500 + 3000;
+const READY_BOUND_MS = PING_TIMEOUT_MS + 500 + 3000;
+const silent = createLogger({ logLevel: (process.env.TEST_LOG_LEVEL as 'error') ?? 'silent', logPretty: false });
+
+interface Outcome {
+  kind: 'correct' | 'error' | 'wrong';
+  code?: string;
+  startedAt: number;
+  ms: number;
+  detail?: string;
+}
+
+describe('a database that hangs', () => {
+  let dataDir: string;
+  let neo4j: LocalNeo4j | undefined;
+  let atlas: Atlas | undefined;
+  let frozen = false;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-hang-'));
+    const port = await freePort();
+    const config = testConfig({ NEO4J_URI: '', NEO4J_LOCAL_PORT: String(port), NEO4J_LOCAL_DATA_DIR: dataDir, NEO4J_LOCAL_HEAP: '512m', NEO4J_LOCAL_PAGECACHE: '64m' });
+    neo4j = await startLocalNeo4j(config.local, config.rootDir, silent, 120000);
+    // The connect timeout is longer than the deadline on purpose: a connection attempt to a frozen server hangs in
+    // its handshake, and the answer must still be our DATABASE_TIMEOUT at the deadline, not a late connect error.
+    atlas = await startAtlas(
+      testConfig({
+        NODE_ENV: 'development',
+        NEO4J_URI: neo4j.uri,
+        NEO4J_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
+        NEO4J_PING_TIMEOUT_MS: String(PING_TIMEOUT_MS),
+        NEO4J_CONNECT_TIMEOUT_MS: '15000',
+        NEO4J_RETRY_TIME_MS: '500',
+      }),
+      silent,
+    );
+  }, 180000);
+
+  afterAll(async () => {
+    // Whatever failed, the JVM must run again, or stopping it would wait for ever.
+    if (frozen && neo4j) process.kill(neo4j.pid, 'SIGCONT');
+    await atlas?.stop();
+    await neo4j?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('fails each request with DATABASE_TIMEOUT at its deadline, turns unready, and answers again right after SIGCONT', async () => {
+    const url = atlas!.url;
+    const readyUrl = url.replace('/graphql', '/health/ready');
+    const ask = async (): Promise<Outcome> => {
+      const startedAt = Date.now();
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+      const body = (await response.json()) as { data?: { stats: { concepts: number }; concept: { slug: string } | null } | null; errors?: { message: string; extensions?: { code?: string } }[] };
+      const ms = Date.now() - startedAt;
+      if (body.errors?.length) return { kind: 'error', code: String(body.errors[0].extensions?.code), startedAt, ms, detail: body.errors[0].message };
+      const correct = body.data?.concept?.slug === 'container' && body.data.stats.concepts === baseline;
+      return correct ? { kind: 'correct', startedAt, ms } : { kind: 'wrong', startedAt, ms, detail: JSON.stringify(body) };
+    };
+
+    const first = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) })).json()) as {
+      data: { stats: { concepts: number } };
+    };
+    const baseline = first.data.stats.concepts;
+    expect(baseline).toBeGreaterThan(50);
+    expect((await fetch(readyUrl)).status).toBe(200);
+    const driverBefore = atlas!.database.driver;
+
+    const outcomes: Outcome[] = [];
+    let running = true;
+    const clients = Array.from({ length: 6 }, async () => {
+      while (running) outcomes.push(await ask());
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    const readiness: { status: number; ms: number }[] = [];
+    let resumedAt = 0;
+    try {
+      process.kill(neo4j!.pid, 'SIGSTOP');
+      frozen = true;
+      const frozenAt = Date.now();
+      while (Date.now() - frozenAt < FREEZE_MS) {
+        const started = Date.now();
+        const status = (await fetch(readyUrl)).status;
+        readiness.push({ status, ms: Date.now() - started });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    } finally {
+      process.kill(neo4j!.pid, 'SIGCONT');
+      frozen = false;
+      resumedAt = Date.now();
+    }
+
+    let recoveredAt = 0;
+    while (!recoveredAt && Date.now() - resumedAt < 15000) {
+      const outcome = await ask();
+      if (outcome.kind === 'correct') recoveredAt = Date.now();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    running = false;
+    await Promise.all(clients);
+
+    const errors = outcomes.filter((o) => o.kind === 'error');
+    process.stderr.write(
+      `hang test: ${outcomes.length} requests, ${errors.length} DATABASE_TIMEOUT, slowest ${Math.max(...outcomes.map((o) => o.ms))} ms, ` +
+        `readiness ${readiness.map((r) => `${r.status}/${r.ms}ms`).join(' ')}, answering again ${((recoveredAt - resumedAt) / 1000).toFixed(1)} s after SIGCONT\n`,
+    );
+
+    // Every client was stuck on the frozen database at least once, and each of them got the timeout error.
+    expect(errors.length).toBeGreaterThanOrEqual(6);
+    expect([...new Set(errors.map((o) => `${o.code}: ${o.detail}`))]).toEqual([
+      'DATABASE_TIMEOUT: The database took too long to answer and the query was stopped. Ask for less (smaller first/limit/depth) or try again.',
+    ]);
+    expect(outcomes.filter((o) => o.kind === 'wrong')).toEqual([]);
+    // No request, whenever it came, waited much past the deadline, though the freeze lasted far longer.
+    expect(Math.max(...outcomes.map((o) => o.ms))).toBeLessThan(REQUEST_BOUND_MS);
+    expect(Math.min(...errors.map((o) => o.ms))).toBeGreaterThanOrEqual(QUERY_TIMEOUT_MS);
+
+    expect(readiness.some((r) => r.status === 503)).toBe(true);
+    expect(Math.max(...readiness.map((r) => r.ms))).toBeLessThan(READY_BOUND_MS);
+
+    expect(recoveredAt).toBeGreaterThan(0);
+    expect(recoveredAt - resumedAt).toBeLessThan(5000);
+    const afterRecovery = outcomes.filter((o) => o.startedAt > recoveredAt);
+    expect(afterRecovery.length).toBeGreaterThan(6);
+    expect(afterRecovery.every((o) => o.kind === 'correct')).toBe(true);
+    expect((await fetch(readyUrl)).status).toBe(200);
+    // The driver whose connections hung was retired: new requests run on fresh connections.
+    expect(atlas!.database.driver).not.toBe(driverBefore);
+  }, 120000);
+});
