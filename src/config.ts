@@ -81,7 +81,8 @@ export interface Config {
   logPretty: boolean;
   neo4j: Neo4jConfig;
   local: LocalNeo4jConfig;
-  seed: { dir: string; onStart: boolean };
+  /** `sourceNote`: the study note the seed is written from; only `npm run note:index` and `note:check` read it. */
+  seed: { dir: string; onStart: boolean; sourceNote: string };
   limits: LimitsConfig;
   http: HttpConfig;
   learning: LearningConfig;
@@ -244,6 +245,7 @@ export function loadConfig(env: Env = process.env): Config {
     seed: {
       dir: path.resolve(ROOT_DIR, text(env, 'SEED_DIR', 'seed')),
       onStart: bool(env, 'SEED_ON_START', true),
+      sourceNote: path.resolve(ROOT_DIR, text(env, 'SOURCE_NOTE', '../shared/source/getting-started-with-docker.md')),
     },
     limits: {
       defaultPageSize,

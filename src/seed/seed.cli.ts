@@ -9,7 +9,7 @@ import { seedHash, toRows } from './seed.rows';
 import { MAX_SYNTHETIC, type SyntheticResult, writeSynthetic } from './seed.synthetic';
 import { type SyncResult, syncSeed } from './seed.sync';
 import type { SeedContent } from './seed.types';
-import { checkSeed } from './seed.validate';
+import { checkSeedFolder } from './seed.validate';
 
 /** `npm run seed`: validate the seed files and write them into Neo4j, all or nothing. */
 
@@ -112,9 +112,14 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
   let db: Database | undefined;
   try {
     // Validate before connecting: an invalid seed never costs a database start and never reaches it.
-    const content = checkSeed(config.seed.dir);
+    const { content, noteIndex } = checkSeedFolder(config.seed.dir);
     if (options.dryRun) {
       out(`dry run: the seed is valid: ${content.concepts.length} concepts, ${content.relations.length} relations, ${content.comparisons.length} comparisons (hash ${seedHash(toRows(content)).slice(0, 16)}); nothing was written`);
+      out(
+        noteIndex
+          ? `every source names one of the ${noteIndex.sections.length} sections of ${noteIndex.note} (note/note-index.json)`
+          : 'sources were not checked: the seed folder has no note/note-index.json (npm run note:index writes it from the source note)',
+      );
       return EXIT.OK;
     }
     db = await connectDatabase(config, logger);

@@ -2,18 +2,19 @@ import { isMap, isScalar } from 'yaml';
 
 import type { Bilingual, ConceptKind, RelationType } from '../graph/vocabulary';
 import type { ShapeReader } from './seed.shape';
-import type { SeedComparison, SeedComparisonAspect, SeedConcept, SeedLocation, SeedRelation } from './seed.types';
+import type { SeedComparison, SeedComparisonAspect, SeedConcept, SeedDraft, SeedLocation, SeedRelation } from './seed.types';
 
 /**
  * The three kinds of seed item, read field by field. Each reader returns the item only when every field could be
- * read; `slug` comes back even for a broken concept, so relations naming it are not reported a second time.
+ * read, and always a draft: every field that could be read, so the rules of meaning (seed.validate.ts) still judge
+ * a broken entry's readable fields in the same run, and relations naming a broken concept are not reported again.
  * Values are checked for shape here (text, numbers, lists, both languages); what they mean (known kinds, existing
  * slugs, cycles) is checked in seed.validate.ts.
  */
 
-export interface ReadItem<T> {
+export interface ReadItem<T extends { at: SeedLocation }> {
   item?: T;
-  slug?: string;
+  draft: SeedDraft<T>;
 }
 
 const CONCEPT_FIELDS = ['slug', 'kind', 'name', 'aliases', 'summary', 'tags', 'source'] as const;
@@ -21,6 +22,13 @@ const CONCEPT_OPTIONAL = ['details', 'syntax', 'order'] as const;
 const RELATION_FIELDS = ['type', 'from', 'to', 'source'] as const;
 const RELATION_OPTIONAL = ['description', 'order'] as const;
 const COMPARISON_FIELDS = ['slug', 'title', 'concepts', 'source', 'aspects'] as const;
+
+/** The fields that could be read (undefined ones dropped), with where the entry is and which fields it wrote. */
+function draftOf<T extends { at: SeedLocation }>(fields: Record<string, unknown>, at: SeedLocation): SeedDraft<T> {
+  const draft: Record<string, unknown> = { at };
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined) draft[name] = value;
+  return draft as SeedDraft<T>;
+}
 
 /** Runs `read` and says whether it added no problem. */
 function clean<T>(r: ShapeReader, read: () => T): [T, boolean] {
@@ -32,7 +40,7 @@ function clean<T>(r: ShapeReader, read: () => T): [T, boolean] {
 export function readConcept(r: ShapeReader, node: unknown, at: SeedLocation): ReadItem<SeedConcept> {
   const [item, ok] = clean(r, () => {
     const f = r.fields(node, at, 'a concept', CONCEPT_FIELDS, CONCEPT_OPTIONAL);
-    if (!f) return {};
+    if (!f) return { written: new Set<string>() };
     const get = <T>(name: string, read: (value: unknown) => T) => (f.has(name) ? read(f.get(name)) : undefined);
     return {
       slug: get('slug', (v) => r.text(v, at, 'slug')),
@@ -45,9 +53,11 @@ export function readConcept(r: ShapeReader, node: unknown, at: SeedLocation): Re
       source: get('source', (v) => r.text(v, at, 'source')),
       syntax: get('syntax', (v) => r.text(v, at, 'syntax')),
       order: get('order', (v) => r.position(v, at, 'order')),
+      written: new Set(f.keys()),
     };
   });
-  if (!ok) return { slug: item.slug };
+  const draft = draftOf<SeedConcept>(item, at);
+  if (!ok) return { draft };
   const concept: SeedConcept = {
     slug: item.slug!,
     kind: item.kind!,
@@ -61,13 +71,13 @@ export function readConcept(r: ShapeReader, node: unknown, at: SeedLocation): Re
   if (item.details) concept.details = item.details;
   if (item.syntax !== undefined) concept.syntax = item.syntax;
   if (item.order !== undefined) concept.order = item.order;
-  return { item: concept, slug: concept.slug };
+  return { item: concept, draft };
 }
 
 export function readRelation(r: ShapeReader, node: unknown, at: SeedLocation): ReadItem<SeedRelation> {
   const [item, ok] = clean(r, () => {
     const f = r.fields(node, at, 'a relation', RELATION_FIELDS, RELATION_OPTIONAL);
-    if (!f) return {};
+    if (!f) return { written: new Set<string>() };
     const get = <T>(name: string, read: (value: unknown) => T) => (f.has(name) ? read(f.get(name)) : undefined);
     return {
       type: get('type', (v) => r.text(v, at, 'type')) as RelationType | undefined,
@@ -76,13 +86,15 @@ export function readRelation(r: ShapeReader, node: unknown, at: SeedLocation): R
       description: get('description', (v) => r.bilingual(v, at, 'description')),
       order: get('order', (v) => r.position(v, at, 'order')),
       source: get('source', (v) => r.text(v, at, 'source')),
+      written: new Set(f.keys()),
     };
   });
-  if (!ok) return {};
+  const draft = draftOf<SeedRelation>(item, at);
+  if (!ok) return { draft };
   const relation: SeedRelation = { type: item.type!, from: item.from!, to: item.to!, source: item.source!, at };
   if (item.description) relation.description = item.description;
   if (item.order !== undefined) relation.order = item.order;
-  return { item: relation };
+  return { item: relation, draft };
 }
 
 function readAspect(r: ShapeReader, node: unknown, at: SeedLocation, index: number): SeedComparisonAspect | undefined {
@@ -114,7 +126,7 @@ function readAspect(r: ShapeReader, node: unknown, at: SeedLocation, index: numb
 export function readComparison(r: ShapeReader, node: unknown, at: SeedLocation): ReadItem<SeedComparison> {
   const [item, ok] = clean(r, () => {
     const f = r.fields(node, at, 'a comparison', COMPARISON_FIELDS, []);
-    if (!f) return {};
+    if (!f) return { written: new Set<string>() };
     const get = <T>(name: string, read: (value: unknown) => T) => (f.has(name) ? read(f.get(name)) : undefined);
     return {
       slug: get('slug', (v) => r.text(v, at, 'slug')),
@@ -122,10 +134,15 @@ export function readComparison(r: ShapeReader, node: unknown, at: SeedLocation):
       concepts: get('concepts', (v) => r.textList(v, at, 'concepts')),
       source: get('source', (v) => r.text(v, at, 'source')),
       aspects: get('aspects', (v) => r.list(v, at, 'aspects', (child, childAt, index) => readAspect(r, child, childAt, index))),
+      written: new Set(f.keys()),
     };
   });
-  if (!ok || item.aspects?.some((a) => a === undefined)) return {};
+  // An aspect that could not be read would make the value checks report what its own shape problem already says.
+  const complete = item.aspects?.every((a) => a !== undefined) ?? false;
+  const draft = draftOf<SeedComparison>({ ...item, aspects: complete ? (item.aspects as SeedComparisonAspect[]) : undefined }, at);
+  if (!ok || !complete) return { draft };
   return {
+    draft,
     item: {
       slug: item.slug!,
       title: item.title!,

@@ -90,8 +90,16 @@ describe('readSeed', () => {
       `${base}/comparisons.yaml:1: unexpected top-level key "relations" — a file in this place holds only "comparisons:"; move these entries to the right file`,
       `${base}/comparisons.yaml:1: the file has no "comparisons:" list — start the file with "comparisons:" followed by a list of entries`,
     ]);
-    // The broken concepts' slugs are still known, so relations to them are not reported a second time.
-    expect([...reading.unreadableSlugs].sort()).toEqual(['docker-stop', 'process']);
+    // Broken entries are kept as drafts of what could be read, so their other fields are still judged.
+    expect(reading.content.concepts).toEqual([]);
+    expect(reading.drafts.concepts.map((c) => [c.slug, c.kind, c.tags, c.at.line])).toEqual([
+      ['process', 'CONCEPT', undefined, 3],
+      ['docker-stop', 'COMMAND', ['cli'], 13],
+    ]);
+    expect(reading.drafts.relations.map((r) => [r.type, r.from, r.to, r.order, r.source])).toEqual([
+      ['REQUIRES', 'docker-stop', 'process', undefined, 'Container and Docker'],
+      ['USES', 'docker-stop', 'process', undefined, undefined],
+    ]);
   });
 
   it('throws a SeedValidationError from loadSeed when a file is malformed, and when the folder is missing', () => {

@@ -3,19 +3,22 @@ import path from 'node:path';
 
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 
+import { NOTE_INDEX_FILE, type NoteIndex, NoteIndexError, readNoteIndex, REGENERATE } from '../note/note.index';
 import { readComparison, readConcept, type ReadItem, readRelation } from './seed.items';
 import { type SeedProblem, SeedValidationError, sortProblems } from './seed.problem';
 import { ShapeReader } from './seed.shape';
-import type { SeedContent, SeedLocation } from './seed.types';
+import type { SeedContent, SeedDrafts, SeedLocation } from './seed.types';
 
 /** What reading the seed folder gave: the items that could be read, and every problem met on the way. */
 export interface SeedReading {
   content: SeedContent;
+  /** Every entry as far as it could be read, broken ones included, for the rules of meaning to judge in the same run. */
+  drafts: SeedDrafts;
   problems: SeedProblem[];
   /** The files read, relative to the repository root, in reading order. */
   files: string[];
-  /** Slugs of concepts that exist in the files but could not be read, so relations to them are not reported again. */
-  unreadableSlugs: Set<string>;
+  /** The note index of the seed folder (note/note-index.json), when it has one: the sections a `source` may name. */
+  noteIndex?: NoteIndex;
 }
 
 const YAML_HINT = 'fix the YAML there: quote text that contains ": ", "#" or, inside { } or [ ], a comma, and keep the indentation even';
@@ -41,7 +44,7 @@ function yamlFiles(dir: string): string[] {
  * Parses one file and hands each entry of its single top-level list (`concepts:`, `relations:` or `comparisons:`)
  * to `read`. Syntax errors become problems with their line; the file's other entries are still read when possible.
  */
-function readFile<T>(absolute: string, file: string, key: string, problems: SeedProblem[], read: (r: ShapeReader, node: unknown, at: SeedLocation) => ReadItem<T>): ReadItem<T>[] {
+function readFile<T extends { at: SeedLocation }>(absolute: string, file: string, key: string, problems: SeedProblem[], read: (r: ShapeReader, node: unknown, at: SeedLocation) => ReadItem<T>): ReadItem<T>[] {
   let text: string;
   try {
     text = fs.readFileSync(absolute, 'utf8');
@@ -93,7 +96,7 @@ export function readSeed(dir: string, rootDir: string = rootAbove(path.resolve(d
   const problems: SeedProblem[] = [];
   const files: string[] = [];
   const content: SeedContent = { concepts: [], relations: [], comparisons: [] };
-  const unreadableSlugs = new Set<string>();
+  const drafts: SeedDrafts = { concepts: [], relations: [], comparisons: [] };
 
   const conceptFiles = yamlFiles(path.join(absoluteDir, 'concepts'));
   if (conceptFiles.length === 0) {
@@ -101,21 +104,36 @@ export function readSeed(dir: string, rootDir: string = rootAbove(path.resolve(d
   }
   for (const absolute of conceptFiles) {
     files.push(relative(absolute));
-    for (const { item, slug } of readFile(absolute, relative(absolute), 'concepts', problems, readConcept)) {
+    for (const { item, draft } of readFile(absolute, relative(absolute), 'concepts', problems, readConcept)) {
+      drafts.concepts.push(draft);
       if (item) content.concepts.push(item);
-      else if (slug) unreadableSlugs.add(slug);
     }
   }
   for (const absolute of yamlFiles(path.join(absoluteDir, 'relations'))) {
     files.push(relative(absolute));
-    for (const { item } of readFile(absolute, relative(absolute), 'relations', problems, readRelation)) if (item) content.relations.push(item);
+    for (const { item, draft } of readFile(absolute, relative(absolute), 'relations', problems, readRelation)) {
+      drafts.relations.push(draft);
+      if (item) content.relations.push(item);
+    }
   }
   const comparisons = path.join(absoluteDir, 'comparisons.yaml');
   if (fs.existsSync(comparisons)) {
     files.push(relative(comparisons));
-    for (const { item } of readFile(comparisons, relative(comparisons), 'comparisons', problems, readComparison)) if (item) content.comparisons.push(item);
+    for (const { item, draft } of readFile(comparisons, relative(comparisons), 'comparisons', problems, readComparison)) {
+      drafts.comparisons.push(draft);
+      if (item) content.comparisons.push(item);
+    }
   }
-  return { content, problems: sortProblems(problems, files), files, unreadableSlugs };
+  let noteIndex: NoteIndex | undefined;
+  try {
+    noteIndex = readNoteIndex(absoluteDir);
+  } catch (error) {
+    if (!(error instanceof NoteIndexError)) throw error;
+    const file = relative(path.join(absoluteDir, NOTE_INDEX_FILE));
+    files.push(file);
+    problems.push({ at: { file, line: 1 }, message: `the note index cannot be read: ${error.problem}`, fix: `regenerate it from the source note with ${REGENERATE}` });
+  }
+  return { content, drafts, problems: sortProblems(problems, files), files, ...(noteIndex ? { noteIndex } : {}) };
 }
 
 /**

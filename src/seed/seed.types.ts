@@ -57,3 +57,16 @@ export interface SeedContent {
   relations: SeedRelation[];
   comparisons: SeedComparison[];
 }
+
+/**
+ * An entry as far as it could be read: the fields that could be read, where the entry is, and which fields it wrote
+ * (`written`; a field can be written yet unreadable). Complete items are drafts too, with `written` left out.
+ */
+export type SeedDraft<T extends { at: SeedLocation }> = Partial<Omit<T, 'at'>> & { at: SeedLocation; written?: ReadonlySet<string> };
+
+/** Every entry of the seed folder as far as it could be read, broken ones included, in reading order. */
+export interface SeedDrafts {
+  concepts: SeedDraft<SeedConcept>[];
+  relations: SeedDraft<SeedRelation>[];
+  comparisons: SeedDraft<SeedComparison>[];
+}

@@ -69,8 +69,33 @@ describe('validateSeed', () => {
   });
 
   it('does not report a slug as unknown when its concept exists but failed to read', () => {
-    const content: SeedContent = { concepts: BASE.map((s) => concept(s)), relations: [relation('USES', 'broken', 'kernel')], comparisons: [] };
-    expect(validateSeed(content, new Set(['broken']))).toEqual([]);
+    const broken = { slug: 'broken', at: at(), written: new Set(['slug', 'name']) };
+    expect(validateSeed({ concepts: [...BASE.map((s) => concept(s)), broken], relations: [relation('USES', 'broken', 'kernel')], comparisons: [] })).toEqual([]);
+  });
+
+  it('judges every readable field of an entry whose other fields are broken, in the same run', () => {
+    const draft = { slug: 'Docker_Stop', kind: 'COMAND' as ConceptKind, source: 'Containr and Docker', at: { file: 'seed/x.yaml', line: 90 }, written: new Set(['slug', 'kind', 'name', 'source']) };
+    const found = validateSeed({ concepts: [...BASE.map((s) => concept(s)), draft], relations: [], comparisons: [] }, { sections: ['Container and Docker', 'Container and Docker > OS Container'] });
+    expect(found.map(formatProblem)).toEqual([
+      'seed/x.yaml:90: concept slug "Docker_Stop" is not kebab-case — use "docker-stop" (lowercase a-z, 0-9 and single hyphens)',
+      'seed/x.yaml:90: unknown kind "COMAND" for concept "Docker_Stop" — use COMMAND (the closest kind); valid kinds: ' + Object.values(ConceptKind).join(', '),
+      'seed/x.yaml:90: the source "Containr and Docker" of concept "Docker_Stop" is not a section of the note — use "Container and Docker" (the closest section; every section is listed in note/note-index.json of the seed folder)',
+    ]);
+  });
+
+  it('checks the source of every concept, relation and comparison against the note\'s sections, suggesting the nearest', () => {
+    const sections = ['Container and Docker', 'Container and Docker > Benefits of Docker', 'Lifecycle of Docker Container > 2. Run'];
+    const content: SeedContent = {
+      concepts: [...BASE.map((s) => concept(s)), concept('docker', { source: 'Container and Docker > Benefit of Docker' })],
+      relations: [{ ...relation('REQUIRES', 'container', 'process'), source: 'Lifecycle of Docker Container > Run' }],
+      comparisons: [{ ...comparison('a-vs-b', ['container', 'image'], ['container', 'image']), source: 'Container & Docker' }],
+    };
+    expect(validateSeed(content, { sections }).map((p) => `${p.message} — ${p.fix.split(' (')[0]}`)).toEqual([
+      'the source "Container and Docker > Benefit of Docker" of concept "docker" is not a section of the note — use "Container and Docker > Benefits of Docker"',
+      'the source "Lifecycle of Docker Container > Run" of relation REQUIRES container → process is not a section of the note — use "Lifecycle of Docker Container > 2. Run"',
+      'the source "Container & Docker" of comparison "a-vs-b" is not a section of the note — use "Container and Docker"',
+    ]);
+    expect(validateSeed(content)).toEqual([]);
   });
 
   it('names both places of a duplicate slug', () => {

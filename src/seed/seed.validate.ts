@@ -1,12 +1,15 @@
 import { ACYCLIC_RELATIONS, ConceptKind, RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
+import type { NoteIndex } from '../note/note.index';
 import { readSeed } from './seed.loader';
 import { closest, likelyTypo, type SeedProblem, SeedValidationError, sortProblems } from './seed.problem';
-import type { SeedComparison, SeedConcept, SeedContent, SeedLocation, SeedRelation } from './seed.types';
+import type { SeedComparison, SeedConcept, SeedContent, SeedDraft, SeedDrafts, SeedLocation, SeedRelation } from './seed.types';
 
 /**
  * The graph rules the seed must follow, beyond its shape: known kinds and relation types, kebab-case unique slugs,
  * relations between existing concepts without self-loops, duplicates or cycles, stage order and command syntax where
- * they belong, and complete comparisons. Every rule reports every offence, so one run lists all there is to fix.
+ * they belong, complete comparisons, and sources that name a section of the note. Every rule reports every offence,
+ * and judges every field that could be read, even of an entry whose other fields are broken, so one run lists all
+ * there is to fix.
  */
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -16,6 +19,29 @@ const KINDS = Object.values(ConceptKind) as string[];
 const TYPES = Object.values(RelationType) as string[];
 
 const where = (at: SeedLocation) => `${at.file}:${at.line}`;
+
+/** Whether an entry wrote a field at all (a written field may still have been unreadable). */
+function wrote(item: { written?: ReadonlySet<string> }, field: string, value: unknown): boolean {
+  return item.written ? item.written.has(field) : value !== undefined;
+}
+
+const quoted = (slug: string | undefined) => (slug === undefined ? '(without a readable slug)' : `"${slug}"`);
+
+/** The note's section paths a `source` may name; undefined when the seed folder has no note index. */
+type Sections = ReadonlySet<string> | undefined;
+
+function checkSource(source: string | undefined, at: SeedLocation, what: string, sections: Sections, problems: SeedProblem[]): void {
+  if (sections === undefined || source === undefined || sections.has(source)) return;
+  // A cut-short path ("Parent > Lifecycle") means the section it starts; otherwise the nearest spelling.
+  const needle = source.trim().toLowerCase();
+  const longer = [...sections].filter((s) => s.toLowerCase().startsWith(needle)).sort((a, b) => a.length - b.length);
+  const near = longer[0] ?? closest(source, sections);
+  problems.push({
+    at,
+    message: `the source "${source}" of ${what} is not a section of the note`,
+    fix: `use "${near}" (the closest section; every section is listed in note/note-index.json of the seed folder)`,
+  });
+}
 
 /** `Docker Stop` -> `docker-stop`: what an author most likely meant. */
 function toKebab(text: string): string {
@@ -46,31 +72,40 @@ function checkSlug(slug: string, at: SeedLocation, what: string, problems: SeedP
   }
 }
 
-function checkConcepts(concepts: SeedConcept[], problems: SeedProblem[]): void {
+function checkConcepts(concepts: SeedDraft<SeedConcept>[], sections: Sections, problems: SeedProblem[]): void {
   const first = new Map<string, SeedLocation>();
   for (const c of concepts) {
-    checkSlug(c.slug, c.at, 'concept', problems);
-    const seen = first.get(c.slug);
-    if (seen) problems.push({ at: c.at, message: `concept slug "${c.slug}" is defined twice: here and at ${where(seen)}`, fix: 'give one of them another slug, or merge them into one' });
-    else first.set(c.slug, c.at);
+    const name = quoted(c.slug);
+    if (c.slug !== undefined) {
+      checkSlug(c.slug, c.at, 'concept', problems);
+      const seen = first.get(c.slug);
+      if (seen) problems.push({ at: c.at, message: `concept slug "${c.slug}" is defined twice: here and at ${where(seen)}`, fix: 'give one of them another slug, or merge them into one' });
+      else first.set(c.slug, c.at);
+    }
 
-    if (!KINDS.includes(c.kind)) problems.push({ at: c.at, message: `unknown kind "${c.kind}" for concept "${c.slug}"`, fix: suggestName(c.kind, KINDS, 'kind') });
-    const needsSyntax = c.kind === ConceptKind.COMMAND || c.kind === ConceptKind.FLAG;
-    if (needsSyntax && c.syntax === undefined) {
-      problems.push({ at: c.at, message: `concept "${c.slug}" is a ${c.kind} but has no "syntax"`, fix: `add syntax: how it is typed, e.g. ${c.kind === ConceptKind.FLAG ? '"-t"' : '"docker build [-t NAME] PATH"'}` });
+    // The kind-dependent rules below need a known kind; an unknown one is reported once, here.
+    if (c.kind !== undefined && !KINDS.includes(c.kind)) problems.push({ at: c.at, message: `unknown kind "${c.kind}" for concept ${name}`, fix: suggestName(c.kind, KINDS, 'kind') });
+    if (c.kind !== undefined && KINDS.includes(c.kind)) {
+      const needsSyntax = c.kind === ConceptKind.COMMAND || c.kind === ConceptKind.FLAG;
+      const hasSyntax = wrote(c, 'syntax', c.syntax);
+      if (needsSyntax && !hasSyntax) {
+        problems.push({ at: c.at, message: `concept ${name} is a ${c.kind} but has no "syntax"`, fix: `add syntax: how it is typed, e.g. ${c.kind === ConceptKind.FLAG ? '"-t"' : '"docker build [-t NAME] PATH"'}` });
+      }
+      if (!needsSyntax && hasSyntax) {
+        problems.push({ at: c.at, message: `concept ${name} is a ${c.kind}, but "syntax" is only for COMMAND and FLAG concepts`, fix: 'remove syntax, or change the kind to COMMAND or FLAG' });
+      }
+      const hasOrder = wrote(c, 'order', c.order);
+      if (c.kind === ConceptKind.LIFECYCLE_STAGE && !hasOrder) {
+        problems.push({ at: c.at, message: `lifecycle stage ${name} has no "order"`, fix: 'add order: N, its 1-based position in the lifecycle' });
+      }
+      if (c.kind !== ConceptKind.LIFECYCLE_STAGE && hasOrder) {
+        problems.push({ at: c.at, message: `concept ${name} is a ${c.kind}, but "order" is only for LIFECYCLE_STAGE concepts`, fix: 'remove order (relations carry their own order), or change the kind to LIFECYCLE_STAGE' });
+      }
     }
-    if (!needsSyntax && c.syntax !== undefined && KINDS.includes(c.kind)) {
-      problems.push({ at: c.at, message: `concept "${c.slug}" is a ${c.kind}, but "syntax" is only for COMMAND and FLAG concepts`, fix: 'remove syntax, or change the kind to COMMAND or FLAG' });
+    for (const tag of c.tags ?? []) {
+      if (!KEBAB.test(tag)) problems.push({ at: c.at, message: `tag "${tag}" of concept ${name} is not lowercase kebab-case`, fix: `use "${toKebab(tag) || 'a-tag'}"` });
     }
-    if (c.kind === ConceptKind.LIFECYCLE_STAGE && c.order === undefined) {
-      problems.push({ at: c.at, message: `lifecycle stage "${c.slug}" has no "order"`, fix: 'add order: N, its 1-based position in the lifecycle' });
-    }
-    if (c.kind !== ConceptKind.LIFECYCLE_STAGE && c.order !== undefined && KINDS.includes(c.kind)) {
-      problems.push({ at: c.at, message: `concept "${c.slug}" is a ${c.kind}, but "order" is only for LIFECYCLE_STAGE concepts`, fix: 'remove order (relations carry their own order), or change the kind to LIFECYCLE_STAGE' });
-    }
-    for (const tag of c.tags) {
-      if (!KEBAB.test(tag)) problems.push({ at: c.at, message: `tag "${tag}" of concept "${c.slug}" is not lowercase kebab-case`, fix: `use "${toKebab(tag) || 'a-tag'}"` });
-    }
+    checkSource(c.source, c.at, `concept ${name}`, sections, problems);
   }
 }
 
@@ -100,25 +135,28 @@ function findCycles(relations: SeedRelation[]): SeedRelation[][] {
   return cycles;
 }
 
-function checkRelations(relations: SeedRelation[], slugs: Set<string>, unreadable: Set<string>, problems: SeedProblem[]): void {
-  const first = new Map<string, SeedRelation>();
+function checkRelations(relations: SeedDraft<SeedRelation>[], slugs: Set<string>, sections: Sections, problems: SeedProblem[]): void {
+  const first = new Map<string, SeedDraft<SeedRelation>>();
   const sound: SeedRelation[] = [];
   for (const r of relations) {
-    let ok = true;
-    if (!TYPES.includes(r.type)) {
+    const type = r.type ?? '(without a readable type)';
+    checkSource(r.source, r.at, `relation ${type} ${r.from ?? '?'} → ${r.to ?? '?'}`, sections, problems);
+    let ok = r.type !== undefined && r.from !== undefined && r.to !== undefined;
+    if (r.type !== undefined && !TYPES.includes(r.type)) {
       problems.push({ at: r.at, message: `unknown relation type "${r.type}"`, fix: suggestName(r.type, TYPES, 'relation type') });
       ok = false;
     }
     for (const end of ['from', 'to'] as const) {
       const slug = r[end];
-      if (slugs.has(slug) || unreadable.has(slug)) continue;
-      problems.push({ at: r.at, message: `relation ${r.type} ${end === 'from' ? 'starts at' : 'points to'} unknown concept "${slug}"`, fix: suggestSlug(slug, slugs) });
+      if (slug === undefined || slugs.has(slug)) continue;
+      problems.push({ at: r.at, message: `relation ${type} ${end === 'from' ? 'starts at' : 'points to'} unknown concept "${slug}"`, fix: suggestSlug(slug, slugs) });
       ok = false;
     }
-    if (r.from === r.to) {
-      problems.push({ at: r.at, message: `relation ${r.type} goes from "${r.from}" to itself`, fix: 'remove it, or point "to" at another concept' });
+    if (r.from !== undefined && r.from === r.to) {
+      problems.push({ at: r.at, message: `relation ${type} goes from "${r.from}" to itself`, fix: 'remove it, or point "to" at another concept' });
       ok = false;
     }
+    if (r.type === undefined || r.from === undefined || r.to === undefined) continue;
     const key = `${r.type} ${r.from} ${r.to}`;
     const same = first.get(key);
     const reverse = SYMMETRIC_RELATIONS.has(r.type) ? first.get(`${r.type} ${r.to} ${r.from}`) : undefined;
@@ -128,7 +166,7 @@ function checkRelations(relations: SeedRelation[], slugs: Set<string>, unreadabl
       problems.push({ at: r.at, message: `relation ${r.from} ${r.type} ${r.to} repeats ${reverse.from} ${r.type} ${reverse.to} at ${where(reverse.at)}; ${r.type} reads the same both ways and is stored once`, fix: 'remove one of them' });
     } else {
       first.set(key, r);
-      if (ok) sound.push(r);
+      if (ok) sound.push(r as SeedRelation);
     }
   }
   for (const type of ACYCLIC_RELATIONS) {
@@ -144,24 +182,31 @@ function checkRelations(relations: SeedRelation[], slugs: Set<string>, unreadabl
   }
 }
 
-function checkComparisons(comparisons: SeedComparison[], slugs: Set<string>, unreadable: Set<string>, problems: SeedProblem[]): void {
+function checkComparisons(comparisons: SeedDraft<SeedComparison>[], slugs: Set<string>, sections: Sections, problems: SeedProblem[]): void {
   const first = new Map<string, SeedLocation>();
   for (const k of comparisons) {
-    checkSlug(k.slug, k.at, 'comparison', problems);
-    const seen = first.get(k.slug);
-    if (seen) problems.push({ at: k.at, message: `comparison slug "${k.slug}" is defined twice: here and at ${where(seen)}`, fix: 'give one of them another slug' });
-    else first.set(k.slug, k.at);
+    const name = quoted(k.slug);
+    if (k.slug !== undefined) {
+      checkSlug(k.slug, k.at, 'comparison', problems);
+      const seen = first.get(k.slug);
+      if (seen) problems.push({ at: k.at, message: `comparison slug "${k.slug}" is defined twice: here and at ${where(seen)}`, fix: 'give one of them another slug' });
+      else first.set(k.slug, k.at);
+    }
+    checkSource(k.source, k.at, `comparison ${name}`, sections, problems);
+    // Without a readable list of compared concepts, the aspects' values cannot be judged against it.
+    if (k.concepts === undefined) continue;
 
-    if (k.concepts.length < 2) problems.push({ at: k.at, message: `comparison "${k.slug}" compares ${k.concepts.length} concept(s)`, fix: 'list two or more concept slugs under concepts' });
+    if (k.concepts.length < 2) problems.push({ at: k.at, message: `comparison ${name} compares ${k.concepts.length} concept(s)`, fix: 'list two or more concept slugs under concepts' });
     const listed = new Set<string>();
     for (const slug of k.concepts) {
-      if (listed.has(slug)) problems.push({ at: k.at, message: `comparison "${k.slug}" lists "${slug}" twice`, fix: 'list each compared concept once' });
+      if (listed.has(slug)) problems.push({ at: k.at, message: `comparison ${name} lists "${slug}" twice`, fix: 'list each compared concept once' });
       listed.add(slug);
-      if (!slugs.has(slug) && !unreadable.has(slug)) problems.push({ at: k.at, message: `comparison "${k.slug}" compares unknown concept "${slug}"`, fix: suggestSlug(slug, slugs) });
+      if (!slugs.has(slug)) problems.push({ at: k.at, message: `comparison ${name} compares unknown concept "${slug}"`, fix: suggestSlug(slug, slugs) });
     }
-    if (k.aspects.length === 0) problems.push({ at: k.at, message: `comparison "${k.slug}" has no aspects`, fix: 'add at least one aspect with a value for each compared concept' });
+    if (k.aspects === undefined) continue;
+    if (k.aspects.length === 0) problems.push({ at: k.at, message: `comparison ${name} has no aspects`, fix: 'add at least one aspect with a value for each compared concept' });
     k.aspects.forEach((aspect, index) => {
-      const label = `aspect ${index + 1} ("${aspect.aspect.en}") of comparison "${k.slug}"`;
+      const label = `aspect ${index + 1} ("${aspect.aspect.en}") of comparison ${name}`;
       for (const slug of listed) {
         if (!(slug in aspect.values)) problems.push({ at: k.at, message: `${label} has no value for "${slug}"`, fix: `add values: ${slug}: { ko: …, en: … }` });
       }
@@ -174,23 +219,44 @@ function checkComparisons(comparisons: SeedComparison[], slugs: Set<string>, unr
   }
 }
 
-/** Every graph-rule problem of the content. `unreadable` holds slugs of concepts that failed to read (not unknown). */
-export function validateSeed(content: SeedContent, unreadable: Set<string> = new Set()): SeedProblem[] {
+export interface ValidateOptions {
+  /** The section paths a `source` may name (the note index's); without them sources are not checked. */
+  sections?: Iterable<string>;
+}
+
+/**
+ * Every graph-rule problem of the seed. It takes drafts (complete items are drafts too), so an entry with a broken
+ * field still has its other fields judged, and a concept that failed to read still counts as existing.
+ */
+export function validateSeed(seed: SeedDrafts, options: ValidateOptions = {}): SeedProblem[] {
   const problems: SeedProblem[] = [];
-  const slugs = new Set(content.concepts.map((c) => c.slug));
-  checkConcepts(content.concepts, problems);
-  checkRelations(content.relations, slugs, unreadable, problems);
-  checkComparisons(content.comparisons, slugs, unreadable, problems);
+  const slugs = new Set(seed.concepts.flatMap((c) => (c.slug === undefined ? [] : [c.slug])));
+  const sections = options.sections === undefined ? undefined : new Set(options.sections);
+  checkConcepts(seed.concepts, sections, problems);
+  checkRelations(seed.relations, slugs, sections, problems);
+  checkComparisons(seed.comparisons, slugs, sections, problems);
   return problems;
+}
+
+/** A sound seed folder: its content, and the note index its sources were checked against (if it has one). */
+export interface CheckedSeed {
+  content: SeedContent;
+  noteIndex?: NoteIndex;
 }
 
 /**
  * Reads and validates the seed folder: returns the content when it is sound, else throws one SeedValidationError
- * listing every syntax, shape and graph-rule problem, in file and line order.
+ * listing every syntax, shape and graph-rule problem of every entry, in file and line order.
  */
-export function checkSeed(dir: string): SeedContent {
+export function checkSeedFolder(dir: string): CheckedSeed {
   const reading = readSeed(dir);
-  const problems = [...reading.problems, ...validateSeed(reading.content, reading.unreadableSlugs)];
+  const sections = reading.noteIndex?.sections.map((s) => s.path);
+  const problems = [...reading.problems, ...validateSeed(reading.drafts, { sections })];
   if (problems.length > 0) throw new SeedValidationError(sortProblems(problems, reading.files));
-  return reading.content;
+  return { content: reading.content, ...(reading.noteIndex ? { noteIndex: reading.noteIndex } : {}) };
+}
+
+/** The content of a sound seed folder (see checkSeedFolder). */
+export function checkSeed(dir: string): SeedContent {
+  return checkSeedFolder(dir).content;
 }

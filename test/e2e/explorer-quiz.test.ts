@@ -1,10 +1,11 @@
+import { CHROMIUM, describeWithTool } from '../support/optional-tools';
 import { startTestServer, type TestServer } from '../support/server';
 import { expectOnlyOwnRequests, launchBrowser, type PageDocument, screenshotPath, type TestBrowser } from './support/browser';
 
 // Only inside page callbacks, which run in the browser.
 declare const document: PageDocument;
 
-describe('explorer: quiz me', () => {
+describeWithTool(CHROMIUM, 'explorer: quiz me', () => {
   let server: TestServer;
   let browser: TestBrowser;
   let explore: string;

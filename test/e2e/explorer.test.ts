@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 
+import { CHROMIUM, describeWithTool } from '../support/optional-tools';
 import { startTestServer, type TestServer } from '../support/server';
 import { expectOnlyOwnRequests, launchBrowser, type PageDocument, screenshotPath, type TestBrowser } from './support/browser';
 
@@ -50,7 +51,7 @@ function query(page: Page): URLSearchParams {
   return new URL(page.url()).searchParams;
 }
 
-describe('graph explorer', () => {
+describeWithTool(CHROMIUM, 'graph explorer', () => {
   let server: TestServer;
   let browser: TestBrowser;
   let explore: string;

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 
 import { EXAMPLE_TABS } from '../../web/playground/examples';
+import { CHROMIUM, describeWithTool } from '../support/optional-tools';
 import { startTestServer, type TestServer } from '../support/server';
 import { expectOnlyOwnRequests, launchBrowser, type PageDocument, screenshotPath, type TestBrowser } from './support/browser';
 
@@ -19,7 +20,7 @@ async function responseText(page: Page): Promise<string> {
   return page.locator('.graphiql-response').innerText();
 }
 
-describe('GraphQL playground', () => {
+describeWithTool(CHROMIUM, 'GraphQL playground', () => {
   let server: TestServer;
   let browser: TestBrowser;
   let origin: string;

@@ -37,6 +37,15 @@ const EXPECTED: Record<string, string[]> = {
     'comparisons.yaml:2: comparison "container-vs-vm" compares unknown concept "virtual-machin"',
     'comparisons.yaml:2: aspect 1 ("Kernel") of comparison "container-vs-vm" has no value for "virtual-machin"',
   ],
+  // One concept with a missing language, a slug that is not kebab-case, an unknown kind and a source that is no
+  // section of the note (the fixture's note/note-index.json): all four come in one run, with a bad relation source.
+  'one-entry-many-problems': [
+    'concepts/00-base.yaml:10: concept slug "Docker_Stop" is not kebab-case — use "docker-stop"',
+    'concepts/00-base.yaml:10: unknown kind "COMAND" for concept "Docker_Stop" — use COMMAND (the closest kind)',
+    'concepts/00-base.yaml:10: the source "Containr and Docker" of concept "Docker_Stop" is not a section of the note — use "Container and Docker" (the closest section',
+    'concepts/00-base.yaml:12: name.en is missing — add en: the English text (both languages are required)',
+    'relations/00-base.yaml:2: the source "Container and Docker > Lifecycle" of relation REQUIRES Docker_Stop → process is not a section of the note — use "Container and Docker > Lifecycle of Docker Container"',
+  ],
   'wrong-shape': [
     'concepts/00-base.yaml:2: a concept has no "summary"',
     'concepts/00-base.yaml:6: unknown field "summery" in a concept — did you mean "summary"?',

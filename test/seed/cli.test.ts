@@ -74,6 +74,7 @@ describe('npm run seed', () => {
     const run = await seed(['--dry-run'], { NEO4J_URI: `bolt://127.0.0.1:${await freePort()}` });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`dry run: the seed is valid: ${counts}, ${shipped.comparisons.length} comparisons`);
+    expect(run.stdout).toContain('every source names one of the 49 sections of getting-started-with-docker.md (note/note-index.json)');
     expect(await graphSnapshot(db.gateway)).toEqual(before);
   });
 
@@ -84,6 +85,15 @@ describe('npm run seed', () => {
     expect(run.stderr).toContain('The seed has 3 problems');
     expect(run.stderr).toContain('test/fixtures/broken-seed/wrong-shape/concepts/00-base.yaml:6: unknown field "summery" in a concept — did you mean "summary"?');
     expect(await graphSnapshot(db.gateway)).toEqual(before);
+  });
+
+  it('--dry-run reports every problem of an entry in one run, a bad source with the nearest real section, and exits 1', async () => {
+    const run = await seed(['--dry-run'], { SEED_DIR: path.join(ROOT, 'test/fixtures/broken-seed/one-entry-many-problems') });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('The seed has 5 problems');
+    expect(run.stderr).toContain(
+      'test/fixtures/broken-seed/one-entry-many-problems/concepts/00-base.yaml:10: the source "Containr and Docker" of concept "Docker_Stop" is not a section of the note — use "Container and Docker"',
+    );
   });
 
   it('exits 3 when the database cannot be reached', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startLocalNeo4j } from '../../src/neo4j/local';
+import { skipNotices } from './optional-tools';
 import { prepareTestDatabase } from './seed';
 
 /**
@@ -14,6 +15,8 @@ import { prepareTestDatabase } from './seed';
  */
 export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
+  // Jest lists skipped tests by name only for a single file, so a missing tool is announced once here.
+  for (const notice of skipNotices()) process.stderr.write(`\n${notice}\n`);
   if (process.env.NEO4J_URI) return prepareTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-test-neo4j-'));
   const config = loadConfig({ ...process.env, NEO4J_LOCAL_PORT: '0', NEO4J_LOCAL_DATA_DIR: dataDir, NEO4J_LOCAL_HEAP: '768m', NEO4J_LOCAL_PAGECACHE: '128m' });

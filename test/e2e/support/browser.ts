@@ -4,6 +4,8 @@ import path from 'node:path';
 
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
+import { CHROMIUM } from '../../support/optional-tools';
+
 /**
  * The little of the DOM that test callbacks read inside the page. Test code is type-checked without the DOM library
  * (it would change Node's own fetch types for every test), so each test file declares `document` with these.
@@ -23,8 +25,6 @@ export interface PageDocument {
   body: { dataset: Record<string, string | undefined> };
 }
 
-/** Debian's chromium package; the tests never download a browser of their own. */
-export const CHROMIUM = '/usr/bin/chromium';
 
 /** Screenshots for a reviewer to look at (git-ignored). */
 export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
@@ -72,13 +72,12 @@ function isOwn(url: string, origin: string): boolean {
  * Starts headless Chromium with a fresh profile, allowed to talk to `origin` only.
  */
 export async function launchBrowser(origin: string): Promise<TestBrowser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`The browser tests need Chromium at ${CHROMIUM}. Install Debian's package: apt-get install chromium`);
-  }
+  const executablePath = CHROMIUM.find();
+  if (!executablePath) throw new Error(`The browser tests need chromium on PATH. Install Debian's package: ${CHROMIUM.install}`);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: ARGS,
     viewport: { width: 1280, height: 800 },
