@@ -152,7 +152,9 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, rootDir: string,
   // Out of memory, a JVM limps on with broken threads; exiting lets whoever supervises it start a sound one.
   const args = [`-Xmx${config.heap}`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-jar', jar, '--data', config.dataDir, '--port', String(port), '--pagecache', config.pageCache, '--exit-on-stdin-eof', 'true'];
   const started = Date.now();
-  const child = spawn(javaBinary(config.javaHome), args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // Its own process group: Ctrl+C in a terminal signals the whole foreground group, and a JVM that stopped by itself
+  // would look like a crash to the supervisor and be restarted during our own shutdown. We stop it ourselves instead.
+  const child = spawn(javaBinary(config.javaHome), args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   running.add(child);
   installExitHook();
 

@@ -77,6 +77,26 @@ describe('superviseLocalNeo4j', () => {
     await local.stop();
   });
 
+  it('counts a restart that fails as a crash and tries again', async () => {
+    const { launch, launched } = fakeLauncher();
+    let attempts = 0;
+    const flaky = (local: LocalNeo4jConfig) => {
+      attempts += 1;
+      return attempts === 2 ? Promise.reject(new Error('The local Neo4j exited (code 1) before it was ready. Last output:\nno space left')) : launch(local);
+    };
+    const local = await superviseLocalNeo4j(config({ maxRestarts: 2, windowMs: 60000, delayMs: 5 }), '.', silent, 1000, flaky);
+    let gaveUp = false;
+    local.onGiveUp(() => (gaveUp = true));
+    launched[0].die({ signal: 'SIGKILL' });
+    await sleep(100);
+    expect(attempts).toBe(3);
+    expect(launched).toHaveLength(2);
+    expect(local.pid).toBe(1001);
+    expect(local.restarts).toBe(1);
+    expect(gaveUp).toBe(false);
+    await local.stop();
+  });
+
   it('forgets crashes older than the window', async () => {
     const { launch, launched } = fakeLauncher();
     const local = await superviseLocalNeo4j(config({ maxRestarts: 1, windowMs: 1000, delayMs: 5 }), '.', silent, 1000, launch);

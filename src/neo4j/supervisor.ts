@@ -80,7 +80,8 @@ export async function superviseLocalNeo4j(
         },
         (error: unknown) => {
           launching = undefined;
-          if (!stopped) crashed(`restart failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, []);
+          const [first, ...output] = (error instanceof Error ? error.message : String(error)).split('\n');
+          if (!stopped) crashed(`restart failed: ${first}`, output.slice(-10));
           return undefined;
         },
       );
