@@ -198,13 +198,13 @@ describe('relationSentence', () => {
     expect(relationSentence(RelationType.CONTRASTS_WITH, 'OS 컨테이너', '애플리케이션 컨테이너', Lang.KO)).toBe('OS 컨테이너는 애플리케이션 컨테이너와 대비된다.');
     expect(relationSentence(RelationType.CONTRASTS_WITH, '컨테이너', '가상 머신', Lang.KO)).toBe('컨테이너는 가상 머신과 대비된다.');
     expect(relationSentence(RelationType.IS_A, 'OS 컨테이너', '컨테이너', Lang.KO)).toBe('OS 컨테이너는 컨테이너의 한 종류이다.');
-    expect(relationSentence(RelationType.REQUIRES, '컨테이너', '커널', Lang.KO)).toBe('컨테이너를 이해하려면 커널을 먼저 알아야 한다.');
+    expect(relationSentence(RelationType.LEARN_AFTER, '컨테이너', '커널', Lang.KO)).toBe('컨테이너를 이해하려면 커널을 먼저 알아야 한다.');
     expect(relationSentence(RelationType.NEXT_STAGE, '빌드 단계', '실행 단계', Lang.KO)).toBe('빌드 단계 다음에는 실행 단계가 온다.');
     expect(relationSentence(RelationType.HAS_BENEFIT, '도커', '이식성', Lang.KO)).toBe('도커는 이식성이라는 장점이 있다.');
   });
 
   it('keeps the stored spelling of names in English', () => {
     expect(relationSentence(RelationType.IS_A, 'OS container', 'Container', Lang.EN)).toBe('OS container is a kind of Container.');
-    expect(relationSentence(RelationType.REQUIRES, 'Container', 'Process', Lang.EN)).toBe('To understand Container, learn Process first.');
+    expect(relationSentence(RelationType.LEARN_AFTER, 'Container', 'Process', Lang.EN)).toBe('To understand Container, learn Process first.');
   });
 });

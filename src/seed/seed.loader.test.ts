@@ -40,7 +40,7 @@ concepts:
 `;
 
 const RELATIONS = `relations:
-  - { type: REQUIRES, from: docker-stop, to: process, order: 2, source: "Container and Docker" }
+  - { type: LEARN_AFTER, from: docker-stop, to: process, order: 2, source: "Container and Docker" }
   - type: USES
     from: docker-stop
     to: process
@@ -60,7 +60,7 @@ describe('readSeed', () => {
     expect(content.concepts[1]).toMatchObject({ syntax: 'docker stop CONTAINER', details: { ko: '자세히.', en: 'In detail.' }, aliases: { ko: ['도커 스톱'], en: [] } });
     expect(content.concepts[0]).not.toHaveProperty('details');
     expect(content.relations.map((r) => [r.type, r.order, r.description, r.at.line])).toEqual([
-      ['REQUIRES', 2, undefined, 2],
+      ['LEARN_AFTER', 2, undefined, 2],
       ['USES', undefined, { ko: '쓴다', en: 'uses it' }, 3],
     ]);
     expect(content.comparisons).toEqual([]);

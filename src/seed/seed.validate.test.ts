@@ -48,7 +48,7 @@ function problems(more: Partial<SeedContent>): string[] {
 
 describe('validateSeed', () => {
   it('accepts a sound seed', () => {
-    expect(problems({ relations: [relation('REQUIRES', 'container', 'process')], comparisons: [comparison('a-vs-b', ['container', 'image'], ['container', 'image'])] })).toEqual([]);
+    expect(problems({ relations: [relation('LEARN_AFTER', 'container', 'process')], comparisons: [comparison('a-vs-b', ['container', 'image'], ['container', 'image'])] })).toEqual([]);
   });
 
   it('names an unknown kind and suggests the closest one', () => {
@@ -104,12 +104,12 @@ describe('validateSeed', () => {
     ]);
   });
 
-  it('prints every cycle of NEXT_STAGE and REQUIRES, once, with the relations that form it', () => {
+  it('prints every cycle of NEXT_STAGE and LEARN_AFTER, once, with the relations that form it', () => {
     const found = problems({
       relations: [
-        relation('REQUIRES', 'container', 'process'),
-        relation('REQUIRES', 'process', 'kernel'),
-        relation('REQUIRES', 'kernel', 'container'),
+        relation('LEARN_AFTER', 'container', 'process'),
+        relation('LEARN_AFTER', 'process', 'kernel'),
+        relation('LEARN_AFTER', 'kernel', 'container'),
         relation('NEXT_STAGE', 'image', 'kernel'),
         relation('NEXT_STAGE', 'kernel', 'image'),
         // Cycles of other types are fine.
@@ -118,7 +118,7 @@ describe('validateSeed', () => {
       ],
     });
     expect(found).toHaveLength(2);
-    expect(found.find((p) => p.includes('REQUIRES'))).toMatch(/REQUIRES forms a cycle: container → process → kernel → container — REQUIRES must never loop; remove or reverse one of: container → process at seed\/x\.yaml:\d+; process → kernel at/);
+    expect(found.find((p) => p.includes('LEARN_AFTER'))).toMatch(/LEARN_AFTER forms a cycle: container → process → kernel → container — LEARN_AFTER must never loop; remove or reverse one of: container → process at seed\/x\.yaml:\d+; process → kernel at/);
     expect(found.find((p) => p.includes('NEXT_STAGE'))).toMatch(/NEXT_STAGE forms a cycle: (image → kernel → image|kernel → image → kernel)/);
   });
 

@@ -74,6 +74,35 @@ function checkConcepts(concepts: SeedConcept[], problems: SeedProblem[]): void {
   }
 }
 
+/** A name or alias as search compares it: case and runs of spaces do not count. */
+const searchKey = (term: string) => term.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * No name or alias, in either language, may belong to two concepts: a learner who searches for it would get two
+ * answers for one word, and the word would stand for neither. Reported once per shared term, at its later concept.
+ */
+function checkTerms(concepts: SeedConcept[], problems: SeedProblem[]): void {
+  const owner = new Map<string, SeedConcept>();
+  const reported = new Set<string>();
+  for (const c of concepts) {
+    const terms = new Set([c.name.ko, c.name.en, ...c.aliases.ko, ...c.aliases.en].map(searchKey));
+    for (const term of terms) {
+      const first = owner.get(term);
+      if (!first) {
+        owner.set(term, c);
+        continue;
+      }
+      if (first.slug === c.slug || reported.has(term)) continue;
+      reported.add(term);
+      problems.push({
+        at: c.at,
+        message: `"${term}" is a name or alias of both "${first.slug}" (${where(first.at)}) and "${c.slug}"`,
+        fix: `keep it on the concept it names best and remove it from the other; relate the two concepts (e.g. OVERLAPS_WITH) if their ideas overlap`,
+      });
+    }
+  }
+}
+
 /** Every cycle (one per back edge of a depth-first search) among relations of one acyclic type. */
 function findCycles(relations: SeedRelation[]): SeedRelation[][] {
   const out = new Map<string, SeedRelation[]>();
@@ -179,6 +208,7 @@ export function validateSeed(content: SeedContent, unreadable: Set<string> = new
   const problems: SeedProblem[] = [];
   const slugs = new Set(content.concepts.map((c) => c.slug));
   checkConcepts(content.concepts, problems);
+  checkTerms(content.concepts, problems);
   checkRelations(content.relations, slugs, unreadable, problems);
   checkComparisons(content.comparisons, slugs, unreadable, problems);
   return problems;
