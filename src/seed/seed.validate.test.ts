@@ -172,4 +172,22 @@ describe('closest', () => {
     expect(closest('comand', Object.values(ConceptKind))).toBe('COMMAND');
     expect(closest('has_stages', Object.values(RelationType))).toBe('HAS_STAGE');
   });
+
+  it('refuses a name or alias shared by two concepts, in any language and any case', () => {
+    const found = problems({
+      concepts: [
+        concept('security', { aliases: { ko: ['보안 기능'], en: ['protection'] } }),
+        concept('improved-security', { aliases: { ko: [], en: ['Protection', 'better security'] } }),
+        concept('speed', { name: { ko: '속도', en: 'Speed' }, aliases: { ko: [], en: [] } }),
+        concept('fast-boot-time', { aliases: { ko: ['속도'], en: [] } }),
+      ],
+    });
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/"protection" is a name or alias of both "security" \(seed\/x\.yaml:\d+\) and "improved-security" — keep it on the concept it names best/);
+    expect(found[1]).toMatch(/"속도" is a name or alias of both "speed" .* and "fast-boot-time"/);
+  });
+
+  it('lets one concept repeat a term across its own name and aliases', () => {
+    expect(problems({ concepts: [concept('docker', { name: { ko: 'Docker', en: 'Docker' }, aliases: { ko: ['docker'], en: [] } })] })).toEqual([]);
+  });
 });
