@@ -9,7 +9,7 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   SEED_INVALID = 'SEED_INVALID',
   PREREQUISITE_MISSING = 'PREREQUISITE_MISSING',
-  /** The stored graph breaks one of its own rules (a REQUIRES cycle), so the answer cannot be computed. */
+  /** The stored graph breaks one of its own rules (a LEARN_AFTER cycle), so the answer cannot be computed. */
   DATA_INCONSISTENT = 'DATA_INCONSISTENT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -3,7 +3,7 @@ import { startTestServer, type TestServer } from './support/server';
 let server: TestServer;
 
 /**
- * A REQUIRES cycle the seeder would refuse but another writer might leave: target -> a -> b -> c -> a. Written for
+ * A LEARN_AFTER cycle the seeder would refuse but another writer might leave: target -> a -> b -> c -> a. Written for
  * these tests and removed after.
  */
 const CYCLE = ['learning-test-a', 'learning-test-b', 'learning-test-c'];
@@ -17,7 +17,7 @@ beforeAll(async () => {
                        aliasesKo: [], aliasesEn: [], tags: [], source: 'test', origin: 'test'})
      WITH collect(slug) AS all
      MATCH (t:Concept {slug: $target}), (a:Concept {slug: $cycle[0]}), (b:Concept {slug: $cycle[1]}), (c:Concept {slug: $cycle[2]})
-     CREATE (t)-[:REQUIRES {origin: 'test'}]->(a), (a)-[:REQUIRES {origin: 'test'}]->(b), (b)-[:REQUIRES {origin: 'test'}]->(c), (c)-[:REQUIRES {origin: 'test'}]->(a)`,
+     CREATE (t)-[:LEARN_AFTER {origin: 'test'}]->(a), (a)-[:LEARN_AFTER {origin: 'test'}]->(b), (b)-[:LEARN_AFTER {origin: 'test'}]->(c), (c)-[:LEARN_AFTER {origin: 'test'}]->(a)`,
     { slugs: [CYCLE_TARGET, ...CYCLE], target: CYCLE_TARGET, cycle: CYCLE },
   );
 });
@@ -39,10 +39,10 @@ async function learningPath(slug: string, headers: Record<string, string> = {}):
   return res.body.data!.learningPath;
 }
 
-/** Every REQUIRES edge among `slugs`, as [concept, prerequisite]. */
+/** Every LEARN_AFTER edge among `slugs`, as [concept, prerequisite]. */
 async function requiresAmong(slugs: string[]): Promise<[string, string][]> {
   const rows = await db().read(
-    'MATCH (a:Concept)-[:REQUIRES]->(b:Concept) WHERE a.slug IN $slugs AND b.slug IN $slugs RETURN a.slug AS a, b.slug AS b',
+    'MATCH (a:Concept)-[:LEARN_AFTER]->(b:Concept) WHERE a.slug IN $slugs AND b.slug IN $slugs RETURN a.slug AS a, b.slug AS b',
     { slugs },
   );
   return rows.map((row) => [row.a as string, row.b as string]);
@@ -64,9 +64,9 @@ describe('learningPath', () => {
     for (const [concept, prerequisite] of edges) expect(position.get(prerequisite)!).toBeLessThan(position.get(concept)!);
   });
 
-  it('holds exactly the REQUIRES closure of the concept', async () => {
+  it('holds exactly the LEARN_AFTER closure of the concept', async () => {
     const path = await learningPath('unikernel');
-    const rows = await db().read('MATCH (:Concept {slug: "unikernel"})-[:REQUIRES*0..]->(p:Concept) RETURN DISTINCT p.slug AS slug');
+    const rows = await db().read('MATCH (:Concept {slug: "unikernel"})-[:LEARN_AFTER*0..]->(p:Concept) RETURN DISTINCT p.slug AS slug');
     expect(path.map((c) => c.slug).sort()).toEqual(rows.map((row) => row.slug as string).sort());
   });
 

@@ -41,7 +41,7 @@ async function tour(to: string, from?: string, lang?: string): Promise<TourData>
 
 /** A concept and everything it requires, from the graph. */
 async function closure(slug: string): Promise<Set<string>> {
-  const rows = await db().read('MATCH (:Concept {slug: $slug})-[:REQUIRES]->{0,}(p:Concept) RETURN DISTINCT p.slug AS slug', { slug });
+  const rows = await db().read('MATCH (:Concept {slug: $slug})-[:LEARN_AFTER]->{0,}(p:Concept) RETURN DISTINCT p.slug AS slug', { slug });
   return new Set(rows.map((row) => row.slug as string));
 }
 
@@ -74,7 +74,7 @@ describe('tour', () => {
     expect(data.skipped).toBe([...needed].filter((slug) => known.has(slug)).length);
 
     // Every prerequisite on the tour comes before what requires it.
-    const pairs = await db().read('MATCH (a:Concept)-[:REQUIRES]->(b:Concept) WHERE a.slug IN $slugs AND b.slug IN $slugs RETURN a.slug AS a, b.slug AS b', { slugs });
+    const pairs = await db().read('MATCH (a:Concept)-[:LEARN_AFTER]->(b:Concept) WHERE a.slug IN $slugs AND b.slug IN $slugs RETURN a.slug AS a, b.slug AS b', { slugs });
     for (const { a, b } of pairs) expect(slugs.indexOf(b as string)).toBeLessThan(slugs.indexOf(a as string));
   });
 

@@ -1,7 +1,8 @@
 import { Ctx, Field, ID, Int, ObjectType } from 'type-graphql';
 
+import { Correction } from '../correction/correction.type';
 import { AtlasError, ErrorCode } from '../errors';
-import { type ConceptRecord, type ConceptRef, isConceptRecord } from '../graph/graph.model';
+import { type ConceptRecord, type ConceptRef, isConceptRecord, parseCorrection } from '../graph/graph.model';
 import { ConceptKind, Lang } from '../graph/vocabulary';
 import { LangArg, langOf } from '../i18n/lang.arg';
 import { pick } from '../i18n/lang';
@@ -102,5 +103,11 @@ export class Concept implements Node {
   @Field(() => Int, { nullable: true, description: 'Position of a lifecycle stage (1 = first); null for other kinds.' })
   async order(@Ctx() context: ConceptContext): Promise<number | null> {
     return (await this.whole(context)).order;
+  }
+
+  @Field(() => Correction, { nullable: true, description: 'Where the study note is wrong about this concept: its claim and the truth; null when the note is right.' })
+  async correction(@Ctx() context: ConceptContext): Promise<Correction | null> {
+    const correction = parseCorrection((await this.whole(context)).correction);
+    return correction ? new Correction(correction) : null;
   }
 }

@@ -16,7 +16,7 @@ import type { ComparisonEntry } from './difference.repository';
 type Direction = 'OUTGOING' | 'INCOMING';
 
 /** Relation types that describe the study note and the order of learning rather than the concepts themselves. */
-const ABOUT_THE_NOTE = new Set([RelationType.REQUIRES, RelationType.COVERS]);
+const ABOUT_THE_NOTE = new Set([RelationType.LEARN_AFTER, RelationType.COVERS]);
 const TYPE_ORDER = Object.values(RelationType);
 
 /** One side of a difference: the concept and what it has (a stored value, or related concepts). */

@@ -2,8 +2,8 @@ import { aspectLabel } from '../compare/aspect-labels';
 import type { ConceptRecord } from '../graph/graph.model';
 import { Lang, type RelationType } from '../graph/vocabulary';
 import { pickText } from '../i18n/lang';
-import { relationSentence, withParticle } from '../i18n/sentences';
-import { factSentence, joinNames, nameIn } from '../quiz/quiz.explain';
+import { phraseOf, relationSentence, withParticle } from '../i18n/sentences';
+import { factSentence, nameIn, phraseOfAll } from '../quiz/quiz.explain';
 import type { DifferenceModel, PointModel, SharedGroupModel, SideModel } from './difference.model';
 import type { CommonRecord } from './difference.common';
 
@@ -17,9 +17,9 @@ function closed(text: string): string {
 
 /** What `concept` has over relations of `type` seen from it: one sentence when it is the subject, one per relation otherwise. */
 function relationSide(type: RelationType, direction: 'OUTGOING' | 'INCOMING', concept: ConceptRecord, others: ConceptRecord[], lang: Lang): string {
-  const name = nameIn(concept, lang);
-  if (direction === 'OUTGOING') return relationSentence(type, name, joinNames(others.map((o) => nameIn(o, lang)), lang), lang);
-  return others.map((other) => relationSentence(type, nameIn(other, lang), name, lang)).join(' ');
+  const phrase = phraseOf(concept, lang);
+  if (direction === 'OUTGOING') return relationSentence(type, phrase, phraseOfAll(others, lang), lang);
+  return others.map((other) => relationSentence(type, phraseOf(other, lang), phrase, lang)).join(' ');
 }
 
 function nothingRecorded(concept: ConceptRecord, lang: Lang): string {
@@ -50,15 +50,19 @@ export function pointSentence(point: PointModel, lang: Lang): string {
   return [a, b].filter((text): text is string => text !== null).join(' ');
 }
 
-/** What both have, e.g. "Like application container, OS container is a kind of Container." */
+/** What both have, e.g. "Like an application container, an OS container is a kind of container." */
 export function sharedSentences(groups: SharedGroupModel[], a: ConceptRecord, b: ConceptRecord, lang: Lang): string[] {
-  const [nameA, nameB] = [nameIn(a, lang), nameIn(b, lang)];
+  const nameB = nameIn(b, lang);
+  const [phraseA, phraseB] = [phraseOf(a, lang), phraseOf(b, lang)];
   return groups.flatMap((group) => {
     if (group.direction === 'INCOMING') {
-      return group.concepts.map((other) => relationSentence(group.type, nameIn(other, lang), joinNames([nameA, nameB], lang), lang));
+      return group.concepts.map((other) => relationSentence(group.type, phraseOf(other, lang), phraseOfAll([a, b], lang), lang));
     }
-    const sentence = relationSentence(group.type, nameA, joinNames(group.concepts.map((c) => nameIn(c, lang)), lang), lang);
-    return [lang === Lang.KO ? `${withParticle(nameB, '와/과')} 마찬가지로 ${sentence}` : `Like ${nameB}, ${sentence}`];
+    const sentence = relationSentence(group.type, phraseA, phraseOfAll(group.concepts, lang), lang);
+    if (lang === Lang.KO) return [`${withParticle(nameB, '와/과')} 마찬가지로 ${sentence}`];
+    // Mid-sentence now: a common noun loses the capital its sentence gave it ("Like a VM, a container ...").
+    const rest = phraseA.text ? sentence.charAt(0).toLocaleLowerCase('en') + sentence.slice(1) : sentence;
+    return [`Like ${phraseB.text ?? phraseB.name}, ${rest}`];
   });
 }
 
@@ -78,7 +82,7 @@ export function commonSentences(common: CommonRecord, lang: Lang): string[] {
       said.add(key);
       const subject = walk.nodes.find((n) => n.slug === relation.from)!;
       const object = walk.nodes.find((n) => n.slug === relation.to)!;
-      sentences.push(relationSentence(relation.type, nameIn(subject, lang), nameIn(object, lang), lang));
+      sentences.push(relationSentence(relation.type, phraseOf(subject, lang), phraseOf(object, lang), lang));
     });
   }
   return sentences;

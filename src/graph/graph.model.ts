@@ -4,8 +4,9 @@ import type { ConceptKind, RelationType } from './vocabulary';
  * How the knowledge lives in Neo4j. The seeder writes exactly these properties and the repositories read them.
  *
  * (:Concept {slug, kind, nameKo, nameEn, aliasesKo, aliasesEn, summaryKo, summaryEn, detailsKo, detailsEn,
- *            tags, source, syntax, order, origin})   (concept_search indexes the alias lists directly: no searchText)
- * (:Concept)-[:<RelationType> {descriptionKo, descriptionEn, order, source, origin}]->(:Concept)
+ *            tags, source, syntax, order, phraseEn, pluralEn, correction, origin})   (concept_search indexes the alias lists directly: no searchText)
+ * (:Concept)-[:<RelationType> {descriptionKo, descriptionEn, order, source, correction, origin}]->(:Concept)
+ * `correction` is JSON text of a Correction (what the note claims, what is true, a reference) or absent.
  * (:Comparison {slug, titleKo, titleEn, source, aspects (JSON text), origin})-[:COMPARES {position}]->(:Concept)
  * (:SeedState {key: 'seed', hash, version, seededAt, concepts, relations})
  */
@@ -30,6 +31,24 @@ export interface ConceptRecord {
   source: string;
   syntax: string | null;
   order: number | null;
+  /** How the English name reads inside a sentence ("the Linux kernel"); absent when the name reads as it stands. */
+  phraseEn?: string | null;
+  /** True when that English form is plural, so verbs agree with it. */
+  pluralEn?: boolean | null;
+  /** Where the study note is wrong about this concept, as JSON text of a Correction; absent when it is not. */
+  correction?: string | null;
+}
+
+/** What the study note claims, what is true instead, and where to read it, in both languages. */
+export interface Correction {
+  noteSays: { ko: string; en: string };
+  truth: { ko: string; en: string };
+  reference: string;
+}
+
+/** A stored correction's JSON text read back; null for none. */
+export function parseCorrection(text: string | null | undefined): Correction | null {
+  return text ? (JSON.parse(text) as Correction) : null;
 }
 
 export interface RelationRecord {
@@ -40,11 +59,13 @@ export interface RelationRecord {
   descriptionEn: string | null;
   order: number | null;
   source: string;
+  /** Where the study note is wrong about this relation, as JSON text of a Correction; absent when it is not. */
+  correction?: string | null;
 }
 
 /** Cypher map projection that reads a concept node `c` as a ConceptRecord. */
 export const CONCEPT_PROJECTION =
-  'c { .slug, .kind, .nameKo, .nameEn, .aliasesKo, .aliasesEn, .summaryKo, .summaryEn, .detailsKo, .detailsEn, .tags, .source, .syntax, .order }';
+  'c { .slug, .kind, .nameKo, .nameEn, .aliasesKo, .aliasesEn, .summaryKo, .summaryEn, .detailsKo, .detailsEn, .tags, .source, .syntax, .order, .phraseEn, .pluralEn, .correction }';
 
 /**
  * The part of a concept that lists of related concepts carry: enough to name it and link to it. Its other fields
@@ -96,6 +117,9 @@ export function toConceptRecord(row: Record<string, unknown>): ConceptRecord {
     source: c.source ?? '',
     syntax: c.syntax ?? null,
     order: c.order ?? null,
+    phraseEn: c.phraseEn ?? null,
+    pluralEn: c.pluralEn ?? null,
+    correction: c.correction ?? null,
   };
 }
 
@@ -110,7 +134,7 @@ export function conceptProjection(variable: string): string {
  */
 export function relationProjection(variable: string): string {
   const r = variable;
-  return `{type: type(${r}), from: startNode(${r}).slug, to: endNode(${r}).slug, descriptionKo: ${r}.descriptionKo, descriptionEn: ${r}.descriptionEn, order: ${r}.order, source: ${r}.source}`;
+  return `{type: type(${r}), from: startNode(${r}).slug, to: endNode(${r}).slug, descriptionKo: ${r}.descriptionKo, descriptionEn: ${r}.descriptionEn, order: ${r}.order, source: ${r}.source, correction: ${r}.correction}`;
 }
 
 /** Fills in the optional fields a relationship may lack. */
@@ -124,5 +148,6 @@ export function toRelationRecord(row: Record<string, unknown>): RelationRecord {
     descriptionEn: r.descriptionEn ?? null,
     order: r.order ?? null,
     source: r.source ?? '',
+    correction: r.correction ?? null,
   };
 }

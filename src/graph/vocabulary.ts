@@ -57,6 +57,14 @@ export enum RelationType {
   USES = 'USES',
   ENABLES = 'ENABLES',
   UPDATES = 'UPDATES',
+  /** A helps with B without making it possible on its own ("Docker supports DevOps"). */
+  SUPPORTS = 'SUPPORTS',
+  /** A command or flag acts on B ("docker kill targets the main process"). */
+  TARGETS = 'TARGETS',
+  /** A shows up in the list that command or flag B prints ("a running container is listed by docker ps"). */
+  LISTED_BY = 'LISTED_BY',
+  /** A is kept in B ("an image is stored in an image repository"). */
+  STORED_IN = 'STORED_IN',
   HAS_BENEFIT = 'HAS_BENEFIT',
   HAS_CHARACTERISTIC = 'HAS_CHARACTERISTIC',
   HAS_STAGE = 'HAS_STAGE',
@@ -64,8 +72,16 @@ export enum RelationType {
   HAS_COMMAND = 'HAS_COMMAND',
   HAS_FLAG = 'HAS_FLAG',
   SENDS_SIGNAL = 'SENDS_SIGNAL',
-  REQUIRES = 'REQUIRES',
+  /** A technical dependency: A does not work without B ("docker run depends on an image"). */
+  DEPENDS_ON = 'DEPENDS_ON',
+  /**
+   * The learning order, not a fact about the technology: A is best learned after B. Kept apart from DEPENDS_ON so
+   * that no sentence, quiz or path presents an order of study as a dependency.
+   */
+  LEARN_AFTER = 'LEARN_AFTER',
   PAIRS_WELL_WITH = 'PAIRS_WELL_WITH',
+  /** A and B name overlapping ideas (security and improved security); symmetric. */
+  OVERLAPS_WITH = 'OVERLAPS_WITH',
   COVERS = 'COVERS',
 }
 
@@ -74,13 +90,18 @@ export const SYMMETRIC_RELATIONS: ReadonlySet<RelationType> = new Set([
   RelationType.ALTERNATIVE_TO,
   RelationType.CONTRASTS_WITH,
   RelationType.PAIRS_WELL_WITH,
+  RelationType.OVERLAPS_WITH,
 ]);
 
 /** Relations that must never form a cycle (an order of stages, an order of learning). */
 export const ACYCLIC_RELATIONS: ReadonlySet<RelationType> = new Set([
   RelationType.NEXT_STAGE,
-  RelationType.REQUIRES,
+  RelationType.DEPENDS_ON,
+  RelationType.LEARN_AFTER,
 ]);
+
+/** The learning order: what to study first. It describes the course, not the technology, so no quiz asks it. */
+export const LEARNING_ORDER = RelationType.LEARN_AFTER;
 
 /** A text in both languages. */
 export interface Bilingual {

@@ -131,73 +131,196 @@ export function withParticle(word: string, particle: Particle): string {
   return `${word}${particleFor(word, particle)}`;
 }
 
-type Template = (subject: string, object: string) => string;
+/**
+ * How a concept appears inside a sentence. Korean uses the name as it is; English needs more than the name: an
+ * article and lower case for common nouns ("the build stage", "an image"), and the number, so that the verb agrees
+ * ("Kernel isolation features are part of the Linux kernel"). `text` is that English form; without it the name is
+ * used as it stands (product, command and signal names: "Docker", "docker stop", "SIGTERM").
+ */
+export interface Phrase {
+  /** The concept's name, for Korean and wherever a name reads as a label (the learning order). */
+  name: string;
+  /** The English form inside a sentence, with its article ("the Linux kernel"); the name when absent. */
+  text?: string | null;
+  /** True when the English form is plural ("kernel isolation features"), which decides the verb form. */
+  plural?: boolean | null;
+}
+
+type Template = (subject: Phrase, object: Phrase) => string;
 
 const p = withParticle;
+const ko = (phrase: Phrase) => phrase.name;
 
 /** Korean: `subject TYPE object`, stated in the relation's own direction. */
 const KO: Record<RelationType, Template> = {
-  [RelationType.IS_A]: (a, b) => `${p(a, '은/는')} ${b}의 한 종류이다.`,
-  [RelationType.PART_OF]: (a, b) => `${p(a, '은/는')} ${b}의 일부이다.`,
-  [RelationType.EXAMPLE_OF]: (a, b) => `${p(a, '은/는')} ${b}의 한 예이다.`,
-  [RelationType.ALTERNATIVE_TO]: (a, b) => `${p(a, '은/는')} ${b} 대신 쓸 수 있다.`,
-  [RelationType.CONTRASTS_WITH]: (a, b) => `${p(a, '은/는')} ${p(b, '와/과')} 대비된다.`,
-  [RelationType.RUNS_ON]: (a, b) => `${p(a, '은/는')} ${b} 위에서 실행된다.`,
-  [RelationType.SHARES]: (a, b) => `${p(a, '은/는')} ${p(b, '을/를')} 공유한다.`,
-  [RelationType.BUILT_FROM]: (a, b) => `${p(a, '은/는')} ${p(b, '으로/로')} 만들어진다.`,
-  [RelationType.DEFINED_BY]: (a, b) => `${p(a, '은/는')} ${p(b, '으로/로')} 정의된다.`,
-  [RelationType.CREATES]: (a, b) => `${p(a, '은/는')} ${p(b, '을/를')} 만든다.`,
-  [RelationType.COMPOSED_OF]: (a, b) => `${p(a, '은/는')} ${p(b, '으로/로')} 이루어진다.`,
-  [RelationType.USES]: (a, b) => `${p(a, '은/는')} ${p(b, '을/를')} 사용한다.`,
-  [RelationType.ENABLES]: (a, b) => `${p(a, '은/는')} ${p(b, '을/를')} 가능하게 한다.`,
-  [RelationType.UPDATES]: (a, b) => `${p(a, '은/는')} ${p(b, '을/를')} 갱신한다.`,
-  [RelationType.HAS_BENEFIT]: (a, b) => `${p(a, '은/는')} ${p(b, '이라는/라는')} 장점이 있다.`,
-  [RelationType.HAS_CHARACTERISTIC]: (a, b) => `${p(a, '은/는')} ${p(b, '이라는/라는')} 특성이 있다.`,
-  [RelationType.HAS_STAGE]: (a, b) => `${a}의 단계에는 ${p(b, '이/가')} 있다.`,
-  [RelationType.NEXT_STAGE]: (a, b) => `${a} 다음에는 ${p(b, '이/가')} 온다.`,
-  [RelationType.HAS_COMMAND]: (a, b) => `${p(a, '은/는')} ${p(b, '으로/로')} 수행된다.`,
-  [RelationType.HAS_FLAG]: (a, b) => `${p(a, '은/는')} ${p(b, '을/를')} 받는다.`,
-  [RelationType.SENDS_SIGNAL]: (a, b) => `${p(a, '은/는')} ${p(b, '을/를')} 보낸다.`,
-  [RelationType.REQUIRES]: (a, b) => `${p(a, '을/를')} 이해하려면 ${p(b, '을/를')} 먼저 알아야 한다.`,
-  [RelationType.PAIRS_WELL_WITH]: (a, b) => `${p(a, '은/는')} ${p(b, '와/과')} 잘 어울린다.`,
-  [RelationType.COVERS]: (a, b) => `${p(a, '은/는')} ${p(b, '을/를')} 다룬다.`,
+  [RelationType.IS_A]: (a, b) => `${p(ko(a), '은/는')} ${ko(b)}의 한 종류이다.`,
+  [RelationType.PART_OF]: (a, b) => `${p(ko(a), '은/는')} ${ko(b)}의 일부이다.`,
+  [RelationType.EXAMPLE_OF]: (a, b) => `${p(ko(a), '은/는')} ${ko(b)}의 한 예이다.`,
+  [RelationType.ALTERNATIVE_TO]: (a, b) => `${p(ko(a), '은/는')} ${ko(b)} 대신 쓸 수 있다.`,
+  [RelationType.CONTRASTS_WITH]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '와/과')} 대비된다.`,
+  [RelationType.RUNS_ON]: (a, b) => `${p(ko(a), '은/는')} ${ko(b)} 위에서 실행된다.`,
+  [RelationType.SHARES]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '을/를')} 공유한다.`,
+  [RelationType.BUILT_FROM]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '으로/로')} 만들어진다.`,
+  [RelationType.DEFINED_BY]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '으로/로')} 정의된다.`,
+  [RelationType.CREATES]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '을/를')} 만든다.`,
+  [RelationType.COMPOSED_OF]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '을/를')} 담고 있다.`,
+  [RelationType.USES]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '을/를')} 사용한다.`,
+  [RelationType.ENABLES]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '을/를')} 가능하게 한다.`,
+  [RelationType.UPDATES]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '을/를')} 바꾼다.`,
+  [RelationType.SUPPORTS]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '을/를')} 돕는다.`,
+  [RelationType.TARGETS]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '을/를')} 대상으로 한다.`,
+  [RelationType.LISTED_BY]: (a, b) => `${p(ko(a), '은/는')} ${ko(b)}의 목록에 나온다.`,
+  [RelationType.STORED_IN]: (a, b) => `${p(ko(a), '은/는')} ${ko(b)}에 저장된다.`,
+  [RelationType.HAS_BENEFIT]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '이라는/라는')} 장점이 있다.`,
+  [RelationType.HAS_CHARACTERISTIC]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '이라는/라는')} 특성이 있다.`,
+  [RelationType.HAS_STAGE]: (a, b) => `${ko(a)}의 단계에는 ${p(ko(b), '이/가')} 있다.`,
+  [RelationType.NEXT_STAGE]: (a, b) => `${ko(a)} 다음에는 ${p(ko(b), '이/가')} 온다.`,
+  [RelationType.HAS_COMMAND]: (a, b) => `${ko(a)}에서는 ${p(ko(b), '을/를')} 쓴다.`,
+  [RelationType.HAS_FLAG]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '을/를')} 받는다.`,
+  [RelationType.SENDS_SIGNAL]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '을/를')} 보낸다.`,
+  [RelationType.DEPENDS_ON]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '이/가')} 있어야 동작한다.`,
+  [RelationType.LEARN_AFTER]: (a, b) => `학습 순서로는 ${p(ko(b), '을/를')} 먼저 익힌 뒤 ${p(ko(a), '을/를')} 배운다.`,
+  [RelationType.PAIRS_WELL_WITH]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '와/과')} 잘 어울린다.`,
+  [RelationType.OVERLAPS_WITH]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '와/과')} 뜻이 겹친다.`,
+  [RelationType.COVERS]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '을/를')} 다룬다.`,
 };
 
+/** The English form of a phrase. */
+const en = (phrase: Phrase) => phrase.text ?? phrase.name;
 /**
- * English: `subject TYPE object`. Names are used exactly as stored (no change of case), because many are product or
- * command names ("docker stop", "Docker", "SIGTERM") that a lower- or upper-casing rule would spoil.
+ * A phrase at the start of a sentence. A sentence form is a common noun ("the build stage", "being lightweight") and
+ * takes a capital; a bare name keeps its case, because "docker stop" or "cgroups" is spelled so on purpose.
+ */
+const start = (phrase: Phrase) => (phrase.text ? phrase.text.charAt(0).toLocaleUpperCase('en') + phrase.text.slice(1) : phrase.name);
+/** The verb form that agrees with `subject`: `verb(a, 'is', 'are')`. */
+const verb = (subject: Phrase, singular: string, plural: string) => (subject.plural ? plural : singular);
+/** "a container" as the complement of "a kind of": "a kind of container". */
+const bare = (phrase: Phrase) => en(phrase).replace(/^(a|an) /, '');
+
+/**
+ * English: `subject TYPE object`. Names are used as stored (no change of case) when a concept has no sentence form,
+ * because many are product or command names ("docker stop", "Docker", "SIGTERM") that a casing rule would spoil.
  */
 const EN: Record<RelationType, Template> = {
-  [RelationType.IS_A]: (a, b) => `${a} is a kind of ${b}.`,
-  [RelationType.PART_OF]: (a, b) => `${a} is part of ${b}.`,
-  [RelationType.EXAMPLE_OF]: (a, b) => `${a} is an example of ${b}.`,
-  [RelationType.ALTERNATIVE_TO]: (a, b) => `${a} can be used instead of ${b}.`,
-  [RelationType.CONTRASTS_WITH]: (a, b) => `${a} contrasts with ${b}.`,
-  [RelationType.RUNS_ON]: (a, b) => `${a} runs on ${b}.`,
-  [RelationType.SHARES]: (a, b) => `${a} shares ${b}.`,
-  [RelationType.BUILT_FROM]: (a, b) => `${a} is built from ${b}.`,
-  [RelationType.DEFINED_BY]: (a, b) => `${a} is defined by ${b}.`,
-  [RelationType.CREATES]: (a, b) => `${a} creates ${b}.`,
-  [RelationType.COMPOSED_OF]: (a, b) => `${a} is made of ${b}.`,
-  [RelationType.USES]: (a, b) => `${a} uses ${b}.`,
-  [RelationType.ENABLES]: (a, b) => `${a} makes ${b} possible.`,
-  [RelationType.UPDATES]: (a, b) => `${a} writes its changes into ${b}.`,
-  [RelationType.HAS_BENEFIT]: (a, b) => `${a} has the benefit of ${b}.`,
-  [RelationType.HAS_CHARACTERISTIC]: (a, b) => `${a} has the characteristic ${b}.`,
-  [RelationType.HAS_STAGE]: (a, b) => `${a} has the stage ${b}.`,
-  [RelationType.NEXT_STAGE]: (a, b) => `${a} is followed by ${b}.`,
-  [RelationType.HAS_COMMAND]: (a, b) => `${a} is carried out with ${b}.`,
-  [RelationType.HAS_FLAG]: (a, b) => `${a} accepts ${b}.`,
-  [RelationType.SENDS_SIGNAL]: (a, b) => `${a} sends ${b}.`,
-  [RelationType.REQUIRES]: (a, b) => `To understand ${a}, learn ${b} first.`,
-  [RelationType.PAIRS_WELL_WITH]: (a, b) => `${a} pairs well with ${b}.`,
-  [RelationType.COVERS]: (a, b) => `${a} covers ${b}.`,
+  [RelationType.IS_A]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} a kind of ${bare(b)}.`,
+  [RelationType.PART_OF]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} part of ${en(b)}.`,
+  [RelationType.EXAMPLE_OF]: (a, b) => `${start(a)} ${verb(a, 'is an example', 'are examples')} of ${en(b)}.`,
+  [RelationType.ALTERNATIVE_TO]: (a, b) => `${start(a)} can be used instead of ${en(b)}.`,
+  [RelationType.CONTRASTS_WITH]: (a, b) => `${start(a)} ${verb(a, 'contrasts', 'contrast')} with ${en(b)}.`,
+  [RelationType.RUNS_ON]: (a, b) => `${start(a)} ${verb(a, 'runs', 'run')} on ${en(b)}.`,
+  [RelationType.SHARES]: (a, b) => `${start(a)} ${verb(a, 'shares', 'share')} ${en(b)}.`,
+  [RelationType.BUILT_FROM]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} built from ${en(b)}.`,
+  [RelationType.DEFINED_BY]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} defined by ${en(b)}.`,
+  [RelationType.CREATES]: (a, b) => `${start(a)} ${verb(a, 'creates', 'create')} ${en(b)}.`,
+  [RelationType.COMPOSED_OF]: (a, b) => `${start(a)} ${verb(a, 'contains', 'contain')} ${en(b)}.`,
+  [RelationType.USES]: (a, b) => `${start(a)} ${verb(a, 'uses', 'use')} ${en(b)}.`,
+  [RelationType.ENABLES]: (a, b) => `${start(a)} ${verb(a, 'makes', 'make')} ${en(b)} possible.`,
+  [RelationType.UPDATES]: (a, b) => `${start(a)} ${verb(a, 'changes', 'change')} ${en(b)}.`,
+  [RelationType.SUPPORTS]: (a, b) => `${start(a)} ${verb(a, 'helps', 'help')} with ${en(b)}.`,
+  [RelationType.TARGETS]: (a, b) => `${start(a)} ${verb(a, 'targets', 'target')} ${en(b)}.`,
+  [RelationType.LISTED_BY]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} listed by ${en(b)}.`,
+  [RelationType.STORED_IN]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} kept in ${en(b)}.`,
+  [RelationType.HAS_BENEFIT]: (a, b) => `${start(a)} ${verb(a, 'has', 'have')} the benefit of ${en(b)}.`,
+  [RelationType.HAS_CHARACTERISTIC]: (a, b) => `${start(b)} ${verb(b, 'is', 'are')} a characteristic of ${en(a)}.`,
+  [RelationType.HAS_STAGE]: (a, b) => `${start(b)} ${verb(b, 'is a stage', 'are stages')} of ${en(a)}.`,
+  [RelationType.NEXT_STAGE]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} followed by ${en(b)}.`,
+  [RelationType.HAS_COMMAND]: (a, b) => `${start(b)} ${verb(b, 'is a command', 'are commands')} used in ${en(a)}.`,
+  [RelationType.HAS_FLAG]: (a, b) => `${start(a)} ${verb(a, 'accepts', 'accept')} ${en(b)}.`,
+  [RelationType.SENDS_SIGNAL]: (a, b) => `${start(a)} ${verb(a, 'sends', 'send')} ${en(b)}.`,
+  [RelationType.DEPENDS_ON]: (a, b) => `${start(a)} ${verb(a, 'depends', 'depend')} on ${en(b)} to work.`,
+  // A learning order speaks of topics of study, so it names them rather than the things themselves.
+  [RelationType.LEARN_AFTER]: (a, b) => `In the learning order, ${b.name} comes before ${a.name}.`,
+  [RelationType.PAIRS_WELL_WITH]: (a, b) => `${start(a)} ${verb(a, 'pairs', 'pair')} well with ${en(b)}.`,
+  [RelationType.OVERLAPS_WITH]: (a, b) => `${start(a)} ${verb(a, 'overlaps', 'overlap')} with ${en(b)}.`,
+  [RelationType.COVERS]: (a, b) => `${start(a)} ${verb(a, 'covers', 'cover')} ${en(b)}.`,
 };
+
+/** A bare name as a phrase (Korean text, or an English name used as it stands). */
+function asPhrase(value: string | Phrase): Phrase {
+  return typeof value === 'string' ? { name: value } : value;
+}
 
 /**
  * The sentence stating `subject TYPE object` in `lang`. Always pass the relation's true subject and object, even
  * when a path walks the relation backwards: the sentence states the fact, not the walk.
  */
-export function relationSentence(type: RelationType, subject: string, object: string, lang: Lang): string {
-  return (lang === Lang.KO ? KO : EN)[type](subject, object);
+export function relationSentence(type: RelationType, subject: string | Phrase, object: string | Phrase, lang: Lang): string {
+  return (lang === Lang.KO ? KO : EN)[type](asPhrase(subject), asPhrase(object));
+}
+
+/** The same fact as a short label for a legend or an edge ("is best learned after"), in `lang`. */
+export function relationLabel(type: RelationType, lang: Lang): string {
+  return (lang === Lang.KO ? LABELS_KO : LABELS_EN)[type];
+}
+
+const LABELS_EN: Record<RelationType, string> = {
+  IS_A: 'is a kind of',
+  PART_OF: 'is part of',
+  EXAMPLE_OF: 'is an example of',
+  ALTERNATIVE_TO: 'can be used instead of',
+  CONTRASTS_WITH: 'contrasts with',
+  RUNS_ON: 'runs on',
+  SHARES: 'shares',
+  BUILT_FROM: 'is built from',
+  DEFINED_BY: 'is defined by',
+  CREATES: 'creates',
+  COMPOSED_OF: 'contains',
+  USES: 'uses',
+  ENABLES: 'makes possible',
+  UPDATES: 'changes',
+  SUPPORTS: 'helps with',
+  TARGETS: 'targets',
+  LISTED_BY: 'is listed by',
+  STORED_IN: 'is kept in',
+  HAS_BENEFIT: 'has the benefit of',
+  HAS_CHARACTERISTIC: 'has the characteristic',
+  HAS_STAGE: 'has the stage',
+  NEXT_STAGE: 'is followed by',
+  HAS_COMMAND: 'uses the command',
+  HAS_FLAG: 'accepts the flag',
+  SENDS_SIGNAL: 'sends the signal',
+  DEPENDS_ON: 'depends on',
+  LEARN_AFTER: 'is best learned after',
+  PAIRS_WELL_WITH: 'pairs well with',
+  OVERLAPS_WITH: 'overlaps with',
+  COVERS: 'covers',
+};
+
+const LABELS_KO: Record<RelationType, string> = {
+  IS_A: '~의 한 종류',
+  PART_OF: '~의 일부',
+  EXAMPLE_OF: '~의 한 예',
+  ALTERNATIVE_TO: '~ 대신 쓸 수 있음',
+  CONTRASTS_WITH: '~와 대비됨',
+  RUNS_ON: '~ 위에서 실행됨',
+  SHARES: '~을 공유함',
+  BUILT_FROM: '~으로 만들어짐',
+  DEFINED_BY: '~으로 정의됨',
+  CREATES: '~을 만듦',
+  COMPOSED_OF: '~을 담고 있음',
+  USES: '~을 사용함',
+  ENABLES: '~을 가능하게 함',
+  UPDATES: '~을 바꿈',
+  SUPPORTS: '~을 도움',
+  TARGETS: '~을 대상으로 함',
+  LISTED_BY: '~의 목록에 나옴',
+  STORED_IN: '~에 저장됨',
+  HAS_BENEFIT: '장점',
+  HAS_CHARACTERISTIC: '특성',
+  HAS_STAGE: '단계',
+  NEXT_STAGE: '다음 단계',
+  HAS_COMMAND: '쓰는 명령',
+  HAS_FLAG: '받는 옵션',
+  SENDS_SIGNAL: '보내는 시그널',
+  DEPENDS_ON: '~이 있어야 동작함',
+  LEARN_AFTER: '~을 먼저 배운 뒤에 배움',
+  PAIRS_WELL_WITH: '~와 잘 어울림',
+  OVERLAPS_WITH: '~와 뜻이 겹침',
+  COVERS: '~을 다룸',
+};
+
+/** A concept's sentence form in `lang`: the name, and in English the stored sentence form and number. */
+export function phraseOf(concept: { slug: string; nameKo: string; nameEn: string; phraseEn?: string | null; pluralEn?: boolean | null }, lang: Lang): Phrase {
+  if (lang === Lang.KO) return { name: concept.nameKo || concept.nameEn || concept.slug };
+  return { name: concept.nameEn || concept.nameKo || concept.slug, text: concept.phraseEn ?? null, plural: concept.pluralEn ?? false };
 }

@@ -2,7 +2,7 @@ import type { ConceptRecord } from '../graph/graph.model';
 import { AtlasError, ErrorCode } from '../errors';
 import type { PrerequisiteClosure } from './learning.repository';
 
-/** The REQUIRES relations of the stored graph go round in a circle, so no learning order exists. */
+/** The LEARN_AFTER relations of the stored graph go round in a circle, so no learning order exists. */
 export class PrerequisiteCycleError extends AtlasError {
   constructor(
     readonly target: string,
@@ -10,8 +10,8 @@ export class PrerequisiteCycleError extends AtlasError {
   ) {
     super(
       ErrorCode.DATA_INCONSISTENT,
-      `The prerequisites of "${target}" go round in a circle: ${cycle.join(' → ')} (each REQUIRES the next), so no learning order exists. ` +
-        'The graph data must be fixed: remove one of these REQUIRES relations.',
+      `The prerequisites of "${target}" go round in a circle: ${cycle.join(' → ')} (each LEARN_AFTER the next), so no learning order exists. ` +
+        'The graph data must be fixed: remove one of these LEARN_AFTER relations.',
       { cycle },
     );
     this.name = 'PrerequisiteCycleError';
@@ -22,7 +22,7 @@ export class PrerequisiteCycleError extends AtlasError {
  * A learning order of the closure: every prerequisite before each concept that requires it, the target last. Concepts
  * are taken level by level, where a concept's level is the length of the longest prerequisite chain below it (the
  * basics, which require nothing, are level 0), and by slug within a level, so the order is the same on every call.
- * Throws PrerequisiteCycleError, naming the cycle, when the REQUIRES relations contain one.
+ * Throws PrerequisiteCycleError, naming the cycle, when the LEARN_AFTER relations contain one.
  */
 export function learningOrder(closure: PrerequisiteClosure): ConceptRecord[] {
   const prerequisites = new Map<string, string[]>(closure.concepts.map((concept) => [concept.slug, []]));
@@ -35,7 +35,7 @@ export function learningOrder(closure: PrerequisiteClosure): ConceptRecord[] {
 }
 
 /**
- * The level of every concept, by depth-first search. A REQUIRES edge back to a concept still on the search stack
+ * The level of every concept, by depth-first search. A LEARN_AFTER edge back to a concept still on the search stack
  * closes a cycle; the stack from that concept on is the cycle.
  */
 function levels(target: string, prerequisites: Map<string, string[]>): Map<string, number> {

@@ -34,7 +34,7 @@ const WALKABLE = Object.values(RelationType);
  * Relations about learning and the note's structure rather than about the technology. Among paths of equal length
  * the ones with fewer of these explain more ("docker stop sends SIGKILL" before "learn SIGKILL before docker stop").
  */
-const META: ReadonlySet<RelationType> = new Set([RelationType.REQUIRES, RelationType.COVERS]);
+const META: ReadonlySet<RelationType> = new Set([RelationType.LEARN_AFTER, RelationType.COVERS]);
 
 /** Extra candidates fetched beyond `first`, so equal-length paths can be ranked before the list is cut. */
 const EXTRA_CANDIDATES = 10;

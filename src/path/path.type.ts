@@ -3,16 +3,11 @@ import { Ctx, Field, Int, ObjectType } from 'type-graphql';
 import { Concept } from '../concept/concept.type';
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
 import { Lang, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
-import { pick } from '../i18n/lang';
 import { LangArg, langOf } from '../i18n/lang.arg';
-import { relationSentence } from '../i18n/sentences';
+import { phraseOf, relationSentence } from '../i18n/sentences';
 import { Direction } from '../relation/direction';
 import { Relation } from '../relation/relation.type';
 import type { PathRecord } from './path.repository';
-
-function nameIn(record: ConceptRecord, lang: Lang): string {
-  return pick(record.nameKo, record.nameEn, lang) ?? record.slug;
-}
 
 @ObjectType({ description: 'One step of a path: from one concept to the next over a relation, which may point either way.' })
 export class PathHop {
@@ -55,7 +50,7 @@ export class PathHop {
     // A symmetric relation is true both ways, so it reads best in the order the path walks it.
     const walkingOrder = this.withArrow || SYMMETRIC_RELATIONS.has(relation.type);
     const [subject, object] = walkingOrder ? [this.fromRecord!, this.toRecord!] : [this.toRecord!, this.fromRecord!];
-    return relationSentence(relation.type, nameIn(subject, chosen), nameIn(object, chosen), chosen);
+    return relationSentence(relation.type, phraseOf(subject, chosen), phraseOf(object, chosen), chosen);
   }
 
   /** True when the step walks from the relation's stored subject to its stored object. */

@@ -1,7 +1,7 @@
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
 import { Lang } from '../graph/vocabulary';
 import { pick } from '../i18n/lang';
-import { relationSentence, withParticle } from '../i18n/sentences';
+import { type Phrase, phraseOf, relationSentence, withParticle } from '../i18n/sentences';
 
 /** A concept's name in `lang` (the other language when missing, the slug as a last resort). */
 export function nameIn(concept: ConceptRecord, lang: Lang): string {
@@ -17,6 +17,17 @@ export function joinNames(names: readonly string[], lang: Lang): string {
   return lang === Lang.KO ? `${prefix}${withParticle(before, '와/과')} ${last}` : `${prefix}${before} and ${last}`;
 }
 
+/**
+ * Several concepts as one phrase of a sentence: names joined as joinNames does, English sentence forms joined the
+ * same way, and plural when there is more than one, so the verb agrees ("A and B are part of C").
+ */
+export function phraseOfAll(concepts: readonly ConceptRecord[], lang: Lang): Phrase {
+  const phrases = concepts.map((c) => phraseOf(c, lang));
+  if (phrases.length === 1) return phrases[0];
+  const text = phrases.some((p) => p.text) ? joinNames(phrases.map((p) => p.text ?? p.name), lang) : null;
+  return { name: joinNames(phrases.map((p) => p.name), lang), text, plural: true };
+}
+
 /** A stored description ("first it asks the container to terminate") as a sentence of its own. */
 function asSentence(text: string): string {
   const trimmed = text.trim();
@@ -29,7 +40,7 @@ function asSentence(text: string): string {
  * when it has one and `withDescription` is set. `subject` and `object` are the relation's stored ends.
  */
 export function factSentence(relation: RelationRecord, subject: ConceptRecord, object: ConceptRecord, lang: Lang, withDescription = true): string {
-  const sentence = relationSentence(relation.type, nameIn(subject, lang), nameIn(object, lang), lang);
+  const sentence = relationSentence(relation.type, phraseOf(subject, lang), phraseOf(object, lang), lang);
   const description = withDescription ? pick(relation.descriptionKo, relation.descriptionEn, lang) : null;
   return description ? `${sentence} ${asSentence(description)}` : sentence;
 }

@@ -26,7 +26,7 @@ export type FactEdge = RelationRecord;
 const HIERARCHY = new Set([RelationType.IS_A, RelationType.EXAMPLE_OF]);
 const HIERARCHY_AND_PARTS = new Set([RelationType.IS_A, RelationType.EXAMPLE_OF, RelationType.PART_OF]);
 /** Relations between the given concept and a candidate that do not make the candidate a right answer. */
-const LOOSE = new Set([RelationType.CONTRASTS_WITH, RelationType.ALTERNATIVE_TO, RelationType.NEXT_STAGE, RelationType.REQUIRES, RelationType.COVERS]);
+const LOOSE = new Set([RelationType.CONTRASTS_WITH, RelationType.ALTERNATIVE_TO, RelationType.NEXT_STAGE, RelationType.LEARN_AFTER, RelationType.COVERS]);
 
 const TYPE_ORDER = Object.values(RelationType);
 

@@ -21,9 +21,9 @@ interface Prompts {
 }
 
 /** Relation types no question is made from: they describe the study note and the learning order, not the subject. */
-export const UNQUIZZED: ReadonlySet<RelationType> = new Set([RelationType.REQUIRES, RelationType.COVERS]);
+export const UNQUIZZED: ReadonlySet<RelationType> = new Set([RelationType.LEARN_AFTER, RelationType.COVERS]);
 
-type Quizzed = Exclude<RelationType, RelationType.REQUIRES | RelationType.COVERS>;
+type Quizzed = Exclude<RelationType, RelationType.LEARN_AFTER | RelationType.COVERS>;
 
 const KO: Record<Quizzed, Prompts> = {
   [RelationType.IS_A]: { object: (s) => `${p(s, '은/는')} 다음 중 무엇의 한 종류인가?`, subject: (o) => `다음 중 ${o}의 한 종류인 것은?` },
@@ -39,7 +39,13 @@ const KO: Record<Quizzed, Prompts> = {
   [RelationType.COMPOSED_OF]: { object: (s) => `${p(s, '은/는')} 다음 중 무엇으로 이루어지는가?`, subject: (o) => `다음 중 ${p(o, '으로/로')} 이루어진 것은?` },
   [RelationType.USES]: { object: (s) => `다음 중 ${p(s, '이/가')} 사용하는 것은?`, subject: (o) => `다음 중 ${p(o, '을/를')} 사용하는 것은?` },
   [RelationType.ENABLES]: { object: (s) => `다음 중 ${p(s, '이/가')} 가능하게 하는 것은?`, subject: (o) => `다음 중 ${p(o, '을/를')} 가능하게 하는 것은?` },
-  [RelationType.UPDATES]: { object: (s) => `다음 중 ${p(s, '이/가')} 갱신하는 것은?`, subject: (o) => `다음 중 ${p(o, '을/를')} 갱신하는 것은?` },
+  [RelationType.UPDATES]: { object: (s) => `다음 중 ${p(s, '이/가')} 바꾸는 것은?`, subject: (o) => `다음 중 ${p(o, '을/를')} 바꾸는 것은?` },
+  [RelationType.SUPPORTS]: { object: (s) => `다음 중 ${p(s, '이/가')} 돕는 것은?`, subject: (o) => `다음 중 ${p(o, '을/를')} 돕는 것은?` },
+  [RelationType.TARGETS]: { object: (s) => `다음 중 ${p(s, '이/가')} 대상으로 하는 것은?`, subject: (o) => `다음 중 ${p(o, '을/를')} 대상으로 하는 것은?` },
+  [RelationType.LISTED_BY]: { object: (s) => `${p(s, '은/는')} 다음 중 무엇의 목록에 나오는가?`, subject: (o) => `다음 중 ${o}의 목록에 나오는 것은?` },
+  [RelationType.STORED_IN]: { object: (s) => `${p(s, '은/는')} 다음 중 어디에 저장되는가?`, subject: (o) => `다음 중 ${o}에 저장되는 것은?` },
+  [RelationType.DEPENDS_ON]: { object: (s) => `${p(s, '이/가')} 동작하려면 다음 중 무엇이 있어야 하는가?`, subject: (o) => `다음 중 ${p(o, '이/가')} 있어야 동작하는 것은?` },
+  [RelationType.OVERLAPS_WITH]: { object: (s) => `다음 중 ${p(s, '와/과')} 뜻이 겹치는 것은?` },
   [RelationType.HAS_BENEFIT]: { object: (s) => `다음 중 ${s}의 장점은?`, subject: (o) => `다음 중 ${p(o, '이라는/라는')} 장점이 있는 것은?` },
   [RelationType.HAS_CHARACTERISTIC]: { object: (s) => `다음 중 ${s}의 특성은?`, subject: (o) => `다음 중 ${p(o, '이라는/라는')} 특성이 있는 것은?` },
   [RelationType.HAS_STAGE]: { object: (s) => `다음 중 ${s}의 단계는?`, subject: (o) => `다음 중 ${p(o, '을/를')} 단계로 가지는 것은?` },
@@ -64,7 +70,13 @@ const EN: Record<Quizzed, Prompts> = {
   [RelationType.COMPOSED_OF]: { object: (s) => `What is ${s} made of?`, subject: (o) => `Which of these is made of ${o}?` },
   [RelationType.USES]: { object: (s) => `What does ${s} use?`, subject: (o) => `Which of these uses ${o}?` },
   [RelationType.ENABLES]: { object: (s) => `What does ${s} make possible?`, subject: (o) => `Which of these makes ${o} possible?` },
-  [RelationType.UPDATES]: { object: (s) => `What does ${s} write its changes into?`, subject: (o) => `Which of these writes its changes into ${o}?` },
+  [RelationType.UPDATES]: { object: (s) => `What does ${s} change?`, subject: (o) => `Which of these changes ${o}?` },
+  [RelationType.SUPPORTS]: { object: (s) => `What does ${s} help with?`, subject: (o) => `Which of these helps with ${o}?` },
+  [RelationType.TARGETS]: { object: (s) => `What does ${s} target?`, subject: (o) => `Which of these targets ${o}?` },
+  [RelationType.LISTED_BY]: { object: (s) => `Which of these lists ${s}?`, subject: (o) => `Which of these does ${o} list?` },
+  [RelationType.STORED_IN]: { object: (s) => `Where is ${s} kept?`, subject: (o) => `Which of these is kept in ${o}?` },
+  [RelationType.DEPENDS_ON]: { object: (s) => `What does ${s} depend on to work?`, subject: (o) => `Which of these depends on ${o} to work?` },
+  [RelationType.OVERLAPS_WITH]: { object: (s) => `Which of these overlaps in meaning with ${s}?` },
   [RelationType.HAS_BENEFIT]: { object: (s) => `Which of these is a benefit of ${s}?`, subject: (o) => `Which of these has the benefit of ${o}?` },
   [RelationType.HAS_CHARACTERISTIC]: { object: (s) => `Which of these is a characteristic of ${s}?`, subject: (o) => `Which of these has the characteristic ${o}?` },
   [RelationType.HAS_STAGE]: { object: (s) => `Which of these is a stage of ${s}?`, subject: (o) => `Which of these has the stage ${o}?` },

@@ -37,7 +37,7 @@ describe('question ids', () => {
   });
 
   it('are rejected when a signed payload does not describe a question (format guard)', () => {
-    expect(readQuestion(signQuestion({ ...claim, type: RelationType.REQUIRES }, SECRET), SECRET)).toBeNull();
+    expect(readQuestion(signQuestion({ ...claim, type: RelationType.LEARN_AFTER }, SECRET), SECRET)).toBeNull();
     expect(readQuestion(signQuestion({ ...claim, type: RelationType.CONTRASTS_WITH, asks: 'SUBJECT' }, SECRET), SECRET)).toBeNull();
     expect(readQuestion(signQuestion({ ...claim, options: ['sigterm', 'sigkill'] }, SECRET), SECRET)).toBeNull();
     expect(readQuestion(signQuestion({ ...claim, options: ['sigterm', 'sigterm', 'sigkill'] }, SECRET), SECRET)).toBeNull();

@@ -96,7 +96,7 @@ function relatedList(node: string, level: number, levels: readonly WalkLevel[]):
   const o = `o${level}`;
   const { whole, detailed } = levels[level];
   const next = level + 1 < levels.length ? relatedList(o, level + 1, levels) : 'null';
-  const details = detailed ? `${r} {.descriptionKo, .descriptionEn, .source}` : 'null';
+  const details = detailed ? `${r} {.descriptionKo, .descriptionEn, .source, .correction}` : 'null';
   const other = whole ? conceptProjection(o) : `[${o}.slug, ${o}.kind, ${o}.nameKo, ${o}.nameEn]`;
   return `[(${node})-[${r}]-(${o}:Concept) WHERE type(${r}) IN $types${level} AND ${o} <> ${node}
     AND ($direction${level} = 'BOTH' OR (type(${r}) IN $symmetric OR startNode(${r}) = ${node}) = ($direction${level} = 'OUTGOING')) |

@@ -1,5 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 
+import { Lang } from '../graph/vocabulary';
+import { LangArg, langOf } from '../i18n/lang.arg';
+import { phraseOf, relationSentence } from '../i18n/sentences';
+
 import { Concept } from '../concept/concept.type';
 import type { AtlasContext } from '../context';
 import { AtlasError, ErrorCode } from '../errors';
@@ -16,6 +20,21 @@ export class RelationResolver {
   @FieldResolver(() => Concept, { description: 'The object of the relation (`from TYPE to`).' })
   async to(@Root() relation: Relation, @Ctx() context: AtlasContext): Promise<Concept> {
     return end(relation.toRecord ?? (await context.loaders.concepts.bySlug.load(relation.record.to)), relation.record.to);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'The relation as the sentence a learner reads, in the chosen language ("docker stop sends SIGTERM."). A learning-order relation reads as an order of study, never as a dependency.',
+  })
+  async sentence(@Root() relation: Relation, @LangArg() lang: Lang | undefined, @Ctx() context: AtlasContext): Promise<string> {
+    const chosen = langOf(lang, context);
+    // Whole records carry the English sentence forms; a ConceptRef (names only) is completed through the loader.
+    const [from, to] = await Promise.all([
+      context.loaders.concepts.bySlug.load(relation.record.from),
+      context.loaders.concepts.bySlug.load(relation.record.to),
+    ]);
+    const subject = end(from, relation.record.from).record;
+    const object = end(to, relation.record.to).record;
+    return relationSentence(relation.record.type, phraseOf(subject, chosen), phraseOf(object, chosen), chosen);
   }
 }
 

@@ -1,9 +1,11 @@
 import { Ctx, Field, Int, ObjectType } from 'type-graphql';
 
-import type { ConceptRecord, ConceptRef, RelationRecord } from '../graph/graph.model';
+import { Correction } from '../correction/correction.type';
+import { type ConceptRecord, type ConceptRef, parseCorrection, type RelationRecord } from '../graph/graph.model';
 import { Lang, RelationType } from '../graph/vocabulary';
 import { LangArg, langOf } from '../i18n/lang.arg';
 import { pick } from '../i18n/lang';
+import { relationLabel } from '../i18n/sentences';
 
 /**
  * One stored relation `from -[type]-> to`, for subgraph edges and path hops. Build it with
@@ -42,5 +44,16 @@ export class Relation {
   @Field(() => String, { description: 'The section of the study note the relation comes from.' })
   get source(): string {
     return this.record.source;
+  }
+
+  @Field(() => String, { description: 'The relation type as a learner reads it, in the chosen language: "is best learned after", "sends the signal".' })
+  label(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
+    return relationLabel(this.record.type, langOf(lang, context));
+  }
+
+  @Field(() => Correction, { nullable: true, description: 'Where the study note is wrong about this relation: its claim and the truth; null when the note is right. The relation itself states the truth.' })
+  get correction(): Correction | null {
+    const correction = parseCorrection(this.record.correction);
+    return correction ? new Correction(correction) : null;
   }
 }

@@ -18,9 +18,9 @@ export interface ReadItem<T extends { at: SeedLocation }> {
 }
 
 const CONCEPT_FIELDS = ['slug', 'kind', 'name', 'aliases', 'summary', 'tags', 'source'] as const;
-const CONCEPT_OPTIONAL = ['details', 'syntax', 'order'] as const;
+const CONCEPT_OPTIONAL = ['details', 'syntax', 'order', 'phrase', 'plural', 'correction'] as const;
 const RELATION_FIELDS = ['type', 'from', 'to', 'source'] as const;
-const RELATION_OPTIONAL = ['description', 'order'] as const;
+const RELATION_OPTIONAL = ['description', 'order', 'correction'] as const;
 const COMPARISON_FIELDS = ['slug', 'title', 'concepts', 'source', 'aspects'] as const;
 
 /** The fields that could be read (undefined ones dropped), with where the entry is and which fields it wrote. */
@@ -53,6 +53,9 @@ export function readConcept(r: ShapeReader, node: unknown, at: SeedLocation): Re
       source: get('source', (v) => r.text(v, at, 'source')),
       syntax: get('syntax', (v) => r.text(v, at, 'syntax')),
       order: get('order', (v) => r.position(v, at, 'order')),
+      phrase: get('phrase', (v) => r.text(v, at, 'phrase')),
+      plural: get('plural', (v) => r.flag(v, at, 'plural')),
+      correction: get('correction', (v) => r.correction(v, at, 'correction')),
       written: new Set(f.keys()),
     };
   });
@@ -71,6 +74,9 @@ export function readConcept(r: ShapeReader, node: unknown, at: SeedLocation): Re
   if (item.details) concept.details = item.details;
   if (item.syntax !== undefined) concept.syntax = item.syntax;
   if (item.order !== undefined) concept.order = item.order;
+  if (item.phrase !== undefined) concept.phrase = item.phrase;
+  if (item.plural !== undefined) concept.plural = item.plural;
+  if (item.correction) concept.correction = item.correction;
   return { item: concept, draft };
 }
 
@@ -86,6 +92,7 @@ export function readRelation(r: ShapeReader, node: unknown, at: SeedLocation): R
       description: get('description', (v) => r.bilingual(v, at, 'description')),
       order: get('order', (v) => r.position(v, at, 'order')),
       source: get('source', (v) => r.text(v, at, 'source')),
+      correction: get('correction', (v) => r.correction(v, at, 'correction')),
       written: new Set(f.keys()),
     };
   });
@@ -94,6 +101,7 @@ export function readRelation(r: ShapeReader, node: unknown, at: SeedLocation): R
   const relation: SeedRelation = { type: item.type!, from: item.from!, to: item.to!, source: item.source!, at };
   if (item.description) relation.description = item.description;
   if (item.order !== undefined) relation.order = item.order;
+  if (item.correction) relation.correction = item.correction;
   return { item: relation, draft };
 }
 

@@ -40,7 +40,7 @@ concepts:
 `;
 
 const RELATIONS = `relations:
-  - { type: REQUIRES, from: docker-stop, to: process, order: 2, source: "Container and Docker" }
+  - { type: LEARN_AFTER, from: docker-stop, to: process, order: 2, source: "Container and Docker" }
   - type: USES
     from: docker-stop
     to: process
@@ -60,7 +60,7 @@ describe('readSeed', () => {
     expect(content.concepts[1]).toMatchObject({ syntax: 'docker stop CONTAINER', details: { ko: '자세히.', en: 'In detail.' }, aliases: { ko: ['도커 스톱'], en: [] } });
     expect(content.concepts[0]).not.toHaveProperty('details');
     expect(content.relations.map((r) => [r.type, r.order, r.description, r.at.line])).toEqual([
-      ['REQUIRES', 2, undefined, 2],
+      ['LEARN_AFTER', 2, undefined, 2],
       ['USES', undefined, { ko: '쓴다', en: 'uses it' }, 3],
     ]);
     expect(content.comparisons).toEqual([]);
@@ -82,7 +82,7 @@ describe('readSeed', () => {
     const reading = readSeed(dir);
     expect(reading.problems.map(formatProblem)).toEqual([
       `${base}/concepts/00-a.yaml:10: "tags" must be a list, got text — write tags: [first, second] (or [] for none)`,
-      `${base}/concepts/00-a.yaml:15: unknown field "colour" in a concept — remove it (fields: slug, kind, name, aliases, summary, tags, source, details, syntax, order)`,
+      `${base}/concepts/00-a.yaml:15: unknown field "colour" in a concept — remove it (fields: slug, kind, name, aliases, summary, tags, source, details, syntax, order, phrase, plural, correction)`,
       `${base}/concepts/00-a.yaml:18: summary.en is empty — write the English text`,
       expect.stringMatching(new RegExp(`^${base}/concepts/01-b\\.yaml:\\d+: YAML: .+ — fix the YAML there`)),
       `${base}/relations/00-a.yaml:2: "order" must be a whole number from 1, got the number 0 — write order: 1 (or 2, 3, …)`,
@@ -116,5 +116,41 @@ describe('readSeed', () => {
     expect(seedHash(toRows(two))).toBe(seedHash(toRows(one)));
     const changed = loadSeed(seedDir({ 'concepts/00-a.yaml': CONCEPTS.replace('A running program.', 'A program that runs.'), 'relations/00-a.yaml': RELATIONS }));
     expect(seedHash(toRows(changed))).not.toBe(seedHash(toRows(one)));
+  });
+
+  it('reads a correction on a concept and on a relation, and stores it as one JSON text', () => {
+    const correction = `
+    correction:
+      noteSays: { ko: 노트의 주장., en: "The note's claim." }
+      truth: { ko: 실제 동작., en: What really happens. }
+      reference: "https://docs.docker.com/reference/cli/docker/container/stop/"`;
+    const dir = seedDir({
+      'concepts/00-a.yaml': CONCEPTS.replace('    syntax: "docker stop CONTAINER"', `    syntax: "docker stop CONTAINER"${correction}`),
+      'relations/00-a.yaml': `${RELATIONS}${correction}
+`,
+    });
+    const content = loadSeed(dir);
+    const expected = { noteSays: { ko: '노트의 주장.', en: "The note's claim." }, truth: { ko: '실제 동작.', en: 'What really happens.' }, reference: 'https://docs.docker.com/reference/cli/docker/container/stop/' };
+    expect(content.concepts[1].correction).toEqual(expected);
+    expect(content.concepts[0]).not.toHaveProperty('correction');
+    expect(content.relations[1].correction).toEqual(expected);
+    const rows = toRows(content);
+    expect(JSON.parse(rows.concepts.find((c) => c.slug === 'docker-stop')!.correction!)).toEqual(expected);
+    expect(rows.concepts.find((c) => c.slug === 'process')!.correction).toBeNull();
+  });
+
+  it('refuses a correction without the truth or with a reference that is not an https address', () => {
+    const dir = seedDir({
+      'concepts/00-a.yaml': CONCEPTS.replace(
+        '    syntax: "docker stop CONTAINER"',
+        '    syntax: "docker stop CONTAINER"\n    correction:\n      noteSays: { ko: 주장., en: A claim. }\n      reference: "docs.docker.com/stop"',
+      ),
+      'relations/00-a.yaml': RELATIONS,
+    });
+    const base = path.basename(dir);
+    expect(readSeed(dir).problems.map(formatProblem)).toEqual([
+      `${base}/concepts/00-a.yaml:23: "correction" has no "truth" — add truth: …`,
+      `${base}/concepts/00-a.yaml:24: correction.reference must be an https:// address, got "docs.docker.com/stop" — link the page of the documentation that states what is true`,
+    ]);
   });
 });

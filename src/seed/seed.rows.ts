@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 
-import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
+import type { ConceptRecord, Correction, RelationRecord } from '../graph/graph.model';
 import type { SeedContent } from './seed.types';
 
 /**
@@ -10,7 +10,7 @@ import type { SeedContent } from './seed.types';
  */
 
 /** Bump when the way the seed is stored changes, so every database is re-seeded once by the new code. */
-export const SEED_FORMAT_VERSION = '1';
+export const SEED_FORMAT_VERSION = '2';
 
 export interface ComparisonRow {
   slug: string;
@@ -31,6 +31,11 @@ export interface SeedRows {
 
 const byText = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
+/** A correction as the JSON text the graph stores, its keys in a fixed order so the seed hash is stable. */
+function correctionText(c: Correction): string {
+  return JSON.stringify({ noteSays: { ko: c.noteSays.ko, en: c.noteSays.en }, truth: { ko: c.truth.ko, en: c.truth.en }, reference: c.reference });
+}
+
 export function toRows(content: SeedContent): SeedRows {
   const concepts: ConceptRecord[] = content.concepts
     .map((c) => ({
@@ -48,6 +53,9 @@ export function toRows(content: SeedContent): SeedRows {
       source: c.source,
       syntax: c.syntax ?? null,
       order: c.order ?? null,
+      phraseEn: c.phrase ?? null,
+      pluralEn: c.plural ?? null,
+      correction: c.correction ? correctionText(c.correction) : null,
     }))
     .sort(byText((c) => c.slug));
   const relations: RelationRecord[] = content.relations
@@ -59,6 +67,7 @@ export function toRows(content: SeedContent): SeedRows {
       descriptionEn: r.description?.en ?? null,
       order: r.order ?? null,
       source: r.source,
+      correction: r.correction ? correctionText(r.correction) : null,
     }))
     .sort(byText((r) => `${r.type} ${r.from} ${r.to}`));
   const comparisons: ComparisonRow[] = content.comparisons

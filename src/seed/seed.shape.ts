@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type LineCounter, type Node as YamlNode } from 'yaml';
 
+import type { Correction } from '../graph/graph.model';
 import type { Bilingual, BilingualList } from '../graph/vocabulary';
 import { closest, likelyTypo, type SeedProblem } from './seed.problem';
 import type { SeedLocation } from './seed.types';
@@ -89,6 +90,30 @@ export class ShapeReader {
     }
     if (node.value.trim() === '') return this.problem(where, `"${field}" is empty`, `write the text after ${field}:`);
     return node.value;
+  }
+
+  /** true or false, written without quotes. */
+  flag(node: unknown, at: SeedLocation, field: string): boolean | undefined {
+    const where = this.at(node, at);
+    if (!isScalar(node) || typeof node.value !== 'boolean') return this.problem(where, `"${field}" must be true or false, got ${describe(node)}`, `write ${field}: true (without quotes), or leave it out for false`);
+    return node.value;
+  }
+
+  /**
+   * `{ noteSays: { ko, en }, truth: { ko, en }, reference: https://… }`: what the note claims, what is true, and a
+   * page that says so. All three are required, so that a correction never shows a claim without its answer.
+   */
+  correction(node: unknown, at: SeedLocation, field: string): Correction | undefined {
+    const where = this.at(node, at);
+    const fields = this.fields(node, where, `"${field}"`, ['noteSays', 'truth', 'reference'], []);
+    if (!fields) return undefined;
+    const noteSays = fields.has('noteSays') ? this.bilingual(fields.get('noteSays'), where, `${field}.noteSays`) : undefined;
+    const truth = fields.has('truth') ? this.bilingual(fields.get('truth'), where, `${field}.truth`) : undefined;
+    const reference = fields.has('reference') ? this.text(fields.get('reference'), where, `${field}.reference`) : undefined;
+    if (reference !== undefined && !/^https:\/\/\S+$/.test(reference)) {
+      return this.problem(this.at(fields.get('reference'), where), `${field}.reference must be an https:// address, got "${reference}"`, 'link the page of the documentation that states what is true');
+    }
+    return noteSays && truth && reference ? { noteSays, truth, reference } : undefined;
   }
 
   /** A whole number of at least 1. */

@@ -127,10 +127,10 @@ export async function syncSeed(gateway: Neo4jGateway, content: SeedContent, opti
         `UNWIND $rows AS row
          MATCH (a:Concept {slug: row.from}), (b:Concept {slug: row.to})
          MERGE (a)-[r:${type} {origin: $origin}]->(b)
-         SET r.descriptionKo = row.descriptionKo, r.descriptionEn = row.descriptionEn, r.order = row.order, r.source = row.source
+         SET r.descriptionKo = row.descriptionKo, r.descriptionEn = row.descriptionEn, r.order = row.order, r.source = row.source, r.correction = row.correction
          RETURN count(r) AS n`,
         relations,
-        (r) => ({ from: r.from, to: r.to, descriptionKo: r.descriptionKo, descriptionEn: r.descriptionEn, order: int(r.order), source: r.source }),
+        (r) => ({ from: r.from, to: r.to, descriptionKo: r.descriptionKo, descriptionEn: r.descriptionEn, order: int(r.order), source: r.source, correction: r.correction ?? null }),
       );
       if (written !== relations.length) throw new Error(`wrote ${written} of ${relations.length} ${type} relationships: an endpoint is missing`);
     }

@@ -72,7 +72,7 @@ export interface SyntheticRelation {
 
 /**
  * The relations of concept i: up to three, each to a different lower-numbered concept, so there are no self-loops,
- * no duplicates, no symmetric pair written both ways and no cycles (NEXT_STAGE and REQUIRES stay acyclic).
+ * no duplicates, no symmetric pair written both ways and no cycles (NEXT_STAGE and LEARN_AFTER stay acyclic).
  */
 export function syntheticRelationsOf(i: number): SyntheticRelation[] {
   const targets = new Set<number>();

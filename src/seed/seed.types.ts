@@ -1,3 +1,4 @@
+import type { Correction } from '../graph/graph.model';
 import type { Bilingual, BilingualList, ConceptKind, RelationType } from '../graph/vocabulary';
 
 /** Where an item was written, so every validation error can name the file and line to change. */
@@ -21,6 +22,12 @@ export interface SeedConcept {
   syntax?: string;
   /** Lifecycle stages: their position, 1-based. */
   order?: number;
+  /** How the English name reads inside a sentence, with its article: "the Linux kernel", "an image". */
+  phrase?: string;
+  /** True when that English form is plural ("kernel isolation features"). */
+  plural?: boolean;
+  /** Where the note is wrong about this concept: what it says, what is true, and a reference. */
+  correction?: Correction;
   at: SeedLocation;
 }
 
@@ -32,6 +39,8 @@ export interface SeedRelation {
   description?: Bilingual;
   order?: number;
   source: string;
+  /** Where the note is wrong about this relation: what it says, what is true, and a reference. */
+  correction?: Correction;
   at: SeedLocation;
 }
 

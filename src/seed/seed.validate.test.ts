@@ -48,7 +48,7 @@ function problems(more: Partial<SeedContent>): string[] {
 
 describe('validateSeed', () => {
   it('accepts a sound seed', () => {
-    expect(problems({ relations: [relation('REQUIRES', 'container', 'process')], comparisons: [comparison('a-vs-b', ['container', 'image'], ['container', 'image'])] })).toEqual([]);
+    expect(problems({ relations: [relation('LEARN_AFTER', 'container', 'process')], comparisons: [comparison('a-vs-b', ['container', 'image'], ['container', 'image'])] })).toEqual([]);
   });
 
   it('names an unknown kind and suggests the closest one', () => {
@@ -129,12 +129,12 @@ describe('validateSeed', () => {
     ]);
   });
 
-  it('prints every cycle of NEXT_STAGE and REQUIRES, once, with the relations that form it', () => {
+  it('prints every cycle of NEXT_STAGE and LEARN_AFTER, once, with the relations that form it', () => {
     const found = problems({
       relations: [
-        relation('REQUIRES', 'container', 'process'),
-        relation('REQUIRES', 'process', 'kernel'),
-        relation('REQUIRES', 'kernel', 'container'),
+        relation('LEARN_AFTER', 'container', 'process'),
+        relation('LEARN_AFTER', 'process', 'kernel'),
+        relation('LEARN_AFTER', 'kernel', 'container'),
         relation('NEXT_STAGE', 'image', 'kernel'),
         relation('NEXT_STAGE', 'kernel', 'image'),
         // Cycles of other types are fine.
@@ -143,7 +143,7 @@ describe('validateSeed', () => {
       ],
     });
     expect(found).toHaveLength(2);
-    expect(found.find((p) => p.includes('REQUIRES'))).toMatch(/REQUIRES forms a cycle: container → process → kernel → container — REQUIRES must never loop; remove or reverse one of: container → process at seed\/x\.yaml:\d+; process → kernel at/);
+    expect(found.find((p) => p.includes('LEARN_AFTER'))).toMatch(/LEARN_AFTER forms a cycle: container → process → kernel → container — LEARN_AFTER must never loop; remove or reverse one of: container → process at seed\/x\.yaml:\d+; process → kernel at/);
     expect(found.find((p) => p.includes('NEXT_STAGE'))).toMatch(/NEXT_STAGE forms a cycle: (image → kernel → image|kernel → image → kernel)/);
   });
 
@@ -196,5 +196,23 @@ describe('closest', () => {
   it('finds the nearest name regardless of case', () => {
     expect(closest('comand', Object.values(ConceptKind))).toBe('COMMAND');
     expect(closest('has_stages', Object.values(RelationType))).toBe('HAS_STAGE');
+  });
+
+  it('refuses a name or alias shared by two concepts, in any language and any case', () => {
+    const found = problems({
+      concepts: [
+        concept('security', { aliases: { ko: ['보안 기능'], en: ['protection'] } }),
+        concept('improved-security', { aliases: { ko: [], en: ['Protection', 'better security'] } }),
+        concept('speed', { name: { ko: '속도', en: 'Speed' }, aliases: { ko: [], en: [] } }),
+        concept('fast-boot-time', { aliases: { ko: ['속도'], en: [] } }),
+      ],
+    });
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/"protection" is a name or alias of both "security" \(seed\/x\.yaml:\d+\) and "improved-security" — keep it on the concept it names best/);
+    expect(found[1]).toMatch(/"속도" is a name or alias of both "speed" .* and "fast-boot-time"/);
+  });
+
+  it('lets one concept repeat a term across its own name and aliases', () => {
+    expect(problems({ concepts: [concept('docker', { name: { ko: 'Docker', en: 'Docker' }, aliases: { ko: ['docker'], en: [] } })] })).toEqual([]);
   });
 });

@@ -135,6 +135,37 @@ function findCycles(relations: SeedRelation[]): SeedRelation[][] {
   return cycles;
 }
 
+/** A name or alias as search compares it: case and runs of spaces do not count. */
+const searchKey = (term: string) => term.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * No name or alias, in either language, may belong to two concepts: a learner who searches for it would get two
+ * answers for one word, and the word would stand for neither. Reported once per shared term, at its later concept.
+ */
+function checkTerms(concepts: SeedDraft<SeedConcept>[], problems: SeedProblem[]): void {
+  const owner = new Map<string, SeedDraft<SeedConcept>>();
+  const reported = new Set<string>();
+  for (const c of concepts) {
+    if (c.slug === undefined) continue;
+    const names = [c.name?.ko, c.name?.en, ...(c.aliases?.ko ?? []), ...(c.aliases?.en ?? [])];
+    const terms = new Set(names.filter((t): t is string => typeof t === 'string').map(searchKey));
+    for (const term of terms) {
+      const first = owner.get(term);
+      if (!first) {
+        owner.set(term, c);
+        continue;
+      }
+      if (first.slug === c.slug || reported.has(term)) continue;
+      reported.add(term);
+      problems.push({
+        at: c.at,
+        message: `"${term}" is a name or alias of both "${first.slug}" (${where(first.at)}) and "${c.slug}"`,
+        fix: `keep it on the concept it names best and remove it from the other; relate the two concepts (e.g. OVERLAPS_WITH) if their ideas overlap`,
+      });
+    }
+  }
+}
+
 function checkRelations(relations: SeedDraft<SeedRelation>[], slugs: Set<string>, sections: Sections, problems: SeedProblem[]): void {
   const first = new Map<string, SeedDraft<SeedRelation>>();
   const sound: SeedRelation[] = [];
@@ -233,6 +264,7 @@ export function validateSeed(seed: SeedDrafts, options: ValidateOptions = {}): S
   const slugs = new Set(seed.concepts.flatMap((c) => (c.slug === undefined ? [] : [c.slug])));
   const sections = options.sections === undefined ? undefined : new Set(options.sections);
   checkConcepts(seed.concepts, sections, problems);
+  checkTerms(seed.concepts, problems);
   checkRelations(seed.relations, slugs, sections, problems);
   checkComparisons(seed.comparisons, slugs, sections, problems);
   return problems;

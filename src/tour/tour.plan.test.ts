@@ -10,12 +10,12 @@ const rel = (from: string, type: RelationType, to: string): RelationRecord => ({
 // process <- signal <- sigkill <- kill, and kill also requires stop; sigkill IS_A signal.
 const [process, signal, sigkill, stop, kill] = ['process', 'signal', 'sigkill', 'stop', 'kill'].map(concept);
 const relations = [
-  rel('signal', RelationType.REQUIRES, 'process'),
-  rel('sigkill', RelationType.REQUIRES, 'signal'),
+  rel('signal', RelationType.LEARN_AFTER, 'process'),
+  rel('sigkill', RelationType.LEARN_AFTER, 'signal'),
   rel('sigkill', RelationType.IS_A, 'signal'),
-  rel('stop', RelationType.REQUIRES, 'signal'),
-  rel('kill', RelationType.REQUIRES, 'sigkill'),
-  rel('kill', RelationType.REQUIRES, 'stop'),
+  rel('stop', RelationType.LEARN_AFTER, 'signal'),
+  rel('kill', RelationType.LEARN_AFTER, 'sigkill'),
+  rel('kill', RelationType.LEARN_AFTER, 'stop'),
   rel('kill', RelationType.SENDS_SIGNAL, 'sigkill'),
   rel('stop', RelationType.CONTRASTS_WITH, 'kill'),
 ];
@@ -25,10 +25,10 @@ const line = (steps: ReturnType<typeof planTour>) => steps.map((s) => `${s.posit
 describe('planTour', () => {
   it('from the basics: the whole order, a fact preferred over a bare prerequisite, the newest tie first', () => {
     expect(line(planTour({ target: kill, order, known: [], from: null, relations }))).toEqual([
-      '1 process signal REQUIRES process',
-      '2 signal signal REQUIRES process',
+      '1 process signal LEARN_AFTER process',
+      '2 signal signal LEARN_AFTER process',
       '3 sigkill sigkill IS_A signal',
-      '4 stop stop REQUIRES signal',
+      '4 stop stop LEARN_AFTER signal',
       '5 kill stop CONTRASTS_WITH kill',
     ]);
   });

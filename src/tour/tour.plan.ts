@@ -56,7 +56,7 @@ export function planTour(input: TourInput): TourStepModel[] {
       .filter((entry): entry is { relation: RelationRecord; at: number } => entry.at !== null)
       .sort(
         (a, b) =>
-          Number(a.relation.type === RelationType.REQUIRES) - Number(b.relation.type === RelationType.REQUIRES) ||
+          Number(a.relation.type === RelationType.LEARN_AFTER) - Number(b.relation.type === RelationType.LEARN_AFTER) ||
           b.at - a.at ||
           tie(a.relation, b.relation, slug),
       );
@@ -66,7 +66,7 @@ export function planTour(input: TourInput): TourStepModel[] {
       .filter((entry): entry is { relation: RelationRecord; at: number } => entry.at !== undefined && entry.at > position)
       .sort(
         (a, b) =>
-          Number(!(a.relation.type === RelationType.REQUIRES && a.relation.to === slug)) - Number(!(b.relation.type === RelationType.REQUIRES && b.relation.to === slug)) ||
+          Number(!(a.relation.type === RelationType.LEARN_AFTER && a.relation.to === slug)) - Number(!(b.relation.type === RelationType.LEARN_AFTER && b.relation.to === slug)) ||
           a.at - b.at ||
           tie(a.relation, b.relation, slug),
       );

@@ -21,16 +21,16 @@ const EXPECTED: Record<string, string[]> = {
   'yaml-syntax': ['relations/00-base.yaml:5: YAML: ', 'relations/00-base.yaml:5: YAML: '],
   'unknown-kind': ['concepts/00-base.yaml:18: unknown kind "COMAND" for concept "docker-stop" — use COMMAND (the closest kind)'],
   'unknown-relation-type': ['relations/00-base.yaml:3: unknown relation type "RUN_ON" — use RUNS_ON (the closest relation type)'],
-  'unknown-slug': ['relations/00-base.yaml:2: relation REQUIRES points to unknown concept "proces" — did you mean "process"?'],
+  'unknown-slug': ['relations/00-base.yaml:2: relation LEARN_AFTER points to unknown concept "proces" — did you mean "process"?'],
   'duplicate-slug': ['concepts/01-more.yaml:3: concept slug "container" is defined twice: here and at test/fixtures/broken-seed/duplicate-slug/concepts/00-base.yaml:10'],
   'missing-language': ['concepts/00-base.yaml:20: name.en is empty — write the English text', 'concepts/00-base.yaml:23: summary.ko is missing — add ko: the Korean text'],
   'not-kebab-case': ['concepts/00-base.yaml:10: concept slug "Linux_Container" is not kebab-case — use "linux-container"'],
   'self-loop': ['relations/00-base.yaml:3: relation USES goes from "container" to itself'],
   'duplicate-relation': [
-    'relations/01-more.yaml:2: relation container REQUIRES process is written twice: here and at test/fixtures/broken-seed/duplicate-relation/relations/00-base.yaml:2',
+    'relations/01-more.yaml:2: relation container LEARN_AFTER process is written twice: here and at test/fixtures/broken-seed/duplicate-relation/relations/00-base.yaml:2',
     'relations/01-more.yaml:3: relation process CONTRASTS_WITH container repeats container CONTRASTS_WITH process at test/fixtures/broken-seed/duplicate-relation/relations/00-base.yaml:3',
   ],
-  'requires-cycle': ['relations/00-base.yaml:3: REQUIRES forms a cycle: container → process → image → container'],
+  'requires-cycle': ['relations/00-base.yaml:3: LEARN_AFTER forms a cycle: container → process → image → container'],
   'order-not-stage': ['concepts/00-base.yaml:2: concept "process" is a CONCEPT, but "order" is only for LIFECYCLE_STAGE concepts'],
   'missing-syntax': ['concepts/00-base.yaml:18: concept "docker-build" is a COMMAND but has no "syntax"'],
   'comparison-incomplete': [
@@ -88,7 +88,7 @@ describe('a broken seed', () => {
     const before = await graphSnapshot(db.gateway);
     await expect(startTestServer({ SEED_DIR: path.join(FIXTURES, 'unknown-slug') })).rejects.toMatchObject({
       code: 'SEED_INVALID',
-      message: expect.stringContaining('test/fixtures/broken-seed/unknown-slug/relations/00-base.yaml:2: relation REQUIRES points to unknown concept "proces"'),
+      message: expect.stringContaining('test/fixtures/broken-seed/unknown-slug/relations/00-base.yaml:2: relation LEARN_AFTER points to unknown concept "proces"'),
     });
     expect(await graphSnapshot(db.gateway)).toEqual(before);
   });

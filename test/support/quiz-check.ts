@@ -71,7 +71,7 @@ async function truths(server: TestServer, questions: Question[]): Promise<Truth[
          WHEN q.symmetric THEN EXISTS { MATCH (sub)-[:IS_A|EXAMPLE_OF]->{0,10}(m) (()-[r]-() WHERE type(r) = q.type){1,10} (n)<-[:IS_A|EXAMPLE_OF]-{0,10}(obj) }
          ELSE EXISTS { MATCH (sub)-[:IS_A|EXAMPLE_OF]->{0,10}(m) (()-[r]->() WHERE type(r) = q.type){1,10} (obj) }
        END AS follows,
-       EXISTS { MATCH (g)-[r]-(o) WHERE NOT type(r) IN ['CONTRASTS_WITH', 'ALTERNATIVE_TO', 'NEXT_STAGE', 'REQUIRES', 'COVERS'] } AS tied`,
+       EXISTS { MATCH (g)-[r]-(o) WHERE NOT type(r) IN ['CONTRASTS_WITH', 'ALTERNATIVE_TO', 'NEXT_STAGE', 'LEARN_AFTER', 'COVERS'] } AS tied`,
     {
       questions: questions.map((q) => ({ given: q.concept.slug, type: q.kind, asks: q.asks, symmetric: SYMMETRIC.includes(q.kind), options: q.options.map((o) => o.id) })),
     },

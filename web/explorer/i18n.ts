@@ -137,7 +137,7 @@ export const RELATION_LABELS: Record<string, Bilingual> = {
   HAS_COMMAND: { ko: '명령어', en: 'has command' },
   HAS_FLAG: { ko: '플래그', en: 'has flag' },
   SENDS_SIGNAL: { ko: '시그널 보냄', en: 'sends signal' },
-  REQUIRES: { ko: '먼저 알아야 함', en: 'requires' },
+  LEARN_AFTER: { ko: '먼저 알아야 함', en: 'requires' },
   PAIRS_WELL_WITH: { ko: '함께 쓰면 좋음', en: 'pairs well with' },
   COVERS: { ko: '다룸', en: 'covers' },
 };

@@ -15,7 +15,7 @@ export const RELATION_COLORS: Record<string, string> = {
   SHARES: '#0e7490',
   USES: '#047857',
   ENABLES: '#166534',
-  REQUIRES: '#92400e',
+  LEARN_AFTER: '#92400e',
   BUILT_FROM: '#a16207',
   DEFINED_BY: '#9a3412',
   CREATES: '#be185d',

@@ -208,9 +208,9 @@ query Compare($slugs: [String!]!, $lang: Lang) {
     query: `# 학습 경로: 이 개념을 이해하려면 무엇부터?
 # Learning path: what to learn first, in order.
 #
-# REQUIRES 관계를 따라 먼저 배울 개념부터
+# LEARN_AFTER 관계를 따라 먼저 배울 개념부터
 # 나열합니다.
-# Follows REQUIRES, prerequisites first.
+# Follows LEARN_AFTER, prerequisites first.
 query LearningPath($slug: String!, $lang: Lang) {
   learningPath(slug: $slug) {
     slug
