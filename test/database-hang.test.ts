@@ -15,8 +15,8 @@ import { testConfig } from './support/server';
  */
 
 const QUERY = '{ stats { concepts relations } concept(slug: "container") { slug } }';
-const QUERY_TIMEOUT_MS = 2000;
-const PING_TIMEOUT_MS = 1000;
+const QUERY_TIMEOUT_MS = 3000;
+const PING_TIMEOUT_MS = 1500;
 const FREEZE_MS = 8000;
 // The deadline is the timeout plus the gateway's 500 ms margin; the rest is slack for a busy 2-core machine.
 const REQUEST_BOUND_MS = QUERY_TIMEOUT_MS + 500 + 3000;
@@ -42,6 +42,10 @@ describe('a database that hangs', () => {
     const port = await freePort();
     const config = testConfig({ NEO4J_URI: '', NEO4J_LOCAL_PORT: String(port), NEO4J_LOCAL_DATA_DIR: dataDir, NEO4J_LOCAL_HEAP: '512m', NEO4J_LOCAL_PAGECACHE: '64m' });
     neo4j = await startLocalNeo4j(config.local, config.rootDir, silent, 120000);
+    // Seeding and the first queries on a cold database are slow on a busy machine: they run once with the default
+    // timeouts, so the short ones below only ever meet a warm database.
+    const seeding = await startAtlas(testConfig({ NEO4J_URI: neo4j.uri }), silent);
+    await seeding.stop();
     // The connect timeout is longer than the deadline on purpose: a connection attempt to a frozen server hangs in
     // its handshake, and the answer must still be our DATABASE_TIMEOUT at the deadline, not a late connect error.
     atlas = await startAtlas(
@@ -78,12 +82,20 @@ describe('a database that hangs', () => {
       return correct ? { kind: 'correct', startedAt, ms } : { kind: 'wrong', startedAt, ms, detail: JSON.stringify(body) };
     };
 
-    const first = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) })).json()) as {
-      data: { stats: { concepts: number } };
-    };
-    const baseline = first.data.stats.concepts;
+    let baseline = 0;
+    for (let tries = 0; baseline === 0 && tries < 20; tries += 1) {
+      const first = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) })).json()) as {
+        data?: { stats: { concepts: number } } | null;
+      };
+      baseline = first.data?.stats.concepts ?? 0;
+    }
     expect(baseline).toBeGreaterThan(50);
-    expect((await fetch(readyUrl)).status).toBe(200);
+    // A probe can miss its short deadline now and then on a busy machine; readiness must settle at 200.
+    const settlesReady = async () => {
+      for (let tries = 0; tries < 5; tries += 1) if ((await fetch(readyUrl)).status === 200) return true;
+      return false;
+    };
+    expect(await settlesReady()).toBe(true);
     const driverBefore = atlas!.database.driver;
 
     const outcomes: Outcome[] = [];
@@ -144,7 +156,7 @@ describe('a database that hangs', () => {
     const afterRecovery = outcomes.filter((o) => o.startedAt > recoveredAt);
     expect(afterRecovery.length).toBeGreaterThan(6);
     expect(afterRecovery.every((o) => o.kind === 'correct')).toBe(true);
-    expect((await fetch(readyUrl)).status).toBe(200);
+    expect(await settlesReady()).toBe(true);
     // The driver whose connections hung was retired: new requests run on fresh connections.
     expect(atlas!.database.driver).not.toBe(driverBefore);
   }, 120000);
