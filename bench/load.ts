@@ -9,7 +9,7 @@ import { startApiProcess } from './api-process';
  */
 
 const MIX = [
-  '{ concept(slug: "container") { name summary related(first: 10) { edges { type node { slug name } } } } }',
+  '{ concept(slug: "container") { name summary related(first: 10) { edges { relations { type } node { slug name } } } } }',
   '{ search(query: "컨테이너", first: 10) { score concept { slug name(lang: KO) } } }',
   '{ search(query: "hyperv", first: 10) { score concept { slug name } } }',
   '{ neighborhood(slug: "docker", depth: 2, limit: 50) { nodes { slug name } edges { type from { slug } to { slug } } } }',

@@ -90,7 +90,7 @@ function conceptShape(p: ShapeParams): ShapeCase {
   return {
     id: 'concept',
     ours: {
-      query: `query Concept($slug: String!) { concept(slug: $slug) { slug kind name summary related(first: ${RELATED_FIRST}) { edges { type direction node { slug name } } } } }`,
+      query: `query Concept($slug: String!) { concept(slug: $slug) { slug kind name summary related(first: ${RELATED_FIRST}) { edges { relations { type direction } node { slug name } } } } }`,
       variables: { slug: p.hub },
     },
     peer: {
@@ -104,7 +104,7 @@ function conceptShape(p: ShapeParams): ShapeCase {
                         {type: type(r), outgoing: startNode(r) = c OR type(r) IN $symmetric, slug: o.slug, name: o.nameEn}] AS related`,
       params: { slug: p.hub, symmetric: SYMMETRIC },
     },
-    fromOurs: (d) => sorted([`root:${d.concept.slug}`, ...d.concept.related.edges.map((e: any) => `${e.type}|${e.direction}|${e.node.slug}`)]),
+    fromOurs: (d) => sorted([`root:${d.concept.slug}`, ...d.concept.related.edges.flatMap((e: any) => e.relations.map((r: any) => `${r.type}|${r.direction}|${e.node.slug}`))]),
     fromPeer: (d) => sorted([`root:${d.concepts[0].slug}`, ...peerEdges(d.concepts[0], (o) => o.slug)]),
     fromRaw: (rows) => sorted([`root:${rows[0].slug}`, ...rows[0].related.map((e: any) => `${e.type}|${e.outgoing ? 'OUTGOING' : 'INCOMING'}|${e.slug}`)]),
     peerRule: 'same',
@@ -120,8 +120,8 @@ function nav2Shape(p: ShapeParams): ShapeCase {
     id: 'nav2',
     ours: {
       query: `query Nav($slug: String!, $first: [RelationType!], $second: [RelationType!]) {
-        concept(slug: $slug) { slug name related(types: $first, direction: OUTGOING, first: ${NAV_FIRST}) { edges { type node { slug name
-          related(types: $second, direction: OUTGOING, first: ${NAV_FIRST}) { edges { type node { slug name } } } } } } } }`,
+        concept(slug: $slug) { slug name related(types: $first, direction: OUTGOING, first: ${NAV_FIRST}) { edges { relations { type } node { slug name
+          related(types: $second, direction: OUTGOING, first: ${NAV_FIRST}) { edges { relations { type } node { slug name } } } } } } } }`,
       variables: { slug: root, first, second },
     },
     peer: {
@@ -134,8 +134,13 @@ function nav2Shape(p: ShapeParams): ShapeCase {
                         m { .slug, .nameEn, children: [(m)-[:${second.join('|')}]->(l:Concept) | l { .slug, .nameEn }] }] } AS c`,
       params: { slug: root },
     },
+    // One edge per related concept with its relations; the Cypher walks relation by relation, so count each relation.
     fromOurs: (d) =>
-      sorted(d.concept.related.edges.flatMap((e: any) => [`m:${e.node.slug}`, ...e.node.related.edges.map((l: any) => `l:${e.node.slug}>${l.node.slug}`)])),
+      sorted(
+        d.concept.related.edges.flatMap((e: any) =>
+          e.relations.flatMap(() => [`m:${e.node.slug}`, ...e.node.related.edges.flatMap((l: any) => l.relations.map(() => `l:${e.node.slug}>${l.node.slug}`))]),
+        ),
+      ),
     fromPeer: (d) => sorted(first.flatMap((t) => (d.concepts[0][camel(t)] as any[]).flatMap((m) => [`m:${m.slug}`, ...peerLeaves(m)]))),
     fromRaw: (rows) => sorted(rows[0].c.children.flatMap((m: any) => [`m:${m.slug}`, ...m.children.map((l: any) => `l:${m.slug}>${l.slug}`)])),
     peerRule: 'same',
@@ -151,7 +156,7 @@ function pageShape(): ShapeCase {
   return {
     id: 'page50',
     ours: {
-      query: `query Page { concepts(first: ${PAGE_SIZE}) { edges { node { slug name related(first: ${RELATED_FIRST}) { edges { type node { name } } } } } } }`,
+      query: `query Page { concepts(first: ${PAGE_SIZE}) { edges { node { slug name related(first: ${RELATED_FIRST}) { edges { relations { type } node { name } } } } } } }`,
       variables: {},
     },
     peer: {
@@ -163,7 +168,7 @@ function pageShape(): ShapeCase {
                RETURN c.slug AS slug, c.nameEn AS name, [(c)-[r:${TYPE_ALTERNATIVES}]-(o:Concept) WHERE o <> c | {type: type(r), name: o.nameEn}] AS related`,
       params: { size: neo4j.int(PAGE_SIZE) },
     },
-    fromOurs: (d) => d.concepts.edges.map((e: any, i: number) => pageFact(i, e.node.slug, e.node.related.edges.map((r: any) => r.node.name))),
+    fromOurs: (d) => d.concepts.edges.map((e: any, i: number) => pageFact(i, e.node.slug, e.node.related.edges.flatMap((r: any) => r.relations.map(() => r.node.name)))),
     fromPeer: (d) =>
       d.conceptsConnection.edges.map((e: any, i: number) => pageFact(i, e.node.slug, PEER_RELATION_FIELDS.flatMap(({ field }) => e.node[field].map((o: any) => o.nameEn)))),
     fromRaw: (rows) => rows.map((row, i) => pageFact(i, row.slug, row.related.map((r: any) => r.name))),

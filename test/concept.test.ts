@@ -1,3 +1,4 @@
+import { encodeCursor } from '../src/pagination/cursor';
 import { startTestServer, type TestServer } from './support/server';
 
 let server: TestServer;
@@ -147,15 +148,18 @@ describe('flags', () => {
   });
 });
 
-interface Edge {
-  cursor: string;
+interface ConceptRelation {
   type: string;
   direction: string;
   description: string | null;
   order: number | null;
   source: string;
-  node: { slug: string };
   relation: { type: string; from: { slug: string }; to: { slug: string } };
+}
+interface Edge {
+  cursor: string;
+  node: { slug: string };
+  relations: ConceptRelation[];
 }
 interface Related {
   totalCount: number;
@@ -163,7 +167,7 @@ interface Related {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
 }
 
-const EDGE_FIELDS = 'cursor type direction description order source node { slug } relation { type from { slug } to { slug } }';
+const EDGE_FIELDS = 'cursor node { slug } relations { type direction description order source relation { type from { slug } to { slug } } }';
 
 async function related(slug: string, args = '', headers: Record<string, string> = {}) {
   const res = await server.gql<{ concept: { related: Related } }>(
@@ -174,20 +178,25 @@ async function related(slug: string, args = '', headers: Record<string, string> 
   return res;
 }
 
+/** Every relation of a list of edges as `TYPE:DIRECTION:other`. */
+const factsOf = (edges: Edge[]) => edges.flatMap((e) => e.relations.map((r) => `${r.type}:${r.direction}:${e.node.slug}`));
+
 describe('related', () => {
   it('reaches the signals a command sends, with the relation\'s description and order', async () => {
     const res = await related('docker-stop', 'types: [SENDS_SIGNAL]');
     const edges = res.body.data!.concept.related.edges;
     expect(edges.map((e) => e.node.slug)).toEqual(expect.arrayContaining(['sigterm', 'sigkill']));
     for (const edge of edges) {
-      expect(edge).toMatchObject({ type: 'SENDS_SIGNAL', direction: 'OUTGOING', relation: { from: { slug: 'docker-stop' }, to: { slug: edge.node.slug } } });
+      expect(edge.relations).toEqual([
+        expect.objectContaining({ type: 'SENDS_SIGNAL', direction: 'OUTGOING', relation: { type: 'SENDS_SIGNAL', from: { slug: 'docker-stop' }, to: { slug: edge.node.slug } } }),
+      ]);
     }
     const stored = await db().read(`MATCH (:Concept {slug: 'docker-stop'})-[r:SENDS_SIGNAL]->(s:Concept {slug: 'sigterm'}) RETURN r.descriptionEn AS en, r.descriptionKo AS ko, r.order AS order`);
-    const sigterm = edges.find((e) => e.node.slug === 'sigterm')!;
+    const sigterm = edges.find((e) => e.node.slug === 'sigterm')!.relations[0];
     expect(sigterm.description).toBe(stored[0].en ?? stored[0].ko);
     expect(sigterm.order).toBe(stored[0].order ?? null);
     const ko = await related('docker-stop', 'types: [SENDS_SIGNAL]', { 'accept-language': 'ko' });
-    const koSigterm = ko.body.data!.concept.related.edges.find((e) => e.node.slug === 'sigterm')!;
+    const koSigterm = ko.body.data!.concept.related.edges.find((e) => e.node.slug === 'sigterm')!.relations[0];
     expect(koSigterm.description).toBe(stored[0].ko ?? stored[0].en);
   });
 
@@ -196,61 +205,115 @@ describe('related', () => {
     expect(res.body.data!.concept.related.edges.map((e) => e.node.slug)).toContain('cgroups-freezer');
   });
 
-  it('matches the database for every direction, and reports direction from the asking concept', async () => {
+  it('gives a concept related in several ways one edge carrying every relation, sorted by type', async () => {
+    const res = await related('container', 'first: 100');
+    const edges = res.body.data!.concept.related.edges;
+    const image = edges.filter((e) => e.node.slug === 'image');
+    expect(image).toHaveLength(1);
+    expect(image[0].relations).toEqual([
+      {
+        type: 'BUILT_FROM',
+        direction: 'OUTGOING',
+        description: 'it is created from an image that defines its structure and contents',
+        order: null,
+        source: 'Container and Docker > OS Container',
+        relation: { type: 'BUILT_FROM', from: { slug: 'container' }, to: { slug: 'image' } },
+      },
+      {
+        type: 'REQUIRES',
+        direction: 'INCOMING',
+        description: null,
+        order: null,
+        source: 'Container and Docker > OS Container',
+        relation: { type: 'REQUIRES', from: { slug: 'image' }, to: { slug: 'container' } },
+      },
+    ]);
+    expect(edges.find((e) => e.node.slug === 'encapsulation')!.relations.map((r) => `${r.type}:${r.direction}`)).toEqual(['REQUIRES:OUTGOING', 'USES:OUTGOING']);
+    // Only the relations that match the filter ride along.
+    const requires = await related('container', 'types: [REQUIRES], direction: INCOMING, first: 100');
+    expect(requires.body.data!.concept.related.edges.find((e) => e.node.slug === 'image')!.relations.map((r) => `${r.type}:${r.direction}`)).toEqual(['REQUIRES:INCOMING']);
+    expect(requires.body.data!.concept.related.edges.find((e) => e.node.slug === 'encapsulation')).toBeUndefined();
+  });
+
+  it('matches the database for every direction: one edge per related concept, every relation on them, direction from the asking concept', async () => {
     const slug = 'container';
-    const count = async (pattern: string) => (await db().read(`MATCH ${pattern} WHERE o <> c RETURN count(*) AS n`, { slug }))[0].n as number;
     const symmetric = "type(r) IN ['ALTERNATIVE_TO', 'CONTRASTS_WITH', 'PAIRS_WELL_WITH']";
-    const all = await count('(c:Concept {slug: $slug})-[r]-(o:Concept)');
-    const outgoing = (await db().read(`MATCH (c:Concept {slug: $slug})-[r]-(o:Concept) WHERE o <> c AND (startNode(r) = c OR ${symmetric}) RETURN count(*) AS n`, { slug }))[0].n as number;
-    const both = await related(slug, 'first: 100');
-    const out = await related(slug, 'direction: OUTGOING, first: 100');
-    const inc = await related(slug, 'direction: INCOMING, first: 100');
-    expect(both.body.data!.concept.related.totalCount).toBe(all);
-    expect(out.body.data!.concept.related.totalCount).toBe(outgoing);
-    expect(inc.body.data!.concept.related.totalCount).toBe(all - outgoing);
-    expect(out.body.data!.concept.related.edges.every((e) => e.direction === 'OUTGOING')).toBe(true);
-    expect(inc.body.data!.concept.related.edges.every((e) => e.direction === 'INCOMING' && e.relation.to.slug === slug)).toBe(true);
-    expect(inc.body.data!.concept.related.edges.length).toBeGreaterThan(0);
+    const stored = async (condition: string) =>
+      (
+        await db().read(`MATCH (c:Concept {slug: $slug})-[r]-(o:Concept) WHERE o <> c AND ${condition} RETURN count(*) AS relations, count(DISTINCT o) AS concepts`, { slug })
+      )[0] as { relations: number; concepts: number };
+    const outgoing = `(startNode(r) = c OR ${symmetric})`;
+    for (const [direction, condition] of [['BOTH', 'true'], ['OUTGOING', outgoing], ['INCOMING', `NOT ${outgoing}`]]) {
+      const expected = await stored(condition);
+      const list = (await related(slug, `direction: ${direction}, first: 100`)).body.data!.concept.related;
+      expect(list.totalCount).toBe(expected.concepts);
+      expect(list.edges).toHaveLength(expected.concepts);
+      expect(new Set(list.edges.map((e) => e.node.slug)).size).toBe(expected.concepts);
+      expect(factsOf(list.edges)).toHaveLength(expected.relations);
+      expect(new Set(factsOf(list.edges)).size).toBe(expected.relations);
+      if (direction !== 'BOTH') expect(list.edges.every((e) => e.relations.every((r) => r.direction === direction))).toBe(true);
+    }
+    const inc = (await related(slug, 'direction: INCOMING, first: 100')).body.data!.concept.related;
+    expect(inc.edges.every((e) => e.relations.every((r) => r.relation.to.slug === slug))).toBe(true);
   });
 
   it('reports a symmetric relation as OUTGOING from both ends', async () => {
     const [{ a, b }] = await db().read(`MATCH (a:Concept)-[r:CONTRASTS_WITH]->(b:Concept) RETURN a.slug AS a, b.slug AS b ORDER BY a, b LIMIT 1`);
     for (const [from, other] of [[a, b], [b, a]] as string[][]) {
       const res = await related(from, 'types: [CONTRASTS_WITH], direction: OUTGOING, first: 100');
-      const edge = res.body.data!.concept.related.edges.find((e) => e.node.slug === other);
-      expect(edge).toMatchObject({ type: 'CONTRASTS_WITH', direction: 'OUTGOING', relation: { from: { slug: a }, to: { slug: b } } });
+      const edge = res.body.data!.concept.related.edges.find((e) => e.node.slug === other)!;
+      expect(edge.relations).toEqual([expect.objectContaining({ type: 'CONTRASTS_WITH', direction: 'OUTGOING', relation: { type: 'CONTRASTS_WITH', from: { slug: a }, to: { slug: b } } })]);
     }
   });
 
-  it('pages through every relation exactly once with keyset cursors', async () => {
+  it('sorts edges by their first relation\'s type and order (unordered last), then slug', async () => {
+    const edges = (await related('docker-stop', 'first: 100')).body.data!.concept.related.edges;
+    expect(edges.map((e) => `${e.node.slug}=${e.relations.map((r) => `${r.type}:${r.direction}:${r.order}`).join(',')}`)).toEqual([
+      'docker-kill=CONTRASTS_WITH:OUTGOING:null',
+      'graceful-shutdown=ENABLES:OUTGOING:null',
+      'stop-kill-stage=HAS_COMMAND:INCOMING:1,REQUIRES:OUTGOING:null',
+      'docker-commit=REQUIRES:INCOMING:null',
+      'sigkill=REQUIRES:OUTGOING:null,SENDS_SIGNAL:OUTGOING:2',
+      'sigterm=REQUIRES:OUTGOING:null,SENDS_SIGNAL:OUTGOING:1',
+      'container-state=UPDATES:OUTGOING:null',
+    ]);
+    const signals = (await related('docker-stop', 'types: [SENDS_SIGNAL]')).body.data!.concept.related.edges;
+    expect(signals.map((e) => e.node.slug)).toEqual(['sigterm', 'sigkill']);
+  });
+
+  it('pages through every related concept exactly once with keyset cursors', async () => {
     const total = (await related('container', 'first: 100')).body.data!.concept.related;
-    const seen: string[] = [];
+    const seen: Edge[] = [];
     let after: string | null = null;
     for (let i = 0; i < 100; i += 1) {
-      const res = await related('container', `first: 2${after ? `, after: "${after}"` : ''}`);
+      const res = await related('container', `first: 3${after ? `, after: "${after}"` : ''}`);
       const page: Related = res.body.data!.concept.related;
-      seen.push(...page.edges.map((e) => `${e.type}:${e.node.slug}:${e.direction}`));
+      seen.push(...page.edges);
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
-    expect(seen).toEqual(total.edges.map((e) => `${e.type}:${e.node.slug}:${e.direction}`));
-    expect(new Set(seen).size).toBe(total.totalCount);
+    expect(seen.map((e) => e.node.slug)).toEqual(total.edges.map((e) => e.node.slug));
+    expect(new Set(seen.map((e) => e.node.slug)).size).toBe(total.totalCount);
+    expect(factsOf(seen)).toEqual(factsOf(total.edges));
   });
 
   it('filters by several types and returns nothing for an empty type list', async () => {
     const res = await related('docker-stop', 'types: [SENDS_SIGNAL, HAS_COMMAND]');
-    expect(new Set(res.body.data!.concept.related.edges.map((e) => e.type))).toEqual(new Set(['SENDS_SIGNAL', 'HAS_COMMAND']));
+    expect(new Set(res.body.data!.concept.related.edges.flatMap((e) => e.relations.map((r) => r.type)))).toEqual(new Set(['SENDS_SIGNAL', 'HAS_COMMAND']));
     const none = await related('docker-stop', 'types: []');
     expect(none.body.data!.concept.related.totalCount).toBe(0);
   });
 
-  it('refuses a cursor from another concept\'s list, a tampered cursor and a page that is too large', async () => {
+  it('refuses a cursor from another concept\'s list, a tampered cursor, a cursor of the old one-edge-per-relation shape and a page that is too large', async () => {
     const other = (await related('docker', 'first: 1')).body.data!.concept.related.pageInfo.endCursor!;
     const foreign = await related('container', `first: 1, after: "${other}"`);
     expect(foreign.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
     const tampered = await related('container', `first: 1, after: "${other.slice(0, -2)}xx"`);
     expect(tampered.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+    const old = encodeCursor('related:container:*:BOTH', ['BUILT_FROM', null, 'image', 'OUTGOING']);
+    const oldShape = await related('container', `first: 1, after: "${old}"`);
+    expect(oldShape.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
     const huge = await related('container', `first: ${server.config.limits.maxPageSize + 1}`);
     expect(huge.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
     const negative = await related('container', 'first: -1');

@@ -22,7 +22,7 @@ async function roundTrips(query: string, variables?: Record<string, unknown>): P
 
 const PAGE_WITH_RELATIONS = `query ($first: Int) {
   concepts(first: $first) {
-    edges { node { slug name degree related { totalCount edges { type direction node { slug name degree } } } } }
+    edges { node { slug name degree related { totalCount edges { relations { type direction } node { slug name degree } } } } }
   }
 }`;
 
@@ -33,7 +33,7 @@ const PAGE_WITH_EVERYTHING = `query ($first: Int) {
       slug name summary degree
       flags { flag meaning concept { slug } }
       signals: related(types: [SENDS_SIGNAL], direction: OUTGOING) { edges { node { slug name } } }
-      related { edges { description relation { from { slug } to { slug name } } node { slug name related(first: 3) { edges { node { slug } } } } } }
+      related { edges { relations { description relation { from { slug } to { slug name } } } node { slug name related(first: 3) { edges { node { slug } } } } } }
     } }
   }
 }`;
@@ -61,7 +61,7 @@ describe('round trips per request', () => {
   });
 
   it('a concept with its related concepts, and theirs, is one round trip', async () => {
-    expect(await roundTrips('{ concept(slug: "container") { slug name related(first: 50) { edges { type node { slug name } } } } }')).toBe(1);
+    expect(await roundTrips('{ concept(slug: "container") { slug name related(first: 50) { edges { relations { type } node { slug name } } } } }')).toBe(1);
     const nav = `{ concept(slug: "container-lifecycle") { related(types: [HAS_STAGE], direction: OUTGOING) {
       edges { node { slug related(types: [HAS_COMMAND], direction: OUTGOING) { edges { node { slug } } } } } } } }`;
     expect(await roundTrips(nav)).toBe(1);
@@ -69,9 +69,9 @@ describe('round trips per request', () => {
 
   it('reading a concept with two levels of relations at once gives the same answer as reading level by level', async () => {
     // @include keeps the resolver from reading ahead, so the second request takes the plain path: one query per level.
-    const inner = 'related(direction: OUTGOING, first: 5) { totalCount edges { cursor type node { slug } } }';
+    const inner = 'related(direction: OUTGOING, first: 5) { totalCount edges { cursor relations { type } node { slug } } }';
     const selection = (types: string, direction: string) =>
-      `slug name related(types: ${types}, direction: ${direction}, first: 100) { totalCount pageInfo { endCursor hasNextPage } edges { cursor type direction order node { slug name ${inner} } } }`;
+      `slug name related(types: ${types}, direction: ${direction}, first: 100) { totalCount pageInfo { endCursor hasNextPage } edges { cursor relations { type direction order } node { slug name ${inner} } } }`;
     for (const [slug, types, direction] of [
       ['container', 'null', 'BOTH'],
       ['docker-stop', '[SENDS_SIGNAL, HAS_FLAG]', 'OUTGOING'],
@@ -90,7 +90,7 @@ describe('round trips per request', () => {
   });
 
   it('a page of concepts with their relations, read at once, is one round trip and the same answer as level by level', async () => {
-    const walk = 'slug related(types: [REQUIRES, COVERS, HAS_STAGE], direction: BOTH, first: 10) { totalCount edges { cursor type direction node { slug name related(direction: INCOMING, first: 3) { totalCount edges { node { slug } } } } } }';
+    const walk = 'slug related(types: [REQUIRES, COVERS, HAS_STAGE], direction: BOTH, first: 10) { totalCount edges { cursor relations { type direction } node { slug name related(direction: INCOMING, first: 3) { totalCount edges { node { slug } } } } } }';
     for (const args of ['first: 40', 'first: 20, orderBy: { field: KIND, direction: DESC }', 'last: 30, filter: { kinds: [COMMAND, LIFECYCLE_STAGE] }']) {
       const together = await server.gql(`{ concepts(${args}) { totalCount edges { cursor node { ${walk} } } } }`);
       const apart = await server.gql(`query ($yes: Boolean = true) { concepts(${args}) { totalCount edges { cursor node { ... @include(if: $yes) { ${walk} } } } } }`);
@@ -133,14 +133,14 @@ describe('round trips per request', () => {
   });
 
   it('relations carry their descriptions only when asked, also when asked under @include', async () => {
-    const plain = await server.gql<{ concept: { related: { edges: { description: string | null }[] } } }>(
-      '{ concept(slug: "docker-stop") { related(first: 100) { edges { type node { slug } description source relation { from { slug } } } } } }',
+    const plain = await server.gql<{ concept: { related: { edges: { relations: { description: string | null }[] }[] } } }>(
+      '{ concept(slug: "docker-stop") { related(first: 100) { edges { node { slug } relations { type description source relation { from { slug } } } } } } }',
     );
     const conditional = await server.gql(
-      'query ($yes: Boolean = true) { concept(slug: "docker-stop") { related(first: 100) { edges { type node { slug } ... @include(if: $yes) { description source relation { from { slug } } } } } } }',
+      'query ($yes: Boolean = true) { concept(slug: "docker-stop") { related(first: 100) { edges { node { slug } relations { type ... @include(if: $yes) { description source relation { from { slug } } } } } } } }',
     );
     expect(plain.body.errors).toBeUndefined();
-    expect(plain.body.data!.concept.related.edges.some((edge) => edge.description)).toBe(true);
+    expect(plain.body.data!.concept.related.edges.some((edge) => edge.relations.some((relation) => relation.description))).toBe(true);
     expect(conditional.body).toEqual(plain.body);
   });
 

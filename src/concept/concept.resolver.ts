@@ -9,8 +9,9 @@ import { Node } from '../node/node.type';
 import { OrderDirection, toConnection } from '../pagination/page-info.type';
 import { pageWindow, paginateSorted } from '../pagination/page';
 import { RelatedArgs } from '../relation/relation.args';
-import { RelationConnection, RelationEdge } from '../relation/relation.connection';
-import { relatedKeyOf, relatedSortKey } from '../relation/relation.loader';
+import { RelatedConnection, RelatedEdge } from '../relation/relation.connection';
+import { groupRelated, relatedGroupKey } from '../relation/relation.group';
+import { relatedKeyOf } from '../relation/relation.loader';
 import { edgesAskForDetails, selectedWalk } from '../relation/relation.lookahead';
 import { selectionsAt } from '../schema/selection';
 import { asksForWholeConcepts } from './concept.lookahead';
@@ -73,22 +74,25 @@ export class ConceptResolver {
     return flags.map((flag) => new CommandFlag(flag.flag));
   }
 
-  @FieldResolver(() => RelationConnection, {
-    description: 'The concepts this one is related to, with how (signals a command sends, mechanisms it uses, stages, alternatives, ...), a page at a time.',
+  @FieldResolver(() => RelatedConnection, {
+    description:
+      'The concepts this one is related to, each once, with every way they relate (signals a command sends, mechanisms it uses, stages, alternatives, ...), a page at a time.',
   })
   async related(
     @Root() concept: Concept,
     @Args(() => RelatedArgs) args: RelatedArgs,
     @Ctx() context: AtlasContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<RelationConnection> {
+  ): Promise<RelatedConnection> {
     // Relation details only when the edges ask for them, counting fields under @include/@skip (see RelatedChoice).
     const detailed = edgesAskForDetails(selectionsAt(info, ['edges'], undefined, true), info, true);
     const key = relatedKeyOf(concept.slug, args, detailed);
+    // The key shape (type, order, slug) differs from the one-edge-per-relation cursors this list once issued, so
+    // such an old cursor is refused as foreign instead of being misread.
     const tag = `related:${concept.slug}:${key.types?.join(',') ?? '*'}:${args.direction}`;
-    const window = pageWindow({ first: args.first, after: args.after }, tag, 4, context.config.limits);
-    const all = await context.loaders.relations.related.load(key);
-    const page = paginateSorted(all, relatedSortKey, window);
-    return toConnection(page, tag, (item, cursorOf) => new RelationEdge(item, cursorOf));
+    const window = pageWindow({ first: args.first, after: args.after }, tag, 3, context.config.limits);
+    const groups = groupRelated(await context.loaders.relations.related.load(key));
+    const page = paginateSorted(groups, relatedGroupKey, window);
+    return toConnection(page, tag, (group, cursorOf) => new RelatedEdge(group, cursorOf));
   }
 }

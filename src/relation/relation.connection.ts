@@ -6,29 +6,17 @@ import { pick } from '../i18n/lang';
 import { LangArg, langOf } from '../i18n/lang.arg';
 import { type CursorOf, PageInfo } from '../pagination/page-info.type';
 import { Direction } from './direction';
+import type { RelatedGroup } from './relation.group';
 import type { RelatedRecord } from './relation.repository';
 import { Relation } from './relation.type';
 
-@ObjectType({ description: 'One relation of a concept, seen from that concept: the concept at the other end and how they relate.' })
-export class RelationEdge {
+@ObjectType({ description: 'One way a concept relates to the concept of a `related` edge, seen from the concept whose `related` was asked for.' })
+export class ConceptRelation {
   record!: RelatedRecord;
 
-  private cursorOf!: CursorOf;
-
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
-  constructor(record?: RelatedRecord, cursorOf?: CursorOf) {
+  constructor(record?: RelatedRecord) {
     if (record) this.record = record;
-    if (cursorOf) this.cursorOf = cursorOf;
-  }
-
-  @Field(() => String, { description: 'Opaque cursor of this edge; pass it as `after` to continue after it.' })
-  get cursor(): string {
-    return this.cursorOf();
-  }
-
-  @Field(() => Concept, { description: 'The concept at the other end.' })
-  get node(): Concept {
-    return new Concept(this.record.other);
   }
 
   @Field(() => RelationType, { description: 'The kind of relation.' })
@@ -37,13 +25,13 @@ export class RelationEdge {
   }
 
   @Field(() => Direction, {
-    description: 'OUTGOING when this concept is the subject (`this TYPE node`), INCOMING when it is the object (`node TYPE this`). Symmetric relations always report OUTGOING.',
+    description: 'OUTGOING when the asking concept is the subject (`this TYPE node`), INCOMING when it is the object (`node TYPE this`). Symmetric relations always report OUTGOING.',
   })
   get direction(): Direction {
     return this.record.direction === 'OUTGOING' ? Direction.OUTGOING : Direction.INCOMING;
   }
 
-  @Field(() => String, { nullable: true, description: 'Why the two concepts are related, in the chosen language; null when the note says nothing.' })
+  @Field(() => String, { nullable: true, description: 'Why the two concepts are related this way, in the chosen language; null when the note says nothing.' })
   description(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string | null {
     return pick(this.record.relation.descriptionKo, this.record.relation.descriptionEn, langOf(lang, context));
   }
@@ -65,14 +53,50 @@ export class RelationEdge {
   }
 }
 
-@ObjectType({ description: 'A page of a concept\'s relations (Relay connection), sorted by type, then order, then the other concept\'s slug.' })
-export class RelationConnection {
-  @Field(() => [RelationEdge], { description: 'The relations on this page.' })
-  edges!: RelationEdge[];
+@ObjectType({
+  description:
+    'One related concept: the concept at the other end, once, with every way the two relate (each relation type and direction that matches the `types` and `direction` asked for).',
+})
+export class RelatedEdge {
+  group!: RelatedGroup;
+
+  private cursorOf!: CursorOf;
+
+  // The constructor takes no required argument because type-graphql may instantiate the class itself.
+  constructor(group?: RelatedGroup, cursorOf?: CursorOf) {
+    if (group) this.group = group;
+    if (cursorOf) this.cursorOf = cursorOf;
+  }
+
+  @Field(() => String, { description: 'Opaque cursor of this edge; pass it as `after` to continue after it.' })
+  get cursor(): string {
+    return this.cursorOf();
+  }
+
+  @Field(() => Concept, { description: 'The related concept. Each concept is the node of at most one edge of a list.' })
+  get node(): Concept {
+    return new Concept(this.group.other);
+  }
+
+  @Field(() => [ConceptRelation], {
+    description: 'Every way this edge\'s concept and the asking concept relate, matching `types` and `direction`; never empty. Sorted by type, then order (unordered last), then direction (INCOMING before OUTGOING).',
+  })
+  get relations(): ConceptRelation[] {
+    return this.group.relations.map((record) => new ConceptRelation(record));
+  }
+}
+
+@ObjectType({
+  description:
+    'A page of the concepts related to a concept (Relay connection), one edge per related concept. Edges are sorted by their first relation (type name A to Z, then order with unordered last), then by the related concept\'s slug.',
+})
+export class RelatedConnection {
+  @Field(() => [RelatedEdge], { description: 'The related concepts on this page, each once.' })
+  edges!: RelatedEdge[];
 
   @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
   pageInfo!: PageInfo;
 
-  @Field(() => Int, { description: 'Number of relations matching the types and direction, over all pages.' })
+  @Field(() => Int, { description: 'Number of distinct related concepts matching the types and direction, over all pages.' })
   totalCount!: number;
 }

@@ -28,7 +28,7 @@ export interface WalkKey {
   levels: WalkLevel[];
 }
 
-/** The sort key of a concept's edges (and of their cursors): type, order (unordered last), other slug, direction. */
+/** The order of a concept's relations (and so of its `related` edges, see groupRelated): type, order (unordered last), other slug, direction. */
 export function relatedSortKey(record: RelatedRecord): CursorKey {
   return [record.relation.type, record.relation.order, record.other.slug, record.direction];
 }

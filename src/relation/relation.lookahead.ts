@@ -6,16 +6,17 @@ import { fieldsOf, selectionsAt } from '../schema/selection';
 import { relatedChoiceOf } from './relation.loader';
 import { MAX_RELATED_LEVELS, type RelationDirection, type WalkLevel } from './relation.repository';
 
-/** RelationEdge fields that need a relation's descriptions or source (`relation` exposes both). */
+/** ConceptRelation fields that need a relation's descriptions or source (`relation` exposes both). */
 const DETAIL_FIELDS: ReadonlySet<string> = new Set(['description', 'source', 'relation']);
 
 /**
- * Whether edges with these selection sets ask for relation details (see RelatedChoice.detailed). The `related`
- * resolver itself counts conditional selections too (`withConditional`): a field it missed would read a relation
- * without its descriptions.
+ * Whether edges with these selection sets ask for relation details in their `relations` (see
+ * RelatedChoice.detailed). The `related` resolver itself counts conditional selections too (`withConditional`): a
+ * field it missed would read a relation without its descriptions.
  */
 export function edgesAskForDetails(edgeSelections: readonly SelectionSetNode[], info: GraphQLResolveInfo, withConditional = false): boolean {
-  return fieldsOf(edgeSelections, info, withConditional).some((field) => DETAIL_FIELDS.has(field.name.value));
+  const relations = selectionsAt(info, ['relations'], edgeSelections, withConditional);
+  return fieldsOf(relations, info, withConditional).some((field) => DETAIL_FIELDS.has(field.name.value));
 }
 
 /**

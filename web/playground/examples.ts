@@ -26,6 +26,10 @@ export const EXAMPLE_TABS: ExampleTab[] = [
 # 아래 Variables 의 slug, lang(KO/EN)을
 # 바꿔 보세요.
 # Change slug or lang (KO/EN) in Variables.
+# 관련 개념마다 edge 가 하나이고, 그 relations 에
+# 두 개념이 이어지는 방식이 모두 있습니다.
+# One edge per related concept; its relations
+# list every way the two are related.
 query ConceptAndRelated($slug: String!, $lang: Lang) {
   concept(slug: $slug) {
     slug
@@ -38,13 +42,15 @@ query ConceptAndRelated($slug: String!, $lang: Lang) {
     related(first: 10) {
       totalCount
       edges {
-        type
-        direction
-        description(lang: $lang)
         node {
           slug
           kind
           name(lang: $lang)
+        }
+        relations {
+          type
+          direction
+          description(lang: $lang)
         }
       }
     }
