@@ -2,10 +2,10 @@ import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
 
 import { startTestServer, type TestServer } from '../support/server';
-import { HUB, sortConcepts, sortRelations, storedConcepts, storedRelations } from './support/facts';
+import { HUB, relatedConcepts, sortConcepts, sortRelations, storedConcepts, storedRelations } from './support/facts';
 import { CONCEPT_PAGE, RELATED_PAGE_SIZES, operation } from './support/operations';
 import { reportReading } from './support/report';
-import { type ConceptsPageData, type HubRelationsData, conceptFacts, relationFacts } from './support/shapes';
+import { type ConceptsPageData, type HubRelationsData, conceptFacts, edgeNodes, relationFacts } from './support/shapes';
 import { countingFetch } from './support/counting-fetch';
 
 let server: TestServer;
@@ -68,6 +68,7 @@ describe('Apollo Client (InMemoryCache, relayStylePagination, normalized by id)'
     const cached = client.readQuery<HubRelationsData>({ query: HUB_RELATIONS, variables: { slug: HUB, first: size } });
     const facts = relationFacts(cached!);
     reportReading('apollo', `relations of ${HUB} by ${size}`, { facts: facts.length, pages, stored: stored.length });
+    expect([...edgeNodes(cached!)].sort()).toEqual(relatedConcepts(stored));
     expect(sortRelations(facts)).toEqual(stored);
   });
 });

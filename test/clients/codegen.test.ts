@@ -6,9 +6,10 @@ import path from 'node:path';
 import { startTestServer, type TestServer } from '../support/server';
 import { GENERATED_FILE, codegenUnavailable, generateOperationTypes } from './codegen/generate';
 import { allConcepts, allRelations } from './codegen/typed-client';
-import { HUB, type RelationFact, sortConcepts, sortRelations, storedConcepts, storedRelations } from './support/facts';
+import { HUB, relatedConcepts, sortConcepts, sortRelations, storedConcepts, storedRelations } from './support/facts';
 import { CONCEPT_PAGE, RELATED_PAGE_SIZES, operation } from './support/operations';
 import { reportReading } from './support/report';
+import { edgeFacts } from './support/shapes';
 import { describeWithTool } from './support/tools';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -66,8 +67,9 @@ describeWithTool('GraphQL Code Generator (typescript + typescript-operations) an
     reportReading('codegen-typed-client', 'concepts', { facts: conceptFacts.length, pages: list.pages, stored: concepts.length });
     expect(sortConcepts(conceptFacts)).toEqual(concepts);
     const hub = await allRelations(server.url, operation('HubRelations'), HUB, RELATED_PAGE_SIZES[0]);
-    const relationFacts = hub!.edges.map((e) => ({ other: e.node.slug, type: e.type as string, direction: e.direction as RelationFact['direction'], source: e.source }));
+    const relationFacts = edgeFacts(hub!.edges);
     reportReading('codegen-typed-client', `relations of ${HUB}`, { facts: relationFacts.length, pages: hub!.pages, stored: relations.length });
+    expect(hub!.edges.map((edge) => edge.node.slug).sort()).toEqual(relatedConcepts(relations));
     expect(sortRelations(relationFacts)).toEqual(relations);
   });
 });

@@ -13,9 +13,10 @@ import {
 
 import { startTestServer, type TestServer } from '../support/server';
 import { countingFetch } from './support/counting-fetch';
-import { HUB, type RelationFact, sortConcepts, sortRelations, storedConcepts, storedRelations } from './support/facts';
+import { HUB, relatedConcepts, sortConcepts, sortRelations, storedConcepts, storedRelations } from './support/facts';
 import { CONCEPT_PAGE, RELATED_PAGE_SIZES } from './support/operations';
 import { reportReading } from './support/report';
+import { type RelatedEdgeData, edgeFacts } from './support/shapes';
 import { describeWithTool } from './support/tools';
 import { compileRelayArtifacts, loadArtifact, relayCompilerUnavailable } from './relay/compile';
 
@@ -26,7 +27,6 @@ interface Connection<E> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 type ConceptEdge = { node: { id: string; slug: string; kind: string; source: string; tags: readonly string[] } };
-type RelationEdge = { node: { id: string; slug: string }; type: string; direction: string; source: string };
 
 describeWithTool('relay-runtime with artifacts from relay-compiler (@connection, @refetchable)', relayCompilerUnavailable, () => {
   let server: TestServer;
@@ -103,13 +103,14 @@ describeWithTool('relay-runtime with artifacts from relay-compiler (@connection,
     const variables = { slug: HUB, count: size };
     await fetchRetained(query, variables);
     const root = environment.lookup(createOperationDescriptor(query, variables).fragment).data as { concept: { id: string } };
-    let related = readFragment<{ related: Connection<RelationEdge> }>(fragment, root.concept).related;
+    let related = readFragment<{ related: Connection<RelatedEdgeData> }>(fragment, root.concept).related;
     while (related.pageInfo.hasNextPage) {
       await fetchRetained(pagination, { count: size, cursor: related.pageInfo.endCursor, id: root.concept.id });
-      related = readFragment<{ related: Connection<RelationEdge> }>(fragment, root.concept).related;
+      related = readFragment<{ related: Connection<RelatedEdgeData> }>(fragment, root.concept).related;
     }
-    const facts = related.edges.map((edge) => ({ other: edge.node.slug, type: edge.type, direction: edge.direction as RelationFact['direction'], source: edge.source }));
+    const facts = edgeFacts(related.edges);
     reportReading('relay', `relations of ${HUB} by ${size}`, { facts: facts.length, pages: http.requests() - before, stored: stored.length });
+    expect(related.edges.map((edge) => edge.node.slug).sort()).toEqual(relatedConcepts(stored));
     expect(sortRelations(facts)).toEqual(stored);
   });
 });

@@ -4,10 +4,10 @@ import { relayPagination } from '@urql/exchange-graphcache/extras';
 
 import { startTestServer, type TestServer } from '../support/server';
 import { countingFetch } from './support/counting-fetch';
-import { HUB, sortConcepts, sortRelations, storedConcepts, storedRelations } from './support/facts';
+import { HUB, relatedConcepts, sortConcepts, sortRelations, storedConcepts, storedRelations } from './support/facts';
 import { CONCEPT_PAGE, RELATED_PAGE_SIZES, operation } from './support/operations';
 import { reportReading } from './support/report';
-import { type ConceptsPageData, type HubRelationsData, conceptFacts, relationFacts } from './support/shapes';
+import { type ConceptsPageData, type HubRelationsData, conceptFacts, edgeNodes, relationFacts } from './support/shapes';
 
 let server: TestServer;
 
@@ -73,8 +73,10 @@ describe('urql with its defaults (document cache, queries sent as GET)', () => {
     const stored = await storedRelations(server.atlas.database.gateway);
     const before = http.requests();
     const asked = await walkRelations(client, size);
-    const facts = asked.flatMap((variables) => relationFacts(client.readQuery(HUB_RELATIONS, variables)!.data!));
+    const cachedPages = asked.map((variables) => client.readQuery(HUB_RELATIONS, variables)!.data!);
+    const facts = cachedPages.flatMap(relationFacts);
     reportReading('urql', `relations of ${HUB} by ${size}`, { facts: facts.length, pages: http.requests() - before, stored: stored.length });
+    expect(cachedPages.flatMap(edgeNodes).sort()).toEqual(relatedConcepts(stored));
     expect(sortRelations(facts)).toEqual(stored);
   });
 });
@@ -85,7 +87,7 @@ describe('urql with graphcache (normalized, relayPagination)', () => {
   // two connections are merged page by page. Each test gets a fresh cache.
   const newClient = () => {
     const cache = graphcacheExchange({
-      keys: { ConceptConnection: () => null, ConceptEdge: () => null, RelationConnection: () => null, RelationEdge: () => null, PageInfo: () => null },
+      keys: { ConceptConnection: () => null, ConceptEdge: () => null, RelatedConnection: () => null, RelatedEdge: () => null, ConceptRelation: () => null, PageInfo: () => null },
       resolvers: { Query: { concepts: relayPagination() }, Concept: { related: relayPagination() } },
     });
     return new Client({ url: server.url, exchanges: [cache, fetchExchange], fetch: http.fetch });
@@ -107,8 +109,10 @@ describe('urql with graphcache (normalized, relayPagination)', () => {
     const stored = await storedRelations(server.atlas.database.gateway);
     const before = http.requests();
     await walkRelations(client, size);
-    const facts = relationFacts(client.readQuery(HUB_RELATIONS, { slug: HUB, first: size })!.data!);
+    const cached = client.readQuery(HUB_RELATIONS, { slug: HUB, first: size })!.data!;
+    const facts = relationFacts(cached);
     reportReading('urql-graphcache', `relations of ${HUB} by ${size}`, { facts: facts.length, pages: http.requests() - before, stored: stored.length });
+    expect([...edgeNodes(cached)].sort()).toEqual(relatedConcepts(stored));
     expect(sortRelations(facts)).toEqual(stored);
   });
 });

@@ -25,9 +25,11 @@ export const hubRelationsFragment = graphql`
           id
           slug
         }
-        type
-        direction
-        source
+        relations {
+          type
+          direction
+          source
+        }
       }
     }
   }

@@ -61,5 +61,5 @@ export function sortRelations(facts: RelationFact[]): RelationFact[] {
   return [...facts].sort((a, b) => (relationKey(a) < relationKey(b) ? -1 : relationKey(a) > relationKey(b) ? 1 : 0));
 }
 
-/** Distinct concepts among the relations: what a cache that keeps one edge per node can hold at most. */
-export const distinctOthers = (facts: RelationFact[]) => new Set(facts.map((f) => f.other)).size;
+/** The distinct related concepts among the relations, sorted: each must be the node of exactly one edge. */
+export const relatedConcepts = (facts: RelationFact[]): string[] => [...new Set(facts.map((f) => f.other))].sort();

@@ -9,6 +9,12 @@ export interface ConceptsPageData {
   };
 }
 
+/** One edge of `related`: a related concept, once, with every way it relates to the hub. */
+export interface RelatedEdgeData {
+  node: { id: string; slug: string };
+  relations: readonly { type: string; direction: string; source: string }[];
+}
+
 /** The fields of `HubRelations` a client's cache gives back. */
 export interface HubRelationsData {
   concept: {
@@ -16,7 +22,7 @@ export interface HubRelationsData {
     slug: string;
     related: {
       totalCount: number;
-      edges: { cursor: string; node: { id: string; slug: string }; type: string; direction: string; source: string }[];
+      edges: RelatedEdgeData[];
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
     };
   } | null;
@@ -25,10 +31,18 @@ export interface HubRelationsData {
 export const conceptFacts = (data: ConceptsPageData): ConceptFact[] =>
   data.concepts.edges.map(({ node }) => ({ slug: node.slug, kind: node.kind, source: node.source, tags: [...node.tags] }));
 
-export const relationFacts = (data: HubRelationsData): RelationFact[] =>
-  (data.concept?.related.edges ?? []).map((edge) => ({
-    other: edge.node.slug,
-    type: edge.type,
-    direction: edge.direction as RelationFact['direction'],
-    source: edge.source,
-  }));
+/** The relations a list of edges holds, one fact per relation of each edge. */
+export const edgeFacts = (edges: readonly RelatedEdgeData[]): RelationFact[] =>
+  edges.flatMap((edge) =>
+    edge.relations.map((relation) => ({
+      other: edge.node.slug,
+      type: relation.type,
+      direction: relation.direction as RelationFact['direction'],
+      source: relation.source,
+    })),
+  );
+
+export const relationFacts = (data: HubRelationsData): RelationFact[] => edgeFacts(data.concept?.related.edges ?? []);
+
+/** The related concepts a list of edges holds, in edge order (each must appear once). */
+export const edgeNodes = (data: HubRelationsData): string[] => (data.concept?.related.edges ?? []).map((edge) => edge.node.slug);
