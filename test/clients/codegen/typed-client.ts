@@ -23,7 +23,7 @@ export async function allConcepts(url: string, query: string, first: number): Pr
     const data = await send<ConceptsPageQuery, ConceptsPageQueryVariables>(url, query, variables);
     pages += 1;
     concepts.push(...data.concepts.edges.map((edge) => edge.node));
-    if (!data.concepts.pageInfo.hasNextPage || data.concepts.pageInfo.endCursor === null) return { concepts, pages };
+    if (!data.concepts.pageInfo.hasNextPage || !data.concepts.pageInfo.endCursor) return { concepts, pages };
     variables = { first, after: data.concepts.pageInfo.endCursor };
   }
 }
@@ -41,7 +41,7 @@ export async function allRelations(url: string, query: string, slug: string, fir
     if (!data.concept) return null;
     edges.push(...data.concept.related.edges);
     const { hasNextPage, endCursor } = data.concept.related.pageInfo;
-    if (!hasNextPage || endCursor === null) return { edges, pages };
+    if (!hasNextPage || !endCursor) return { edges, pages };
     variables = { slug, first, after: endCursor };
   }
 }
