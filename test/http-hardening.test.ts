@@ -39,10 +39,61 @@ describe('HTTP hardening', () => {
     expect((await preflight('https://evil.example.com')).headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('keeps CSRF prevention on: a simple GET without a preflight header is refused', async () => {
-    const response = await fetch(`${server.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } });
-    expect(response.status).toBe(400);
-    expect(await response.text()).toMatch(/Cross-Site Request Forgery/);
+  it('answers a plain GET query, as urql sends it by default, with no preflight header, cacheable by URL', async () => {
+    const url = `${server.url}?query=${encodeURIComponent('{ concept(slug: "docker") { slug kind } }')}`;
+    // urql's default Accept header, and no Accept header at all (curl, a plain fetch).
+    for (const headers of [{ accept: 'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed' }, {}] as Record<string, string>[]) {
+      const response = await fetch(url, { headers });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { concept: { slug: 'docker', kind: 'PRODUCT' } } });
+      expect(response.headers.get('cache-control')).toBe('max-age=300, public');
+      expect(response.headers.get('etag')).toMatch(/^W\/".+"$/);
+      expect(response.headers.get('vary')).toMatch(/accept-language/i);
+    }
+    // The same URL answers in the language the client prefers, which is why caches must vary on it.
+    const korean = await fetch(`${server.url}?query=${encodeURIComponent('{ concept(slug: "container") { name } }')}`, { headers: { 'accept-language': 'ko' } });
+    const english = await fetch(`${server.url}?query=${encodeURIComponent('{ concept(slug: "container") { name } }')}`, { headers: { 'accept-language': 'en' } });
+    expect(await korean.json()).toEqual({ data: { concept: { name: '컨테이너' } } });
+    expect(await english.json()).toEqual({ data: { concept: { name: 'Container' } } });
+    // With variables and an operation name in the URL too, as the GraphQL-over-HTTP spec describes.
+    const params = new URLSearchParams({ query: 'query One($slug: String!) { concept(slug: $slug) { slug } }', variables: JSON.stringify({ slug: 'unikernel' }), operationName: 'One' });
+    const withVariables = await fetch(`${server.url}?${params.toString()}`);
+    expect(await withVariables.json()).toEqual({ data: { concept: { slug: 'unikernel' } } });
+  });
+
+  it('still serves the playground to a browser opening GET /graphql', async () => {
+    const response = await fetch(server.url, { headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+  });
+
+  it('never runs a mutation over GET', async () => {
+    const response = await fetch(`${server.url}?query=${encodeURIComponent('mutation { __typename }')}`, { headers: { accept: 'application/json' } });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0].message).toMatch(/mutation/i);
+  });
+
+  it('refuses a POST whose body is not JSON (what a form or a beacon on another site can send unpreflighted) with 415 and what to send', async () => {
+    const query = '{ __typename }';
+    const bodies: [string | undefined, string][] = [
+      ['application/x-www-form-urlencoded', `query=${encodeURIComponent(query)}`],
+      ['text/plain;charset=UTF-8', JSON.stringify({ query })],
+      ['multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${query}\r\n--x--\r\n`],
+      [undefined, JSON.stringify({ query })],
+    ];
+    for (const [contentType, body] of bodies) {
+      // A Blob without a type makes fetch send no Content-Type at all.
+      const response = await fetch(server.url, { method: 'POST', headers: contentType ? { 'content-type': contentType } : {}, body: contentType ? body : new Blob([body]) });
+      expect(response.status).toBe(415);
+      const answer = (await response.json()) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
+      expect(answer.data).toBeUndefined();
+      expect(answer.errors[0].extensions.code).toBe('BAD_REQUEST');
+      expect(answer.errors[0].message).toContain('Content-Type: application/json');
+    }
+    const json = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ query }) });
+    expect(await json.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('compresses large responses', async () => {

@@ -118,14 +118,11 @@ describe('concepts: walking all pages', () => {
     expect(p.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: expected.length > server.config.limits.defaultPageSize });
   });
 
-  it('returns the last items with `last` alone, and an empty page with first: 0', async () => {
+  it('returns the last items with `last` alone', async () => {
     const expected = await expectedOrder('SLUG', 'ASC');
     const last = await page({ last: 3 });
     expect(last.edges.map((e) => e.node.slug)).toEqual(expected.slice(-3));
     expect(last.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
-    const empty = await page({ first: 0 });
-    expect(empty.edges).toEqual([]);
-    expect(empty.pageInfo).toMatchObject({ hasNextPage: true, startCursor: null, endCursor: null });
   });
 
   it('returns the items between two cursors with after and before together', async () => {
@@ -232,5 +229,116 @@ describe('concepts: bad arguments', () => {
     await expectBad({ orderBy: { field: 'NAME_EN', direction: 'DESC' }, last: 2, before: byName }, 'before');
     const res = await server.gql<{ concept: { related: { pageInfo: { endCursor: string } } } }>('{ concept(slug: "container") { related(first: 1) { pageInfo { endCursor } } } }');
     await expectBad({ first: 2, after: res.body.data!.concept.related.pageInfo.endCursor }, 'after');
+  });
+});
+
+/**
+ * The edge cases of every connection, decided once for all (src/pagination/page.ts): a page of 0 items and a page
+ * from the very end are empty, say truthfully whether anything lies on either side, and carry as both cursors the
+ * place they were asked from, so following them neither starts over nor skips.
+ */
+describe('page edge cases: concepts', () => {
+  const slugs = (c: Connection) => c.edges.map((e) => e.node.slug);
+  const emptyAt = (cursor: string | null, hasPreviousPage: boolean, hasNextPage: boolean) => ({
+    edges: [],
+    pageInfo: { hasPreviousPage, hasNextPage, startCursor: cursor, endCursor: cursor },
+  });
+
+  it('first: 0 has no edges, says that items follow, and following its endCursor starts at the first item', async () => {
+    const expected = await expectedOrder('SLUG', 'ASC');
+    const empty = await page({ first: 0 });
+    expect(empty).toEqual({ totalCount: expected.length, ...emptyAt(null, false, true) });
+    expect(slugs(await page({ first: 2, after: empty.pageInfo.endCursor }))).toEqual(expected.slice(0, 2));
+  });
+
+  it('first: 0 after a cursor keeps that cursor, so the next page continues right after it', async () => {
+    const expected = await expectedOrder('SLUG', 'ASC');
+    const three = await page({ first: 3 });
+    const empty = await page({ first: 0, after: three.pageInfo.endCursor });
+    expect(empty).toMatchObject(emptyAt(three.pageInfo.endCursor, true, true));
+    expect(slugs(await page({ first: 2, after: empty.pageInfo.endCursor }))).toEqual(expected.slice(3, 5));
+  });
+
+  it('a cursor at the very end gives an empty page that stays at the end: no next page, the same cursor back', async () => {
+    const expected = await expectedOrder('SLUG', 'ASC');
+    const last = await page({ last: 1 });
+    expect(slugs(last)).toEqual(expected.slice(-1));
+    const end = last.pageInfo.endCursor;
+    const beyond = await page({ first: 5, after: end });
+    expect(beyond).toMatchObject(emptyAt(end, true, false));
+    expect(await page({ first: 5, after: beyond.pageInfo.endCursor })).toMatchObject(emptyAt(end, true, false));
+    // From there, paging backward gives the items before it.
+    expect(slugs(await page({ last: 2, before: beyond.pageInfo.startCursor }))).toEqual(expected.slice(-3, -1));
+  });
+
+  it('a cursor at the very start, paging backward, gives an empty page with no previous page', async () => {
+    const expected = await expectedOrder('SLUG', 'ASC');
+    const start = (await page({ first: 1 })).pageInfo.startCursor;
+    const before = await page({ last: 5, before: start });
+    expect(before).toMatchObject(emptyAt(start, false, true));
+    expect(slugs(await page({ first: 2, after: before.pageInfo.endCursor }))).toEqual(expected.slice(1, 3));
+  });
+
+  it('last: 0 has no edges and says that items precede; before a cursor it keeps that cursor', async () => {
+    const expected = await expectedOrder('SLUG', 'ASC');
+    const empty = await page({ last: 0 });
+    expect(empty).toEqual({ totalCount: expected.length, ...emptyAt(null, true, false) });
+    expect(slugs(await page({ last: 2, before: empty.pageInfo.startCursor }))).toEqual(expected.slice(-2));
+    const mid = (await page({ first: 5 })).pageInfo.endCursor;
+    const emptyBefore = await page({ last: 0, before: mid });
+    expect(emptyBefore).toMatchObject(emptyAt(mid, true, true));
+    expect(slugs(await page({ last: 2, before: emptyBefore.pageInfo.startCursor }))).toEqual(expected.slice(2, 4));
+  });
+
+  it('a filter that matches nothing gives an empty page with nothing on either side, for first, first: 0 and last: 0', async () => {
+    const nothing = { totalCount: 0, ...emptyAt(null, false, false) };
+    expect(await page({ filter: { kinds: [] }, first: 5 })).toEqual(nothing);
+    expect(await page({ filter: { slugs: ['no-such-slug'] }, first: 0 })).toEqual(nothing);
+    expect(await page({ filter: { slugs: ['no-such-slug'] }, last: 0 })).toEqual(nothing);
+    // With a cursor from the unfiltered list the place is kept, and still nothing lies on either side.
+    const cursor = (await page({ first: 3 })).pageInfo.endCursor;
+    expect(await page({ filter: { kinds: [] }, first: 5, after: cursor })).toEqual({ totalCount: 0, ...emptyAt(cursor, false, false) });
+  });
+});
+
+describe('page edge cases: related', () => {
+  interface RelatedPage {
+    totalCount: number;
+    edges: { cursor: string; node: { slug: string } }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  }
+  const related = async (args: string): Promise<RelatedPage> => {
+    const res = await server.gql<{ concept: { related: RelatedPage } }>(
+      `{ concept(slug: "container") { related(${args}) { totalCount edges { cursor node { slug } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`,
+    );
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data!.concept.related;
+  };
+  const distinct = async () =>
+    (await db().read(`MATCH (c:Concept {slug: 'container'})--(o:Concept) WHERE o <> c RETURN count(DISTINCT o) AS n`))[0].n as number;
+
+  it('first: 0 has no edges and says that related concepts follow; its endCursor leads to the first one', async () => {
+    const all = await related('first: 100');
+    const empty = await related('first: 0');
+    expect(empty).toEqual({ totalCount: await distinct(), edges: [], pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null } });
+    expect((await related('first: 1')).edges.map((e) => e.node.slug)).toEqual([all.edges[0].node.slug]);
+    const mid = all.edges[4].cursor;
+    const emptyMid = await related(`first: 0, after: "${mid}"`);
+    expect(emptyMid.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true, startCursor: mid, endCursor: mid });
+    expect((await related(`first: 2, after: "${emptyMid.pageInfo.endCursor}"`)).edges.map((e) => e.node.slug)).toEqual(all.edges.slice(5, 7).map((e) => e.node.slug));
+  });
+
+  it('a cursor at the very end gives an empty page with no next page and the same cursor back', async () => {
+    const all = await related('first: 100');
+    expect(all.pageInfo.hasNextPage).toBe(false);
+    const end = all.pageInfo.endCursor!;
+    const beyond = await related(`first: 5, after: "${end}"`);
+    expect(beyond).toEqual({ totalCount: all.totalCount, edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: end, endCursor: end } });
+  });
+
+  it('a type filter that matches nothing gives an empty page with nothing on either side', async () => {
+    const nothing = { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+    expect(await related('types: [], first: 5')).toEqual(nothing);
+    expect(await related('types: [HAS_FLAG], first: 0')).toEqual(nothing);
   });
 });

@@ -19,7 +19,8 @@ import { GraphVersion } from './graph-version';
 import { healthRouter } from './health';
 import { queryLimitsPlugin } from './limits';
 import type { Metrics } from './metrics';
-import { compress, corsPolicy, securityHeaders } from './security';
+import { jsonOnlyPosts } from './csrf';
+import { compress, corsPolicy, securityHeaders, varyOnLanguage } from './security';
 import { webRouter } from './web';
 
 export interface HttpServer {
@@ -96,6 +97,8 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
     formatError: (formatted) => formatError(formatted, exposeDetails),
     includeStacktraceInErrorResponses: exposeDetails,
     introspection: true,
+    // Replaced by jsonOnlyPosts (see there): it refused the plain GET queries of GraphQL-over-HTTP clients.
+    csrfPrevention: false,
     // main.ts owns signal handling, so the drain happens once and in order (HTTP, then driver, then Neo4j).
     stopOnTerminationSignals: false,
     plugins: [
@@ -154,6 +157,8 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   app.use(webRouter(config, logger));
   app.use(
     '/graphql',
+    jsonOnlyPosts(),
+    varyOnLanguage(),
     express.json({ limit: config.limits.maxBodyBytes }),
     bodyErrors(config.limits.maxBodyBytes),
     queryLengthGuard(config.limits.maxQueryLength),

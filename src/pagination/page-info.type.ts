@@ -26,20 +26,28 @@ export class PageInfo {
   @Field(() => Boolean, { description: 'True when items precede this page; fetch them with `last` and `before: startCursor`.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the first edge; null when the page is empty.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Cursor of the first edge. On an empty page, the cursor the page was asked from (`after` going forward, `before` going backward), so following it continues from the same place; null when that was an end of the list (no cursor given), where asking again without a cursor continues from that same end.',
+  })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; null when the page is empty.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Cursor of the last edge. On an empty page, the cursor the page was asked from (`after` going forward, `before` going backward), so following it continues from the same place; null when that was an end of the list (no cursor given), where asking again without a cursor continues from that same end.',
+  })
   endCursor!: string | null;
 }
 
-/** PageInfo for edges that already carry their cursors. */
-export function pageInfoOf(edges: { cursor: string }[], page: { hasNextPage: boolean; hasPreviousPage: boolean }): PageInfo {
+/** PageInfo for edges that already carry their cursors; an empty page's cursors are its position (Page.position). */
+export function pageInfoOf(edges: { cursor: string }[], page: { hasNextPage: boolean; hasPreviousPage: boolean }, position: string | null = null): PageInfo {
   return {
     hasNextPage: page.hasNextPage,
     hasPreviousPage: page.hasPreviousPage,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges[edges.length - 1]?.cursor ?? null,
+    startCursor: edges[0]?.cursor ?? position,
+    endCursor: edges[edges.length - 1]?.cursor ?? position,
   };
 }
 
@@ -56,5 +64,5 @@ export function toConnection<T, E extends { cursor: string }>(
   toEdge: (item: T, cursorOf: CursorOf) => E,
 ): { edges: E[]; pageInfo: PageInfo; totalCount: number } {
   const edges = page.items.map(({ item, key }) => toEdge(item, () => encodeCursor(tag, key)));
-  return { edges, pageInfo: pageInfoOf(edges, page), totalCount: page.totalCount };
+  return { edges, pageInfo: pageInfoOf(edges, page, page.position ? encodeCursor(tag, page.position) : null), totalCount: page.totalCount };
 }

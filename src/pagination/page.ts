@@ -60,11 +60,22 @@ export interface Page<T> {
   totalCount: number;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
+  /**
+   * For an empty page, the key of the cursor it was asked from (`after` going forward, `before` going backward), or
+   * null when it was asked from an end of the list; null for a page with items. It becomes the empty page's start
+   * and end cursor, so a client that follows them stays where it is instead of starting over.
+   */
+  position: CursorKey | null;
 }
 
 /**
  * Assembles a page from what the database returned: `fetched` holds up to size + 1 items in fetch order (reversed
  * when paging backward); `beyondAfter`/`beyondBefore` say whether items exist on the far side of the cursors.
+ *
+ * The edge cases follow from that one rule: `first: 0` has no edges and `hasNextPage` true exactly when an item
+ * follows the place it was asked from (so with a filter that matches nothing, false); `last: 0` likewise with
+ * `hasPreviousPage`; a cursor at the very end gives no edges and `hasNextPage` false. An empty page's cursors are
+ * its position (see Page.position).
  */
 export function assemblePage<T>(
   window: PageWindow,
@@ -81,6 +92,7 @@ export function assemblePage<T>(
     totalCount,
     hasNextPage: window.forward ? more || beyondBefore : beyondBefore,
     hasPreviousPage: window.forward ? beyondAfter : more || beyondAfter,
+    position: items.length > 0 ? null : window.forward ? window.after : window.before,
   };
 }
 

@@ -11,7 +11,7 @@ export class RelatedArgs {
   @Field(() => Direction, { defaultValue: Direction.BOTH, description: 'Only relations pointing this way from this concept.' })
   direction!: Direction;
 
-  @Field(() => Int, { nullable: true, description: 'Page size (default and maximum are configured; 20 and 100 unless changed).' })
+  @Field(() => Int, { nullable: true, description: 'Page size, in related concepts (default and maximum are configured; 20 and 100 unless changed). 0 gives no edges, only totalCount and pageInfo.' })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Start after this cursor (from `pageInfo.endCursor` or an edge of the same list).' })
