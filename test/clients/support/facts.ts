@@ -16,12 +16,6 @@ export interface RelationFact {
   source: string;
 }
 
-/** What one client walked and what its cache held afterwards. */
-export interface ClientReading<F> {
-  facts: F[];
-  pages: number;
-}
-
 /** The relation types the note calls symmetric: stored once, read as OUTGOING from either end. */
 const SYMMETRIC = ['ALTERNATIVE_TO', 'CONTRASTS_WITH', 'PAIRS_WELL_WITH'];
 
