@@ -1,0 +1,186 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+};
+
+/** Which concepts to list. Every given condition must hold; an empty list matches nothing. */
+export type ConceptFilter = {
+  /** Only concepts of one of these kinds. */
+  kinds?: InputMaybe<Array<ConceptKind>>;
+  /** Only the concepts with these slugs. */
+  slugs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only concepts whose source section starts with this text. */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** Only concepts carrying at least one of these tags. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** What sort of thing a concept is. */
+export enum ConceptKind {
+  /** A system architecture, such as microservices. */
+  Architecture = 'ARCHITECTURE',
+  /** A benefit, such as portability or fast boot. */
+  Benefit = 'BENEFIT',
+  /** A property, such as being lightweight. */
+  Characteristic = 'CHARACTERISTIC',
+  /** A command-line command such as `docker build`. */
+  Command = 'COMMAND',
+  /** A building block: image, layer, Dockerfile. */
+  Component = 'COMPONENT',
+  /** A general idea: process, kernel, isolation. */
+  Concept = 'CONCEPT',
+  /** A command-line flag such as `-t`. */
+  Flag = 'FLAG',
+  /** A stage of the container lifecycle: build, run, stop/kill, commit. */
+  LifecycleStage = 'LIFECYCLE_STAGE',
+  /** A kernel or runtime mechanism a command relies on, such as the cgroups freezer. */
+  Mechanism = 'MECHANISM',
+  /** A way of working, such as DevOps. */
+  Practice = 'PRACTICE',
+  /** A principle, such as write once, run anywhere. */
+  Principle = 'PRINCIPLE',
+  /** A named product or project: Docker, LXC, rkt. */
+  Product = 'PRODUCT',
+  /** A POSIX signal such as SIGTERM. */
+  Signal = 'SIGNAL',
+  /** A family of technology: container, virtual machine, unikernel. */
+  Technology = 'TECHNOLOGY',
+  /** A section of the study note that groups other concepts. */
+  Topic = 'TOPIC'
+}
+
+/** How to sort concepts. Ties are broken by slug, so the order is total and pages are stable. */
+export type ConceptOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** The sort key. */
+  field?: ConceptOrderField;
+};
+
+/** What to sort concepts by. */
+export enum ConceptOrderField {
+  /** The number of relations the concept takes part in. */
+  Degree = 'DEGREE',
+  /** The kind, by its enum name. */
+  Kind = 'KIND',
+  /** The English name, case-insensitive (the Korean name when there is no English one). */
+  NameEn = 'NAME_EN',
+  /** The Korean name (the English name when there is no Korean one). */
+  NameKo = 'NAME_KO',
+  /** The slug. */
+  Slug = 'SLUG'
+}
+
+/** Which way a relation points, seen from the concept being asked about. Symmetric relations (ALTERNATIVE_TO, CONTRASTS_WITH, PAIRS_WELL_WITH) read the same both ways, so they count as OUTGOING from both ends. */
+export enum Direction {
+  /** Either way (filters only; an edge always reports OUTGOING or INCOMING). */
+  Both = 'BOTH',
+  /** This concept is the object: `other TYPE this`. */
+  Incoming = 'INCOMING',
+  /** This concept is the subject: `this TYPE other`. */
+  Outgoing = 'OUTGOING'
+}
+
+/** A language of the content. Without a `lang` argument the Accept-Language header decides, then English. */
+export enum Lang {
+  /** English */
+  En = 'EN',
+  /** Korean (한국어) */
+  Ko = 'KO'
+}
+
+/** Sort direction. Ties are broken by slug in the same direction, so every order is total. */
+export enum OrderDirection {
+  /** Smallest first (A to Z, 0 up). */
+  Asc = 'ASC',
+  /** Largest first (Z to A, high to low). */
+  Desc = 'DESC'
+}
+
+/** Which end of the relation `subject TYPE object` the learner has to find. */
+export enum QuizAsks {
+  /** The subject is given (`concept`); the answer is an object: "Which signal does docker kill send?". Symmetric relations are always asked this way. */
+  Object = 'OBJECT',
+  /** The object is given (`concept`); the answer is a subject: "Which of these sends SIGKILL?". */
+  Subject = 'SUBJECT'
+}
+
+/** The closed vocabulary of relations. `A TYPE B` reads as a sentence: "docker-stop SENDS_SIGNAL sigterm". */
+export enum RelationType {
+  /** A can be used instead of B (symmetric). */
+  AlternativeTo = 'ALTERNATIVE_TO',
+  /** A is built from B. */
+  BuiltFrom = 'BUILT_FROM',
+  /** A is made of B. */
+  ComposedOf = 'COMPOSED_OF',
+  /** A differs from B in an instructive way (symmetric). */
+  ContrastsWith = 'CONTRASTS_WITH',
+  /** Topic A covers concept B. */
+  Covers = 'COVERS',
+  /** A creates B. */
+  Creates = 'CREATES',
+  /** A is defined by B. */
+  DefinedBy = 'DEFINED_BY',
+  /** A makes B possible. */
+  Enables = 'ENABLES',
+  /** A is an example of B. */
+  ExampleOf = 'EXAMPLE_OF',
+  /** A brings benefit B. */
+  HasBenefit = 'HAS_BENEFIT',
+  /** A has property B. */
+  HasCharacteristic = 'HAS_CHARACTERISTIC',
+  /** Stage A is carried out with command B. */
+  HasCommand = 'HAS_COMMAND',
+  /** Command A accepts flag B. */
+  HasFlag = 'HAS_FLAG',
+  /** Lifecycle A has stage B. */
+  HasStage = 'HAS_STAGE',
+  /** A is a kind of B. */
+  IsA = 'IS_A',
+  /** Stage B comes after stage A. */
+  NextStage = 'NEXT_STAGE',
+  /** A and B work well together (symmetric). */
+  PairsWellWith = 'PAIRS_WELL_WITH',
+  /** A is a part of B. */
+  PartOf = 'PART_OF',
+  /** To learn A, learn B first. */
+  Requires = 'REQUIRES',
+  /** A runs on top of B. */
+  RunsOn = 'RUNS_ON',
+  /** Command A sends signal B. */
+  SendsSignal = 'SENDS_SIGNAL',
+  /** A shares B with others (containers share the host kernel). */
+  Shares = 'SHARES',
+  /** A writes changes into B. */
+  Updates = 'UPDATES',
+  /** A uses B. */
+  Uses = 'USES'
+}
+
+export type ConceptsPageQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ConceptsPageQuery = { __typename?: 'Query', concepts: { __typename?: 'ConceptConnection', totalCount: number, edges: Array<{ __typename?: 'ConceptEdge', cursor: string, node: { __typename?: 'Concept', id: string, slug: string, kind: ConceptKind, source: string, tags: Array<string> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type HubRelationsQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type HubRelationsQuery = { __typename?: 'Query', concept?: { __typename?: 'Concept', id: string, slug: string, related: { __typename?: 'RelatedConnection', totalCount: number, edges: Array<{ __typename?: 'RelatedEdge', cursor: string, node: { __typename?: 'Concept', id: string, slug: string }, relations: Array<{ __typename?: 'ConceptRelation', type: RelationType, direction: Direction, source: string }> }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
