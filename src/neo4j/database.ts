@@ -25,16 +25,7 @@ export interface Database {
 export async function connectDatabase(config: Config, logger: Logger, onQuery?: GatewayOptions['onQuery']): Promise<Database> {
   const local = config.neo4j.uri ? undefined : await superviseLocalNeo4j(config.local, config.rootDir, logger, config.neo4j.startupTimeoutMs);
   const uri = config.neo4j.uri ?? local!.uri;
-  const driver = createDriver(uri, config.neo4j, logger);
-  try {
-    await waitForDatabase(driver, uri, config.neo4j.startupTimeoutMs, logger);
-  } catch (error) {
-    await driver.close();
-    await local?.stop();
-    throw error;
-  }
-  logger.info({ uri, local: Boolean(local) }, 'connected to Neo4j');
-  const gateway = new Neo4jGateway(driver, {
+  const gateway = new Neo4jGateway(createDriver(uri, config.neo4j, logger), {
     database: config.neo4j.database,
     queryTimeoutMs: config.neo4j.queryTimeoutMs,
     retryTimeMs: config.neo4j.retryTimeMs,
@@ -42,6 +33,17 @@ export async function connectDatabase(config: Config, logger: Logger, onQuery?: 
     onQuery,
     replaceDriver: () => createDriver(uri, config.neo4j, logger),
   });
+  try {
+    await waitForDatabase(gateway.driver, uri, config.neo4j.startupTimeoutMs, logger);
+    // A fresh server's first query loads and compiles its query runtime, which on a busy machine takes longer than a
+    // request's deadline: it runs here, under the start-up timeout, so requests and readiness meet a warm database.
+    await gateway.withTimeout(config.neo4j.startupTimeoutMs).read('RETURN 1 AS ok');
+  } catch (error) {
+    await gateway.close();
+    await local?.stop();
+    throw error;
+  }
+  logger.info({ uri, local: Boolean(local) }, 'connected to Neo4j');
   return {
     uri,
     get driver() {
