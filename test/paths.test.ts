@@ -95,9 +95,9 @@ describe('paths', () => {
   });
 
   it.each([
-    ['unikernel', 'library-os', 'BUILT_FROM', /^Unikernel is built from Library OS\.$/, /^유니커널은 라이브러리 OS로 만들어진다\.$/],
-    ['docker-pause', 'cgroups-freezer', 'USES', /^docker pause uses cgroups freezer\.$/, /[는은] .+[을를] 사용한다\.$/],
-    ['os-container', 'application-container', 'CONTRASTS_WITH', /^OS container contrasts with Application container\.$/i, /^OS 컨테이너는 애플리케이션 컨테이너와 대비된다\.$/],
+    ['unikernel', 'library-os', 'BUILT_FROM', /^A unikernel is built from a library OS\.$/, /^유니커널은 라이브러리 OS로 만들어진다\.$/],
+    ['docker-pause', 'cgroups-freezer', 'USES', /^docker pause uses the cgroups freezer\.$/, /[는은] .+[을를] 사용한다\.$/],
+    ['os-container', 'application-container', 'CONTRASTS_WITH', /^An OS container contrasts with an application container\.$/, /^OS 컨테이너는 애플리케이션 컨테이너와 대비된다\.$/],
   ])('connects %s to %s directly over %s, in both languages', async (from, to, type, english, korean) => {
     const found = await paths(`from: "${from}", to: "${to}", first: 5`);
     found.forEach((p) => expectWellFormed(p, from, to));

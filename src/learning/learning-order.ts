@@ -10,7 +10,7 @@ export class PrerequisiteCycleError extends AtlasError {
   ) {
     super(
       ErrorCode.DATA_INCONSISTENT,
-      `The prerequisites of "${target}" go round in a circle: ${cycle.join(' → ')} (each LEARN_AFTER the next), so no learning order exists. ` +
+      `The prerequisites of "${target}" go round in a circle: ${cycle.join(' → ')} (each is learned after the next), so no learning order exists. ` +
         'The graph data must be fixed: remove one of these LEARN_AFTER relations.',
       { cycle },
     );

@@ -11,6 +11,7 @@ interface ExplorerHook {
   slugs(): string[];
   nodePosition(slug: string): { x: number; y: number } | null;
   expanded(): string[];
+  edgeStyles(): { type: string; visible: boolean; opacity: number }[];
 }
 
 // Only inside page callbacks, which run in the browser.
@@ -25,6 +26,7 @@ function hook(page: Page) {
     slugs: () => page.evaluate(() => window.atlasExplorer.slugs()),
     expanded: () => page.evaluate(() => window.atlasExplorer.expanded()),
     nodePosition: (slug: string) => page.evaluate((s) => window.atlasExplorer.nodePosition(s), slug),
+    edgeStyles: () => page.evaluate(() => window.atlasExplorer.edgeStyles()),
   };
 }
 
@@ -151,6 +153,32 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
       expect((await explorer.slugs()).sort()).toEqual(shortest.nodes.map((n) => n.slug).sort());
       expect(query(page).get('from')).toBe('unikernel');
       await page.screenshot({ path: screenshotPath('explorer-path-en') });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows the note\'s correction beside the truth, draws the learning order lightly and hides a relation type from the legend', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${explore}?concept=docker-pause&lang=en`);
+      await waitForGraph(page, 'docker-pause');
+      expect(await page.locator('.correction__note').innerText()).toContain('SIGSTOP');
+      expect(await page.locator('.correction__truth').innerText()).toContain('No signal is sent');
+
+      const drawn = await hook(page).edgeStyles();
+      const ladder = drawn.filter((e) => e.type === 'LEARN_AFTER');
+      const facts = drawn.filter((e) => e.type !== 'LEARN_AFTER');
+      expect(ladder.length).toBeGreaterThan(0);
+      expect(ladder.every((e) => e.visible && e.opacity < 0.5)).toBe(true);
+      expect(facts.every((e) => e.visible && e.opacity === 1)).toBe(true);
+
+      await page.locator('#legend input[data-type="LEARN_AFTER"]').uncheck();
+      const after = await hook(page).edgeStyles();
+      expect(after.filter((e) => e.type === 'LEARN_AFTER').every((e) => !e.visible)).toBe(true);
+      expect(after.filter((e) => e.type !== 'LEARN_AFTER').every((e) => e.visible)).toBe(true);
+      await page.locator('#legend input[data-type="LEARN_AFTER"]').check();
+      expect((await hook(page).edgeStyles()).filter((e) => e.type === 'LEARN_AFTER').every((e) => e.visible)).toBe(true);
     } finally {
       await page.close();
     }

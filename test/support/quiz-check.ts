@@ -53,7 +53,7 @@ interface Truth {
   tied: boolean;
 }
 
-const SYMMETRIC = ['ALTERNATIVE_TO', 'CONTRASTS_WITH', 'PAIRS_WELL_WITH'];
+const SYMMETRIC = ['ALTERNATIVE_TO', 'CONTRASTS_WITH', 'PAIRS_WELL_WITH', 'OVERLAPS_WITH'];
 
 async function truths(server: TestServer, questions: Question[]): Promise<Truth[]> {
   const rows = await server.atlas.database.gateway.read(

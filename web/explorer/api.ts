@@ -30,9 +30,17 @@ export interface Flag {
   meaning: Bilingual;
 }
 
+/** Where the study note is wrong: its claim, marked as such, and the truth with a reference. */
+export interface CorrectionText {
+  noteSays: Bilingual;
+  truth: Bilingual;
+  reference: string;
+}
+
 export interface ConceptDetails extends GraphNode {
   summary: Bilingual;
   details: Bilingual | null;
+  correction: CorrectionText | null;
   aliases: { ko: string[]; en: string[] };
   tags: string[];
   source: string;
@@ -157,6 +165,7 @@ const CONCEPT = `query ExplorerConcept($slug: String!) {
     aliasesKo: aliases(lang: KO) aliasesEn: aliases(lang: EN)
     tags source syntax degree
     flags { flag meaningKo: meaning(lang: KO) meaningEn: meaning(lang: EN) }
+    correction { noteSaysKo: noteSays(lang: KO) noteSaysEn: noteSays(lang: EN) truthKo: truth(lang: KO) truthEn: truth(lang: EN) reference }
   }
 }`;
 
@@ -175,6 +184,7 @@ export async function concept(slug: string): Promise<ConceptDetails> {
           syntax: string | null;
           degree: number;
           flags: { flag: string; meaningKo: string; meaningEn: string }[];
+          correction: { noteSaysKo: string; noteSaysEn: string; truthKo: string; truthEn: string; reference: string } | null;
         })
       | null;
   };
@@ -190,6 +200,9 @@ export async function concept(slug: string): Promise<ConceptDetails> {
     syntax: raw.syntax,
     degree: raw.degree,
     flags: raw.flags.map((f) => ({ flag: f.flag, meaning: { ko: f.meaningKo, en: f.meaningEn } })),
+    correction: raw.correction
+      ? { noteSays: { ko: raw.correction.noteSaysKo, en: raw.correction.noteSaysEn }, truth: { ko: raw.correction.truthKo, en: raw.correction.truthEn }, reference: raw.correction.reference }
+      : null,
   };
 }
 

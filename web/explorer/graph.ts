@@ -2,7 +2,7 @@ import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type L
 
 import type { GraphEdge, GraphNode, PathResult, Subgraph } from './api';
 import { type Lang, pick, relationLabel } from './i18n';
-import { kindStyle, relationColor, SYMMETRIC_RELATIONS } from './palette';
+import { kindStyle, LEARNING_ORDER, relationColor, SYMMETRIC_RELATIONS } from './palette';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "NanumGothic", "Apple SD Gothic Neo", sans-serif';
 
@@ -30,6 +30,8 @@ export interface Connection {
  * lay them out; what to draw is decided by the caller.
  */
 export class GraphView {
+  /** Relation types the reader switched off in the legend. */
+  private hiddenTypes: Set<string> = new Set();
   private readonly cy: Core;
   private lang: Lang;
 
@@ -98,6 +100,10 @@ export class GraphView {
           },
         },
         { selector: 'edge.path', style: { width: 4 } },
+        // The learn-first ladder is an order of study, not a fact: thin, dashed and faint, its label shown on hover.
+        { selector: 'edge.ladder', style: { width: 1, 'line-style': 'dashed', opacity: 0.35, 'text-opacity': 0 } },
+        { selector: 'edge.ladder.hover', style: { opacity: 1, 'text-opacity': 1, 'z-index': 10 } },
+        { selector: 'edge.type-hidden', style: { display: 'none' } },
         { selector: 'edge.secondary', style: { opacity: 0.3, 'text-opacity': 0, width: 1.5 } },
         { selector: 'edge.secondary.hover', style: { opacity: 1, 'text-opacity': 1, 'z-index': 10 } },
         { selector: '.dim', style: { opacity: 0.25 } },
@@ -121,6 +127,7 @@ export class GraphView {
   private edgeElement(edge: GraphEdge): ElementDefinition {
     return {
       group: 'edges',
+      classes: [edge.type === LEARNING_ORDER ? 'ladder' : '', this.hiddenTypes.has(edge.type) ? 'type-hidden' : ''].filter(Boolean).join(' '),
       data: {
         id: edgeId(edge),
         source: edge.from,
@@ -328,6 +335,22 @@ export class GraphView {
 
   node(slug: string): GraphNode | null {
     return this.nodes().find((n) => n.slug === slug) ?? null;
+  }
+
+  /** Hides the edges of the given relation types and shows all others (the legend's checkboxes). */
+  setHiddenTypes(types: ReadonlySet<string>): void {
+    this.hiddenTypes = new Set(types);
+    this.cy.batch(() => {
+      this.cy.edges().forEach((edge) => {
+        if (this.hiddenTypes.has(edge.data('type') as string)) edge.addClass('type-hidden');
+        else edge.removeClass('type-hidden');
+      });
+    });
+  }
+
+  /** Each drawn edge's type and how it is drawn: shown or hidden, and its opacity (for checks of the legend). */
+  edgeStyles(): { type: string; visible: boolean; opacity: number }[] {
+    return this.cy.edges().map((e) => ({ type: e.data('type') as string, visible: e.visible(), opacity: Number(e.style('opacity')) }));
   }
 
   relationTypes(): string[] {

@@ -30,6 +30,8 @@ class Explorer {
   private readonly graphEl = byId('graph');
   private readonly panel = byId('panel');
   private readonly legend = byId('legend');
+  /** Relation types switched off in the legend; all are shown at first (the learning order lightly). */
+  private readonly hiddenTypes = new Set<string>();
   private readonly nodeList = byId<HTMLDetailsElement>('node-list');
   private readonly status = byId('status');
   private readonly pathForm = byId<HTMLFormElement>('path-form');
@@ -214,7 +216,11 @@ class Explorer {
   }
 
   private refreshLists(): void {
-    renderLegend(this.legend, this.graph.relationTypes(), this.graph.kinds(), this.state.lang);
+    renderLegend(this.legend, this.graph.relationTypes(), this.graph.kinds(), this.state.lang, this.hiddenTypes, (type, visible) => {
+      if (visible) this.hiddenTypes.delete(type);
+      else this.hiddenTypes.add(type);
+      this.graph.setHiddenTypes(this.hiddenTypes);
+    });
     this.legend.hidden = this.graph.counts().nodes === 0;
     renderNodeList(this.nodeList, this.graph.nodes(), this.state.lang, this.actions);
     this.nodeList.hidden = this.graph.counts().nodes === 0;
@@ -281,6 +287,7 @@ class Explorer {
       slugs: () => this.graph.nodes().map((n) => n.slug),
       nodePosition: (slug: string) => this.graph.pagePosition(slug),
       expanded: () => this.graph.nodes().filter((n) => this.graph.isExpanded(n.slug)).map((n) => n.slug),
+      edgeStyles: () => this.graph.edgeStyles(),
     };
   }
 }

@@ -15,7 +15,13 @@ export const RELATION_COLORS: Record<string, string> = {
   SHARES: '#0e7490',
   USES: '#047857',
   ENABLES: '#166534',
-  LEARN_AFTER: '#92400e',
+  SUPPORTS: '#3f6212',
+  DEPENDS_ON: '#9f1239',
+  TARGETS: '#7c2d12',
+  LISTED_BY: '#155e75',
+  STORED_IN: '#854d0e',
+  OVERLAPS_WITH: '#6b21a8',
+  LEARN_AFTER: '#78716c',
   BUILT_FROM: '#a16207',
   DEFINED_BY: '#9a3412',
   CREATES: '#be185d',
@@ -34,7 +40,10 @@ export const RELATION_COLORS: Record<string, string> = {
 export const FALLBACK_COLOR = '#475569';
 
 /** Relations that read the same both ways are drawn without an arrow head. */
-export const SYMMETRIC_RELATIONS = new Set(['ALTERNATIVE_TO', 'CONTRASTS_WITH', 'PAIRS_WELL_WITH']);
+export const SYMMETRIC_RELATIONS = new Set(['ALTERNATIVE_TO', 'CONTRASTS_WITH', 'PAIRS_WELL_WITH', 'OVERLAPS_WITH']);
+
+/** The learn-first ladder: an order of study, drawn lightly so the facts about the technology stand out. */
+export const LEARNING_ORDER = 'LEARN_AFTER';
 
 export interface KindStyle {
   color: string;

@@ -2,7 +2,7 @@ import { type ConceptDetails, type GraphNode, type PathResult, sentencesOf } fro
 import { h, present, swatch } from './dom';
 import type { Connection } from './graph';
 import { type Lang, kindLabel, pick, relationLabel, t } from './i18n';
-import { kindStyle, relationColor } from './palette';
+import { kindStyle, LEARNING_ORDER, relationColor } from './palette';
 import { quizSection } from './quiz';
 
 /** What the panel can ask the page to do. */
@@ -110,6 +110,19 @@ export function renderConcept(
     otherName && otherName !== name ? h('p', { class: 'panel__other-name', lang: other.toLowerCase() }, otherName) : null,
     h('p', { class: 'panel__summary' }, pick(concept.summary, lang)),
     details ? h('p', { class: 'panel__details' }, details) : null,
+    concept.correction
+      ? section(
+          t('correction', lang),
+          h(
+            'dl',
+            { class: 'correction' },
+            h('dt', {}, t('noteSays', lang)),
+            h('dd', { class: 'correction__note' }, pick(concept.correction.noteSays, lang)),
+            h('dt', {}, t('truth', lang)),
+            h('dd', { class: 'correction__truth' }, pick(concept.correction.truth, lang), ' ', h('a', { href: concept.correction.reference, rel: 'noopener', target: '_blank' }, '↗')),
+          ),
+        )
+      : null,
     aliases.length > 0 ? section(t('aliases', lang), h('p', {}, aliases.join(', '))) : null,
     concept.syntax ? section(t('syntax', lang), h('pre', { class: 'code' }, h('code', {}, concept.syntax))) : null,
     concept.flags.length > 0
@@ -183,14 +196,24 @@ export function renderPath(panel: HTMLElement, results: PathResult[], shown: num
   );
 }
 
-/** The legend: every relation type and node kind in the picture, with its colour. */
-export function renderLegend(target: HTMLElement, relationTypes: string[], kinds: string[], lang: Lang): void {
+/**
+ * The legend: every relation type and node kind in the picture, with its colour. Each relation type has a checkbox
+ * that shows or hides its edges; the learning order is marked as drawn lightly.
+ */
+export function renderLegend(target: HTMLElement, relationTypes: string[], kinds: string[], lang: Lang, hidden: ReadonlySet<string>, onToggle: (type: string, visible: boolean) => void): void {
+  const entry = (type: string) => {
+    const box = h('input', { type: 'checkbox', class: 'legend__toggle', 'data-type': type, 'aria-label': `${t('showType', lang)}: ${relationLabel(type, lang)}` }) as HTMLInputElement;
+    box.checked = !hidden.has(type);
+    box.addEventListener('change', () => onToggle(type, box.checked));
+    const label = type === LEARNING_ORDER ? t('learningOrder', lang) : relationLabel(type, lang);
+    return h('li', { 'data-type': type }, h('label', { class: 'legend__label' }, box, swatch(relationColor(type), type === LEARNING_ORDER ? 'swatch swatch--line swatch--light' : 'swatch swatch--line'), label));
+  };
   target.replaceChildren(
     h(
       'div',
       { class: 'legend__group' },
       h('h3', { class: 'legend__title', id: 'legend-relations' }, `${t('legend', lang)}:`),
-      h('ul', { class: 'legend__list', 'aria-labelledby': 'legend-relations' }, relationTypes.map((type) => h('li', { 'data-type': type }, swatch(relationColor(type), 'swatch swatch--line'), relationLabel(type, lang)))),
+      h('ul', { class: 'legend__list', 'aria-labelledby': 'legend-relations' }, relationTypes.map(entry)),
     ),
     h(
       'div',
