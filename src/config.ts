@@ -273,18 +273,3 @@ export function loadConfig(env: Env = process.env): Config {
     rootDir: ROOT_DIR,
   };
 }
-
-/** Where the content checks find the source note and the seed (they run beside the repository, not in the server). */
-export interface SourceNoteConfig {
-  /** ATLAS_SOURCE_NOTE: the study note the seed is written from; by default next to the repository. */
-  notePath: string;
-  /** SEED_DIR: the seed folder, as the seeder reads it. */
-  seedDir: string;
-}
-
-export function loadSourceNoteConfig(env: Env = process.env): SourceNoteConfig {
-  return {
-    notePath: path.resolve(ROOT_DIR, text(env, 'ATLAS_SOURCE_NOTE', path.join('..', 'shared', 'source', 'getting-started-with-docker.md'))),
-    seedDir: path.resolve(ROOT_DIR, text(env, 'SEED_DIR', 'seed')),
-  };
-}

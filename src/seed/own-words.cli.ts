@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 
-import { loadSourceNoteConfig } from '../config';
+import { loadConfig } from '../config';
 import { closeParaphrases } from './own-words';
 import { checkSeed } from './seed.validate';
 
@@ -14,9 +14,9 @@ const EXIT = { OK: 0, CLOSE_PARAPHRASE: 1, INVALID_SEED: 2 } as const;
 
 function main(): number {
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  const { notePath, seedDir } = loadSourceNoteConfig();
+  const { sourceNote: notePath, dir: seedDir } = loadConfig().seed;
   if (!fs.existsSync(notePath)) {
-    out(`own-words check SKIPPED: the source note is not at ${notePath}. Set ATLAS_SOURCE_NOTE to its path to run the check.`);
+    out(`own-words check SKIPPED: the source note is not at ${notePath}. Set SOURCE_NOTE to its path to run the check.`);
     return EXIT.OK;
   }
   let content;
