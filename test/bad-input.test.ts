@@ -137,8 +137,10 @@ describe('bad input', () => {
   it('refuses a batch of operations and a non-JSON content type', async () => {
     const batch = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: stats }, { query: stats }]) });
     expect(batch.status).toBe(400);
+    // 415 Unsupported Media Type, as the GraphQL-over-HTTP spec suggests, with what to send instead.
     const text = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: stats }) });
-    expect(text.status).toBe(400);
+    expect(text.status).toBe(415);
+    expect(((await text.json()) as { errors: { message: string }[] }).errors[0].message).toContain('Content-Type: application/json');
   });
 
   it('left the graph unchanged', async () => {
