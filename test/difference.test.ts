@@ -98,8 +98,9 @@ describe('difference: OS container vs application container', () => {
     expect(uses.a ?? '').not.toContain('layered file system');
 
     const traits = point(data, (p) => p.relationType === 'HAS_CHARACTERISTIC');
-    expect(traits.a).toContain('Running several services per container is a characteristic of an OS container.');
-    expect(traits.b).toContain('Running one service per container is a characteristic of an application container.');
+    // Several traits make a plural subject: "…, being lightweight and running several services per container are …".
+    expect(traits.a).toContain('running several services per container are a characteristic of an OS container.');
+    expect(traits.b).toMatch(/one service per container (is|are) a characteristic of an application container\.$/i);
   });
 
   it('says what they share and how they relate, and finds container as the nearest common concept', async () => {
