@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
-import type { SeedContent } from './seed.types';
+import { flagTerm, isFlag, keysOf, splitWords } from '../search/words';
+import type { SeedConcept, SeedContent } from './seed.types';
 
 /**
  * The seed as the rows the database stores (property names of graph.model.ts), in a canonical order. The hash is
@@ -10,7 +11,7 @@ import type { SeedContent } from './seed.types';
  */
 
 /** Bump when the way the seed is stored changes, so every database is re-seeded once by the new code. */
-export const SEED_FORMAT_VERSION = '1';
+export const SEED_FORMAT_VERSION = '2';
 
 export interface ComparisonRow {
   slug: string;
@@ -23,16 +24,39 @@ export interface ComparisonRow {
   concepts: string[];
 }
 
+/**
+ * What a concept row stores for search only: `searchTerms` is full-text indexed (the learner words, and a term per
+ * flag, see flagTerm), `searchKeys` holds the exact-match keys of every name, alias and learner word (see keysOf).
+ */
+export interface SearchFields {
+  searchTerms: string[];
+  searchKeys: string[];
+}
+
+export type ConceptRow = ConceptRecord & SearchFields;
+
 export interface SeedRows {
-  concepts: ConceptRecord[];
+  concepts: ConceptRow[];
   relations: RelationRecord[];
   comparisons: ComparisonRow[];
 }
 
 const byText = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
+/** The search fields of a concept with its learner words (if any). */
+export function searchFieldsOf(concept: Pick<SeedConcept, 'name' | 'aliases'>, learner: { ko: string[]; en: string[] } = { ko: [], en: [] }): SearchFields {
+  const learned = [...learner.ko, ...learner.en];
+  const texts = [concept.name.ko, concept.name.en, ...concept.aliases.ko, ...concept.aliases.en, ...learned];
+  const flags = texts.flatMap((text) => splitWords(text).filter((word) => isFlag(word.text)).map((word) => flagTerm(word.text)));
+  return {
+    searchTerms: [...new Set([...learned, ...flags])],
+    searchKeys: [...new Set(texts.flatMap(keysOf))].sort(),
+  };
+}
+
 export function toRows(content: SeedContent): SeedRows {
-  const concepts: ConceptRecord[] = content.concepts
+  const learner = new Map(content.learnerWords.map((entry) => [entry.slug, entry.words]));
+  const concepts: ConceptRow[] = content.concepts
     .map((c) => ({
       slug: c.slug,
       kind: c.kind,
@@ -48,6 +72,7 @@ export function toRows(content: SeedContent): SeedRows {
       source: c.source,
       syntax: c.syntax ?? null,
       order: c.order ?? null,
+      ...searchFieldsOf(c, learner.get(c.slug)),
     }))
     .sort(byText((c) => c.slug));
   const relations: RelationRecord[] = content.relations

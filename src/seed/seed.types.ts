@@ -51,9 +51,17 @@ export interface SeedComparison {
   at: SeedLocation;
 }
 
+/** The everyday words learners use for one concept, in both languages (seed/learner-words.yaml). */
+export interface SeedLearnerWords {
+  slug: string;
+  words: BilingualList;
+  at: SeedLocation;
+}
+
 /** Everything the seed folder holds, after parsing and before validation against the graph rules. */
 export interface SeedContent {
   concepts: SeedConcept[];
   relations: SeedRelation[];
   comparisons: SeedComparison[];
+  learnerWords: SeedLearnerWords[];
 }

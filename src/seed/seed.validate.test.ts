@@ -42,6 +42,7 @@ function problems(more: Partial<SeedContent>): string[] {
     concepts: [...BASE.map((s) => concept(s)), ...(more.concepts ?? [])],
     relations: more.relations ?? [],
     comparisons: more.comparisons ?? [],
+    learnerWords: more.learnerWords ?? [],
   };
   return validateSeed(content).map(formatProblem);
 }
@@ -69,7 +70,7 @@ describe('validateSeed', () => {
   });
 
   it('does not report a slug as unknown when its concept exists but failed to read', () => {
-    const content: SeedContent = { concepts: BASE.map((s) => concept(s)), relations: [relation('USES', 'broken', 'kernel')], comparisons: [] };
+    const content: SeedContent = { concepts: BASE.map((s) => concept(s)), relations: [relation('USES', 'broken', 'kernel')], comparisons: [], learnerWords: [] };
     expect(validateSeed(content, new Set(['broken']))).toEqual([]);
   });
 

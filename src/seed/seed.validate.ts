@@ -1,7 +1,8 @@
 import { ACYCLIC_RELATIONS, ConceptKind, RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
 import { readSeed } from './seed.loader';
 import { closest, likelyTypo, type SeedProblem, SeedValidationError, sortProblems } from './seed.problem';
-import type { SeedComparison, SeedConcept, SeedContent, SeedLocation, SeedRelation } from './seed.types';
+import { keysOf } from '../search/words';
+import type { SeedComparison, SeedConcept, SeedContent, SeedLearnerWords, SeedLocation, SeedRelation } from './seed.types';
 
 /**
  * The graph rules the seed must follow, beyond its shape: known kinds and relation types, kebab-case unique slugs,
@@ -174,6 +175,45 @@ function checkComparisons(comparisons: SeedComparison[], slugs: Set<string>, unr
   }
 }
 
+/**
+ * Learner words name an existing concept, give at least one word in each language, and add something: a word is
+ * compared by its search key (case, spacing and Korean particles ignored), and may appear once in the whole file and
+ * not repeat the concept's own name or aliases, which search already finds.
+ */
+function checkLearnerWords(entries: SeedLearnerWords[], concepts: SeedConcept[], unreadable: Set<string>, problems: SeedProblem[]): void {
+  const bySlug = new Map(concepts.map((c) => [c.slug, c]));
+  const owner = new Map<string, { slug: string; at: SeedLocation }>();
+  const langs = { ko: 'Korean', en: 'English' } as const;
+  for (const entry of entries) {
+    const concept = bySlug.get(entry.slug);
+    if (!concept) {
+      if (!unreadable.has(entry.slug)) problems.push({ at: entry.at, message: `learner words for unknown concept "${entry.slug}"`, fix: suggestSlug(entry.slug, bySlug.keys()) });
+      continue;
+    }
+    const own = new Set([concept.name.ko, concept.name.en, ...concept.aliases.ko, ...concept.aliases.en].flatMap((text) => keysOf(text).slice(0, 1)));
+    for (const lang of ['ko', 'en'] as const) {
+      if (entry.words[lang].length === 0) {
+        problems.push({ at: entry.at, message: `learner words of "${entry.slug}" have no ${langs[lang]} word`, fix: `add at least one ${langs[lang]} word to ${lang}: [...] (both languages are required)` });
+      }
+      for (const word of entry.words[lang]) {
+        const key = keysOf(word)[0];
+        if (key === undefined) {
+          problems.push({ at: entry.at, message: `learner word "${word}" of "${entry.slug}" has no letters or digits`, fix: 'write a word a learner would type, or remove it' });
+          continue;
+        }
+        if (own.has(key)) {
+          problems.push({ at: entry.at, message: `learner word "${word}" of "${entry.slug}" repeats its name or an alias`, fix: 'remove it: search already finds the concept by its name and aliases' });
+          continue;
+        }
+        const first = owner.get(key);
+        if (!first) owner.set(key, { slug: entry.slug, at: entry.at });
+        else if (first.slug === entry.slug) problems.push({ at: entry.at, message: `learner word "${word}" is listed twice for "${entry.slug}"`, fix: 'keep one of them' });
+        else problems.push({ at: entry.at, message: `learner word "${word}" is given to "${entry.slug}" and, at ${where(first.at)}, to "${first.slug}"`, fix: 'keep it for the one concept a learner typing it most likely means' });
+      }
+    }
+  }
+}
+
 /** Every graph-rule problem of the content. `unreadable` holds slugs of concepts that failed to read (not unknown). */
 export function validateSeed(content: SeedContent, unreadable: Set<string> = new Set()): SeedProblem[] {
   const problems: SeedProblem[] = [];
@@ -181,6 +221,7 @@ export function validateSeed(content: SeedContent, unreadable: Set<string> = new
   checkConcepts(content.concepts, problems);
   checkRelations(content.relations, slugs, unreadable, problems);
   checkComparisons(content.comparisons, slugs, unreadable, problems);
+  checkLearnerWords(content.learnerWords, content.concepts, unreadable, problems);
   return problems;
 }
 
