@@ -42,7 +42,7 @@ function yamlFiles(dir: string): string[] {
  * Parses one file and returns the value of its single top-level key (with the reader for its lines). Syntax errors
  * and a wrong top level become problems with their line; then undefined is returned.
  */
-function readTop(absolute: string, file: string, key: string, problems: SeedProblem[]): { r: ShapeReader; value: unknown; at: SeedLocation } | undefined {
+function readTop(absolute: string, file: string, key: string, problems: SeedProblem[], holds: { name: string; what: string }): { r: ShapeReader; value: unknown; at: SeedLocation } | undefined {
   let text: string;
   try {
     text = fs.readFileSync(absolute, 'utf8');
@@ -60,7 +60,7 @@ function readTop(absolute: string, file: string, key: string, problems: SeedProb
   }
   if (doc.errors.length > 0) return undefined;
   const top = doc.contents;
-  const expected = `start the file with "${key}:" followed by its entries`;
+  const expected = `start the file with "${key}:" followed by ${holds.what}`;
   if (!isMap(top)) {
     problems.push({ at: r.at(top), message: top ? `the file must be a mapping with one key, "${key}"` : 'the file is empty', fix: expected });
     return undefined;
@@ -74,13 +74,13 @@ function readTop(absolute: string, file: string, key: string, problems: SeedProb
     }
     found = { r, value: pair.value, at: r.at(pair.key) };
   }
-  if (!found) problems.push({ at: r.at(top), message: `the file has no "${key}:"`, fix: expected });
+  if (!found) problems.push({ at: r.at(top), message: `the file has no "${key}:" ${holds.name}`, fix: expected });
   return found;
 }
 
 /** Reads a file whose top-level key holds a list, handing each entry to `read`; broken entries are skipped. */
 function readFile<T>(absolute: string, file: string, key: string, problems: SeedProblem[], read: (r: ShapeReader, node: unknown, at: SeedLocation) => ReadItem<T>): ReadItem<T>[] {
-  const top = readTop(absolute, file, key, problems);
+  const top = readTop(absolute, file, key, problems, { name: 'list', what: 'a list of entries' });
   if (!top) return [];
   const list = top.r.list(top.value, top.at, key, (node, at) => read(top.r, node, at));
   return list ? list.filter((item): item is ReadItem<T> => item !== undefined) : [];
@@ -124,7 +124,7 @@ export function readSeed(dir: string, rootDir: string = rootAbove(path.resolve(d
   const words = path.join(absoluteDir, LEARNER_WORDS_FILE);
   if (fs.existsSync(words)) {
     files.push(relative(words));
-    const top = readTop(words, relative(words), 'words', problems);
+    const top = readTop(words, relative(words), 'words', problems, { name: 'mapping', what: 'a mapping from concept slug to { ko: [...], en: [...] }' });
     if (top) content.learnerWords.push(...readLearnerWords(top.r, top.value, top.at));
   }
   return { content, problems: sortProblems(problems, files), files, unreadableSlugs };
