@@ -34,7 +34,7 @@ export class SearchResolver {
       hits: this.toHits(answer, context),
       intent: INTENTS[answer.intent],
       didYouMean: answer.didYouMean,
-      comparison: answer.comparison ? new SearchComparison(answer.comparison) : null,
+      comparison: answer.comparison ? new SearchComparison(answer.comparison, args.lang ?? undefined) : null,
     };
   }
 

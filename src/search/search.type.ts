@@ -37,16 +37,19 @@ registerEnumType(SearchIntent, {
 @ObjectType({ description: 'A stored comparison a search question asks for; its table is `compare(slugs:)` with the slugs of `concepts`.' })
 export class SearchComparison {
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
-  constructor(readonly record?: ComparisonRecord) {}
+  constructor(
+    readonly record?: ComparisonRecord,
+    private readonly searchLang?: Lang,
+  ) {}
 
   @Field(() => String, { description: 'The key of the stored comparison, e.g. "docker-stop-vs-docker-kill".' })
   get slug(): string {
     return this.record!.slug;
   }
 
-  @Field(() => String, { description: 'Its title in the chosen language ("docker stop vs docker kill").' })
+  @Field(() => String, { description: 'Its title in the chosen language ("docker stop vs docker kill"); without `lang`, in the language the search was asked in.' })
   title(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
-    return pick(this.record!.titleKo, this.record!.titleEn, langOf(lang, context)) ?? this.record!.slug;
+    return pick(this.record!.titleKo, this.record!.titleEn, langOf(lang ?? this.searchLang, context)) ?? this.record!.slug;
   }
 
   @Field(() => [Concept], { description: 'The compared concepts, in the comparison\'s column order; pass their slugs to `compare`.' })
