@@ -43,16 +43,13 @@ export function toSearchRequest(args: SearchArgs, lang: Lang, limits: LimitsConf
     throw new BadInputError('query', `\`query\` is ${args.query.length} characters long; the limit is ${limits.maxSearchLength}. Search with fewer words.`);
   }
   const limit = args.first === null || args.first === undefined ? limits.defaultPageSize : checkSize('first', args.first, limits);
+  return planSearch(text, { kinds: args.kinds ?? null, preferKo: lang === Lang.KO, limit });
+}
+
+/** Reads checked text into a plan and a repository request. */
+export function planSearch(text: string, options: Omit<SearchRequest, 'parts'>): SearchPlan {
   const plan = planQuery(text);
   // Text of punctuation only ("?", "*") has nothing to search for: no hits, as for any word nothing matches.
   if (plan.whole.words.length === 0) return { plan, request: null };
-  return {
-    plan,
-    request: {
-      parts: [plan.whole, ...plan.sides].map((part) => ({ lucene: wordsToLucene(part.words), needles: part.needles })),
-      kinds: args.kinds ?? null,
-      preferKo: lang === Lang.KO,
-      limit,
-    },
-  };
+  return { plan, request: { parts: [plan.whole, ...plan.sides].map((part) => ({ lucene: wordsToLucene(part.words), needles: part.needles })), ...options } };
 }
