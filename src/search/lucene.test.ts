@@ -1,4 +1,5 @@
-import { escapeLucene, toLuceneQuery, typoEdits } from './lucene';
+import { escapeLucene, luceneQueries, toLuceneQuery, typoEdits } from './lucene';
+import { splitWords } from './words';
 
 describe('escapeLucene', () => {
   it('escapes every Lucene special character', () => {
@@ -11,9 +12,13 @@ describe('toLuceneQuery', () => {
     expect(toLuceneQuery('  VM  컨 ')).toBe('(vm^2 OR vm*) (컨^2 OR 컨*)');
   });
 
-  it('adds a misspelling clause on names, aliases and learner words for longer Latin words', () => {
-    expect(toLuceneQuery('Dokcer')).toBe('(dokcer^2 OR dokcer* OR nameEn:dokcer~2^2 OR aliasesEn:dokcer~2 OR searchTerms:dokcer~2)');
-    expect(toLuceneQuery('stpo')).toBe('(stpo^2 OR stpo* OR nameEn:stpo~1^2 OR aliasesEn:stpo~1 OR searchTerms:stpo~1)');
+  it('adds misspelling clauses on names and aliases for Latin words of 4 letters or more, as a second query', () => {
+    expect(luceneQueries(splitWords('Dokcer'))).toEqual({
+      lucene: '(dokcer^2 OR dokcer*)',
+      fuzzy: '(dokcer^2 OR dokcer* OR nameEn:dokcer~1^2 OR aliasesEn:dokcer~1)',
+    });
+    expect(luceneQueries(splitWords('containr')).fuzzy).toBe('(containr^2 OR containr* OR nameEn:containr~2^2 OR aliasesEn:containr~2)');
+    expect(luceneQueries(splitWords('vm 컨테이너'))).toEqual({ lucene: '(vm^2 OR vm*) (컨테이너^2 OR 컨테이너*)^0.2', fuzzy: null });
   });
 
   it('searches a Korean word and its stem', () => {
@@ -25,7 +30,7 @@ describe('toLuceneQuery', () => {
   });
 
   it('weighs words every concept mentions less next to a telling word', () => {
-    expect(toLuceneQuery('ps container')).toBe('(ps^2 OR ps*) (container^2 OR container* OR nameEn:container~2^2 OR aliasesEn:container~2 OR searchTerms:container~2)^0.2');
+    expect(toLuceneQuery('ps container')).toBe('(ps^2 OR ps*) (container^2 OR container*)^0.2');
   });
 
   it('leaves no query syntax in the text', () => {
@@ -35,10 +40,11 @@ describe('toLuceneQuery', () => {
 });
 
 describe('typoEdits', () => {
-  it('allows none below 4 letters, one up to 5, two from 6, and none for long or non-Latin words', () => {
+  it('allows none below 4 letters, one up to 7, two from 8, and none for long or non-Latin words', () => {
     expect(typoEdits('dkr')).toBe(0);
     expect(typoEdits('stpo')).toBe(1);
-    expect(typoEdits('dokcer')).toBe(2);
+    expect(typoEdits('dokcer')).toBe(1);
+    expect(typoEdits('containr')).toBe(2);
     expect(typoEdits('컨테이너')).toBe(0);
     expect(typoEdits('a'.repeat(30))).toBe(0);
   });

@@ -4,7 +4,7 @@ import type { LimitsConfig } from '../config';
 import { BadInputError } from '../errors';
 import { ConceptKind, Lang } from '../graph/vocabulary';
 import { checkSize } from '../pagination/page';
-import { wordsToLucene } from './lucene';
+import { luceneQueries } from './lucene';
 import { planQuery, type QueryPlan } from './question';
 import type { SearchRequest } from './search.repository';
 
@@ -51,5 +51,5 @@ export function planSearch(text: string, options: Omit<SearchRequest, 'parts'>):
   const plan = planQuery(text);
   // Text of punctuation only ("?", "*") has nothing to search for: no hits, as for any word nothing matches.
   if (plan.whole.words.length === 0) return { plan, request: null };
-  return { plan, request: { parts: [plan.whole, ...plan.sides].map((part) => ({ lucene: wordsToLucene(part.words), needles: part.needles })), ...options } };
+  return { plan, request: { parts: [plan.whole, ...plan.sides].map((part) => ({ ...luceneQueries(part.words), needles: part.needles })), ...options } };
 }

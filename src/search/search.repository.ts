@@ -5,8 +5,10 @@ import type { CypherRunner } from '../neo4j/gateway';
 
 /** One text to rank concepts for: the whole query, or one side of a comparison. */
 export interface SearchPartRequest {
-  /** Lucene query text, already escaped (see wordsToLucene); never empty. */
+  /** Lucene query text, already escaped (see luceneQueries); never empty. */
   lucene: string;
+  /** The same with misspelling clauses, run only when `lucene` matches nothing exactly; null when no word may be misspelled. */
+  fuzzy: string | null;
   /** Exact-match keys of the text (see QueryPart.needles). */
   needles: string[];
 }
@@ -58,7 +60,8 @@ export class SearchRepository {
   constructor(private readonly db: CypherRunner) {}
 
   /**
-   * Ranks each part's index hits in one query: exact matches first (3 for the preferred language's name, 2 for the
+   * Ranks each part's index hits in one query (searching with misspelling clauses only when the text as typed matches
+   * no name, alias or learner word exactly): exact matches first (3 for the preferred language's name, 2 for the
    * other's, 1 for an alias or learner word; compared by key, so case, spacing and Korean particles do not count),
    * then by index score relative to the part's best hit, doubled when the preferred name contains the text; ties by
    * slug. With sides, it also returns the stored comparisons of their best hits. Hits are whole records, or
@@ -69,9 +72,22 @@ export class SearchRepository {
       `UNWIND range(0, size($parts) - 1) AS p
        CALL (p) {
          WITH p, $parts[p] AS part
-         CALL db.index.fulltext.queryNodes('concept_search', part.lucene, {limit: $candidates}) YIELD node AS c, score
-         WITH p, part, c, score
-         WHERE c:Concept AND ($kinds IS NULL OR c.kind IN $kinds)
+         CALL (part) {
+           CALL db.index.fulltext.queryNodes('concept_search', part.lucene, {limit: $candidates}) YIELD node AS c, score
+           WHERE c:Concept AND ($kinds IS NULL OR c.kind IN $kinds)
+           RETURN collect({c: c, score: score}) AS typed,
+                  count(CASE WHEN replace(toLower(coalesce(c.nameEn, '')), ' ', '') IN part.needles
+                               OR replace(toLower(coalesce(c.nameKo, '')), ' ', '') IN part.needles
+                               OR any(n IN part.needles WHERE n IN coalesce(c.searchKeys, [])) THEN 1 END) > 0 AS matched
+         }
+         CALL (part, matched) {
+           WITH part, matched WHERE NOT matched AND part.fuzzy IS NOT NULL
+           CALL db.index.fulltext.queryNodes('concept_search', part.fuzzy, {limit: $candidates}) YIELD node AS c, score
+           WHERE c:Concept AND ($kinds IS NULL OR c.kind IN $kinds)
+           RETURN collect({c: c, score: score}) AS fuzzy
+         }
+         UNWIND CASE WHEN size(fuzzy) > 0 THEN fuzzy ELSE typed END AS found
+         WITH p, part, found.c AS c, found.score AS score
          WITH p, part, c, score,
               replace(toLower(coalesce(CASE WHEN $preferKo THEN c.nameKo ELSE c.nameEn END, '')), ' ', '') AS preferred,
               replace(toLower(coalesce(CASE WHEN $preferKo THEN c.nameEn ELSE c.nameKo END, '')), ' ', '') AS other
