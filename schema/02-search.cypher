@@ -1,7 +1,9 @@
 // Search and lookup indexes. Applied on every start; every statement is idempotent (IF NOT EXISTS).
 //
 // concept_search: full-text (Lucene) index over a concept's names, aliases and summaries in both languages:
-//   nameKo, nameEn, aliasesKo, aliasesEn (lists of strings; every element is indexed), summaryKo, summaryEn.
+//   nameKo, nameEn, aliasesKo, aliasesEn (lists of strings; every element is indexed), summaryKo, summaryEn, and
+//   searchTerms (the learner words of seed/learner-words.yaml, and a `flag_x` term for every flag `-x`).
+// When this list or the analyzer changes, applySchema drops the old index first (IF NOT EXISTS would keep it).
 // Analyzer 'cjk': Korean (Hangul, also Chinese/Japanese) text is split into overlapping two-syllable terms
 // ("유니커널" -> 유니, 니커, 커널), so a word is found inside compounds and before particles ("컨테이너는");
 // Latin text becomes lower-cased whole words with English stop words dropped. See schema/README.md for the limits.
@@ -14,7 +16,7 @@
 //      "컨테이*" matches nothing) and whole Latin words ("hyperv*" matches "hypervisor");
 //   3. never put user text anywhere but the $lucene parameter.
 CREATE FULLTEXT INDEX concept_search IF NOT EXISTS
-FOR (c:Concept) ON EACH [c.nameKo, c.nameEn, c.aliasesKo, c.aliasesEn, c.summaryKo, c.summaryEn]
+FOR (c:Concept) ON EACH [c.nameKo, c.nameEn, c.aliasesKo, c.aliasesEn, c.summaryKo, c.summaryEn, c.searchTerms]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };
 
 // Listing and filtering concepts by kind (concepts(kind: ...), search with kinds).

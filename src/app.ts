@@ -5,6 +5,7 @@ import type { Logger } from './logger';
 import { connectDatabase, type Database } from './neo4j/database';
 import { applySchema } from './neo4j/migrations';
 import { buildAtlasSchema } from './schema/build';
+import { warmUpSearch } from './search/search.warmup';
 import { seedOnStart } from './seed/seed.startup';
 
 export interface Atlas {
@@ -30,6 +31,7 @@ export async function startAtlas(config: Config, logger: Logger, database?: Data
   try {
     await applySchema(db.gateway, config.rootDir, logger);
     if (config.seed.onStart) await seedOnStart(db.gateway, config, logger);
+    await warmUpSearch(db.gateway, logger);
     const schema = await buildAtlasSchema();
     const server = await startHttpServer({ config, logger, gateway: db.gateway, schema, metrics });
     let stopping: Promise<void> | undefined;

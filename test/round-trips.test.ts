@@ -58,6 +58,7 @@ describe('round trips per request', () => {
   it('a single concept costs one round trip, and search results need no more for their names', async () => {
     expect(await roundTrips('{ concept(slug: "docker") { slug name summary } }')).toBe(1);
     expect(await roundTrips('{ search(query: "container", first: 20) { score concept { slug name summary } } }')).toBe(1);
+    expect(await roundTrips('{ searchAnswer(query: "docker stop vs docker kill", first: 20) { didYouMean comparison { slug title concepts { slug name } } hits { score concept { slug name summary } } } }')).toBe(1);
   });
 
   it('a concept with its related concepts, and theirs, is one round trip', async () => {

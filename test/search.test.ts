@@ -126,3 +126,94 @@ describe('search', () => {
     expect(negative.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
   });
 });
+
+const ANSWER = `query ($query: String!, $lang: Lang, $first: Int) {
+  searchAnswer(query: $query, lang: $lang, first: $first) {
+    intent didYouMean
+    comparison { slug title concepts { slug } }
+    hits { score concept { slug } }
+  }
+}`;
+
+interface Answer {
+  intent: string;
+  didYouMean: string | null;
+  comparison: { slug: string; title: string; concepts: { slug: string }[] } | null;
+  hits: Hit[];
+}
+
+async function answer(query: string, more: Record<string, unknown> = {}): Promise<Answer> {
+  const res = await server.gql<{ searchAnswer: Answer }>(ANSWER, { query, ...more });
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data!.searchAnswer;
+}
+
+describe('searchAnswer', () => {
+  it('finds a misspelled word, ranks its concept first and says what it searched for instead', async () => {
+    const found = await answer('dokcer');
+    expect(found.didYouMean).toBe('docker');
+    expect(found.hits[0].concept.slug).toBe('docker');
+    const two = await answer('dokcer stpo');
+    expect(two.didYouMean).toBe('docker stop');
+    expect(two.hits[0].concept.slug).toBe('docker-stop');
+  });
+
+  it('says nothing about spelling when the text matched as typed', async () => {
+    const found = await answer('docker');
+    expect(found.didYouMean).toBeNull();
+    expect(found.intent).toBe('WORDS');
+  });
+
+  it('ranks an exact match above a misspelled one', async () => {
+    // "stop" is a name word as typed; "stpo" only reaches it as a misspelling.
+    const exact = (await answer('docker stop')).hits[0];
+    const typo = (await answer('docker stpo')).hits[0];
+    expect(exact.concept.slug).toBe('docker-stop');
+    expect(typo.concept.slug).toBe('docker-stop');
+    expect(exact.score).toBeGreaterThan(typo.score);
+  });
+
+  it('finds the same concept for a Korean word with particles and endings as for its stem', async () => {
+    expect((await answer('컨테이너를', { lang: 'KO' })).hits[0].concept.slug).toBe('container');
+    expect((await answer('유니커널이란?', { lang: 'KO' })).hits[0].concept.slug).toBe('unikernel');
+    expect((await answer('가상머신', { lang: 'KO' })).hits[0].concept.slug).toBe('virtual-machine');
+  });
+
+  it('finds concepts by the learner words of seed/learner-words.yaml', async () => {
+    expect((await answer('suspend')).hits[0].concept.slug).toBe('docker-pause');
+    expect((await answer('재개', { lang: 'KO' })).hits[0].concept.slug).toBe('docker-start');
+  });
+
+  it('finds a flag by itself', async () => {
+    expect((await answer('-a')).hits[0].concept.slug).toBe('docker-ps-all-flag');
+  });
+
+  it('answers "X vs Y" with the stored comparison and its two concepts first', async () => {
+    const found = await answer('docker stop vs docker kill', { lang: 'EN' });
+    expect(found.intent).toBe('COMPARISON');
+    expect(found.comparison).toEqual({ slug: 'docker-stop-vs-docker-kill', title: 'docker stop vs docker kill', concepts: [{ slug: 'docker-stop' }, { slug: 'docker-kill' }] });
+    expect(found.hits.slice(0, 2).map((h) => h.concept.slug)).toEqual(['docker-stop', 'docker-kill']);
+    const korean = await answer('도커와 VM 차이', { lang: 'KO' });
+    expect(korean.comparison?.slug).toBe('docker-container-vs-virtual-machine');
+    expect(korean.comparison?.title).toBe('도커 컨테이너와 가상 머신');
+  });
+
+  it('puts both sides of a comparison first even when no stored comparison covers them', async () => {
+    const found = await answer('SIGTERM vs SIGKILL');
+    expect(found.comparison).toBeNull();
+    expect(found.hits.slice(0, 2).map((h) => h.concept.slug)).toEqual(['sigterm', 'sigkill']);
+    for (let i = 1; i < found.hits.length; i += 1) expect(found.hits[i].score).toBeLessThanOrEqual(found.hits[i - 1].score);
+  });
+
+  it('reads a definition question and searches its subject', async () => {
+    const found = await answer('what is a unikernel');
+    expect(found.intent).toBe('DEFINITION');
+    expect(found.hits[0].concept.slug).toBe('unikernel');
+  });
+
+  it('answers text with nothing to search for with no hits, and keeps first', async () => {
+    expect(await answer('?!')).toEqual({ intent: 'WORDS', didYouMean: null, comparison: null, hits: [] });
+    expect((await answer('container', { first: 2 })).hits).toHaveLength(2);
+  });
+});
+

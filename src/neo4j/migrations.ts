@@ -15,6 +15,29 @@ export function parseCypherFile(text: string): string[] {
     .filter((statement) => statement.length > 0);
 }
 
+const FULLTEXT = /^CREATE FULLTEXT INDEX (\w+) IF NOT EXISTS\s+FOR \(\w+:\w+\) ON EACH \[([^\]]*)\]/;
+
+/** The name and indexed properties of a `CREATE FULLTEXT INDEX` statement, or undefined for any other statement. */
+export function fulltextIndexOf(statement: string): { name: string; properties: string[] } | undefined {
+  const match = FULLTEXT.exec(statement);
+  if (!match) return undefined;
+  return { name: match[1], properties: match[2].split(',').map((p) => p.trim().replace(/^\w+\./, '')) };
+}
+
+/**
+ * Drops a full-text index whose stored properties differ from its statement, so the statement creates it anew:
+ * `IF NOT EXISTS` alone would keep an index made by an older version of the schema.
+ */
+async function dropChangedFulltextIndex(gateway: Neo4jGateway, statement: string, logger: Logger): Promise<void> {
+  const index = fulltextIndexOf(statement);
+  if (!index) return;
+  const rows = await gateway.write('SHOW FULLTEXT INDEXES YIELD name, properties WHERE name = $name RETURN properties', { name: index.name });
+  const stored = rows[0]?.properties as string[] | undefined;
+  if (!stored || [...stored].sort().join() === [...index.properties].sort().join()) return;
+  await gateway.write(`DROP INDEX ${index.name} IF EXISTS`);
+  logger.info({ index: index.name, from: stored, to: index.properties }, 'full-text index changed: dropped, to be created again');
+}
+
 /**
  * Schema changes and the wait for indexes are start-up jobs, not requests: on a busy machine they can take far longer
  * than a request's timeout, and the gateway's deadline would otherwise cut them off and fail the start.
@@ -31,6 +54,7 @@ export async function applySchema(gateway: Neo4jGateway, rootDir: string, logger
   let count = 0;
   for (const file of files) {
     for (const statement of parseCypherFile(fs.readFileSync(path.join(dir, file), 'utf8'))) {
+      await dropChangedFulltextIndex(gateway, statement, logger);
       await gateway.writeTransaction((tx) => tx.run(statement), SCHEMA_TIMEOUT_MS);
       count += 1;
     }

@@ -4,13 +4,15 @@ import type { LimitsConfig } from '../config';
 import { BadInputError } from '../errors';
 import { ConceptKind, Lang } from '../graph/vocabulary';
 import { checkSize } from '../pagination/page';
-import { toLuceneQuery } from './lucene';
+import { luceneQueries } from './lucene';
+import { planQuery, type QueryPlan } from './question';
 import type { SearchRequest } from './search.repository';
 
 @ArgsType()
 export class SearchArgs {
   @Field(() => String, {
-    description: 'Words to look for in names, aliases and summaries, in Korean or English. Every word also matches as a prefix ("hyperv", "컨"). Plain text: no query syntax is interpreted.',
+    description:
+      'What to look for, in Korean or English, as a learner would type it: words ("hyperv", "컨", a misspelling such as "dokcer"), Korean word forms ("컨테이너를 중지하려면"), everyday words ("suspend"), a question ("what is a unikernel", "도커란?") or a comparison ("docker stop vs docker kill", "도커와 VM 차이"). Plain text: no query syntax is interpreted.',
   })
   query!: string;
 
@@ -27,18 +29,27 @@ export class SearchArgs {
   lang?: Lang | null;
 }
 
+/** A checked search: what the text asks for, and the repository request (null when the text has no words to search). */
+export interface SearchPlan {
+  plan: QueryPlan;
+  request: SearchRequest | null;
+}
+
 /** Checks the search arguments and turns them into a repository request. */
-export function toSearchRequest(args: SearchArgs, lang: Lang, limits: LimitsConfig): SearchRequest {
+export function toSearchRequest(args: SearchArgs, lang: Lang, limits: LimitsConfig): SearchPlan {
   const text = args.query.trim();
   if (text.length === 0) throw new BadInputError('query', '`query` is empty. Type at least one word, e.g. "container" or "컨테이너".');
   if (args.query.length > limits.maxSearchLength) {
     throw new BadInputError('query', `\`query\` is ${args.query.length} characters long; the limit is ${limits.maxSearchLength}. Search with fewer words.`);
   }
-  return {
-    lucene: toLuceneQuery(text),
-    needle: text.toLowerCase(),
-    kinds: args.kinds ?? null,
-    preferKo: lang === Lang.KO,
-    limit: args.first === null || args.first === undefined ? limits.defaultPageSize : checkSize('first', args.first, limits),
-  };
+  const limit = args.first === null || args.first === undefined ? limits.defaultPageSize : checkSize('first', args.first, limits);
+  return planSearch(text, { kinds: args.kinds ?? null, preferKo: lang === Lang.KO, limit });
+}
+
+/** Reads checked text into a plan and a repository request. */
+export function planSearch(text: string, options: Omit<SearchRequest, 'parts'>): SearchPlan {
+  const plan = planQuery(text);
+  // Text of punctuation only ("?", "*") has nothing to search for: no hits, as for any word nothing matches.
+  if (plan.whole.words.length === 0) return { plan, request: null };
+  return { plan, request: { parts: [plan.whole, ...plan.sides].map((part) => ({ ...luceneQueries(part.words), needles: part.needles })), ...options } };
 }

@@ -1,13 +1,21 @@
 import neo4j from 'neo4j-driver';
 
-import { type ConceptRecord, type ConceptRef, conceptProjectionAs, toConceptAs } from '../graph/graph.model';
+import { type ConceptRecord, type ConceptRef, conceptProjectionAs, conceptRefProjection, toConceptAs, toConceptRef } from '../graph/graph.model';
 import type { CypherRunner } from '../neo4j/gateway';
 
-export interface SearchRequest {
-  /** Lucene query text, already escaped (see toLuceneQuery). */
+/** One text to rank concepts for: the whole query, or one side of a comparison. */
+export interface SearchPartRequest {
+  /** Lucene query text, already escaped (see luceneQueries); never empty. */
   lucene: string;
-  /** The user's text, trimmed and lower-cased, for exact name/alias matching. */
-  needle: string;
+  /** The same with misspelling clauses, run only when `lucene` matches nothing exactly; null when no word may be misspelled. */
+  fuzzy: string | null;
+  /** Exact-match keys of the text (see QueryPart.needles). */
+  needles: string[];
+}
+
+export interface SearchRequest {
+  /** The whole query first, then the sides of a comparison (if any). */
+  parts: SearchPartRequest[];
   kinds: string[] | null;
   /** Which language's name counts as the preferred match. */
   preferKo: boolean;
@@ -17,40 +25,121 @@ export interface SearchRequest {
 export interface SearchRecord {
   concept: ConceptRecord | ConceptRef;
   score: number;
+  /** The hit's names, aliases and learner words, for "did you mean" (first part only). */
+  vocabulary: string[];
+  /** Whether a name contains the text, or a name, alias or learner word is the text (case, spacing, particles aside). */
+  named: boolean;
+}
+
+/** A stored comparison that compares at least one of the best hits of a comparison's sides. */
+export interface ComparisonRecord {
+  slug: string;
+  titleKo: string;
+  titleEn: string;
+  concepts: ConceptRef[];
+}
+
+export interface SearchRecords {
+  /** Ranked hits per part: the whole query (up to the limit, at least MIN_FETCH), then each side (its best few). */
+  parts: SearchRecord[][];
+  comparisons: ComparisonRecord[];
 }
 
 /** How many index hits are ranked at most; exact matches are among the best-scored long before this. */
 const CANDIDATES = 500;
+/** How many of a comparison side's best hits may meet a stored comparison. */
+const SIDE_HITS = 10;
+/**
+ * The whole query returns at least this many hits, so a misspelled text can still put the concept its correction
+ * names first (see buildAnswer) when the index ranked it lower; the answer keeps the first `limit`.
+ */
+export const MIN_FETCH = 20;
 
-/** Full-text search over the `concept_search` index (names, aliases and summaries in both languages). */
+/** Full-text search over the `concept_search` index (names, aliases, summaries and learner words in both languages). */
 export class SearchRepository {
   constructor(private readonly db: CypherRunner) {}
 
   /**
-   * Ranks exact name matches first (the preferred language's name before the other's), then exact alias matches,
-   * then by index score, doubled when the preferred language's name contains the text; ties by slug. The score is
-   * that order as a number: 3, 2 or 1 for the kind of exact match plus the index score relative to the best hit (0-1].
-   * Hits are whole records, or ConceptRefs (names only) when `whole` is false.
+   * Ranks each part's index hits in one query (searching with misspelling clauses only when the text as typed matches
+   * no name, alias or learner word exactly): exact matches first (3 for the preferred language's name, 2 for the
+   * other's, 1 for an alias or learner word; compared by key, so case, spacing and Korean particles do not count),
+   * then by index score relative to the part's best hit, doubled when the preferred name contains the text; ties by
+   * slug. With sides, it also returns the stored comparisons of their best hits. Hits are whole records, or
+   * ConceptRefs (names only) when `whole` is false.
    */
-  async search(request: SearchRequest, whole = true): Promise<SearchRecord[]> {
+  async search(request: SearchRequest, whole = true): Promise<SearchRecords> {
     const rows = await this.db.read(
-      `CALL db.index.fulltext.queryNodes('concept_search', $lucene, {limit: $candidates}) YIELD node AS c, score
-       WHERE c:Concept AND ($kinds IS NULL OR c.kind IN $kinds)
-       WITH c, score,
-            toLower(coalesce(CASE WHEN $preferKo THEN c.nameKo ELSE c.nameEn END, '')) AS preferred,
-            toLower(coalesce(CASE WHEN $preferKo THEN c.nameEn ELSE c.nameKo END, '')) AS other,
-            [a IN coalesce(c.aliasesKo, []) + coalesce(c.aliasesEn, []) | toLower(a)] AS aliases
-       WITH c,
-            CASE WHEN preferred = $needle THEN 3 WHEN other = $needle THEN 2 WHEN $needle IN aliases THEN 1 ELSE 0 END AS exact,
-            score * CASE WHEN preferred CONTAINS $needle THEN 2.0 ELSE 1.0 END AS ranked
-       WITH collect({c: c, exact: exact, ranked: ranked}) AS hits, max(ranked) AS best
-       UNWIND hits AS hit
-       WITH hit.c AS c, hit.exact + CASE WHEN best > 0 THEN hit.ranked / best ELSE 0.0 END AS score
-       ORDER BY score DESC, c.slug
-       LIMIT $limit
-       RETURN ${conceptProjectionAs('c', whole)} AS c, score`,
-      { lucene: request.lucene, needle: request.needle, kinds: request.kinds, preferKo: request.preferKo, limit: neo4j.int(request.limit), candidates: neo4j.int(CANDIDATES) },
+      `UNWIND range(0, size($parts) - 1) AS p
+       CALL (p) {
+         WITH p, $parts[p] AS part
+         CALL (part) {
+           CALL db.index.fulltext.queryNodes('concept_search', part.lucene, {limit: $candidates}) YIELD node AS c, score
+           WHERE c:Concept AND ($kinds IS NULL OR c.kind IN $kinds)
+           RETURN collect({c: c, score: score}) AS typed,
+                  count(CASE WHEN replace(toLower(coalesce(c.nameEn, '')), ' ', '') IN part.needles
+                               OR replace(toLower(coalesce(c.nameKo, '')), ' ', '') IN part.needles
+                               OR any(n IN part.needles WHERE n IN coalesce(c.searchKeys, [])) THEN 1 END) > 0 AS matched
+         }
+         CALL (part, matched) {
+           WITH part, matched WHERE NOT matched AND part.fuzzy IS NOT NULL
+           CALL db.index.fulltext.queryNodes('concept_search', part.fuzzy, {limit: $candidates}) YIELD node AS c, score
+           WHERE c:Concept AND ($kinds IS NULL OR c.kind IN $kinds)
+           RETURN collect({c: c, score: score}) AS fuzzy
+         }
+         UNWIND CASE WHEN size(fuzzy) > 0 THEN fuzzy ELSE typed END AS found
+         WITH p, part, found.c AS c, found.score AS score
+         WITH p, part, c, score,
+              replace(toLower(coalesce(CASE WHEN $preferKo THEN c.nameKo ELSE c.nameEn END, '')), ' ', '') AS preferred,
+              replace(toLower(coalesce(CASE WHEN $preferKo THEN c.nameEn ELSE c.nameKo END, '')), ' ', '') AS other
+         WITH p, c,
+              CASE WHEN preferred IN part.needles THEN 3
+                   WHEN other IN part.needles THEN 2
+                   WHEN any(n IN part.needles WHERE n IN coalesce(c.searchKeys, [])) THEN 1
+                   ELSE 0 END AS exact,
+              score * CASE WHEN any(n IN part.needles WHERE preferred CONTAINS n) THEN 2.0 ELSE 1.0 END AS ranked,
+              any(n IN part.needles WHERE preferred CONTAINS n OR other CONTAINS n OR n IN coalesce(c.searchKeys, [])) AS named
+         WITH p, collect({c: c, exact: exact, ranked: ranked, named: named}) AS hits, max(ranked) AS best
+         UNWIND hits AS hit
+         WITH p, hit.c AS c, hit.exact + CASE WHEN best > 0 THEN hit.ranked / best ELSE 0.0 END AS score, hit.named AS named
+         ORDER BY score DESC, c.slug
+         WITH p, collect({c: c, score: score, named: named})[..(CASE WHEN p = 0 THEN $limit ELSE $sideHits END)] AS top
+         UNWIND top AS hit
+         WITH p, hit.c AS c, hit.score AS score, hit.named AS named
+         RETURN collect({c: ${conceptProjectionAs('c', whole)}, score: score, named: named,
+                         vocabulary: CASE WHEN p = 0 THEN [c.nameEn, c.nameKo] + coalesce(c.aliasesEn, []) + coalesce(c.aliasesKo, []) + coalesce(c.searchTerms, []) ELSE [] END}) AS hits
+       }
+       WITH p, hits ORDER BY p
+       WITH collect(hits) AS parts
+       CALL (parts) {
+         UNWIND parts[1..] AS side
+         UNWIND side AS hit
+         WITH hit WHERE hit.named
+         MATCH (k:Comparison)-[:COMPARES]->(:Concept {slug: hit.c.slug})
+         WITH DISTINCT k
+         RETURN collect(k { .slug, .titleKo, .titleEn,
+                            concepts: COLLECT { MATCH (k)-[r:COMPARES]->(x:Concept) RETURN ${conceptRefProjection('x')} ORDER BY r.position } }) AS comparisons
+       }
+       RETURN parts, comparisons`,
+      {
+        parts: request.parts,
+        kinds: request.kinds,
+        preferKo: request.preferKo,
+        limit: neo4j.int(Math.max(request.limit, MIN_FETCH)),
+        sideHits: neo4j.int(SIDE_HITS),
+        candidates: neo4j.int(CANDIDATES),
+      },
     );
-    return rows.map((row) => ({ concept: toConceptAs(row.c as Record<string, unknown>, whole), score: row.score as number }));
+    const row = rows[0];
+    if (!row) return { parts: request.parts.map(() => []), comparisons: [] };
+    const parts = (row.parts as Record<string, unknown>[][]).map((hits) =>
+      hits.map((hit) => ({ concept: toConceptAs(hit.c as Record<string, unknown>, whole), score: hit.score as number, named: hit.named === true, vocabulary: (hit.vocabulary as (string | null)[]).filter((v): v is string => v !== null) })),
+    );
+    const comparisons = (row.comparisons as Record<string, unknown>[]).map((k) => ({
+      slug: k.slug as string,
+      titleKo: k.titleKo as string,
+      titleEn: k.titleEn as string,
+      concepts: (k.concepts as Record<string, unknown>[]).map(toConceptRef),
+    }));
+    return { parts, comparisons };
   }
 }

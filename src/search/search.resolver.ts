@@ -6,17 +6,46 @@ import { Concept } from '../concept/concept.type';
 import { primeConcepts } from '../concept/concept.loader';
 import type { AtlasContext } from '../context';
 import { langOf } from '../i18n/lang.arg';
+import type { SearchIntent as PlanIntent } from './question';
+import { buildAnswer, type SearchAnswerModel } from './search.answer';
 import { SearchArgs, toSearchRequest } from './search.args';
-import { SearchHit } from './search.type';
+import { SearchAnswer, SearchComparison, SearchHit, SearchIntent } from './search.type';
+
+const INTENTS: Record<PlanIntent, SearchIntent> = { WORDS: SearchIntent.WORDS, DEFINITION: SearchIntent.DEFINITION, COMPARISON: SearchIntent.COMPARISON };
 
 @Resolver(() => SearchHit)
 export class SearchResolver {
-  @Query(() => [SearchHit], { description: 'Full-text search over concept names, aliases and summaries in Korean and English, best match first.' })
+  @Query(() => [SearchHit], {
+    description:
+      'Full-text search over concept names, aliases, learner words and summaries in Korean and English, best match first; tolerant of misspellings, Korean particles and endings, and question wording. `searchAnswer` returns the same hits with "did you mean" and the comparison a question asks for.',
+  })
   async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() context: AtlasContext, @Info() info: GraphQLResolveInfo): Promise<SearchHit[]> {
-    // Whole records only when the client asks for more of a hit than its names.
-    const whole = asksForWholeConcepts(info, ['concept']);
-    const hits = await context.repos.search.search(toSearchRequest(args, langOf(args.lang, context), context.config.limits), whole);
-    primeConcepts(context.loaders.concepts, hits.map((hit) => hit.concept));
-    return hits.map((hit) => ({ concept: new Concept(hit.concept), score: hit.score }));
+    const answer = await this.answer(args, context, asksForWholeConcepts(info, ['concept']));
+    return this.toHits(answer, context);
+  }
+
+  @Query(() => SearchAnswer, {
+    description:
+      'The same search as `search`, answered with what it made of the text: the hits, the intent (words, a definition or a comparison question), "did you mean" for a misspelled text, and for "X vs Y" the stored comparison.',
+  })
+  async searchAnswer(@Args(() => SearchArgs) args: SearchArgs, @Ctx() context: AtlasContext, @Info() info: GraphQLResolveInfo): Promise<SearchAnswer> {
+    const answer = await this.answer(args, context, asksForWholeConcepts(info, ['hits', 'concept']));
+    return {
+      hits: this.toHits(answer, context),
+      intent: INTENTS[answer.intent],
+      didYouMean: answer.didYouMean,
+      comparison: answer.comparison ? new SearchComparison(answer.comparison, args.lang ?? undefined) : null,
+    };
+  }
+
+  private async answer(args: SearchArgs, context: AtlasContext, whole: boolean): Promise<SearchAnswerModel> {
+    const { plan, request } = toSearchRequest(args, langOf(args.lang, context), context.config.limits);
+    const records = request ? await context.repos.search.search(request, whole) : null;
+    return buildAnswer(args.query, plan, records, request?.limit ?? 0);
+  }
+
+  private toHits(answer: SearchAnswerModel, context: AtlasContext): SearchHit[] {
+    primeConcepts(context.loaders.concepts, answer.hits.map((hit) => hit.concept));
+    return answer.hits.map((hit) => ({ concept: new Concept(hit.concept), score: hit.score }));
   }
 }

@@ -62,6 +62,7 @@ describe('closeParaphrases', () => {
       ],
       relations: [],
       comparisons: [],
+      learnerWords: [],
     };
     const found = closeParaphrases(content, note);
     expect(found.map((f) => [f.field, f.lang, f.at.line])).toEqual([

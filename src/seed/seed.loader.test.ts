@@ -102,6 +102,22 @@ describe('readSeed', () => {
     ]);
   });
 
+  it('reads learner words keyed by concept slug, and reports entries it cannot read with their line', () => {
+    const words = 'words:\n  docker-stop: { ko: [중지, 멈추기], en: [halt] }\n  process: [running]\n  docker-kill: { ko: [강제 종료] }\n';
+    const dir = seedDir({ 'concepts/00-a.yaml': CONCEPTS, 'learner-words.yaml': words });
+    const base = path.basename(dir);
+    const reading = readSeed(dir);
+    expect(reading.content.learnerWords).toEqual([{ slug: 'docker-stop', words: { ko: ['중지', '멈추기'], en: ['halt'] }, at: { file: `${base}/learner-words.yaml`, line: 2 } }]);
+    expect(reading.problems.map(formatProblem)).toEqual([
+      `${base}/learner-words.yaml:3: "process" must be a mapping of fields, got a list — write it as { ko: …, en: … }`,
+      `${base}/learner-words.yaml:4: "docker-kill" has no "en" — add en: …`,
+    ]);
+    const notMapping = readSeed(seedDir({ 'concepts/00-a.yaml': CONCEPTS, 'learner-words.yaml': 'words:\n  - docker-stop\n' }));
+    expect(notMapping.problems.map(formatProblem)).toEqual([
+      expect.stringContaining('learner-words.yaml:2: "words" must be a mapping from concept slug to { ko: [...], en: [...] }'),
+    ]);
+  });
+
   it('throws a SeedValidationError from loadSeed when a file is malformed, and when the folder is missing', () => {
     const dir = seedDir({ 'concepts/00-a.yaml': 'concepts:\n  - slug: x\n' });
     expect(() => loadSeed(dir)).toThrow(SeedValidationError);

@@ -8,6 +8,7 @@ import { readComparison, readConcept, type ReadItem, readRelation } from './seed
 import { type SeedProblem, SeedValidationError, sortProblems } from './seed.problem';
 import { ShapeReader } from './seed.shape';
 import type { SeedContent, SeedDrafts, SeedLocation } from './seed.types';
+import { LEARNER_WORDS_FILE, readLearnerWords } from './seed.words';
 
 /** What reading the seed folder gave: the items that could be read, and every problem met on the way. */
 export interface SeedReading {
@@ -41,16 +42,16 @@ function yamlFiles(dir: string): string[] {
 }
 
 /**
- * Parses one file and hands each entry of its single top-level list (`concepts:`, `relations:` or `comparisons:`)
- * to `read`. Syntax errors become problems with their line; the file's other entries are still read when possible.
+ * Parses one file and returns the value of its single top-level key (with the reader for its lines). Syntax errors
+ * and a wrong top level become problems with their line; then undefined is returned.
  */
-function readFile<T extends { at: SeedLocation }>(absolute: string, file: string, key: string, problems: SeedProblem[], read: (r: ShapeReader, node: unknown, at: SeedLocation) => ReadItem<T>): ReadItem<T>[] {
+function readTop(absolute: string, file: string, key: string, problems: SeedProblem[], holds: { name: string; what: string }): { r: ShapeReader; value: unknown; at: SeedLocation } | undefined {
   let text: string;
   try {
     text = fs.readFileSync(absolute, 'utf8');
   } catch (error) {
     problems.push({ at: { file, line: 1 }, message: `cannot read the file (${(error as Error).message})`, fix: 'check that it exists and is readable' });
-    return [];
+    return undefined;
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -60,32 +61,37 @@ function readFile<T extends { at: SeedLocation }>(absolute: string, file: string
     const line = lineCounter.linePos(error.pos[0]).line;
     problems.push({ at: { file, line }, message: `YAML: ${error.message.split('\n')[0]}`, fix: YAML_HINT });
   }
-  if (doc.errors.length > 0) return [];
+  if (doc.errors.length > 0) return undefined;
   const top = doc.contents;
-  const expected = `start the file with "${key}:" followed by a list of entries`;
+  const expected = `start the file with "${key}:" followed by ${holds.what}`;
   if (!isMap(top)) {
     problems.push({ at: r.at(top), message: top ? `the file must be a mapping with one key, "${key}"` : 'the file is empty', fix: expected });
-    return [];
+    return undefined;
   }
-  const results: ReadItem<T>[] = [];
+  let found: { r: ShapeReader; value: unknown; at: SeedLocation } | undefined;
   for (const pair of top.items) {
     const name = isScalar(pair.key) ? pair.key.value : undefined;
     if (name !== key) {
       problems.push({ at: r.at(pair.key), message: `unexpected top-level key "${String(name)}"`, fix: `a file in this place holds only "${key}:"; move these entries to the right file` });
       continue;
     }
-    const list = r.list(pair.value, r.at(pair.key), key, (node, at) => read(r, node, at));
-    if (list) results.push(...list.filter((item): item is ReadItem<T> => item !== undefined));
+    found = { r, value: pair.value, at: r.at(pair.key) };
   }
-  if (!top.items.some((pair) => isScalar(pair.key) && pair.key.value === key)) {
-    problems.push({ at: r.at(top), message: `the file has no "${key}:" list`, fix: expected });
-  }
-  return results;
+  if (!found) problems.push({ at: r.at(top), message: `the file has no "${key}:" ${holds.name}`, fix: expected });
+  return found;
+}
+
+/** Reads a file whose top-level key holds a list, handing each entry to `read`; broken entries are skipped. */
+function readFile<T extends { at: SeedLocation }>(absolute: string, file: string, key: string, problems: SeedProblem[], read: (r: ShapeReader, node: unknown, at: SeedLocation) => ReadItem<T>): ReadItem<T>[] {
+  const top = readTop(absolute, file, key, problems, { name: 'list', what: 'a list of entries' });
+  if (!top) return [];
+  const list = top.r.list(top.value, top.at, key, (node, at) => read(top.r, node, at));
+  return list ? list.filter((item): item is ReadItem<T> => item !== undefined) : [];
 }
 
 /**
- * Reads every seed file in a stable order (concepts/*.yaml, relations/*.yaml, comparisons.yaml; each folder by
- * file name) and collects all syntax and shape problems. Throws (a SeedValidationError) only when the folder is missing.
+ * Reads every seed file in a stable order (concepts/*.yaml, relations/*.yaml, comparisons.yaml, learner-words.yaml;
+ * each folder by file name) and collects all syntax and shape problems. Throws (a SeedValidationError) only when the folder is missing.
  */
 export function readSeed(dir: string, rootDir: string = rootAbove(path.resolve(dir))): SeedReading {
   const absoluteDir = path.resolve(dir);
@@ -95,8 +101,8 @@ export function readSeed(dir: string, rootDir: string = rootAbove(path.resolve(d
   const relative = (absolute: string) => path.relative(rootDir, absolute).split(path.sep).join('/');
   const problems: SeedProblem[] = [];
   const files: string[] = [];
-  const content: SeedContent = { concepts: [], relations: [], comparisons: [] };
-  const drafts: SeedDrafts = { concepts: [], relations: [], comparisons: [] };
+  const content: SeedContent = { concepts: [], relations: [], comparisons: [], learnerWords: [] };
+  const drafts: SeedDrafts = { concepts: [], relations: [], comparisons: [], learnerWords: content.learnerWords };
 
   const conceptFiles = yamlFiles(path.join(absoluteDir, 'concepts'));
   if (conceptFiles.length === 0) {
@@ -123,6 +129,12 @@ export function readSeed(dir: string, rootDir: string = rootAbove(path.resolve(d
       drafts.comparisons.push(draft);
       if (item) content.comparisons.push(item);
     }
+  }
+  const words = path.join(absoluteDir, LEARNER_WORDS_FILE);
+  if (fs.existsSync(words)) {
+    files.push(relative(words));
+    const top = readTop(words, relative(words), 'words', problems, { name: 'mapping', what: 'a mapping from concept slug to { ko: [...], en: [...] }' });
+    if (top) content.learnerWords.push(...readLearnerWords(top.r, top.value, top.at));
   }
   let noteIndex: NoteIndex | undefined;
   try {

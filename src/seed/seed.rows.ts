@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 
 import type { ConceptRecord, Correction, RelationRecord } from '../graph/graph.model';
-import type { SeedContent } from './seed.types';
+import { flagTerm, isFlag, keysOf, splitWords } from '../search/words';
+import type { SeedConcept, SeedContent } from './seed.types';
 
 /**
  * The seed as the rows the database stores (property names of graph.model.ts), in a canonical order. The hash is
@@ -23,8 +24,19 @@ export interface ComparisonRow {
   concepts: string[];
 }
 
+/**
+ * What a concept row stores for search only: `searchTerms` is full-text indexed (the learner words, and a term per
+ * flag, see flagTerm), `searchKeys` holds the exact-match keys of every name, alias and learner word (see keysOf).
+ */
+export interface SearchFields {
+  searchTerms: string[];
+  searchKeys: string[];
+}
+
+export type ConceptRow = ConceptRecord & SearchFields;
+
 export interface SeedRows {
-  concepts: ConceptRecord[];
+  concepts: ConceptRow[];
   relations: RelationRecord[];
   comparisons: ComparisonRow[];
 }
@@ -36,8 +48,20 @@ function correctionText(c: Correction): string {
   return JSON.stringify({ noteSays: { ko: c.noteSays.ko, en: c.noteSays.en }, truth: { ko: c.truth.ko, en: c.truth.en }, reference: c.reference });
 }
 
+/** The search fields of a concept with its learner words (if any). */
+export function searchFieldsOf(concept: Pick<SeedConcept, 'name' | 'aliases'>, learner: { ko: string[]; en: string[] } = { ko: [], en: [] }): SearchFields {
+  const learned = [...learner.ko, ...learner.en];
+  const texts = [concept.name.ko, concept.name.en, ...concept.aliases.ko, ...concept.aliases.en, ...learned];
+  const flags = texts.flatMap((text) => splitWords(text).filter((word) => isFlag(word.text)).map((word) => flagTerm(word.text)));
+  return {
+    searchTerms: [...new Set([...learned, ...flags])],
+    searchKeys: [...new Set(texts.flatMap(keysOf))].sort(),
+  };
+}
+
 export function toRows(content: SeedContent): SeedRows {
-  const concepts: ConceptRecord[] = content.concepts
+  const learner = new Map(content.learnerWords.map((entry) => [entry.slug, entry.words]));
+  const concepts: ConceptRow[] = content.concepts
     .map((c) => ({
       slug: c.slug,
       kind: c.kind,
@@ -56,6 +80,7 @@ export function toRows(content: SeedContent): SeedRows {
       phraseEn: c.phrase ?? null,
       pluralEn: c.plural ?? null,
       correction: c.correction ? correctionText(c.correction) : null,
+      ...searchFieldsOf(c, learner.get(c.slug)),
     }))
     .sort(byText((c) => c.slug));
   const relations: RelationRecord[] = content.relations

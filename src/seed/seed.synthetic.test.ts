@@ -56,6 +56,7 @@ describe('synthetic data', () => {
       }),
       relations: Array.from({ length: n }, (_, k) => syntheticRelationsOf(k + 1)).flat().map((r) => ({ ...r, source: 'synthetic', at })),
       comparisons: [],
+      learnerWords: [],
     });
     expect(problems.filter((p) => !p.message.includes('reserved'))).toEqual([]);
     expect(problems).toHaveLength(n);

@@ -60,11 +60,19 @@ export interface SeedComparison {
   at: SeedLocation;
 }
 
+/** The everyday words learners use for one concept, in both languages (seed/learner-words.yaml). */
+export interface SeedLearnerWords {
+  slug: string;
+  words: BilingualList;
+  at: SeedLocation;
+}
+
 /** Everything the seed folder holds, after parsing and before validation against the graph rules. */
 export interface SeedContent {
   concepts: SeedConcept[];
   relations: SeedRelation[];
   comparisons: SeedComparison[];
+  learnerWords: SeedLearnerWords[];
 }
 
 /**
@@ -78,4 +86,6 @@ export interface SeedDrafts {
   concepts: SeedDraft<SeedConcept>[];
   relations: SeedDraft<SeedRelation>[];
   comparisons: SeedDraft<SeedComparison>[];
+  /** Learner words are read whole or not at all, so they have no drafts. */
+  learnerWords?: SeedLearnerWords[];
 }

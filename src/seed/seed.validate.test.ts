@@ -42,9 +42,40 @@ function problems(more: Partial<SeedContent>): string[] {
     concepts: [...BASE.map((s) => concept(s)), ...(more.concepts ?? [])],
     relations: more.relations ?? [],
     comparisons: more.comparisons ?? [],
+    learnerWords: more.learnerWords ?? [],
   };
   return validateSeed(content).map(formatProblem);
 }
+
+describe('learner words', () => {
+  const words = (slug: string, ko: string[], en: string[]) => ({ slug, words: { ko, en }, at: at() });
+
+  it('accepts words for known concepts in both languages', () => {
+    expect(problems({ learnerWords: [words('container', ['콘테이너'], ['box'])] })).toEqual([]);
+  });
+
+  it('names an unknown concept with the closest slug', () => {
+    expect(problems({ learnerWords: [words('containr', ['콘테이너'], ['box'])] })).toEqual([expect.stringMatching(/^seed\/x\.yaml:\d+: learner words for unknown concept "containr" — did you mean "container"\?/)]);
+  });
+
+  it('asks for a word in each language', () => {
+    expect(problems({ learnerWords: [words('image', [], ['picture'])] })).toEqual([
+      expect.stringMatching(/learner words of "image" have no Korean word — add at least one Korean word to ko: \[\.\.\.\]/),
+    ]);
+  });
+
+  it('rejects a word twice, a word of two concepts, a word that repeats the name, and a word without letters', () => {
+    const found = problems({
+      learnerWords: [words('image', ['그림', '그 림'], ['image name', 'snapshot']), words('container', ['상자'], ['snapshot', '?!'])],
+    });
+    expect(found).toEqual([
+      expect.stringContaining('learner word "그 림" is listed twice for "image" — keep one of them'),
+      expect.stringContaining('learner word "image name" of "image" repeats its name or an alias — remove it'),
+      expect.stringMatching(/learner word "snapshot" is given to "container" and, at seed\/x\.yaml:\d+, to "image" — keep it for the one concept/),
+      expect.stringContaining('learner word "?!" of "container" has no letters or digits'),
+    ]);
+  });
+});
 
 describe('validateSeed', () => {
   it('accepts a sound seed', () => {
@@ -87,12 +118,13 @@ describe('validateSeed', () => {
     const sections = ['Container and Docker', 'Container and Docker > Benefits of Docker', 'Lifecycle of Docker Container > 2. Run'];
     const content: SeedContent = {
       concepts: [...BASE.map((s) => concept(s)), concept('docker', { source: 'Container and Docker > Benefit of Docker' })],
-      relations: [{ ...relation('REQUIRES', 'container', 'process'), source: 'Lifecycle of Docker Container > Run' }],
+      relations: [{ ...relation('LEARN_AFTER', 'container', 'process'), source: 'Lifecycle of Docker Container > Run' }],
       comparisons: [{ ...comparison('a-vs-b', ['container', 'image'], ['container', 'image']), source: 'Container & Docker' }],
+      learnerWords: [],
     };
     expect(validateSeed(content, { sections }).map((p) => `${p.message} — ${p.fix.split(' (')[0]}`)).toEqual([
       'the source "Container and Docker > Benefit of Docker" of concept "docker" is not a section of the note — use "Container and Docker > Benefits of Docker"',
-      'the source "Lifecycle of Docker Container > Run" of relation REQUIRES container → process is not a section of the note — use "Lifecycle of Docker Container > 2. Run"',
+      'the source "Lifecycle of Docker Container > Run" of relation LEARN_AFTER container → process is not a section of the note — use "Lifecycle of Docker Container > 2. Run"',
       'the source "Container & Docker" of comparison "a-vs-b" is not a section of the note — use "Container and Docker"',
     ]);
     expect(validateSeed(content)).toEqual([]);

@@ -2,7 +2,8 @@ import { ACYCLIC_RELATIONS, ConceptKind, RelationType, SYMMETRIC_RELATIONS } fro
 import type { NoteIndex } from '../note/note.index';
 import { readSeed } from './seed.loader';
 import { closest, likelyTypo, type SeedProblem, SeedValidationError, sortProblems } from './seed.problem';
-import type { SeedComparison, SeedConcept, SeedContent, SeedDraft, SeedDrafts, SeedLocation, SeedRelation } from './seed.types';
+import { keysOf } from '../search/words';
+import type { SeedComparison, SeedConcept, SeedContent, SeedDraft, SeedDrafts, SeedLearnerWords, SeedLocation, SeedRelation } from './seed.types';
 
 /**
  * The graph rules the seed must follow, beyond its shape: known kinds and relation types, kebab-case unique slugs,
@@ -250,6 +251,46 @@ function checkComparisons(comparisons: SeedDraft<SeedComparison>[], slugs: Set<s
   }
 }
 
+/**
+ * Learner words name an existing concept, give at least one word in each language, and add something: a word is
+ * compared by its search key (case, spacing and Korean particles ignored), and may appear once in the whole file and
+ * not repeat the concept's own name or aliases, which search already finds.
+ */
+function checkLearnerWords(entries: SeedLearnerWords[], concepts: SeedDraft<SeedConcept>[], problems: SeedProblem[]): void {
+  const bySlug = new Map(concepts.flatMap((c) => (c.slug === undefined ? [] : [[c.slug, c] as const])));
+  const owner = new Map<string, { slug: string; at: SeedLocation }>();
+  const langs = { ko: 'Korean', en: 'English' } as const;
+  for (const entry of entries) {
+    const concept = bySlug.get(entry.slug);
+    if (!concept) {
+      problems.push({ at: entry.at, message: `learner words for unknown concept "${entry.slug}"`, fix: suggestSlug(entry.slug, bySlug.keys()) });
+      continue;
+    }
+    const names = [concept.name?.ko, concept.name?.en, ...(concept.aliases?.ko ?? []), ...(concept.aliases?.en ?? [])];
+    const own = new Set(names.flatMap((text) => (text === undefined ? [] : keysOf(text).slice(0, 1))));
+    for (const lang of ['ko', 'en'] as const) {
+      if (entry.words[lang].length === 0) {
+        problems.push({ at: entry.at, message: `learner words of "${entry.slug}" have no ${langs[lang]} word`, fix: `add at least one ${langs[lang]} word to ${lang}: [...] (both languages are required)` });
+      }
+      for (const word of entry.words[lang]) {
+        const key = keysOf(word)[0];
+        if (key === undefined) {
+          problems.push({ at: entry.at, message: `learner word "${word}" of "${entry.slug}" has no letters or digits`, fix: 'write a word a learner would type, or remove it' });
+          continue;
+        }
+        if (own.has(key)) {
+          problems.push({ at: entry.at, message: `learner word "${word}" of "${entry.slug}" repeats its name or an alias`, fix: 'remove it: search already finds the concept by its name and aliases' });
+          continue;
+        }
+        const first = owner.get(key);
+        if (!first) owner.set(key, { slug: entry.slug, at: entry.at });
+        else if (first.slug === entry.slug) problems.push({ at: entry.at, message: `learner word "${word}" is listed twice for "${entry.slug}"`, fix: 'keep one of them' });
+        else problems.push({ at: entry.at, message: `learner word "${word}" is given to "${entry.slug}" and, at ${where(first.at)}, to "${first.slug}"`, fix: 'keep it for the one concept a learner typing it most likely means' });
+      }
+    }
+  }
+}
+
 export interface ValidateOptions {
   /** The section paths a `source` may name (the note index's); without them sources are not checked. */
   sections?: Iterable<string>;
@@ -267,6 +308,7 @@ export function validateSeed(seed: SeedDrafts, options: ValidateOptions = {}): S
   checkTerms(seed.concepts, problems);
   checkRelations(seed.relations, slugs, sections, problems);
   checkComparisons(seed.comparisons, slugs, sections, problems);
+  checkLearnerWords(seed.learnerWords ?? [], seed.concepts, problems);
   return problems;
 }
 

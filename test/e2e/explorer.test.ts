@@ -203,6 +203,25 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
     }
   });
 
+  it('shows what it searched for instead of a misspelled text, and searches exactly that when clicked', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${explore}?lang=en`);
+      await page.locator('#search').fill('dokcer');
+      const suggestion = page.locator('#search-list .combo__did-you-mean');
+      await suggestion.waitFor();
+      expect(await suggestion.innerText()).toBe('Showing results for docker');
+      expect(await page.locator('#search-list [role="option"]').first().getAttribute('data-slug')).toBe('docker');
+      await suggestion.dispatchEvent('mousedown');
+      await page.waitForFunction(() => (document.getElementById('search') as unknown as { value: string }).value === 'docker');
+      await page.locator('#search-list .combo__did-you-mean').waitFor({ state: 'detached' });
+      expect(await page.locator('#search-list [role="option"]').first().getAttribute('data-slug')).toBe('docker');
+      await page.screenshot({ path: screenshotPath('explorer-did-you-mean') });
+    } finally {
+      await page.close();
+    }
+  });
+
   it('can be used with the keyboard alone: Tab reaches the search box and the panel', async () => {
     const page = await browser.newPage();
     try {

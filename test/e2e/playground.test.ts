@@ -85,7 +85,7 @@ describeWithTool(CHROMIUM, 'GraphQL playground', () => {
       await page.locator('.graphiql-query-editor .view-lines', { hasText: operationName(EXAMPLE_TABS[0]!.query) }).waitFor();
       await page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .view-lines', { hasText: 'container' }).waitFor();
 
-      // The search example: Korean and English in one request.
+      // The search example: Korean and English in one request, the English one misspelled.
       await page.locator('.graphiql-tab', { hasText: 'SearchInKoreanAndEnglish' }).click();
       await page.locator('.graphiql-query-editor .view-lines', { hasText: 'SearchInKoreanAndEnglish' }).waitFor();
       await page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .view-lines', { hasText: '유니커널' }).waitFor();
@@ -102,6 +102,12 @@ describeWithTool(CHROMIUM, 'GraphQL playground', () => {
       const result = await responseText(page);
       expect(result).toContain('"korean"');
       expect(result).toContain('"unikernel"');
+      expect(result).toContain('"didYouMean"');
+      // The English search is misspelled ("hypervisr"): the answer says what it searched for instead. The editor
+      // shows only the lines in view, so this is read from the response the playground received.
+      const answer = (await response.json()) as { data: { english: { didYouMean: string | null; hits: { concept: { slug: string } }[] } } };
+      expect(answer.data.english.didYouMean).toBe('hypervisor');
+      expect(answer.data.english.hits[0]?.concept.slug).toBe('hypervisor');
       expect(result).not.toContain('"errors"');
       await page.screenshot({ path: screenshotPath('playground') });
 

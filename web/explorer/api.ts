@@ -125,17 +125,26 @@ function toEdge(raw: RawEdge): GraphEdge {
 }
 
 const SEARCH = `query ExplorerSearch($query: String!, $first: Int, $lang: Lang) {
-  search(query: $query, first: $first, lang: $lang) {
-    score
-    concept { ${NODE_FIELDS} summaryKo: summary(lang: KO) summaryEn: summary(lang: EN) }
+  searchAnswer(query: $query, first: $first, lang: $lang) {
+    didYouMean
+    hits { score concept { ${NODE_FIELDS} summaryKo: summary(lang: KO) summaryEn: summary(lang: EN) } }
   }
 }`;
 
+/** The hits of a search, and the text it searched for instead when the learner's looked misspelled. */
+export interface SearchResult {
+  hits: SearchHit[];
+  didYouMean: string | null;
+}
+
 /** `lang` only ranks (names in it weigh more); matching covers both languages. */
-export async function search(query: string, lang: Lang, signal?: AbortSignal): Promise<SearchHit[]> {
-  type Raw = { search: { concept: RawNode & { summaryKo: string; summaryEn: string } }[] };
+export async function search(query: string, lang: Lang, signal?: AbortSignal): Promise<SearchResult> {
+  type Raw = { searchAnswer: { didYouMean: string | null; hits: { concept: RawNode & { summaryKo: string; summaryEn: string } }[] } };
   const data = await request<Raw>(SEARCH, { query, first: 8, lang }, signal);
-  return data.search.map(({ concept }) => ({ ...toNode(concept), summary: { ko: concept.summaryKo, en: concept.summaryEn } }));
+  return {
+    didYouMean: data.searchAnswer.didYouMean,
+    hits: data.searchAnswer.hits.map(({ concept }) => ({ ...toNode(concept), summary: { ko: concept.summaryKo, en: concept.summaryEn } })),
+  };
 }
 
 const NEIGHBORHOOD = `query ExplorerNeighborhood($slug: String!, $depth: Int, $limit: Int) {

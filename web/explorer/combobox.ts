@@ -9,6 +9,8 @@ import { kindStyle } from './palette';
  */
 export class ConceptCombobox {
   private hits: SearchHit[] = [];
+  /** What the last search looked for instead of a misspelled text, shown above the suggestions. */
+  private didYouMean: string | null = null;
   private active = -1;
   private timer: number | undefined;
   private inFlight: AbortController | undefined;
@@ -38,6 +40,13 @@ export class ConceptCombobox {
     });
     // mousedown rather than click: it fires before the input's blur closes the list.
     list.addEventListener('mousedown', (event) => {
+      const suggestion = (event.target as HTMLElement).closest<HTMLElement>('[data-did-you-mean]');
+      if (suggestion) {
+        event.preventDefault();
+        this.input.value = suggestion.dataset.didYouMean!;
+        this.schedule();
+        return;
+      }
       const option = (event.target as HTMLElement).closest<HTMLElement>('[role="option"]');
       if (!option) return;
       event.preventDefault();
@@ -63,6 +72,7 @@ export class ConceptCombobox {
     const text = this.input.value.trim();
     if (!text) {
       this.hits = [];
+      this.didYouMean = null;
       this.close();
       return;
     }
@@ -75,10 +85,11 @@ export class ConceptCombobox {
     this.inFlight = controller;
     this.input.setAttribute('aria-busy', 'true');
     try {
-      this.hits = await search(text, this.lang(), controller.signal);
+      ({ hits: this.hits, didYouMean: this.didYouMean } = await search(text, this.lang(), controller.signal));
     } catch (error) {
       if (controller.signal.aborted) return;
       this.hits = [];
+      this.didYouMean = null;
       this.list.replaceChildren(h('li', { class: 'combo__empty', role: 'presentation' }, `${t('error', this.lang())}: ${(error as Error).message}`));
       this.open();
       return;
@@ -94,12 +105,17 @@ export class ConceptCombobox {
   private render(): void {
     const lang = this.lang();
     const other: Lang = lang === 'KO' ? 'EN' : 'KO';
+    // Not an option: it names what was searched instead, and a click searches for exactly that.
+    const didYouMean = this.didYouMean
+      ? h('li', { class: 'combo__did-you-mean', role: 'presentation', 'data-did-you-mean': this.didYouMean }, `${t('didYouMean', lang)} `, h('strong', {}, this.didYouMean))
+      : null;
     if (this.hits.length === 0) {
       this.list.replaceChildren(h('li', { class: 'combo__empty', role: 'presentation' }, t('noResults', lang)));
       this.input.removeAttribute('aria-activedescendant');
       return;
     }
     this.list.replaceChildren(
+      ...(didYouMean ? [didYouMean] : []),
       ...this.hits.map((hit, index) => {
         const name = pick(hit.name, lang);
         const otherName = pick(hit.name, other);

@@ -23,6 +23,7 @@ export const UI = {
     en: 'Type in Korean or English, pick with ↑↓ and Enter',
   },
   noResults: { ko: '찾은 개념이 없습니다', en: 'No concept found' },
+  didYouMean: { ko: '이 검색어로 찾은 결과:', en: 'Showing results for' },
   modeLabel: { ko: '보기 방식', en: 'View' },
   modeExplore: { ko: '이웃 보기', en: 'Neighbours' },
   modePath: { ko: '경로 찾기', en: 'Find a path' },

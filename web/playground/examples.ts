@@ -63,34 +63,36 @@ query ConceptAndRelated($slug: String!, $lang: Lang) {
     query: `# 한국어와 영어로 검색하기
 # Search in Korean and in English.
 #
-# 이름, 다른 이름, 요약에서 찾습니다.
-# 단어의 앞부분만 써도 맞습니다.
-# Matches names, aliases and summaries;
-# word prefixes match too.
+# 이름, 다른 이름, 학습자 단어, 요약에서 찾습니다.
+# 오타, 조사와 어미, 질문 ("X란?", "X vs Y")도 읽습니다.
+# Matches names, aliases, learner words, summaries;
+# reads typos, Korean endings and questions too.
+# didYouMean: 오타 대신 찾은 검색어.
+# didYouMean: what it searched for instead of a typo.
 # 한 요청에 검색 두 개를 별칭으로 나눕니다.
 # Two searches in one request, named by aliases.
 query SearchInKoreanAndEnglish($ko: String!, $en: String!) {
-  korean: search(query: $ko, first: 5, lang: KO) {
-    score
-    concept {
-      slug
-      kind
-      name(lang: KO)
-      summary(lang: KO)
+  korean: searchAnswer(query: $ko, first: 5, lang: KO) {
+    intent
+    didYouMean
+    comparison { slug title }
+    hits {
+      score
+      concept { slug kind name(lang: KO) summary(lang: KO) }
     }
   }
-  english: search(query: $en, first: 5, lang: EN) {
-    score
-    concept {
-      slug
-      kind
-      name(lang: EN)
-      summary(lang: EN)
+  english: searchAnswer(query: $en, first: 5, lang: EN) {
+    intent
+    didYouMean
+    comparison { slug title }
+    hits {
+      score
+      concept { slug kind name(lang: EN) summary(lang: EN) }
     }
   }
 }
 `,
-    variables: vars({ ko: '유니커널', en: 'hypervisor' }),
+    variables: vars({ ko: '유니커널이란?', en: 'hypervisr' }),
   },
   {
     query: `# 컨테이너 생명주기: 단계, 명령어, 플래그, 시그널

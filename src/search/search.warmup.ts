@@ -1,0 +1,23 @@
+import type { Logger } from '../logger';
+import type { CypherRunner } from '../neo4j/gateway';
+import { planSearch } from './search.args';
+import { SearchRepository } from './search.repository';
+
+/**
+ * Runs one comparison search, in both of the query's forms (whole records and names only), before the service takes
+ * requests. Neo4j plans a query the first time it sees its text, and the search query is large: on a busy machine
+ * the first learner's search would otherwise pay seconds for it, sometimes past the query timeout. A failure here
+ * is only logged; searches then plan on first use.
+ */
+export async function warmUpSearch(db: CypherRunner, logger: Logger): Promise<void> {
+  const repository = new SearchRepository(db);
+  const { request } = planSearch('container vs virtual machine', { kinds: null, preferKo: false, limit: 1 });
+  const started = performance.now();
+  try {
+    await repository.search(request!, true);
+    await repository.search(request!, false);
+    logger.debug({ ms: Math.round(performance.now() - started) }, 'search query planned');
+  } catch (error) {
+    logger.warn({ err: error }, 'planning the search query ahead failed; the first search will plan it');
+  }
+}
