@@ -64,6 +64,7 @@ export async function oursDbWork(schema: GraphQLSchema, driver: Driver, config: 
     config,
     repos,
     loaders: createLoaders(repos),
+    perCallAnswer: false,
   } as AtlasContext;
   const result = await execute({ schema, document: parse(request.query), variableValues: request.variables, contextValue: context });
   if (result.errors?.length) throw new Error(`profiling ours failed: ${result.errors[0].message}`);

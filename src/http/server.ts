@@ -6,8 +6,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import express, { type RequestHandler } from 'express';
+import { type ASTVisitor, type DocumentNode, GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 
 import type { Config } from '../config';
 import { type AtlasContext, createLoaders, createRepositories } from '../context';
@@ -17,8 +18,9 @@ import type { Logger } from '../logger';
 import type { Neo4jGateway, QueryStats } from '../neo4j/gateway';
 import { GraphVersion } from './graph-version';
 import { healthRouter } from './health';
-import { queryLimitsPlugin } from './limits';
+import { queryLimitsPlugin, queryShapeGuard, verdictCache } from './limits';
 import type { Metrics } from './metrics';
+import { bodyErrors, finalErrorHandler, getWithoutBody, persistedQueryGuard, queryLengthGuard } from './request-errors';
 import { compress, corsPolicy, securityHeaders } from './security';
 import { webRouter } from './web';
 
@@ -46,36 +48,43 @@ function requestIdOf(header: string | string[] | undefined): string {
   return value && REQUEST_ID.test(value) ? value : crypto.randomUUID();
 }
 
-/** A GraphQL-shaped error response for problems found before GraphQL runs (body too large, malformed JSON). */
-function sendRequestError(res: express.Response, status: number, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? ErrorCode.BAD_USER_INPUT : 'BAD_REQUEST' } }] });
+/** Operations of a type the schema lacks would fail in execution as an internal error; validation names them instead. */
+function operationTypesRule(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(node) {
+      const schema = context.getSchema();
+      const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+      if (!root) {
+        context.reportError(new GraphQLError(`This API is read-only and has no ${node.operation} operations. Send a query instead: \`query { ... }\` or \`{ ... }\`.`, { nodes: node }));
+      }
+    },
+  };
 }
 
-/** Rejects an over-long query text before it is parsed (parsing cost grows with it). */
-function queryLengthGuard(maxLength: number): RequestHandler {
+/**
+ * Each answer names in its ETag what it depends on besides its body: the graph content and the variant (language
+ * and media type), so a cache revalidating one variant never gets a 304 meant for another.
+ */
+function variantEtags(graphVersion: GraphVersion): RequestHandler {
   return (req, res, next) => {
-    const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
-    if (typeof query === 'string' && query.length > maxLength) {
-      sendRequestError(res, 400, `The query text is ${query.length} characters long; the limit is ${maxLength}. Send a shorter query (persisted queries help).`);
-      return;
-    }
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      if (typeof body === 'string' && !res.getHeader('etag')) {
+        const variant = `${langFromAcceptLanguage(req.headers['accept-language'])}\u0000${String(res.getHeader('content-type') ?? '')}`;
+        res.setHeader('ETag', `W/"${crypto.createHash('sha1').update(graphVersion.current).update(variant).update(body).digest('base64url')}"`);
+      }
+      return send(body);
+    };
     next();
   };
 }
 
-function bodyErrors(maxBytes: number): ErrorRequestHandler {
-  return (error: { type?: string; status?: number }, _req, res, next) => {
-    if (error.type === 'entity.too.large') {
-      sendRequestError(res, 413, `The request body is larger than ${maxBytes} bytes. Send a smaller request.`);
-    } else if (error.type === 'entity.parse.failed') {
-      sendRequestError(res, 400, 'The request body is not valid JSON. Send {"query": "...", "variables": {...}} with Content-Type: application/json.');
-    } else if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') {
-      sendRequestError(res, 415, 'The request body must be UTF-8 JSON.');
-    } else {
-      next(error);
-    }
-  };
-}
+/** The request headers a /graphql answer depends on, for shared caches (Origin and Accept-Encoding are added by CORS and compression). */
+const varyOnRequest: RequestHandler = (_req, res, next) => {
+  res.vary('Accept');
+  res.vary('Accept-Language');
+  next();
+};
 
 /** Express + Apollo Server on one HTTP server, listening on the configured host and port. */
 export async function startHttpServer({ config, logger, gateway, schema, metrics }: HttpServerDeps): Promise<HttpServer> {
@@ -90,12 +99,21 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   const httpServer = http.createServer(app);
   const exposeDetails = config.env === 'development';
   const maxAge = config.http.cacheMaxAgeSeconds;
+  // Both caches are bounded in bytes (their entries' JSON size), so a flood of distinct queries cannot grow memory
+  // past the budget; Apollo's default for each is 30 MiB.
+  const persistedQueries = new InMemoryLRUCache<string>({ maxSize: Math.max(1, config.caches.persistedQueryBytes) });
+  const limitVerdicts = verdictCache(config.caches.limitVerdictBytes);
 
   const apollo = new ApolloServer<AtlasContext>({
     schema,
     formatError: (formatted) => formatError(formatted, exposeDetails),
     includeStacktraceInErrorResponses: exposeDetails,
     introspection: true,
+    parseOptions: { maxTokens: config.limits.maxQueryTokens },
+    validationRules: [operationTypesRule],
+    documentStore: config.caches.documentBytes > 0 ? new InMemoryLRUCache<DocumentNode>({ maxSize: config.caches.documentBytes }) : null,
+    cache: persistedQueries,
+    persistedQueries: config.caches.persistedQueryBytes > 0 ? { cache: persistedQueries } : false,
     // main.ts owns signal handling, so the drain happens once and in order (HTTP, then driver, then Neo4j).
     stopOnTerminationSignals: false,
     plugins: [
@@ -103,7 +121,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
       ApolloServerPluginLandingPageDisabled(),
       // Cache-Control is set below, in one step for the whole response.
       ApolloServerPluginCacheControlDisabled(),
-      queryLimitsPlugin(config.limits, schema),
+      queryLimitsPlugin(config.limits, schema, limitVerdicts),
       metrics.plugin,
       {
         async requestDidStart({ contextValue }) {
@@ -113,6 +131,9 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
               for (const error of errors) {
                 if (!error.extensions?.code || error.extensions.code === ErrorCode.INTERNAL_SERVER_ERROR) {
                   contextValue.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error while resolving');
+                } else {
+                  // The client's mistake: one line to tell it from a fault, no stack.
+                  contextValue.logger.info({ code: error.extensions.code, reason: error.message, path: error.path }, 'request answered with an error');
                 }
               }
             },
@@ -120,8 +141,17 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
               // Every field is equally cacheable (the graph changes only when it is reseeded, and ETags follow the seed),
               // so one max-age covers every successful answer; Apollo's cache-control plugin would compute the same
               // from per-field hints at the price of wrapping every field resolver.
-              const cacheable = maxAge > 0 && response.body.kind === 'single' && !response.body.singleResult.errors;
+              // Answers that differ on every call (a quiz without a seed) must not be kept either.
+              const cacheable = maxAge > 0 && response.body.kind === 'single' && !response.body.singleResult.errors && !contextValue.perCallAnswer;
               response.http.headers.set('cache-control', cacheable ? `max-age=${maxAge}, public` : 'no-store');
+              // The GraphQL-over-HTTP spec: an application/graphql-response+json answer without data is a 4xx.
+              const mediaType = response.http.headers.get('content-type') ?? '';
+              if (
+                mediaType.startsWith('application/graphql-response+json') && response.body.kind === 'single' &&
+                response.body.singleResult.data === undefined && (response.http.status ?? 200) === 200
+              ) {
+                response.http.status = 400;
+              }
               response.http.headers.set('x-db-round-trips', String(contextValue.queryStats.roundTrips));
               response.http.headers.set('x-graph-version', graphVersion.current);
               contextValue.logger.debug(
@@ -139,6 +169,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   app.use((req, res, next) => {
     const id = requestIdOf(req.headers['x-request-id']);
     res.locals.requestId = id;
+    res.locals.logger = logger.child({ requestId: id });
     res.setHeader('X-Request-Id', id);
     next();
   });
@@ -154,9 +185,14 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   app.use(webRouter(config, logger));
   app.use(
     '/graphql',
+    varyOnRequest,
+    variantEtags(graphVersion),
+    getWithoutBody(),
     express.json({ limit: config.limits.maxBodyBytes }),
     bodyErrors(config.limits.maxBodyBytes),
+    persistedQueryGuard(),
     queryLengthGuard(config.limits.maxQueryLength),
+    queryShapeGuard(config.limits, schema, limitVerdicts),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<AtlasContext> => {
         const requestId = res.locals.requestId as string;
@@ -166,7 +202,8 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
           requestId,
           lang: langFromAcceptLanguage(req.headers['accept-language']),
           queryStats,
-          logger: logger.child({ requestId }),
+          logger: res.locals.logger as Logger,
+          perCallAnswer: false,
           config,
           repos,
           loaders: createLoaders(repos),
@@ -174,6 +211,8 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
       },
     }),
   );
+
+  app.use(finalErrorHandler(logger, exposeDetails));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
