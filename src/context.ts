@@ -30,6 +30,8 @@ export interface AtlasContext {
   loaders: Loaders;
   /** Set by a resolver whose answer differs on every call (a quiz without a seed), so no cache keeps it. */
   perCallAnswer: boolean;
+  /** The media type the response is sent as, negotiated from Accept. */
+  responseMediaType: string;
 }
 
 export interface Repositories {

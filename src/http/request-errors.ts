@@ -123,7 +123,7 @@ export function bodyErrors(maxBytes: number): ErrorRequestHandler {
     if (!known) return next(error);
     const [status, message] = known(maxBytes);
     // An aborted request has nobody left to answer; the log line is all there is.
-    if (res.req.destroyed || res.req.socket.destroyed) {
+    if (res.req.socket.destroyed) {
       (res.locals.logger as Logger | undefined)?.info({ status, code: BAD_REQUEST, reason: message }, 'request refused');
       return;
     }
@@ -144,7 +144,7 @@ export function finalErrorHandler(logger: Logger, exposeDetails: boolean): Error
     } else {
       log.error({ err: error, method: req.method, path: req.path }, 'unexpected error while handling a request');
     }
-    if (res.headersSent || req.destroyed) {
+    if (res.headersSent || req.socket.destroyed) {
       res.destroy();
       return;
     }

@@ -40,6 +40,8 @@ export interface HttpServerDeps {
   metrics: Metrics;
 }
 
+const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** A client may pass its own X-Request-Id (if it is short and plain); otherwise we make one. */
@@ -144,10 +146,10 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
               // Answers that differ on every call (a quiz without a seed) must not be kept either.
               const cacheable = maxAge > 0 && response.body.kind === 'single' && !response.body.singleResult.errors && !contextValue.perCallAnswer;
               response.http.headers.set('cache-control', cacheable ? `max-age=${maxAge}, public` : 'no-store');
-              // The GraphQL-over-HTTP spec: an application/graphql-response+json answer without data is a 4xx.
-              const mediaType = response.http.headers.get('content-type') ?? '';
+              // The GraphQL-over-HTTP spec: an application/graphql-response+json answer without data is a 4xx (Apollo
+              // answers an unknown persisted query with 200, right only for application/json).
               if (
-                mediaType.startsWith('application/graphql-response+json') && response.body.kind === 'single' &&
+                contextValue.responseMediaType === GRAPHQL_RESPONSE_JSON && response.body.kind === 'single' &&
                 response.body.singleResult.data === undefined && (response.http.status ?? 200) === 200
               ) {
                 response.http.status = 400;
@@ -204,6 +206,8 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
           queryStats,
           logger: res.locals.logger as Logger,
           perCallAnswer: false,
+          // The same choice, in the same order of preference, as Apollo makes for the response.
+          responseMediaType: req.accepts(['application/json', GRAPHQL_RESPONSE_JSON]) || 'application/json',
           config,
           repos,
           loaders: createLoaders(repos),
