@@ -58,7 +58,7 @@ export interface LimitsConfig {
   maxIntrospectionDepth: number;
 }
 
-/** Byte budgets of the caches the process keeps between requests (sizes as their JSON text, an estimate). */
+/** Byte budgets of the caches the process keeps between requests (estimates of the heap their entries hold). */
 export interface CacheConfig {
   /** Parsed and validated documents, one per query text. */
   documentBytes: number;
@@ -269,10 +269,10 @@ export function loadConfig(env: Env = process.env): Config {
       maxBodyBytes: int(env, 'MAX_BODY_BYTES', 102400, 1024, 10485760),
       maxQueryTokens: int(env, 'MAX_QUERY_TOKENS', 3000, 100, 1000000),
       maxQuerySelections: int(env, 'MAX_QUERY_SELECTIONS', 1500, 10, 1000000),
-      maxIntrospectionDepth: int(env, 'MAX_INTROSPECTION_DEPTH', 16, 2, 100),
+      maxIntrospectionDepth: int(env, 'MAX_INTROSPECTION_DEPTH', 20, 2, 100),
     },
     caches: {
-      documentBytes: int(env, 'DOCUMENT_CACHE_BYTES', 8 * MIB, 0, 1024 * MIB),
+      documentBytes: int(env, 'DOCUMENT_CACHE_BYTES', 16 * MIB, 0, 1024 * MIB),
       persistedQueryBytes: int(env, 'PERSISTED_QUERY_CACHE_BYTES', 4 * MIB, 0, 1024 * MIB),
       limitVerdictBytes: int(env, 'LIMIT_VERDICT_CACHE_BYTES', 2 * MIB, 0, 1024 * MIB),
     },
