@@ -64,6 +64,8 @@ export async function oursDbWork(schema: GraphQLSchema, driver: Driver, config: 
     config,
     repos,
     loaders: createLoaders(repos),
+    perCallAnswer: false,
+    responseMediaType: 'application/json',
   } as AtlasContext;
   const result = await execute({ schema, document: parse(request.query), variableValues: request.variables, contextValue: context });
   if (result.errors?.length) throw new Error(`profiling ours failed: ${result.errors[0].message}`);

@@ -1,11 +1,15 @@
 import autocannon from 'autocannon';
 
 import { startApiProcess } from './api-process';
+import { runFlood } from './load-flood';
 
 /**
  * `npm run load`: a fixed number of concurrent clients send a mix of typical learner queries to the real API server
  * for a fixed time, then it prints throughput, latency, errors and the server's peak memory. Loopback only.
  * Options (environment): LOAD_CONNECTIONS (16), LOAD_SECONDS (20), LOAD_URL (use a running server instead).
+ *
+ * `npm run load -- --flood`: distinct query texts and variables for LOAD_FLOOD_SECONDS (60), then LOAD_SETTLE_SECONDS
+ * (30) of quiet; prints the server's resident memory before, at the peak and after (see load-flood.ts).
  */
 
 const MIX = [
@@ -19,7 +23,22 @@ const MIX = [
   '{ learningPath(slug: "unikernel") { slug } }',
 ];
 
+async function flood(): Promise<void> {
+  const server = await startApiProcess();
+  try {
+    const lines = await runFlood(server, {
+      connections: Number(process.env.LOAD_CONNECTIONS ?? 16),
+      seconds: Number(process.env.LOAD_FLOOD_SECONDS ?? 60),
+      settleSeconds: Number(process.env.LOAD_SETTLE_SECONDS ?? 30),
+    });
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--flood')) return flood();
   const connections = Number(process.env.LOAD_CONNECTIONS ?? 16);
   const duration = Number(process.env.LOAD_SECONDS ?? 20);
   const server = process.env.LOAD_URL ? undefined : await startApiProcess();

@@ -8,7 +8,20 @@ export interface ServerProcess {
   pid: number;
   /** Peak resident memory of the server process so far, in MiB (VmHWM). */
   peakRssMiB(): number;
+  /** Resident memory of the server process now, in MiB (VmRSS). */
+  rssMiB(): number;
   stop(): Promise<void>;
+}
+
+/** A memory figure of /proc/<pid>/status in MiB; 0 once the process is gone. */
+function statusMiB(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -47,15 +60,8 @@ export async function startServerProcess(name: string, script: string, env: Reco
   return {
     url,
     pid: child.pid!,
-    peakRssMiB() {
-      try {
-        const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-        return Math.round(kb / 1024);
-      } catch {
-        return 0;
-      }
-    },
+    peakRssMiB: () => statusMiB(child.pid!, 'VmHWM'),
+    rssMiB: () => statusMiB(child.pid!, 'VmRSS'),
     stop() {
       return new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

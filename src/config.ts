@@ -54,6 +54,22 @@ export interface LimitsConfig {
   maxQueryLength: number;
   /** Largest request body, in bytes. */
   maxBodyBytes: number;
+  /** Most tokens the parser reads from one query text before it gives up. */
+  maxQueryTokens: number;
+  /** Most field selections a document may expand to once every fragment spread is expanded. */
+  maxQuerySelections: number;
+  /** Deepest nesting below an introspection field (`__schema`, `__type`). */
+  maxIntrospectionDepth: number;
+}
+
+/** Byte budgets of the caches the process keeps between requests (estimates of the heap their entries hold). */
+export interface CacheConfig {
+  /** Parsed and validated documents, one per query text. */
+  documentBytes: number;
+  /** Query texts registered as automatic persisted queries. */
+  persistedQueryBytes: number;
+  /** Verdicts of the query limits, per query text, operation and variables. */
+  limitVerdictBytes: number;
 }
 
 export interface HttpConfig {
@@ -85,6 +101,7 @@ export interface Config {
   seed: { dir: string; onStart: boolean; sourceNote: string };
   limits: LimitsConfig;
   http: HttpConfig;
+  caches: CacheConfig;
   learning: LearningConfig;
   shutdownTimeoutMs: number;
   /** Absolute path of the repository root (where package.json, schema/ and seed/ live). */
@@ -173,6 +190,8 @@ function neo4jUri(env: Env): string | undefined {
   return value;
 }
 
+const MIB = 1024 * 1024;
+
 const memorySize = /^\d+[kmg]?$/i;
 
 function memory(env: Env, name: string, fallback: string): string {
@@ -260,6 +279,14 @@ export function loadConfig(env: Env = process.env): Config {
       maxAliases: int(env, 'MAX_ALIASES', 30, 0, 1000),
       maxQueryLength: int(env, 'MAX_QUERY_LENGTH', 10000, 100, 1000000),
       maxBodyBytes: int(env, 'MAX_BODY_BYTES', 102400, 1024, 10485760),
+      maxQueryTokens: int(env, 'MAX_QUERY_TOKENS', 3000, 100, 1000000),
+      maxQuerySelections: int(env, 'MAX_QUERY_SELECTIONS', 1500, 10, 1000000),
+      maxIntrospectionDepth: int(env, 'MAX_INTROSPECTION_DEPTH', 20, 2, 100),
+    },
+    caches: {
+      documentBytes: int(env, 'DOCUMENT_CACHE_BYTES', 16 * MIB, 0, 1024 * MIB),
+      persistedQueryBytes: int(env, 'PERSISTED_QUERY_CACHE_BYTES', 4 * MIB, 0, 1024 * MIB),
+      limitVerdictBytes: int(env, 'LIMIT_VERDICT_CACHE_BYTES', 2 * MIB, 0, 1024 * MIB),
     },
     http: {
       corsOrigins: origins(env),

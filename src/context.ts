@@ -28,6 +28,10 @@ export interface AtlasContext {
   config: Config;
   repos: Repositories;
   loaders: Loaders;
+  /** Set by a resolver whose answer differs on every call (a quiz without a seed), so no cache keeps it. */
+  perCallAnswer: boolean;
+  /** The media type the response is sent as, negotiated from Accept. */
+  responseMediaType: string;
 }
 
 export interface Repositories {

@@ -75,6 +75,9 @@ const PASS_THROUGH_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+const VALIDATION_ABORTED =
+  'Validation stopped: the query repeats the same fields so often that checking them against each other would take too long. Ask for each field once in a selection (aliases give different arguments different names).';
+
 /**
  * Apollo's formatError: expected errors pass with their code and message; anything unexpected is masked as
  * INTERNAL_SERVER_ERROR so no database or code internals leak, with details only in development.
@@ -84,6 +87,10 @@ export function formatError(
   exposeDetails: boolean,
 ): import('graphql').GraphQLFormattedError {
   const code = formatted.extensions?.code;
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message === 'Validation aborted.') {
+    // graphql-js stops comparing overlapping fields past a fixed amount of work and says only this.
+    return { ...formatted, message: VALIDATION_ABORTED };
+  }
   if (typeof code === 'string' && PASS_THROUGH_CODES.has(code)) return formatted;
   if (exposeDetails) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
   return {

@@ -143,6 +143,19 @@ describe('HTTP hardening', () => {
     expect(status).toBe(304);
   });
 
+  it('names in Vary every request header the answer depends on, and gives each variant its own ETag', async () => {
+    // The same body in every variant: only the ETag and Vary can tell a cache they are different answers.
+    const url = `${server.url}?query=${encodeURIComponent('{ concept(slug: "docker") { slug } }')}`;
+    const ask = (headers: Record<string, string>) => fetch(url, { headers: { 'apollo-require-preflight': 'true', origin: 'https://learn.example.org', ...headers } });
+    const korean = await ask({ accept: 'application/json', 'accept-language': 'ko' });
+    const english = await ask({ accept: 'application/json', 'accept-language': 'en' });
+    const graphqlResponse = await ask({ accept: 'application/graphql-response+json', 'accept-language': 'en' });
+    expect(await korean.text()).toBe(await english.text());
+    expect(korean.headers.get('vary')).toBe('Origin, Accept, Accept-Language, Accept-Encoding');
+    const etags = [korean, english, graphqlResponse].map((response) => response.headers.get('etag'));
+    expect(new Set(etags).size).toBe(3);
+  });
+
   it('never lets a cache keep an answer with errors', async () => {
     const headers = { accept: 'application/json', 'apollo-require-preflight': 'true' };
     for (const query of ['{ concept(slug: "docker") { noSuchField } }', '{ concepts(first: -1) { totalCount } }']) {

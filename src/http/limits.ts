@@ -1,92 +1,25 @@
+import crypto from 'node:crypto';
+
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  GraphQLError,
-  type GraphQLSchema,
-  Kind,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
-import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import type { RequestHandler } from 'express';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, type OperationDefinitionNode, parse } from 'graphql';
 
 import type { LimitsConfig } from '../config';
+import type { AtlasContext } from '../context';
 import { ErrorCode } from '../errors';
+import { aliasCount, type CostSizes, documentShape, operationShape } from './limits.analysis';
+import { sendRequestError } from './request-errors';
 
 /** A request asked for too much; answered with HTTP 400 before any resolver runs. */
 function tooComplex(message: string, extensions: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 }, ...extensions } });
 }
 
-/** How deep the operation's selections nest, following fragment spreads (each fragment once per path). */
-export function queryDepth(selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string> = new Set()): number {
-  if (!selectionSet) return 0;
-  let deepest = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      deepest = Math.max(deepest, selection.name.value.startsWith('__') ? 0 : 1 + queryDepth(selection.selectionSet, fragments, seen));
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, queryDepth(selection.selectionSet, fragments, seen));
-    } else {
-      const name = selection.name.value;
-      const fragment = fragments.get(name);
-      if (fragment && !seen.has(name)) deepest = Math.max(deepest, queryDepth(fragment.selectionSet, fragments, new Set([...seen, name])));
-    }
-  }
-  return deepest;
-}
-
-/** How many aliased fields the whole document uses. */
-export function aliasCount(document: DocumentNode): number {
-  let count = 0;
-  const visit = (set: SelectionSetNode | undefined) => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD && selection.alias) count += 1;
-      if ('selectionSet' in selection) visit(selection.selectionSet);
-    }
-  };
-  for (const definition of document.definitions) {
-    if ('selectionSet' in definition) visit(definition.selectionSet);
-  }
-  return count;
-}
-
-const SIZE_ARGS = ['first', 'last', 'limit', 'count'] as const;
-
-/**
- * Lists cost by how many items they ask for: a field with `first`/`last`/`limit`/`count` costs that many times its children
- * (`paths` also by its maxLength). Lists without a size argument (edges, nodes) are already counted by their parent.
- */
-function sizedListEstimator(defaultPageSize: number, maxSize: number): ComplexityEstimator {
-  return ({ args, childComplexity, field }) => {
-    if (!field.args.some((arg) => (SIZE_ARGS as readonly string[]).includes(arg.name))) return 1 + childComplexity;
-    const requested = SIZE_ARGS.map((name) => args[name]).find((value) => typeof value === 'number') as number | undefined;
-    // Sizes above the cap are refused by the resolver with BAD_USER_INPUT naming the argument, a clearer answer than a
-    // cost error, so they are costed at the cap here.
-    const count = Math.min(maxSize, Math.max(1, Math.abs(requested ?? defaultPageSize)));
-    const perItem = Math.max(1, childComplexity) * (typeof args.maxLength === 'number' ? Math.max(1, Math.abs(args.maxLength)) : 1);
-    return 1 + count * perItem;
-  };
-}
-
-/** The estimated cost of one operation, as the limits plugin computes it. */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, limits: LimitsConfig): number {
-  const maxSize = Math.max(limits.maxPageSize, limits.maxNeighborhoodNodes);
-  return getComplexity({
-    schema,
-    query: document,
-    operationName,
-    variables,
-    estimators: [sizedListEstimator(limits.defaultPageSize, maxSize), simpleEstimator({ defaultComplexity: 1 })],
-  });
-}
-
 /** The limit an operation breaks with the given variables, as the error to answer with; null when within limits. */
-function verdict(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, operationName: string | undefined, variables: Record<string, unknown>, limits: LimitsConfig): GraphQLError | null {
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
-  const depth = queryDepth(operation.selectionSet, fragments);
+function verdict(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: LimitsConfig): GraphQLError | null {
+  const shape = operationShape(schema, document, operation, variables, costSizes(limits));
+  const depth = shape.depth;
   if (depth > limits.maxQueryDepth) {
     return tooComplex(`The query nests ${depth} levels deep; the limit is ${limits.maxQueryDepth}. Ask for fewer nested levels, or make several smaller queries.`, { depth, maxDepth: limits.maxQueryDepth });
   }
@@ -94,51 +27,143 @@ function verdict(schema: GraphQLSchema, document: DocumentNode, operation: Opera
   if (aliases > limits.maxAliases) {
     return tooComplex(`The query uses ${aliases} aliases; the limit is ${limits.maxAliases}. Split it into several requests.`, { aliases, maxAliases: limits.maxAliases });
   }
-  let cost: number;
-  try {
-    cost = operationCost(schema, document, operationName, variables, limits);
-  } catch {
-    // Variables that do not fit their types: execution reports that as BAD_USER_INPUT with the variable named.
-    return null;
-  }
+  const cost = shape.cost;
   if (cost > limits.maxQueryCost) {
-    return tooComplex(`The query's estimated cost is ${cost}; the limit is ${limits.maxQueryCost}. Lists cost by their first/last/limit: ask for smaller pages or fewer nested lists.`, { cost, maxCost: limits.maxQueryCost });
+    return tooComplex(`The query's estimated cost is ${shown(cost)}; the limit is ${limits.maxQueryCost}. Lists cost by their first/last/limit: ask for smaller pages or fewer nested lists.`, { cost: shown(cost), maxCost: limits.maxQueryCost });
   }
   return null;
 }
 
-/** Verdicts kept per document; a document asked with ever new variables starts over past this many. */
-const MAX_VERDICTS_PER_DOCUMENT = 100;
+/**
+ * The limits that bound the work of validation itself, checked before it runs: graphql-js validation (overlapping
+ * fields in particular) grows faster than the text with repeated fields and spreads, so a document whose expanded
+ * size or introspection nesting passes its bound is refused unread.
+ */
+function structuralVerdict(schema: GraphQLSchema, document: DocumentNode, limits: LimitsConfig): GraphQLError | null {
+  const shape = documentShape(schema, document, costSizes(limits));
+  if (shape.selections > limits.maxQuerySelections) {
+    return tooComplex(
+      `The query expands to ${shown(shape.selections)} field selections once its fragments are spread; the limit is ${limits.maxQuerySelections}. Spread fragments fewer times, or split the query into several requests.`,
+      { selections: shown(shape.selections), maxSelections: limits.maxQuerySelections },
+    );
+  }
+  if (shape.introspectionDepth > limits.maxIntrospectionDepth) {
+    return tooComplex(
+      `The introspection query nests ${shape.introspectionDepth} levels deep; the limit is ${limits.maxIntrospectionDepth}. The standard introspection query (as GraphiQL sends it) fits; ask for fewer nested ofType levels.`,
+      { introspectionDepth: shape.introspectionDepth, maxIntrospectionDepth: limits.maxIntrospectionDepth },
+    );
+  }
+  return null;
+}
+
+/** Figures past 2^53 are not exact, and past the float range not finite: a client needs only to see they are huge. */
+function shown(value: number): number | string {
+  return Number.isSafeInteger(value) ? value : 'more than 9007199254740991';
+}
+
+function costSizes(limits: LimitsConfig): CostSizes {
+  return { defaultPageSize: limits.defaultPageSize, maxSize: Math.max(limits.maxPageSize, limits.maxNeighborhoodNodes) };
+}
+
+/** A verdict as the cache keeps it: the empty string for "within limits". */
+type StoredVerdict = string;
+
+function stored(error: GraphQLError | null): StoredVerdict {
+  return error ? JSON.stringify({ message: error.message, extensions: error.extensions }) : '';
+}
+
+/** A fresh error each time: Apollo's error handling may annotate the one it is given. */
+function revived(verdict: StoredVerdict): GraphQLError | null {
+  if (verdict === '') return null;
+  const { message, extensions } = JSON.parse(verdict) as { message: string; extensions: Record<string, unknown> };
+  return new GraphQLError(message, { extensions });
+}
+
+/** Limit verdicts kept between requests, within a budget of bytes. */
+export type VerdictCache = InMemoryLRUCache<StoredVerdict>;
+
+export function verdictCache(bytes: number): VerdictCache {
+  return new InMemoryLRUCache<StoredVerdict>({
+    maxSize: Math.max(1, bytes),
+    // Keys are hashes of a fixed length; an entry costs its key, its value and the cache's own bookkeeping.
+    sizeCalculation: (value: StoredVerdict, key: string) => key.length + value.length + 100,
+  });
+}
+
+function sha256(text: string): string {
+  return crypto.createHash('sha256').update(text).digest('base64url');
+}
+
+/**
+ * Refuses, before Apollo parses and validates it, a query text whose expanded size or introspection nesting passes its
+ * bound. It must run before validation, whose cost grows faster than the text, and Apollo's hooks cannot answer with a
+ * client error before it; so the text is parsed here too (with the same token limit), once per distinct text: the
+ * verdict is kept. A text that does not parse is left to Apollo, which reports the syntax error.
+ */
+export function queryShapeGuard(limits: LimitsConfig, schema: GraphQLSchema, verdicts: VerdictCache): RequestHandler {
+  return async (req, res, next) => {
+    const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    if (typeof query !== 'string') return next();
+    const key = `shape:${sha256(query)}`;
+    let found = await verdicts.get(key);
+    if (found === undefined) {
+      let document: DocumentNode;
+      try {
+        document = parse(query, { maxTokens: limits.maxQueryTokens, noLocation: true });
+      } catch {
+        return next();
+      }
+      found = stored(structuralVerdict(schema, document, limits));
+      await verdicts.set(key, found);
+    }
+    const error = revived(found);
+    if (!error) return next();
+    const { http: _http, code, ...details } = error.extensions as Record<string, unknown>;
+    sendRequestError(res, 400, error.message, String(code), details);
+  };
+}
 
 /**
  * Rejects operations that are too deep, too costly or use too many aliases, after parsing and validation and before
  * execution, with HTTP 400 and a message that says the limit and how to stay under it.
  *
- * Apollo keeps one parsed document per query text, so verdicts are remembered per document, operation and
- * variables: a client repeating a query (the usual case) has it analysed once, not on every request.
+ * Verdicts are remembered per query text, operation and variables within a budget of bytes, so a client repeating a
+ * query (the usual case) has it analysed once, and a flood of distinct requests cannot grow the memory past it.
  */
-export function queryLimitsPlugin(limits: LimitsConfig, schema: GraphQLSchema): ApolloServerPlugin {
-  const verdicts = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
+export function queryLimitsPlugin(limits: LimitsConfig, schema: GraphQLSchema, verdicts: VerdictCache): ApolloServerPlugin<AtlasContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
       return {
-        async didResolveOperation({ request, document, operation }) {
+        async didResolveOperation({ request, document, operation, queryHash }) {
           // No operation of that name (or several and none named): execution answers that, with a clear message.
           if (!operation) return;
-          const operationName = request.operationName ?? undefined;
           const variables = request.variables ?? {};
-          const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
-          let known = verdicts.get(document);
-          if (!known || known.size >= MAX_VERDICTS_PER_DOCUMENT) verdicts.set(document, (known = new Map()));
-          let found = known.get(key);
+          const key = `operation:${queryHash}:${sha256(request.operationName ?? '')}:${variablesKey(variables)}`;
+          let found = await verdicts.get(key);
           if (found === undefined) {
-            found = verdict(schema, document, operation as OperationDefinitionNode, operationName, variables, limits);
-            known.set(key, found);
+            found = stored(verdict(schema, document, operation, variables, limits));
+            await verdicts.set(key, found);
           }
-          // A fresh error each time: Apollo's error handling may annotate the one it is given.
-          if (found) throw new GraphQLError(found.message, { extensions: found.extensions });
+          const error = revived(found);
+          if (error) {
+            contextValue.logger.info({ code: error.extensions.code, reason: error.message }, 'query refused by the limits');
+            throw error;
+          }
         },
       };
     },
   };
+}
+
+/**
+ * The variables as part of a cache key. JSON.stringify recurses, so variables nested past the stack's depth (a body of
+ * nested arrays) cannot be written out: they get a key of their own that no other request shares, since the
+ * verdict does not depend on them anyway (no size argument takes a nested value).
+ */
+function variablesKey(variables: Record<string, unknown>): string {
+  try {
+    return sha256(JSON.stringify(variables));
+  } catch {
+    return `unkeyed-${crypto.randomUUID()}`;
+  }
 }

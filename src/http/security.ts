@@ -60,13 +60,3 @@ export function compress(): RequestHandler {
   };
 }
 
-/**
- * `Vary: Accept-Language` on GraphQL answers: text fields follow that header when no `lang` argument is given, and a
- * GET answer is cacheable by its URL, so a shared cache must not hand one language's answer to another.
- */
-export function varyOnLanguage(): RequestHandler {
-  return (_req, res, next) => {
-    res.vary('Accept-Language');
-    next();
-  };
-}

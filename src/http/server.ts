@@ -5,9 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import express, { type RequestHandler } from 'express';
+import { type ASTVisitor, type DocumentNode, GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
 
 import type { Config } from '../config';
 import { type AtlasContext, createLoaders, createRepositories } from '../context';
@@ -17,10 +18,11 @@ import type { Logger } from '../logger';
 import type { Neo4jGateway, QueryStats } from '../neo4j/gateway';
 import { GraphVersion } from './graph-version';
 import { healthRouter } from './health';
-import { queryLimitsPlugin } from './limits';
+import { queryLimitsPlugin, queryShapeGuard, verdictCache } from './limits';
 import type { Metrics } from './metrics';
 import { jsonOnlyPosts } from './csrf';
-import { compress, corsPolicy, securityHeaders, varyOnLanguage } from './security';
+import { bodyErrors, finalErrorHandler, getWithoutBody, persistedQueryGuard, queryLengthGuard } from './request-errors';
+import { compress, corsPolicy, securityHeaders } from './security';
 import { webRouter } from './web';
 
 export interface HttpServer {
@@ -39,6 +41,8 @@ export interface HttpServerDeps {
   metrics: Metrics;
 }
 
+const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** A client may pass its own X-Request-Id (if it is short and plain); otherwise we make one. */
@@ -47,36 +51,52 @@ function requestIdOf(header: string | string[] | undefined): string {
   return value && REQUEST_ID.test(value) ? value : crypto.randomUUID();
 }
 
-/** A GraphQL-shaped error response for problems found before GraphQL runs (body too large, malformed JSON). */
-function sendRequestError(res: express.Response, status: number, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? ErrorCode.BAD_USER_INPUT : 'BAD_REQUEST' } }] });
+/** Operations of a type the schema lacks would fail in execution as an internal error; validation names them instead. */
+function operationTypesRule(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(node) {
+      const schema = context.getSchema();
+      const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+      if (!root) {
+        context.reportError(new GraphQLError(`This API is read-only and has no ${node.operation} operations. Send a query instead: \`query { ... }\` or \`{ ... }\`.`, { nodes: node }));
+      }
+    },
+  };
 }
 
-/** Rejects an over-long query text before it is parsed (parsing cost grows with it). */
-function queryLengthGuard(maxLength: number): RequestHandler {
+/**
+ * The heap a cached document holds, estimated: its locations keep the parser's token list alive, so a parsed document
+ * weighs more than four times its JSON text (4.3 measured on the load script's flood queries); Apollo's default
+ * counts the JSON alone and so lets the cache hold several times its budget.
+ */
+function documentHeapBytes(document: DocumentNode): number {
+  return 5 * Buffer.byteLength(JSON.stringify(document), 'utf8');
+}
+
+/**
+ * Each answer names in its ETag what it depends on besides its body: the graph content and the variant (language
+ * and media type), so a cache revalidating one variant never gets a 304 meant for another.
+ */
+function variantEtags(graphVersion: GraphVersion): RequestHandler {
   return (req, res, next) => {
-    const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
-    if (typeof query === 'string' && query.length > maxLength) {
-      sendRequestError(res, 400, `The query text is ${query.length} characters long; the limit is ${maxLength}. Send a shorter query (persisted queries help).`);
-      return;
-    }
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      if (typeof body === 'string' && !res.getHeader('etag')) {
+        const variant = `${langFromAcceptLanguage(req.headers['accept-language'])}\u0000${String(res.getHeader('content-type') ?? '')}`;
+        res.setHeader('ETag', `W/"${crypto.createHash('sha1').update(graphVersion.current).update(variant).update(body).digest('base64url')}"`);
+      }
+      return send(body);
+    };
     next();
   };
 }
 
-function bodyErrors(maxBytes: number): ErrorRequestHandler {
-  return (error: { type?: string; status?: number }, _req, res, next) => {
-    if (error.type === 'entity.too.large') {
-      sendRequestError(res, 413, `The request body is larger than ${maxBytes} bytes. Send a smaller request.`);
-    } else if (error.type === 'entity.parse.failed') {
-      sendRequestError(res, 400, 'The request body is not valid JSON. Send {"query": "...", "variables": {...}} with Content-Type: application/json.');
-    } else if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') {
-      sendRequestError(res, 415, 'The request body must be UTF-8 JSON.');
-    } else {
-      next(error);
-    }
-  };
-}
+/** The request headers a /graphql answer depends on, for shared caches (Origin and Accept-Encoding are added by CORS and compression). */
+const varyOnRequest: RequestHandler = (_req, res, next) => {
+  res.vary('Accept');
+  res.vary('Accept-Language');
+  next();
+};
 
 /** Express + Apollo Server on one HTTP server, listening on the configured host and port. */
 export async function startHttpServer({ config, logger, gateway, schema, metrics }: HttpServerDeps): Promise<HttpServer> {
@@ -91,6 +111,10 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   const httpServer = http.createServer(app);
   const exposeDetails = config.env === 'development';
   const maxAge = config.http.cacheMaxAgeSeconds;
+  // Every cache kept between requests has a budget in bytes, so a flood of distinct queries cannot grow memory past
+  // it; Apollo's default for the document and persisted-query caches is 30 MiB of JSON each.
+  const persistedQueries = new InMemoryLRUCache<string>({ maxSize: Math.max(1, config.caches.persistedQueryBytes) });
+  const limitVerdicts = verdictCache(config.caches.limitVerdictBytes);
 
   const apollo = new ApolloServer<AtlasContext>({
     schema,
@@ -99,6 +123,11 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
     introspection: true,
     // Replaced by jsonOnlyPosts (see there): it refused the plain GET queries of GraphQL-over-HTTP clients.
     csrfPrevention: false,
+    parseOptions: { maxTokens: config.limits.maxQueryTokens },
+    validationRules: [operationTypesRule],
+    documentStore: config.caches.documentBytes > 0 ? new InMemoryLRUCache<DocumentNode>({ maxSize: config.caches.documentBytes, sizeCalculation: documentHeapBytes }) : null,
+    cache: persistedQueries,
+    persistedQueries: config.caches.persistedQueryBytes > 0 ? { cache: persistedQueries } : false,
     // main.ts owns signal handling, so the drain happens once and in order (HTTP, then driver, then Neo4j).
     stopOnTerminationSignals: false,
     plugins: [
@@ -106,7 +135,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
       ApolloServerPluginLandingPageDisabled(),
       // Cache-Control is set below, in one step for the whole response.
       ApolloServerPluginCacheControlDisabled(),
-      queryLimitsPlugin(config.limits, schema),
+      queryLimitsPlugin(config.limits, schema, limitVerdicts),
       metrics.plugin,
       {
         async requestDidStart({ contextValue }) {
@@ -116,6 +145,9 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
               for (const error of errors) {
                 if (!error.extensions?.code || error.extensions.code === ErrorCode.INTERNAL_SERVER_ERROR) {
                   contextValue.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error while resolving');
+                } else {
+                  // The client's mistake: one line to tell it from a fault, no stack.
+                  contextValue.logger.info({ code: error.extensions.code, reason: error.message, path: error.path }, 'request answered with an error');
                 }
               }
             },
@@ -123,8 +155,17 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
               // Every field is equally cacheable (the graph changes only when it is reseeded, and ETags follow the seed),
               // so one max-age covers every successful answer; Apollo's cache-control plugin would compute the same
               // from per-field hints at the price of wrapping every field resolver.
-              const cacheable = maxAge > 0 && response.body.kind === 'single' && !response.body.singleResult.errors;
+              // Answers that differ on every call (a quiz without a seed) must not be kept either.
+              const cacheable = maxAge > 0 && response.body.kind === 'single' && !response.body.singleResult.errors && !contextValue.perCallAnswer;
               response.http.headers.set('cache-control', cacheable ? `max-age=${maxAge}, public` : 'no-store');
+              // The GraphQL-over-HTTP spec: an application/graphql-response+json answer without data is a 4xx (Apollo
+              // answers an unknown persisted query with 200, right only for application/json).
+              if (
+                contextValue.responseMediaType === GRAPHQL_RESPONSE_JSON && response.body.kind === 'single' &&
+                response.body.singleResult.data === undefined && (response.http.status ?? 200) === 200
+              ) {
+                response.http.status = 400;
+              }
               response.http.headers.set('x-db-round-trips', String(contextValue.queryStats.roundTrips));
               response.http.headers.set('x-graph-version', graphVersion.current);
               contextValue.logger.debug(
@@ -142,6 +183,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   app.use((req, res, next) => {
     const id = requestIdOf(req.headers['x-request-id']);
     res.locals.requestId = id;
+    res.locals.logger = logger.child({ requestId: id });
     res.setHeader('X-Request-Id', id);
     next();
   });
@@ -158,10 +200,14 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   app.use(
     '/graphql',
     jsonOnlyPosts(),
-    varyOnLanguage(),
+    varyOnRequest,
+    variantEtags(graphVersion),
+    getWithoutBody(),
     express.json({ limit: config.limits.maxBodyBytes }),
     bodyErrors(config.limits.maxBodyBytes),
+    persistedQueryGuard(),
     queryLengthGuard(config.limits.maxQueryLength),
+    queryShapeGuard(config.limits, schema, limitVerdicts),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<AtlasContext> => {
         const requestId = res.locals.requestId as string;
@@ -171,7 +217,10 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
           requestId,
           lang: langFromAcceptLanguage(req.headers['accept-language']),
           queryStats,
-          logger: logger.child({ requestId }),
+          logger: res.locals.logger as Logger,
+          perCallAnswer: false,
+          // The same choice, in the same order of preference, as Apollo makes for the response.
+          responseMediaType: req.accepts(['application/json', GRAPHQL_RESPONSE_JSON]) || 'application/json',
           config,
           repos,
           loaders: createLoaders(repos),
@@ -179,6 +228,8 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
       },
     }),
   );
+
+  app.use(finalErrorHandler(logger, exposeDetails));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -23,6 +23,7 @@ export class QuizResolver {
     if (args.topic !== undefined && args.topic !== null && args.topic.trim() === '') {
       throw new BadInputError('topic', '`topic` is empty. Pass the slug of a concept, e.g. `docker-kill`, or leave it out to be quizzed on everything.');
     }
+    if (args.seed === undefined || args.seed === null) context.perCallAnswer = true;
     const questions = await quizService(context).quiz(args.topic ?? null, args.count, args.seed ?? randomSeed());
     return questions.map((question) => new QuizQuestion(question, args.lang));
   }

@@ -1,6 +1,6 @@
 import { startAtlas, type Atlas } from '../../src/app';
 import { type Config, loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 
 export interface TestServer {
   atlas: Atlas;
@@ -22,10 +22,10 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', ...overrides });
 }
 
-/** Starts the real service (real HTTP, real Neo4j) on a free port. */
-export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
+/** Starts the real service (real HTTP, real Neo4j) on a free port; pass a logger to read what it logs. */
+export async function startTestServer(overrides: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestServer> {
   const config = testConfig(overrides);
-  const logger = createLogger({ logLevel: (process.env.TEST_LOG_LEVEL as 'info') ?? 'silent', logPretty: false });
+  const logger = options.logger ?? createLogger({ logLevel: (process.env.TEST_LOG_LEVEL as 'info') ?? 'silent', logPretty: false });
   const atlas = await startAtlas(config, logger);
   const url = atlas.url;
   return {
