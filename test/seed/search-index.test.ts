@@ -1,5 +1,8 @@
 import { createLogger } from '../../src/logger';
+import path from 'node:path';
+
 import { connectDatabase, type Database } from '../../src/neo4j/database';
+import { applySchema } from '../../src/neo4j/migrations';
 import { seedTestConfig } from '../support/seed';
 
 /**
@@ -32,13 +35,13 @@ afterAll(async () => {
 });
 
 describe('the concept_search index', () => {
-  it('is a full-text index with the cjk analyzer over names, aliases and summaries in both languages', async () => {
+  it('is a full-text index with the cjk analyzer over names, aliases, summaries and search terms in both languages', async () => {
     const [index] = await db.gateway.read(
       "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options, state WHERE name = 'concept_search' RETURN labelsOrTypes, properties, options.indexConfig AS config, state",
     );
     expect(index).toMatchObject({
       labelsOrTypes: ['Concept'],
-      properties: ['nameKo', 'nameEn', 'aliasesKo', 'aliasesEn', 'summaryKo', 'summaryEn'],
+      properties: ['nameKo', 'nameEn', 'aliasesKo', 'aliasesEn', 'summaryKo', 'summaryEn', 'searchTerms'],
       config: expect.objectContaining({ 'fulltext.analyzer': 'cjk' }),
       state: 'ONLINE',
     });
@@ -75,5 +78,14 @@ describe('the concept_search index', () => {
     expect(slugs(found)).toContain('container');
     expect(found.length).toBeGreaterThan(5);
     expect(found.every((h) => h.text.includes('컨'))).toBe(true);
+  });
+
+  it('is made again by applySchema when a database holds it with other properties', async () => {
+    await db.gateway.write('DROP INDEX concept_search IF EXISTS');
+    await db.gateway.write("CREATE FULLTEXT INDEX concept_search FOR (c:Concept) ON EACH [c.nameKo, c.nameEn] OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } }");
+    await applySchema(db.gateway, path.resolve(__dirname, '../..'), silent);
+    const [index] = await db.gateway.read("SHOW FULLTEXT INDEXES YIELD name, properties, state WHERE name = 'concept_search' RETURN properties, state");
+    expect(index).toEqual({ properties: ['nameKo', 'nameEn', 'aliasesKo', 'aliasesEn', 'summaryKo', 'summaryEn', 'searchTerms'], state: 'ONLINE' });
+    expect(slugs(await hits('flag_a'))).toEqual(['docker-ps-all-flag']);
   });
 });
