@@ -220,19 +220,19 @@ describe('related', () => {
         relation: { type: 'BUILT_FROM', from: { slug: 'container' }, to: { slug: 'image' } },
       },
       {
-        type: 'REQUIRES',
+        type: 'LEARN_AFTER',
         direction: 'INCOMING',
         description: null,
         order: null,
         source: 'Container and Docker > OS Container',
-        relation: { type: 'REQUIRES', from: { slug: 'image' }, to: { slug: 'container' } },
+        relation: { type: 'LEARN_AFTER', from: { slug: 'image' }, to: { slug: 'container' } },
       },
     ]);
-    expect(edges.find((e) => e.node.slug === 'encapsulation')!.relations.map((r) => `${r.type}:${r.direction}`)).toEqual(['REQUIRES:OUTGOING', 'USES:OUTGOING']);
+    expect(edges.find((e) => e.node.slug === 'encapsulation')!.relations.map((r) => `${r.type}:${r.direction}`)).toEqual(['LEARN_AFTER:OUTGOING', 'USES:OUTGOING']);
     // Only the relations that match the filter ride along.
-    const requires = await related('container', 'types: [REQUIRES], direction: INCOMING, first: 100');
-    expect(requires.body.data!.concept.related.edges.find((e) => e.node.slug === 'image')!.relations.map((r) => `${r.type}:${r.direction}`)).toEqual(['REQUIRES:INCOMING']);
-    expect(requires.body.data!.concept.related.edges.find((e) => e.node.slug === 'encapsulation')).toBeUndefined();
+    const learnAfter = await related('container', 'types: [LEARN_AFTER], direction: INCOMING, first: 100');
+    expect(learnAfter.body.data!.concept.related.edges.find((e) => e.node.slug === 'image')!.relations.map((r) => `${r.type}:${r.direction}`)).toEqual(['LEARN_AFTER:INCOMING']);
+    expect(learnAfter.body.data!.concept.related.edges.find((e) => e.node.slug === 'encapsulation')).toBeUndefined();
   });
 
   it('matches the database for every direction: one edge per related concept, every relation on them, direction from the asking concept', async () => {
@@ -271,10 +271,10 @@ describe('related', () => {
     expect(edges.map((e) => `${e.node.slug}=${e.relations.map((r) => `${r.type}:${r.direction}:${r.order}`).join(',')}`)).toEqual([
       'docker-kill=CONTRASTS_WITH:OUTGOING:null',
       'graceful-shutdown=ENABLES:OUTGOING:null',
-      'stop-kill-stage=HAS_COMMAND:INCOMING:1,REQUIRES:OUTGOING:null',
-      'docker-commit=REQUIRES:INCOMING:null',
-      'sigkill=REQUIRES:OUTGOING:null,SENDS_SIGNAL:OUTGOING:2',
-      'sigterm=REQUIRES:OUTGOING:null,SENDS_SIGNAL:OUTGOING:1',
+      'stop-kill-stage=HAS_COMMAND:INCOMING:1,LEARN_AFTER:OUTGOING:null',
+      'sigkill=LEARN_AFTER:OUTGOING:null,SENDS_SIGNAL:OUTGOING:2',
+      'sigterm=LEARN_AFTER:OUTGOING:null,SENDS_SIGNAL:OUTGOING:1',
+      'main-process=TARGETS:OUTGOING:null',
       'container-state=UPDATES:OUTGOING:null',
     ]);
     const signals = (await related('docker-stop', 'types: [SENDS_SIGNAL]')).body.data!.concept.related.edges;

@@ -58,7 +58,7 @@ interface ApiRelation {
 interface ApiConcept {
   slug: string;
   correction: Correction | null;
-  related: { totalCount: number; edges: { direction: 'OUTGOING' | 'INCOMING'; relation: ApiRelation }[] };
+  related: { totalCount: number; edges: { relations: { direction: 'OUTGOING' | 'INCOMING'; relation: ApiRelation }[] }[] };
 }
 
 const CORRECTION = 'correction { noteSays(lang: EN) truth(lang: EN) reference }';
@@ -70,8 +70,8 @@ async function everything(): Promise<{ concepts: ApiConcept[]; relations: ApiRel
   for (;;) {
     const res: Awaited<ReturnType<TestServer['gql']>> = await server.gql(
       `query ($after: String) { concepts(first: 5, after: $after) { pageInfo { hasNextPage endCursor } edges { node { slug ${CORRECTION}
-         related(direction: OUTGOING, first: 50) { totalCount edges { direction relation { type from { slug } to { slug }
-           en: sentence(lang: EN) ko: sentence(lang: KO) label(lang: EN) ${CORRECTION} } } } } } } }`,
+         related(direction: OUTGOING, first: 50) { totalCount edges { relations { direction relation { type from { slug } to { slug }
+           en: sentence(lang: EN) ko: sentence(lang: KO) label(lang: EN) ${CORRECTION} } } } } } } } }`,
       { after },
     );
     expect(res.body.errors).toBeUndefined();
@@ -83,7 +83,7 @@ async function everything(): Promise<{ concepts: ApiConcept[]; relations: ApiRel
     after = page.pageInfo.endCursor;
   }
   // A symmetric relation comes back OUTGOING from both ends: keep it once, by its stored direction.
-  const relations = concepts.flatMap((c) => c.related.edges.map((e) => e.relation).filter((r) => r.from.slug === c.slug));
+  const relations = concepts.flatMap((c) => c.related.edges.flatMap((e) => e.relations.map((r) => r.relation)).filter((r) => r.from.slug === c.slug));
   return { concepts, relations };
 }
 

@@ -174,10 +174,17 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
       expect(facts.every((e) => e.visible && e.opacity === 1)).toBe(true);
 
       await page.locator('#legend input[data-type="LEARN_AFTER"]').uncheck();
+      // The legend's change handler restyles the edges; wait for that rather than reading the styles straight away.
+      await page
+        .waitForFunction(() => window.atlasExplorer.edgeStyles().every((e) => e.type !== 'LEARN_AFTER' || !e.visible), undefined, { timeout: 10000 })
+        .catch(() => undefined);
       const after = await hook(page).edgeStyles();
       expect(after.filter((e) => e.type === 'LEARN_AFTER').every((e) => !e.visible)).toBe(true);
       expect(after.filter((e) => e.type !== 'LEARN_AFTER').every((e) => e.visible)).toBe(true);
       await page.locator('#legend input[data-type="LEARN_AFTER"]').check();
+      await page
+        .waitForFunction(() => window.atlasExplorer.edgeStyles().every((e) => e.type !== 'LEARN_AFTER' || e.visible), undefined, { timeout: 10000 })
+        .catch(() => undefined);
       expect((await hook(page).edgeStyles()).filter((e) => e.type === 'LEARN_AFTER').every((e) => e.visible)).toBe(true);
     } finally {
       await page.close();
