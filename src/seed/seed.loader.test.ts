@@ -97,7 +97,7 @@ describe('readSeed', () => {
       ['docker-stop', 'COMMAND', ['cli'], 13],
     ]);
     expect(reading.drafts.relations.map((r) => [r.type, r.from, r.to, r.order, r.source])).toEqual([
-      ['REQUIRES', 'docker-stop', 'process', undefined, 'Container and Docker'],
+      ['LEARN_AFTER', 'docker-stop', 'process', undefined, 'Container and Docker'],
       ['USES', 'docker-stop', 'process', undefined, undefined],
     ]);
   });
