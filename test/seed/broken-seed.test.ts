@@ -44,7 +44,7 @@ const EXPECTED: Record<string, string[]> = {
     'concepts/00-base.yaml:10: unknown kind "COMAND" for concept "Docker_Stop" — use COMMAND (the closest kind)',
     'concepts/00-base.yaml:10: the source "Containr and Docker" of concept "Docker_Stop" is not a section of the note — use "Container and Docker" (the closest section',
     'concepts/00-base.yaml:12: name.en is missing — add en: the English text (both languages are required)',
-    'relations/00-base.yaml:2: the source "Container and Docker > Lifecycle" of relation REQUIRES Docker_Stop → process is not a section of the note — use "Container and Docker > Lifecycle of Docker Container"',
+    'relations/00-base.yaml:2: the source "Container and Docker > Lifecycle" of relation LEARN_AFTER Docker_Stop → process is not a section of the note — use "Container and Docker > Lifecycle of Docker Container"',
   ],
   'wrong-shape': [
     'concepts/00-base.yaml:2: a concept has no "summary"',

@@ -132,6 +132,8 @@ export enum RelationType {
   Creates = 'CREATES',
   /** A is defined by B. */
   DefinedBy = 'DEFINED_BY',
+  /** A technical dependency: A does not work without B. */
+  DependsOn = 'DEPENDS_ON',
   /** A makes B possible. */
   Enables = 'ENABLES',
   /** A is an example of B. */
@@ -140,7 +142,7 @@ export enum RelationType {
   HasBenefit = 'HAS_BENEFIT',
   /** A has property B. */
   HasCharacteristic = 'HAS_CHARACTERISTIC',
-  /** Stage A is carried out with command B. */
+  /** Command B is one of the commands used in stage A. */
   HasCommand = 'HAS_COMMAND',
   /** Command A accepts flag B. */
   HasFlag = 'HAS_FLAG',
@@ -148,24 +150,44 @@ export enum RelationType {
   HasStage = 'HAS_STAGE',
   /** A is a kind of B. */
   IsA = 'IS_A',
+  /** The learning order, not a dependency: A is best learned after B. */
+  LearnAfter = 'LEARN_AFTER',
+  /** A shows up in the list that command or flag B prints. */
+  ListedBy = 'LISTED_BY',
   /** Stage B comes after stage A. */
   NextStage = 'NEXT_STAGE',
+  /** A and B name overlapping ideas (symmetric). */
+  OverlapsWith = 'OVERLAPS_WITH',
   /** A and B work well together (symmetric). */
   PairsWellWith = 'PAIRS_WELL_WITH',
   /** A is a part of B. */
   PartOf = 'PART_OF',
-  /** To learn A, learn B first. */
-  Requires = 'REQUIRES',
   /** A runs on top of B. */
   RunsOn = 'RUNS_ON',
   /** Command A sends signal B. */
   SendsSignal = 'SENDS_SIGNAL',
   /** A shares B with others (containers share the host kernel). */
   Shares = 'SHARES',
-  /** A writes changes into B. */
+  /** A is kept in B. */
+  StoredIn = 'STORED_IN',
+  /** A helps with B, without making it possible on its own. */
+  Supports = 'SUPPORTS',
+  /** Command or flag A acts on B. */
+  Targets = 'TARGETS',
+  /** A changes B (a command changes the container state). */
   Updates = 'UPDATES',
   /** A uses B. */
   Uses = 'USES'
+}
+
+/** What a search text asks for, as read from its wording in Korean or English. */
+export enum SearchIntent {
+  /** Two things side by side ("X vs Y", "X와 Y 차이", "difference between X and Y"): the concepts of both sides come first, and `comparison` names the stored comparison of them if there is one. */
+  Comparison = 'COMPARISON',
+  /** What something is ("what is a unikernel", "도커란?"): the question words are not searched. */
+  Definition = 'DEFINITION',
+  /** Plain words ("docker stop", "컨테이너를 중지하려면"). */
+  Words = 'WORDS'
 }
 
 export type ConceptsPageQueryVariables = Exact<{
