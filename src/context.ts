@@ -1,7 +1,7 @@
 import type { Config } from './config';
 import type { Lang } from './graph/vocabulary';
 import type { Logger } from './logger';
-import type { Neo4jGateway, QueryStats } from './neo4j/gateway';
+import type { Neo4jGateway, QueryStats, QueryTrace } from './neo4j/gateway';
 import { CompareRepository } from './compare/compare.repository';
 import { type ConceptLoaders, createConceptLoaders } from './concept/concept.loader';
 import { ConceptRepository } from './concept/concept.repository';
@@ -24,6 +24,8 @@ export interface AtlasContext {
   lang: Lang;
   /** Round trips and database time of this request. */
   queryStats: QueryStats;
+  /** Who sends this request's Cypher (request id, operation name): Neo4j sees it as transaction metadata. */
+  trace: QueryTrace;
   logger: Logger;
   config: Config;
   repos: Repositories;
@@ -55,7 +57,8 @@ export interface Loaders {
   relations: RelationLoaders;
 }
 
-/** Builds the per-request repositories over a gateway view that counts this request's round trips. */
+/** Builds the per-request repositories over a gateway view that counts this request's round trips and names
+ * the request in every transaction. */
 export function createRepositories(gateway: Neo4jGateway, _config: Config): Repositories {
   return {
     stats: new StatsRepository(gateway),

@@ -12,14 +12,20 @@ import { type ASTVisitor, type DocumentNode, GraphQLError, type GraphQLSchema, t
 
 import type { Config } from '../config';
 import { type AtlasContext, createLoaders, createRepositories } from '../context';
-import { ErrorCode, formatError } from '../errors';
+import { formatError } from '../errors';
 import { langFromAcceptLanguage } from '../i18n/lang';
 import type { Logger } from '../logger';
-import type { Neo4jGateway, QueryStats } from '../neo4j/gateway';
+import type { Neo4jGateway, QueryStats, QueryTrace } from '../neo4j/gateway';
 import { GraphVersion } from './graph-version';
 import { healthRouter } from './health';
 import { queryLimitsPlugin, queryShapeGuard, verdictCache } from './limits';
 import type { Metrics } from './metrics';
+import { useCacheControl } from './plugins/cache-control.plugin';
+import { useErrorLog } from './plugins/error-log.plugin';
+import { useOperationTrace } from './plugins/operation-trace.plugin';
+import { useRequestLog } from './plugins/request-log.plugin';
+import { useResponseHeaders } from './plugins/response-headers.plugin';
+import { useResponseStatus } from './plugins/response-status.plugin';
 import { jsonOnlyPosts } from './csrf';
 import { bodyErrors, finalErrorHandler, getWithoutBody, persistedQueryGuard, queryLengthGuard } from './request-errors';
 import { compress, corsPolicy, securityHeaders } from './security';
@@ -110,7 +116,6 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
 
   const httpServer = http.createServer(app);
   const exposeDetails = config.env === 'development';
-  const maxAge = config.http.cacheMaxAgeSeconds;
   // Every cache kept between requests has a budget in bytes, so a flood of distinct queries cannot grow memory past
   // it; Apollo's default for the document and persisted-query caches is 30 MiB of JSON each.
   const persistedQueries = new InMemoryLRUCache<string>({ maxSize: Math.max(1, config.caches.persistedQueryBytes) });
@@ -133,49 +138,16 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      // Cache-Control is set below, in one step for the whole response.
+      // Cache-Control is set by useCacheControl, in one step for the whole response.
       ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(config.limits, schema, limitVerdicts),
       metrics.plugin,
-      {
-        async requestDidStart({ contextValue }) {
-          const started = performance.now();
-          return {
-            async didEncounterErrors({ errors }) {
-              for (const error of errors) {
-                if (!error.extensions?.code || error.extensions.code === ErrorCode.INTERNAL_SERVER_ERROR) {
-                  contextValue.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error while resolving');
-                } else {
-                  // The client's mistake: one line to tell it from a fault, no stack.
-                  contextValue.logger.info({ code: error.extensions.code, reason: error.message, path: error.path }, 'request answered with an error');
-                }
-              }
-            },
-            async willSendResponse({ response, operationName, errors }) {
-              // Every field is equally cacheable (the graph changes only when it is reseeded, and ETags follow the seed),
-              // so one max-age covers every successful answer; Apollo's cache-control plugin would compute the same
-              // from per-field hints at the price of wrapping every field resolver.
-              // Answers that differ on every call (a quiz without a seed) must not be kept either.
-              const cacheable = maxAge > 0 && response.body.kind === 'single' && !response.body.singleResult.errors && !contextValue.perCallAnswer;
-              response.http.headers.set('cache-control', cacheable ? `max-age=${maxAge}, public` : 'no-store');
-              // The GraphQL-over-HTTP spec: an application/graphql-response+json answer without data is a 4xx (Apollo
-              // answers an unknown persisted query with 200, right only for application/json).
-              if (
-                contextValue.responseMediaType === GRAPHQL_RESPONSE_JSON && response.body.kind === 'single' &&
-                response.body.singleResult.data === undefined && (response.http.status ?? 200) === 200
-              ) {
-                response.http.status = 400;
-              }
-              response.http.headers.set('x-db-round-trips', String(contextValue.queryStats.roundTrips));
-              response.http.headers.set('x-graph-version', graphVersion.current);
-              contextValue.logger.debug(
-                { operationName, ms: Math.round(performance.now() - started), roundTrips: contextValue.queryStats.roundTrips, errors: errors?.map((e) => e.extensions?.code) },
-                'graphql request',
-              );
-            },
-          };
-        },
-      },
+      useOperationTrace(),
+      useCacheControl({ maxAgeSeconds: config.http.cacheMaxAgeSeconds }),
+      useResponseStatus(),
+      useResponseHeaders({ graphVersion: () => graphVersion.current }),
+      useErrorLog(),
+      useRequestLog(),
     ],
   });
   await apollo.start();
@@ -212,9 +184,11 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
       context: async ({ req, res }): Promise<AtlasContext> => {
         const requestId = res.locals.requestId as string;
         const queryStats: QueryStats = { roundTrips: 0, dbTimeMs: 0 };
-        const repos = createRepositories(gateway.withStats(queryStats), config);
+        const trace: QueryTrace = { requestId };
+        const repos = createRepositories(gateway.withStats(queryStats, trace), config);
         return {
           requestId,
+          trace,
           lang: langFromAcceptLanguage(req.headers['accept-language']),
           queryStats,
           logger: res.locals.logger as Logger,

@@ -11,6 +11,36 @@ export interface QueryStats {
 
 export type Params = Record<string, unknown>;
 
+/** Who sends a request's statements: carried as transaction metadata and in the debug log of every statement. */
+export interface QueryTrace {
+  requestId: string;
+  /** Known once the operation is parsed; absent for an anonymous operation. */
+  operationName?: string;
+}
+
+interface Statement {
+  cypher: string;
+  params: Params;
+}
+
+/** Longer parameter values are shortened in the log: a seeding batch would otherwise log megabytes. */
+const LOGGED_PARAM_CHARS = 200;
+
+/** The parameters as the log shows them, each value longer than LOGGED_PARAM_CHARS (as JSON) cut with its length noted. */
+export function shortenParams(params: Params): Params {
+  const shown: Params = {};
+  for (const [name, value] of Object.entries(params)) {
+    let text: string;
+    try {
+      text = typeof value === 'string' ? value : (JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? '');
+    } catch {
+      text = String(value);
+    }
+    shown[name] = text.length > LOGGED_PARAM_CHARS ? `${text.slice(0, LOGGED_PARAM_CHARS)}… (${text.length} chars)` : value;
+  }
+  return shown;
+}
+
 /** What every transaction carries: its timeout and metadata that names us in Neo4j's query log. */
 interface TransactionConfig {
   timeout: number;
@@ -96,6 +126,7 @@ export class Neo4jGateway implements CypherRunner {
     private readonly stats?: QueryStats,
     /** Sessions open right now, shared by every view of this gateway: how much of the pool is in use. */
     readonly sessions: { inUse: number } = { inUse: 0 },
+    private readonly trace?: QueryTrace,
   ) {
     this.drivers = driver instanceof DriverSlot ? driver : new DriverSlot(driver, options);
   }
@@ -105,14 +136,18 @@ export class Neo4jGateway implements CypherRunner {
     return this.drivers.current;
   }
 
-  /** A view of this gateway that counts round trips and database time into `stats` (one per request). */
-  withStats(stats: QueryStats): Neo4jGateway {
-    return new Neo4jGateway(this.drivers, this.options, stats, this.sessions);
+  /**
+   * A view of this gateway for one request: it counts round trips and database time into `stats`, and names the
+   * request (`trace`, read at each call, so an operation name set later still arrives) in every transaction's metadata
+   * and in the log.
+   */
+  withStats(stats: QueryStats, trace?: QueryTrace): Neo4jGateway {
+    return new Neo4jGateway(this.drivers, this.options, stats, this.sessions, trace);
   }
 
   /** A view of this gateway whose calls have a shorter timeout and deadline (the readiness probe). */
   withTimeout(queryTimeoutMs: number): Neo4jGateway {
-    return new Neo4jGateway(this.drivers, { ...this.options, queryTimeoutMs }, this.stats, this.sessions);
+    return new Neo4jGateway(this.drivers, { ...this.options, queryTimeoutMs }, this.stats, this.sessions, this.trace);
   }
 
   /** Closes the current driver and any retired one still open. */
@@ -127,13 +162,17 @@ export class Neo4jGateway implements CypherRunner {
    * besides, retrying on retryable errors, is done here (reads are safe to repeat).
    */
   read(cypher: string, params: Params = {}): Promise<Row[]> {
-    return this.run('read', async (session, txConfig) => {
+    return this.run('read', async (session, txConfig, last) => {
       const deadline = performance.now() + this.options.retryTimeMs;
+      last.statement = { cypher, params };
       for (let delayMs = 50; ; delayMs *= 2) {
+        const started = performance.now();
         try {
           const result = await session.run(cypher, params, txConfig);
+          this.logStatement(last.statement, started);
           return result.records.map((rec) => rec.toObject());
         } catch (error) {
+          this.logStatement(last.statement, started, error);
           if (!(error instanceof Neo4jError && Neo4jError.isRetryable(error)) || performance.now() + delayMs > deadline) throw error;
           await new Promise((resolve) => setTimeout(resolve, delayMs));
         }
@@ -147,7 +186,42 @@ export class Neo4jGateway implements CypherRunner {
 
   /** Runs several statements in one write transaction: all of them commit, or none does. */
   writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
-    return this.run('write', (session, txConfig) => session.executeWrite(work, txConfig), timeoutMs);
+    return this.run('write', (session, txConfig, last) => session.executeWrite((tx) => work(this.logged(tx, last)), txConfig), timeoutMs);
+  }
+
+  /** The transaction, with each statement it runs remembered (for the failure log) and debug-logged with its duration. */
+  private logged(tx: ManagedTransaction, last: { statement?: Statement }): ManagedTransaction {
+    const run: ManagedTransaction['run'] = (cypher, params) => {
+      const statement = { cypher: String(cypher), params: (params ?? {}) as Params };
+      last.statement = statement;
+      const started = performance.now();
+      const result = tx.run(cypher, params);
+      if (this.options.logger.isLevelEnabled('debug')) {
+        result.then(
+          () => this.logStatement(statement, started),
+          (error: unknown) => this.logStatement(statement, started, error),
+        );
+      }
+      return result;
+    };
+    return Object.assign(Object.create(tx) as ManagedTransaction, { run });
+  }
+
+  /** Debug-logs one statement with its (shortened) parameters, its duration and the request that sent it. */
+  private logStatement(statement: Statement, started: number, error?: unknown): void {
+    const logger = this.options.logger;
+    if (!logger.isLevelEnabled('debug')) return;
+    logger.debug(
+      { ...this.traceFields(), cypher: statement.cypher, params: shortenParams(statement.params), ms: Math.round((performance.now() - started) * 10) / 10, ...(error ? { failed: true } : {}) },
+      'cypher statement',
+    );
+  }
+
+  private traceFields(): Record<string, string> {
+    const fields: Record<string, string> = {};
+    if (this.trace?.requestId) fields.requestId = this.trace.requestId;
+    if (this.trace?.operationName) fields.operationName = this.trace.operationName;
+    return fields;
   }
 
   /** True when the database answers a trivial query. Never throws. */
@@ -160,7 +234,11 @@ export class Neo4jGateway implements CypherRunner {
     }
   }
 
-  private async run<T>(kind: 'read' | 'write', work: (session: Session, txConfig: TransactionConfig) => Promise<T>, timeoutMs?: number): Promise<T> {
+  private async run<T>(
+    kind: 'read' | 'write',
+    work: (session: Session, txConfig: TransactionConfig, last: { statement?: Statement }) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<T> {
     const driver = this.drivers.current;
     const session = driver.session({
       database: this.options.database,
@@ -172,6 +250,7 @@ export class Neo4jGateway implements CypherRunner {
     let ok = false;
     let hung = false;
     let timer: NodeJS.Timeout | undefined;
+    const last: { statement?: Statement } = {};
     // The server enforces the transaction timeout only while it runs; a frozen server enforces nothing, so this
     // deadline of our own bounds every call, connection acquisition included.
     const deadline = new Promise<never>((_resolve, reject) => {
@@ -181,7 +260,7 @@ export class Neo4jGateway implements CypherRunner {
       }, timeout + DEADLINE_MARGIN_MS);
     });
     try {
-      const result = await Promise.race([work(session, { timeout, metadata: { app: 'container-atlas' } }), deadline]);
+      const result = await Promise.race([work(session, { timeout, metadata: { app: 'container-atlas', ...this.traceFields() } }, last), deadline]);
       ok = true;
       return result;
     } catch (error) {
@@ -191,7 +270,10 @@ export class Neo4jGateway implements CypherRunner {
         throw error;
       }
       const mapped = mapDatabaseError(error);
-      if (mapped === error) this.options.logger.error({ err: error }, 'Cypher query failed');
+      if (mapped === error) {
+        const { statement } = last;
+        this.options.logger.error({ err: error, ...this.traceFields(), cypher: statement?.cypher, params: statement && shortenParams(statement.params) }, 'Cypher query failed');
+      }
       throw mapped;
     } finally {
       clearTimeout(timer);

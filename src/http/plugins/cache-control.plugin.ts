@@ -1,0 +1,27 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+
+import type { AtlasContext } from '../../context';
+
+export interface CacheControlOptions {
+  /** How long a shared cache may keep a successful answer; 0 keeps nothing. */
+  maxAgeSeconds?: number;
+}
+
+/**
+ * One Cache-Control header for the whole answer. Every field is equally cacheable (the graph changes only when it is
+ * reseeded, and ETags follow the seed), so one max-age covers every successful answer; Apollo's cache-control plugin
+ * would compute the same from per-field hints at the price of wrapping every field resolver. Answers with errors and
+ * answers that differ on every call (a quiz without a seed) must not be kept.
+ */
+export function useCacheControl({ maxAgeSeconds = 0 }: CacheControlOptions = {}): ApolloServerPlugin<AtlasContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          const cacheable = maxAgeSeconds > 0 && response.body.kind === 'single' && !response.body.singleResult.errors && !contextValue.perCallAnswer;
+          response.http.headers.set('cache-control', cacheable ? `max-age=${maxAgeSeconds}, public` : 'no-store');
+        },
+      };
+    },
+  };
+}

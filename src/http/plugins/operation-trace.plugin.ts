@@ -1,0 +1,19 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+
+import type { AtlasContext } from '../../context';
+
+/**
+ * Names the GraphQL operation in the request's query trace once it is known (after parsing: a request may name it in
+ * its document alone), so every Cypher statement the request sends carries it in Neo4j's transaction metadata.
+ */
+export function useOperationTrace(): ApolloServerPlugin<AtlasContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operationName }) {
+          if (operationName) contextValue.trace.operationName = operationName;
+        },
+      };
+    },
+  };
+}
