@@ -4,7 +4,7 @@ import { QuizRepository } from '../src/quiz/quiz.repository';
 import { isQuizzed } from '../src/quiz/quiz.templates';
 import { QuizQuestion } from '../src/quiz/quiz.type';
 import { checkSeed } from '../src/seed/seed.validate';
-import { agreementProblems, articleProblems, capitalProblems, particleProblems } from './support/sentence-checks';
+import { agreementProblems, articleProblems, capitalProblems, namedParticleProblems, particleProblems } from './support/sentence-checks';
 import { startTestServer, type TestServer } from './support/server';
 
 /**
@@ -288,7 +288,7 @@ describe('every quiz question the graph can generate, as text', () => {
   });
 
   it('puts the Korean particle that fits the final sound of the given name', () => {
-    expect(prompts.flatMap(({ ko }) => particleProblems(ko))).toEqual([]);
+    expect(prompts.flatMap(({ stem, ko }) => [...particleProblems(ko), ...namedParticleProblems(ko, [form(stem.given.slug).ko])])).toEqual([]);
   });
 
   it('reads as these sentences, written out by hand', () => {

@@ -16,16 +16,17 @@ export function articleProblems(text: string): string[] {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * `text` with every form in `forms` replaced by "X" (longest first; the first letter of a form may be capitalised,
- * as it is at the start of a sentence).
+ * `text` with every form in `forms` replaced by "X" (longest first). A form is matched as written, or with a capital
+ * first letter where a sentence starts, as a sentence capitalises it; a form without its article counts too.
  */
 export function withFormsMarked(text: string, forms: readonly string[]): string {
-  let rest = text;
   // "a kind of container" drops the article of "a container": the form without it is the same form.
   const variants = forms.flatMap((f) => [f, f.replace(/^(?:a|an|the) /, '')]);
+  let rest = text;
   for (const form of [...new Set(variants)].filter((f) => f.length > 0).sort((a, b) => b.length - a.length)) {
-    const pattern = `[${escape(form[0].toLowerCase())}${escape(form[0].toUpperCase())}]${escape(form.slice(1))}`;
-    rest = rest.replace(new RegExp(`(?<![\\w-])${pattern}(?![\\w-])`, 'g'), 'X');
+    const capital = escape(form[0].toUpperCase() + form.slice(1));
+    rest = rest.replace(new RegExp(`(?<![\\w-])${escape(form)}(?![\\w-])`, 'g'), 'X');
+    rest = rest.replace(new RegExp(`(^|[.?!:] )${capital}(?![\\w-])`, 'g'), '$1X');
   }
   return rest;
 }
@@ -90,6 +91,24 @@ export function particleProblems(text: string): string[] {
     }
     if (batchim === false && particle in AFTER_VOWEL && !['이', '가'].includes(particle)) {
       problems.push(`"${word}${particle}" in "${text}": after a vowel it should be ${AFTER_VOWEL[particle]}`);
+    }
+  }
+  return problems;
+}
+
+/** 이/가, 은/는, 을/를, 와/과, (으)로 and (이)라는 straight after one of `names`, the form that fits its last syllable. */
+export function namedParticleProblems(text: string, names: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const name of names) {
+    const batchim = hasBatchim(name);
+    if (batchim === null) continue;
+    const rieul = (name.codePointAt(name.length - 1)! - 0xac00) % 28 === 8;
+    for (const match of text.matchAll(new RegExp(`${escape(name)}(이라는|라는|으로|로|은|는|이|가|을|를|와|과)(?=[ ?.])`, 'g'))) {
+      const particle = match[1];
+      const fits = batchim
+        ? ['이라는', '은', '이', '을', '과', '으로'].includes(particle) || (rieul && particle === '로')
+        : ['라는', '는', '가', '를', '와', '로'].includes(particle);
+      if (!fits) problems.push(`"${name}${particle}" in "${text}" does not fit the last syllable of "${name}"`);
     }
   }
   return problems;
