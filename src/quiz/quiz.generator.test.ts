@@ -79,6 +79,8 @@ describe('promptText', () => {
       'Dedicated resources are a characteristic of which of these?',
     );
     expect(promptText(RelationType.COMPOSED_OF, 'SUBJECT', { name: '이미지', text: 'an image' }, Lang.KO)).toBe('다음 중 이미지를 담고 있는 것은?');
+    expect(promptText(RelationType.HAS_STAGE, 'SUBJECT', { name: 'Build stage', text: 'the build stage' }, Lang.EN)).toBe('Which of these does the build stage belong to?');
+    expect(promptText(RelationType.HAS_STAGE, 'SUBJECT', { name: '빌드 단계' }, Lang.KO)).toBe('빌드 단계는 다음 중 무엇의 단계인가?');
     expect(promptText(RelationType.COMPOSED_OF, 'SUBJECT', { name: 'Image', text: 'an image' }, Lang.EN)).toBe('Which of these contains an image?');
   });
 });
