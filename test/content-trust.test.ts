@@ -402,3 +402,39 @@ describe('tour sentences for a sample of targets', () => {
     expect(checks.flatMap((q) => [...englishProblems(q.en, [q.concept.slug]), ...particleProblems(q.ko)])).toEqual([]);
   });
 });
+
+describe('path explanations for a sample of routes', () => {
+  const routes: [string, string][] = [
+    ['unikernel', 'virtual-machine'],
+    ['docker-stop', 'sigkill'],
+    ['os-container', 'application-container'],
+    ['docker', 'linux-kernel'],
+    ['running-container', 'image'],
+  ];
+  interface Hop {
+    relation: { type: RelationType; from: { slug: string }; to: { slug: string } };
+    en: string;
+    ko: string;
+  }
+  let hops: Hop[];
+  beforeAll(async () => {
+    hops = [];
+    for (const [from, to] of routes) {
+      const res = await server.gql<{ paths: { hops: Hop[] }[] }>(
+        'query ($from: String!, $to: String!) { paths(from: $from, to: $to, first: 3) { hops { relation { type from { slug } to { slug } } en: sentence(lang: EN) ko: sentence(lang: KO) } } }',
+        { from, to },
+      );
+      expect(res.body.errors).toBeUndefined();
+      hops.push(...res.body.data!.paths.flatMap((path) => path.hops));
+    }
+  });
+
+  it('states every hop in sentences that pass the same checks, in both languages', () => {
+    expect(hops.length).toBeGreaterThan(10);
+    const problems = hops.flatMap(({ relation, en, ko }) => [
+      ...englishProblems(en, [relation.from.slug, relation.to.slug], relation.type === RelationType.LEARN_AFTER),
+      ...particleProblems(ko),
+    ]);
+    expect(problems).toEqual([]);
+  });
+});
