@@ -10,7 +10,9 @@ import { startTestServer, type TestServer } from './support/server';
 /**
  * What the graph teaches, read back from the running API and the real database: the corrections of the note are
  * visible, no quiz question the graph can generate has a wrong fact as its answer, and every relation reads as a
- * grammatical sentence in both languages, with learning-order relations never read as dependencies.
+ * grammatical sentence in both languages, with learning-order relations never read as dependencies. Every quiz
+ * question, and the difference, tour and path sentences of a sample of concepts, pass the same checks
+ * (test/support/sentence-checks).
  */
 
 let server: TestServer;
