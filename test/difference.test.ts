@@ -98,8 +98,8 @@ describe('difference: OS container vs application container', () => {
     expect(uses.a ?? '').not.toContain('layered file system');
 
     const traits = point(data, (p) => p.relationType === 'HAS_CHARACTERISTIC');
-    // Several traits make a plural subject: "…, being lightweight and running several services per container are …".
-    expect(traits.a).toContain('running several services per container are a characteristic of an OS container.');
+    // Several traits make a plural subject and a plural noun: "…, being lightweight and running several services per container are characteristics of …".
+    expect(traits.a).toContain('being lightweight and running several services per container are characteristics of an OS container.');
     expect(traits.b).toMatch(/one service per container (is|are) a characteristic of an application container\.$/i);
   });
 

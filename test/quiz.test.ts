@@ -64,8 +64,8 @@ describe('quiz', () => {
   it('asks the questions of the note: the signal docker kill sends, an example of an OS container, the stage after build', async () => {
     const wanted = [
       { topic: 'docker-kill', kind: 'SENDS_SIGNAL', asks: 'OBJECT', concept: 'docker-kill', en: 'Which signal does docker kill send?', answer: ['sigkill'] },
-      { topic: 'os-container', kind: 'EXAMPLE_OF', asks: 'SUBJECT', concept: 'os-container', en: 'Which of these is an example of OS container?', answer: ['lxc', 'openvz', 'bsd-jail'] },
-      { topic: 'build-stage', kind: 'NEXT_STAGE', asks: 'OBJECT', concept: 'build-stage', en: 'Which stage comes directly after Build stage?', answer: ['run-stage'] },
+      { topic: 'os-container', kind: 'EXAMPLE_OF', asks: 'SUBJECT', concept: 'os-container', en: 'Which of these is an example of an OS container?', answer: ['lxc', 'openvz', 'bsd-jail'] },
+      { topic: 'build-stage', kind: 'NEXT_STAGE', asks: 'OBJECT', concept: 'build-stage', en: 'Which stage comes directly after the build stage?', answer: ['run-stage'] },
     ];
     for (const want of wanted) {
       let found: Question | undefined;

@@ -2,7 +2,7 @@ import { aspectLabel } from '../compare/aspect-labels';
 import type { ConceptRecord } from '../graph/graph.model';
 import { Lang, type RelationType } from '../graph/vocabulary';
 import { pickText } from '../i18n/lang';
-import { phraseOf, relationSentence, withParticle } from '../i18n/sentences';
+import { en, phraseOf, relationSentence, withParticle } from '../i18n/sentences';
 import { factSentence, nameIn, phraseOfAll } from '../quiz/quiz.explain';
 import type { DifferenceModel, PointModel, SharedGroupModel, SideModel } from './difference.model';
 import type { CommonRecord } from './difference.common';
@@ -23,8 +23,7 @@ function relationSide(type: RelationType, direction: 'OUTGOING' | 'INCOMING', co
 }
 
 function nothingRecorded(concept: ConceptRecord, lang: Lang): string {
-  const name = nameIn(concept, lang);
-  return lang === Lang.KO ? `${name}에 대해서는 이런 관계가 기록되어 있지 않다.` : `Nothing like this is recorded for ${name}.`;
+  return lang === Lang.KO ? `${nameIn(concept, lang)}에 대해서는 이런 관계가 기록되어 있지 않다.` : `Nothing like this is recorded for ${en(phraseOf(concept, lang))}.`;
 }
 
 /** The row heading: a stored comparison's aspect (with the comparison's title when it compares kinds of a and b). */
@@ -62,7 +61,7 @@ export function sharedSentences(groups: SharedGroupModel[], a: ConceptRecord, b:
     if (lang === Lang.KO) return [`${withParticle(nameB, '와/과')} 마찬가지로 ${sentence}`];
     // Mid-sentence now: a common noun loses the capital its sentence gave it ("Like a VM, a container ...").
     const rest = phraseA.text ? sentence.charAt(0).toLocaleLowerCase('en') + sentence.slice(1) : sentence;
-    return [`Like ${phraseB.text ?? phraseB.name}, ${rest}`];
+    return [`Like ${en(phraseB)}, ${rest}`];
   });
 }
 
@@ -94,9 +93,12 @@ export function explanation(model: DifferenceModel, lang: Lang): string {
   const parts = [`${title}.`, ...directSentences(model, lang), ...sharedSentences(model.shared, model.a, model.b, lang)];
   for (const point of model.points) parts.push(`${pointLabel(point, model, lang)}: ${pointSentence(point, lang)}`);
   if (model.common) {
-    const name = nameIn(model.common.concept, lang);
     // 이다 fits after a vowel and a consonant alike in written Korean ("컨테이너이다", "호스트 머신이다").
-    parts.push(lang === Lang.KO ? `가장 가까운 공통 개념은 ${name}이다.` : `The nearest concept they have in common is ${name}.`);
+    parts.push(
+      lang === Lang.KO
+        ? `가장 가까운 공통 개념은 ${nameIn(model.common.concept, lang)}이다.`
+        : `The nearest concept they have in common is ${en(phraseOf(model.common.concept, lang))}.`,
+    );
     parts.push(...commonSentences(model.common, lang));
   }
   return parts.join(' ');

@@ -228,4 +228,15 @@ describe('relationSentence', () => {
     expect(relationSentence(RelationType.SENDS_SIGNAL, { name: 'docker stop' }, { name: 'SIGTERM' }, Lang.EN)).toBe('docker stop sends SIGTERM.');
     expect(relationSentence(RelationType.HAS_COMMAND, { name: 'Run stage', text: 'the run stage' }, { name: 'docker ps' }, Lang.EN)).toBe('docker ps is a command used in the run stage.');
   });
+
+  it('counts a list of several concepts as several: plural verb and plural noun after it, no article inside "a kind of"', () => {
+    const vm = { name: 'VM', text: 'a virtual machine' };
+    const list = { name: 'Isolation and portability', text: 'isolation and portability', plural: true, several: true };
+    expect(relationSentence(RelationType.HAS_CHARACTERISTIC, vm, list, Lang.EN)).toBe('Isolation and portability are characteristics of a virtual machine.');
+    expect(relationSentence(RelationType.HAS_BENEFIT, vm, list, Lang.EN)).toBe('A virtual machine has the benefits of isolation and portability.');
+    const kinds = { name: 'LXC and OpenVZ', text: 'LXC and OpenVZ', plural: true, several: true };
+    expect(relationSentence(RelationType.IS_A, kinds, { name: 'Container', text: 'a container' }, Lang.EN)).toBe('LXC and OpenVZ are kinds of container.');
+    const both = { name: 'x', text: 'a container and an image', plural: true, several: true };
+    expect(relationSentence(RelationType.IS_A, { name: 'Docker' }, both, Lang.EN)).toBe('Docker is a kind of container and image.');
+  });
 });

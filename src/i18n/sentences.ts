@@ -144,6 +144,12 @@ export interface Phrase {
   text?: string | null;
   /** True when the English form is plural ("kernel isolation features"), which decides the verb form. */
   plural?: boolean | null;
+  /**
+   * True when the phrase lists several concepts ("A and B"). A plural noun still names one thing ("Dedicated
+   * resources are a characteristic of ..."); a list names several, so the noun after the verb is plural too
+   * ("A and B are characteristics of ...").
+   */
+  several?: boolean | null;
 }
 
 type Template = (subject: Phrase, object: Phrase) => string;
@@ -185,24 +191,29 @@ const KO: Record<RelationType, Template> = {
   [RelationType.COVERS]: (a, b) => `${p(ko(a), '은/는')} ${p(ko(b), '을/를')} 다룬다.`,
 };
 
-/** The English form of a phrase. */
-const en = (phrase: Phrase) => phrase.text ?? phrase.name;
+/** The English form of a phrase, as it reads inside a sentence. */
+export const en = (phrase: Phrase) => phrase.text ?? phrase.name;
 /**
  * A phrase at the start of a sentence. A sentence form is a common noun ("the build stage", "being lightweight") and
  * takes a capital; a bare name keeps its case, because "docker stop" or "cgroups" is spelled so on purpose.
  */
-const start = (phrase: Phrase) => (phrase.text ? phrase.text.charAt(0).toLocaleUpperCase('en') + phrase.text.slice(1) : phrase.name);
+export const start = (phrase: Phrase) => (phrase.text ? phrase.text.charAt(0).toLocaleUpperCase('en') + phrase.text.slice(1) : phrase.name);
 /** The verb form that agrees with `subject`: `verb(a, 'is', 'are')`. */
-const verb = (subject: Phrase, singular: string, plural: string) => (subject.plural ? plural : singular);
-/** "a container" as the complement of "a kind of": "a kind of container". */
-const bare = (phrase: Phrase) => en(phrase).replace(/^(a|an) /, '');
+export const verb = (subject: Phrase, singular: string, plural: string) => (subject.plural || subject.several ? plural : singular);
+/**
+ * The words after the verb that count the subject: one for a single concept, even a plural noun ("Dedicated
+ * resources are a characteristic"), several for a list ("A and B are characteristics").
+ */
+export const count = (subject: Phrase, one: string, several: string) => (subject.several ? several : one);
+/** "a container" as the complement of "a kind of": "a kind of container"; in a list, every item loses its article. */
+export const bare = (phrase: Phrase) => en(phrase).replace(phrase.several ? /(^|, | and )(?:a|an) /g : /^()(?:a|an) /, '$1');
 
 /**
  * English: `subject TYPE object`. Names are used as stored (no change of case) when a concept has no sentence form,
  * because many are product or command names ("docker stop", "Docker", "SIGTERM") that a casing rule would spoil.
  */
 const EN: Record<RelationType, Template> = {
-  [RelationType.IS_A]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} a kind of ${bare(b)}.`,
+  [RelationType.IS_A]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} ${count(a, 'a kind', 'kinds')} of ${bare(b)}.`,
   [RelationType.PART_OF]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} part of ${en(b)}.`,
   [RelationType.EXAMPLE_OF]: (a, b) => `${start(a)} ${verb(a, 'is an example', 'are examples')} of ${en(b)}.`,
   [RelationType.ALTERNATIVE_TO]: (a, b) => `${start(a)} can be used instead of ${en(b)}.`,
@@ -220,8 +231,8 @@ const EN: Record<RelationType, Template> = {
   [RelationType.TARGETS]: (a, b) => `${start(a)} ${verb(a, 'targets', 'target')} ${en(b)}.`,
   [RelationType.LISTED_BY]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} listed by ${en(b)}.`,
   [RelationType.STORED_IN]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} kept in ${en(b)}.`,
-  [RelationType.HAS_BENEFIT]: (a, b) => `${start(a)} ${verb(a, 'has', 'have')} the benefit of ${en(b)}.`,
-  [RelationType.HAS_CHARACTERISTIC]: (a, b) => `${start(b)} ${verb(b, 'is', 'are')} a characteristic of ${en(a)}.`,
+  [RelationType.HAS_BENEFIT]: (a, b) => `${start(a)} ${verb(a, 'has', 'have')} ${count(b, 'the benefit', 'the benefits')} of ${en(b)}.`,
+  [RelationType.HAS_CHARACTERISTIC]: (a, b) => `${start(b)} ${verb(b, 'is', 'are')} ${count(b, 'a characteristic', 'characteristics')} of ${en(a)}.`,
   [RelationType.HAS_STAGE]: (a, b) => `${start(b)} ${verb(b, 'is a stage', 'are stages')} of ${en(a)}.`,
   [RelationType.NEXT_STAGE]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} followed by ${en(b)}.`,
   [RelationType.HAS_COMMAND]: (a, b) => `${start(b)} ${verb(b, 'is a command', 'are commands')} used in ${en(a)}.`,

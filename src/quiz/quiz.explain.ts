@@ -19,13 +19,14 @@ export function joinNames(names: readonly string[], lang: Lang): string {
 
 /**
  * Several concepts as one phrase of a sentence: names joined as joinNames does, English sentence forms joined the
- * same way, and plural when there is more than one, so the verb agrees ("A and B are part of C").
+ * same way, and marked as several when there is more than one, so the verb agrees ("A and B are part of C") and so
+ * does the noun after it ("A and B are characteristics of C").
  */
 export function phraseOfAll(concepts: readonly ConceptRecord[], lang: Lang): Phrase {
   const phrases = concepts.map((c) => phraseOf(c, lang));
   if (phrases.length === 1) return phrases[0];
   const text = phrases.some((p) => p.text) ? joinNames(phrases.map((p) => p.text ?? p.name), lang) : null;
-  return { name: joinNames(phrases.map((p) => p.name), lang), text, plural: true };
+  return { name: joinNames(phrases.map((p) => p.name), lang), text, plural: true, several: true };
 }
 
 /** A stored description ("first it asks the container to terminate") as a sentence of its own. */

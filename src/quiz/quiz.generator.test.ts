@@ -68,6 +68,19 @@ describe('promptText', () => {
     expect(promptText(RelationType.SENDS_SIGNAL, 'OBJECT', '도커', Lang.KO)).toBe('도커가 보내는 시그널은?');
     expect(promptText(RelationType.EXAMPLE_OF, 'SUBJECT', 'OS 컨테이너', Lang.KO)).toBe('다음 중 OS 컨테이너의 예인 것은?');
     expect(promptText(RelationType.BUILT_FROM, 'SUBJECT', '라이브러리 OS', Lang.KO)).toBe('다음 중 라이브러리 OS로 만들어지는 것은?');
-    expect(promptText(RelationType.NEXT_STAGE, 'OBJECT', 'Build stage', Lang.EN)).toBe('Which stage comes directly after Build stage?');
+  });
+
+  it('places an English sentence form with its article and case, and makes the verb agree with it', () => {
+    expect(promptText(RelationType.NEXT_STAGE, 'OBJECT', { name: 'Build stage', text: 'the build stage' }, Lang.EN)).toBe('Which stage comes directly after the build stage?');
+    expect(promptText(RelationType.IS_A, 'SUBJECT', { name: 'Container', text: 'a container' }, Lang.EN)).toBe('Which of these is a kind of container?');
+    expect(promptText(RelationType.RUNS_ON, 'OBJECT', { name: 'cgroups', plural: true }, Lang.EN)).toBe('What do cgroups run on?');
+    expect(promptText(RelationType.RUNS_ON, 'OBJECT', { name: 'Docker' }, Lang.EN)).toBe('What does Docker run on?');
+    expect(promptText(RelationType.HAS_CHARACTERISTIC, 'SUBJECT', { name: 'Dedicated resources', text: 'dedicated resources', plural: true }, Lang.EN)).toBe(
+      'Dedicated resources are a characteristic of which of these?',
+    );
+    expect(promptText(RelationType.COMPOSED_OF, 'SUBJECT', { name: '이미지', text: 'an image' }, Lang.KO)).toBe('다음 중 이미지를 담고 있는 것은?');
+    expect(promptText(RelationType.HAS_STAGE, 'SUBJECT', { name: 'Build stage', text: 'the build stage' }, Lang.EN)).toBe('Which of these does the build stage belong to?');
+    expect(promptText(RelationType.HAS_STAGE, 'SUBJECT', { name: '빌드 단계' }, Lang.KO)).toBe('빌드 단계는 다음 중 무엇의 단계인가?');
+    expect(promptText(RelationType.COMPOSED_OF, 'SUBJECT', { name: 'Image', text: 'an image' }, Lang.EN)).toBe('Which of these contains an image?');
   });
 });

@@ -4,6 +4,7 @@ import { Concept } from '../concept/concept.type';
 import type { ConceptRecord } from '../graph/graph.model';
 import { Lang, RelationType } from '../graph/vocabulary';
 import { LangArg, langOf } from '../i18n/lang.arg';
+import { phraseOf } from '../i18n/sentences';
 import { factSentence, nameIn } from './quiz.explain';
 import type { AnswerModel, IssuedQuestion } from './quiz.service';
 import { promptText } from './quiz.templates';
@@ -66,7 +67,7 @@ export class QuizQuestion {
   @Field(() => String, { description: 'The question in the chosen language, e.g. "Which signal does docker kill send?".' })
   prompt(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
     const chosen = textLang(lang, this.lang, context);
-    return promptText(this.model!.stem.type, this.model!.stem.asks, nameIn(this.model!.stem.given, chosen), chosen);
+    return promptText(this.model!.stem.type, this.model!.stem.asks, phraseOf(this.model!.stem.given, chosen), chosen);
   }
 
   @Field(() => [QuizOption], { description: 'Three or four options in the order to show them; one is right.' })

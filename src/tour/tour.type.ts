@@ -42,7 +42,11 @@ export class TourStep {
     const object = via && this.concepts!.get(via.to);
     if (via && subject && object) return factSentence(via, subject, object, chosen);
     const name = nameIn(this.model!.concept, chosen);
-    return chosen === Lang.KO ? `${withParticle(name, '은/는')} 출발점이다. 먼저 알아야 할 다른 개념이 없다.` : `${name} is a starting point: it needs no other concept first.`;
+    // A first step is a place in the learning order, so it is named as a topic of study, as learning-order sentences
+    // name them ("In the learning order, Container comes before Unikernel.").
+    return chosen === Lang.KO
+      ? `${withParticle(name, '은/는')} 출발점이다. 먼저 알아야 할 다른 개념이 없다.`
+      : `In the learning order, nothing comes before ${name}: it is a starting point.`;
   }
 
   @Field(() => Relation, { nullable: true, description: 'The relation `why` states; null when the step is tied to nothing else on the tour.' })
