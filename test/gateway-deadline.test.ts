@@ -1,52 +1,14 @@
-import net from 'node:net';
-
 import { DatabaseTimeoutError } from '../src/errors';
 import { createLogger } from '../src/logger';
 import { createDriver } from '../src/neo4j/driver';
 import { Neo4jGateway } from '../src/neo4j/gateway';
 import { testConfig } from './support/server';
+import { startTcpRelay } from './support/tcp-relay';
 
 /**
  * The gateway's own deadline, against the real test database behind a TCP relay that can stop passing bytes: what a
  * frozen server or a half-open connection looks like to the driver (the socket stays open, nothing comes back).
  */
-async function startFreezableRelay(target: { host: string; port: number }) {
-  let frozen = false;
-  let opened = 0;
-  let closed = 0;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    opened += 1;
-    sockets.add(client);
-    client.on('close', () => {
-      closed += 1;
-      sockets.delete(client);
-    });
-    const upstream = net.connect(target.port, target.host);
-    sockets.add(upstream);
-    upstream.on('close', () => sockets.delete(upstream));
-    client.on('data', (chunk) => frozen || upstream.write(chunk));
-    upstream.on('data', (chunk) => frozen || client.write(chunk));
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-    upstream.on('error', () => client.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    uri: `bolt://127.0.0.1:${port}`,
-    freeze: () => (frozen = true),
-    thaw: () => (frozen = false),
-    counts: () => ({ opened, closed }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 describe('the gateway deadline', () => {
   const config = testConfig();
   const target = new URL(config.neo4j.uri!.replace(/^\w+:/, 'http:'));
@@ -54,7 +16,7 @@ describe('the gateway deadline', () => {
   const QUERY_TIMEOUT_MS = 1000;
 
   it('fails a call the database never answers with DATABASE_TIMEOUT, and never reuses its connection', async () => {
-    const relay = await startFreezableRelay({ host: target.hostname, port: Number(target.port) });
+    const relay = await startTcpRelay({ host: target.hostname, port: Number(target.port) });
     const neo4jConfig = { ...config.neo4j, connectTimeoutMs: 10000 };
     const gateway = new Neo4jGateway(createDriver(relay.uri, neo4jConfig, logger), {
       database: config.neo4j.database,
