@@ -1,11 +1,10 @@
 import { Ctx, Field, Int, ObjectType } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
-import { Lang, RelationType } from '../graph/vocabulary';
+import { Direction, Lang, RelationType } from '../graph/vocabulary';
 import { pick } from '../i18n/lang';
 import { LangArg, langOf } from '../i18n/lang.arg';
 import { type CursorOf, PageInfo } from '../pagination/page-info.type';
-import { Direction } from './direction';
 import type { RelatedGroup } from './relation.group';
 import type { RelatedRecord } from './relation.repository';
 import { Relation } from './relation.type';
@@ -28,7 +27,7 @@ export class ConceptRelation {
     description: 'OUTGOING when the asking concept is the subject (`this TYPE node`), INCOMING when it is the object (`node TYPE this`). Symmetric relations always report OUTGOING.',
   })
   get direction(): Direction {
-    return this.record.direction === 'OUTGOING' ? Direction.OUTGOING : Direction.INCOMING;
+    return this.record.direction;
   }
 
   @Field(() => String, { nullable: true, description: 'Why the two concepts are related this way, in the chosen language; null when the note says nothing.' })

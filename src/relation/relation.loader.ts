@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 
 import type { ConceptRecord } from '../graph/graph.model';
-import type { RelationType } from '../graph/vocabulary';
+import type { Direction, RelationType } from '../graph/vocabulary';
 import { type CursorKey, compareKeys } from '../pagination/cursor';
-import type { RelatedChoice, RelatedRecord, RelatedTree, RelationDirection, RelationRepository, WalkLevel } from './relation.repository';
+import type { RelatedChoice, RelatedRecord, RelatedTree, RelationRepository, WalkLevel } from './relation.repository';
 
 /** Which relations of which concept: one `related(types:, direction:)` field of one concept. */
 export interface RelatedKey extends RelatedChoice {
@@ -14,11 +14,11 @@ export interface RelatedKey extends RelatedChoice {
  * The choice of a `related` field's arguments (and whether its edges ask for relation details), normalised so equal
  * choices share one cache entry and one query.
  */
-export function relatedChoiceOf(args: { types?: RelationType[] | null; direction: RelationDirection }, detailed: boolean): RelatedChoice {
+export function relatedChoiceOf(args: { types?: RelationType[] | null; direction: Direction }, detailed: boolean): RelatedChoice {
   return { types: args.types ? [...new Set(args.types)].sort() : null, direction: args.direction, detailed };
 }
 
-export function relatedKeyOf(slug: string, args: { types?: RelationType[] | null; direction: RelationDirection }, detailed: boolean): RelatedKey {
+export function relatedKeyOf(slug: string, args: { types?: RelationType[] | null; direction: Direction }, detailed: boolean): RelatedKey {
   return { slug, ...relatedChoiceOf(args, detailed) };
 }
 

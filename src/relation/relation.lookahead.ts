@@ -1,10 +1,10 @@
 import { getArgumentValues, type GraphQLResolveInfo, isObjectType, type SelectionSetNode } from 'graphql';
 
 import { selectionAsksForWhole } from '../concept/concept.lookahead';
-import type { RelationType } from '../graph/vocabulary';
+import type { Direction, RelationType } from '../graph/vocabulary';
 import { fieldsOf, selectionsAt } from '../schema/selection';
 import { relatedChoiceOf } from './relation.loader';
-import { MAX_RELATED_LEVELS, type RelationDirection, type WalkLevel } from './relation.repository';
+import { MAX_RELATED_LEVELS, type WalkLevel } from './relation.repository';
 
 /** ConceptRelation fields that need a relation's descriptions or source (`relation` exposes both). */
 const DETAIL_FIELDS: ReadonlySet<string> = new Set(['description', 'source', 'relation']);
@@ -39,7 +39,7 @@ export function selectedWalk(info: GraphQLResolveInfo, pathToConcept: string[] =
   while (levels.length < MAX_RELATED_LEVELS) {
     const related = fieldsOf(concepts, info).find((field) => field.name.value === 'related');
     if (!related) break;
-    const args = getArgumentValues(relatedField, related, info.variableValues) as { types?: RelationType[] | null; direction: RelationDirection };
+    const args = getArgumentValues(relatedField, related, info.variableValues) as { types?: RelationType[] | null; direction: Direction };
     const edges = selectionsAt(info, ['edges'], [related.selectionSet]);
     concepts = selectionsAt(info, ['node'], edges);
     levels.push({ ...relatedChoiceOf(args, edgesAskForDetails(edges, info)), whole: selectionAsksForWhole(concepts, info) });

@@ -1,14 +1,12 @@
 import { CONCEPT_PROJECTION, type ConceptRecord, type ConceptRef, conceptProjection, type RelationRecord, toConceptRecord, toConceptRef, toRelationRecord } from '../graph/graph.model';
-import { RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
+import { Direction, RELATION_TYPES, type RelationType, SYMMETRIC_RELATIONS, type Way } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
-
-export type RelationDirection = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
 /** Which relations: those of some types (all when null) pointing some way. */
 export interface RelatedChoice {
   /** Sorted and without repeats, or null for every type. */
   types: RelationType[] | null;
-  direction: RelationDirection;
+  direction: Direction;
   /**
    * Whether the relations are read with their descriptions and source. Without, they carry type, ends and order
    * only (what sorting, paging and naming the other concept need): descriptions in two languages are most of a
@@ -27,7 +25,7 @@ export interface RelatedRecord {
   slug: string;
   relation: RelationRecord;
   /** OUTGOING when `slug` is the subject, or the relation is symmetric. */
-  direction: 'OUTGOING' | 'INCOMING';
+  direction: Way;
   /** The concept at the other end: whole, or its names only (the rest is then read when a client asks for it). */
   other: ConceptRecord | ConceptRef;
 }
@@ -36,8 +34,6 @@ export interface RelatedRecord {
 export interface RelatedTree extends RelatedRecord {
   next: RelatedTree[] | null;
 }
-
-const ALL_TYPES = Object.values(RelationType);
 
 /**
  * The deepest walk `conceptsWithRelated` reads at once (concept → related → related). A level reads every relation of
@@ -106,7 +102,7 @@ function relatedList(node: string, level: number, levels: readonly WalkLevel[]):
 export function walkParams(levels: readonly RelatedChoice[]): Record<string, unknown> {
   const params: Record<string, unknown> = { symmetric: [...SYMMETRIC_RELATIONS] };
   levels.forEach(({ types, direction }, level) => {
-    params[`types${level}`] = types ? ALL_TYPES.filter((t) => types.includes(t)) : ALL_TYPES;
+    params[`types${level}`] = types ? RELATION_TYPES.filter((t) => types.includes(t)) : RELATION_TYPES;
     params[`direction${level}`] = direction;
   });
   return params;
@@ -127,7 +123,7 @@ export function toRelatedTrees(slug: string, related: unknown[][]): RelatedTree[
     const relation = toRelationRecord({ ...(details as Record<string, unknown> | null), type, from, to, order });
     return {
       slug,
-      direction: forward || SYMMETRIC_RELATIONS.has(relation.type) ? 'OUTGOING' : 'INCOMING',
+      direction: forward || SYMMETRIC_RELATIONS.has(relation.type) ? Direction.OUTGOING : Direction.INCOMING,
       relation,
       other,
       next: next ? toRelatedTrees(other.slug, next as unknown[][]) : null,
