@@ -6,8 +6,8 @@ import { pick } from '../i18n/lang';
 import { LangArg, langOf } from '../i18n/lang.arg';
 import { ConnectionType, EdgeType } from '../pagination/connection.type';
 import type { CursorOf } from '../pagination/page-info.type';
+import type { RelatedRecord } from '../readahead/walk.repository';
 import type { RelatedGroup } from './relation.group';
-import type { RelatedRecord } from './relation.repository';
 import { Relation } from './relation.type';
 
 @ObjectType({ description: 'One way a concept relates to the concept of a `related` edge, seen from the concept whose `related` was asked for.' })

@@ -1,24 +1,7 @@
 import { CONCEPT_PROJECTION, type ConceptRecord, type ConceptRef, conceptProjection, type RelationRecord, toConceptRecord, toConceptRef, toRelationRecord } from '../graph/graph.model';
 import { Direction, RELATION_TYPES, type RelationType, SYMMETRIC_RELATIONS, type Way } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
-
-/** Which relations: those of some types (all when null) pointing some way. */
-export interface RelatedChoice {
-  /** Sorted and without repeats, or null for every type. */
-  types: RelationType[] | null;
-  direction: Direction;
-  /**
-   * Whether the relations are read with their descriptions and source. Without, they carry type, ends and order
-   * only (what sorting, paging and naming the other concept need): descriptions in two languages are most of a
-   * relation's bytes, and a page of concepts with their related names would move them all for nothing.
-   */
-  detailed: boolean;
-}
-
-/** One level of a walk: which relations, and whether their concepts are read whole or as ConceptRefs. */
-export interface WalkLevel extends RelatedChoice {
-  whole: boolean;
-}
+import { MAX_RELATED_LEVELS, type RelatedChoice, type WalkLevel } from './walk.plan';
 
 /** A relation seen from one of its ends (`slug`): which way it points from there, and the concept at the other end. */
 export interface RelatedRecord {
@@ -35,24 +18,18 @@ export interface RelatedTree extends RelatedRecord {
   next: RelatedTree[] | null;
 }
 
-/**
- * The deepest walk `conceptsWithRelated` reads at once (concept → related → related). A level reads every relation of
- * every concept on the level before, not just the page a client shows, so deeper walks would grow as degree^levels;
- * beyond this the `related` resolvers read level by level, a page at a time.
- */
-export const MAX_RELATED_LEVELS = 2;
-
-/** Reads relations between concepts. Types are passed as parameters and checked against the closed vocabulary. */
-export class RelationRepository {
+/** Reads walks of relations between concepts. Types are passed as parameters and checked against the closed vocabulary. */
+export class WalkRepository {
   constructor(private readonly db: CypherRunner) {}
 
   /** Every relation of each concept in `slugs` for `choice`, in one round trip. */
   async relatedOf(slugs: readonly string[], choice: RelatedChoice): Promise<RelatedRecord[]> {
-    const rows = await this.db.read(`UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN slug, ${walkOf('c', [{ ...choice, whole: false }])} AS related`, {
+    const levels = [{ ...choice, whole: false }];
+    const rows = await this.db.read(`UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN slug, ${walkOf('c', levels)} AS related`, {
       slugs: [...slugs],
-      ...walkParams([choice]),
+      ...walkParams(levels),
     });
-    return rows.flatMap((row) => toRelatedTrees(row.slug as string, row.related as unknown[][]));
+    return rows.flatMap((row) => toRelatedTrees(row.slug as string, row.related as unknown[][], levels));
   }
 
   /**
@@ -67,15 +44,39 @@ export class RelationRepository {
     );
     return rows.map((row) => {
       const concept = toConceptRecord(row.concept as Record<string, unknown>);
-      return { concept, related: toRelatedTrees(concept.slug, row.related as unknown[][]) };
+      return { concept, related: toRelatedTrees(concept.slug, row.related as unknown[][], levels) };
     });
   }
 }
 
 /**
- * Cypher for a walk of related levels from concept variable `node`, read as RelatedTrees by toRelatedTrees, with
- * parameters from walkParams. Other repositories add it to their own queries (a page of concepts with its relations
- * is one round trip); `node` must be a variable of that query, never client text.
+ * The fields of one relation in a walk's list, in the order the list holds them: a list rather than a map, so no key
+ * names are sent and decoded for every relation. relatedList writes the Cypher list in this order and readEntry
+ * names its items by it, so the two cannot drift apart. `forward` says the concept the list belongs to is the
+ * stored start of the relation, which gives both ends' slugs without reading them; `other` is a whole record's map
+ * or a ConceptRef's list (REF_FIELDS); `next` is the next level's list, or null.
+ */
+const ENTRY_FIELDS = ['type', 'forward', 'order', 'details', 'other', 'next'] as const;
+
+/** The fields of a ConceptRef, in the order its list holds them. */
+const REF_FIELDS = ['slug', 'kind', 'nameKo', 'nameEn'] as const;
+
+type Named<Fields extends readonly string[]> = Record<Fields[number], unknown>;
+
+/** The Cypher list of `fields`, each written by `expressions`. */
+function cypherList<Fields extends readonly string[]>(fields: Fields, expressions: Record<Fields[number], string>): string {
+  return `[${fields.map((field: Fields[number]) => expressions[field]).join(', ')}]`;
+}
+
+/** A list written by cypherList with the same fields, read back by name. */
+function named<Fields extends readonly string[]>(fields: Fields, list: readonly unknown[]): Named<Fields> {
+  return Object.fromEntries(fields.map((field, index) => [field, list[index]])) as Named<Fields>;
+}
+
+/**
+ * Cypher for a walk of related levels from concept variable `node`, read as RelatedTrees by toRelatedTrees with the
+ * same levels, with parameters from walkParams. Other repositories add it to their own queries (a page of concepts
+ * with its relations is one round trip); `node` must be a variable of that query, never client text.
  */
 export function walkOf(node: string, levels: readonly WalkLevel[]): string {
   if (levels.length < 1 || levels.length > MAX_RELATED_LEVELS) throw new RangeError(`a walk has 1 to ${MAX_RELATED_LEVELS} levels`);
@@ -93,10 +94,11 @@ function relatedList(node: string, level: number, levels: readonly WalkLevel[]):
   const { whole, detailed } = levels[level];
   const next = level + 1 < levels.length ? relatedList(o, level + 1, levels) : 'null';
   const details = detailed ? `${r} {.descriptionKo, .descriptionEn, .source, .correction}` : 'null';
-  const other = whole ? conceptProjection(o) : `[${o}.slug, ${o}.kind, ${o}.nameKo, ${o}.nameEn]`;
+  const other = whole ? conceptProjection(o) : cypherList(REF_FIELDS, { slug: `${o}.slug`, kind: `${o}.kind`, nameKo: `${o}.nameKo`, nameEn: `${o}.nameEn` });
+  const entry = cypherList(ENTRY_FIELDS, { type: `type(${r})`, forward: `startNode(${r}) = ${node}`, order: `${r}.order`, details, other, next });
   return `[(${node})-[${r}]-(${o}:Concept) WHERE type(${r}) IN $types${level} AND ${o} <> ${node}
     AND ($direction${level} = 'BOTH' OR (type(${r}) IN $symmetric OR startNode(${r}) = ${node}) = ($direction${level} = 'OUTGOING')) |
-    [type(${r}), startNode(${r}) = ${node}, ${r}.order, ${details}, ${other}, ${next}]]`;
+    ${entry}]`;
 }
 
 export function walkParams(levels: readonly RelatedChoice[]): Record<string, unknown> {
@@ -109,24 +111,24 @@ export function walkParams(levels: readonly RelatedChoice[]): Record<string, unk
 }
 
 /**
- * Reads the entries of relatedList: `[type, forward, order, details, other, next]` as a list rather than a map (no key
- * names to send and decode for every relation). `forward` says the concept `slug` is the stored start of the
- * relation, which gives both ends' slugs without reading them; `other` is a whole record's map or a ConceptRef's
- * `[slug, kind, nameKo, nameEn]`.
+ * Reads the list walkOf(…, levels) gave for the concept `slug`: each entry by its ENTRY_FIELDS names, its other
+ * concept whole or as a ConceptRef as its level says, and the next level's entries when a deeper level was asked for.
  */
-export function toRelatedTrees(slug: string, related: unknown[][]): RelatedTree[] {
-  return related.map(([type, forward, order, details, projected, next]) => {
-    const other = Array.isArray(projected)
-      ? toConceptRef({ slug: projected[0], kind: projected[1], nameKo: projected[2], nameEn: projected[3] })
-      : toConceptRecord(projected as Record<string, unknown>);
+export function toRelatedTrees(slug: string, related: readonly unknown[][], levels: readonly WalkLevel[], level = 0): RelatedTree[] {
+  return related.map((list) => {
+    const entry = named(ENTRY_FIELDS, list);
+    const other = levels[level].whole
+      ? toConceptRecord(entry.other as Record<string, unknown>)
+      : toConceptRef(named(REF_FIELDS, entry.other as unknown[]));
+    const forward = entry.forward as boolean;
     const [from, to] = forward ? [slug, other.slug] : [other.slug, slug];
-    const relation = toRelationRecord({ ...(details as Record<string, unknown> | null), type, from, to, order });
+    const relation = toRelationRecord({ ...(entry.details as Record<string, unknown> | null), type: entry.type as RelationType, from, to, order: entry.order });
     return {
       slug,
       direction: forward || SYMMETRIC_RELATIONS.has(relation.type) ? Direction.OUTGOING : Direction.INCOMING,
       relation,
       other,
-      next: next ? toRelatedTrees(other.slug, next as unknown[][]) : null,
+      next: entry.next ? toRelatedTrees(other.slug, entry.next as unknown[][], levels, level + 1) : null,
     };
   });
 }
