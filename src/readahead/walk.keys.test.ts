@@ -27,7 +27,7 @@ describe('read-ahead keys', () => {
     expect(walkPlanKey([level])).not.toBe(walkPlanKey([level, level]));
   });
 
-  it('keep slugs apart even when a slug holds the characters that separate the other parts', () => {
+  it('keep different slugs apart, whatever characters they hold', () => {
     const a = relatedCacheKey({ slug: 'a","b', choice });
     const b = relatedCacheKey({ slug: 'a', choice });
     expect(a).not.toBe(b);
