@@ -11,8 +11,8 @@ import { LifecycleRepository } from './lifecycle/lifecycle.repository';
 import { NeighborhoodRepository } from './neighborhood/neighborhood.repository';
 import { PathRepository } from './path/path.repository';
 import { QuizRepository } from './quiz/quiz.repository';
-import { createRelationLoaders, type RelationLoaders } from './relation/relation.loader';
-import { RelationRepository } from './relation/relation.repository';
+import { createReadAhead, type ReadAhead } from './readahead/readahead.loader';
+import { WalkRepository } from './readahead/walk.repository';
 import { SearchRepository } from './search/search.repository';
 import { TourRepository } from './tour/tour.repository';
 import { StatsRepository } from './stats/stats.repository';
@@ -39,7 +39,7 @@ export interface AtlasContext {
 export interface Repositories {
   stats: StatsRepository;
   concepts: ConceptRepository;
-  relations: RelationRepository;
+  walks: WalkRepository;
   search: SearchRepository;
   neighborhood: NeighborhoodRepository;
   paths: PathRepository;
@@ -54,7 +54,8 @@ export interface Repositories {
 /** Per-request DataLoaders: they batch the reads of one request and must never outlive it. */
 export interface Loaders {
   concepts: ConceptLoaders;
-  relations: RelationLoaders;
+  /** Concept records and their relations, read ahead from the selection or batched. */
+  readAhead: ReadAhead;
 }
 
 /** Builds the per-request repositories over a gateway view that counts this request's round trips and names
@@ -63,7 +64,7 @@ export function createRepositories(gateway: Neo4jGateway, _config: Config): Repo
   return {
     stats: new StatsRepository(gateway),
     concepts: new ConceptRepository(gateway),
-    relations: new RelationRepository(gateway),
+    walks: new WalkRepository(gateway),
     search: new SearchRepository(gateway),
     neighborhood: new NeighborhoodRepository(gateway),
     paths: new PathRepository(gateway),
@@ -80,6 +81,6 @@ export function createRepositories(gateway: Neo4jGateway, _config: Config): Repo
 export function createLoaders(repos: Repositories): Loaders {
   return {
     concepts: createConceptLoaders(repos.concepts),
-    relations: createRelationLoaders(repos.relations),
+    readAhead: createReadAhead(repos.concepts, repos.walks),
   };
 }

@@ -1,4 +1,4 @@
-import { type Bilingual, RelationType } from '../graph/vocabulary';
+import { type Bilingual, Direction, RelationType, type Way } from '../graph/vocabulary';
 
 type Labels = { outgoing: Bilingual; incoming: Bilingual };
 
@@ -42,6 +42,6 @@ const LABELS: Record<RelationType, Labels> = {
 };
 
 /** The heading of the aspect "relations of `type`, seen from the compared concept as subject or object". */
-export function aspectLabel(type: RelationType, direction: 'OUTGOING' | 'INCOMING'): Bilingual {
-  return direction === 'OUTGOING' ? LABELS[type].outgoing : LABELS[type].incoming;
+export function aspectLabel(type: RelationType, direction: Way): Bilingual {
+  return direction === Direction.OUTGOING ? LABELS[type].outgoing : LABELS[type].incoming;
 }

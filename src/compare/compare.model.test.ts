@@ -1,5 +1,5 @@
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
-import { ConceptKind, RelationType } from '../graph/vocabulary';
+import { ConceptKind, Direction, RelationType } from '../graph/vocabulary';
 import { buildComparison } from './compare.model';
 import type { ComparedRelation, CompareData } from './compare.repository';
 
@@ -17,7 +17,7 @@ function rel(type: RelationType, from: string, to: string, order: number | null 
 /** `slug`'s view of a relation: OUTGOING when it is the subject. */
 function seen(slug: string, relation: RelationRecord): ComparedRelation {
   const outgoing = relation.from === slug;
-  return { slug, relation, direction: outgoing ? 'OUTGOING' : 'INCOMING', other: concept(outgoing ? relation.to : relation.from, `${outgoing ? relation.to : relation.from}-ko`) };
+  return { slug, relation, direction: outgoing ? Direction.OUTGOING : Direction.INCOMING, other: concept(outgoing ? relation.to : relation.from, `${outgoing ? relation.to : relation.from}-ko`) };
 }
 
 describe('buildComparison', () => {

@@ -1,10 +1,8 @@
 import type { ConceptRecord } from '../graph/graph.model';
-import { type Bilingual, RelationType } from '../graph/vocabulary';
+import { type Bilingual, Direction, RELATION_TYPES, RelationType, type Way } from '../graph/vocabulary';
 import { withParticle } from '../i18n/sentences';
 import { aspectLabel } from './aspect-labels';
 import type { CompareData, ComparedRelation, StoredComparison } from './compare.repository';
-
-type Direction = 'OUTGOING' | 'INCOMING';
 
 /** One compared concept's entry in an aspect. */
 export interface ValueModel {
@@ -19,7 +17,7 @@ export interface AspectModel {
   label: Bilingual;
   /** The relation type and direction a derived aspect stands for; null for a stored aspect. */
   type: RelationType | null;
-  direction: Direction | null;
+  direction: Way | null;
   /** One entry per compared concept, in the order of the comparison's concepts. */
   values: ValueModel[];
 }
@@ -27,7 +25,7 @@ export interface AspectModel {
 /** The same relation, to the same concept, that every compared concept has. */
 export interface SharedModel {
   type: RelationType;
-  direction: Direction;
+  direction: Way;
   concept: ConceptRecord;
 }
 
@@ -41,7 +39,7 @@ export interface ComparisonModel {
   shared: SharedModel[];
 }
 
-const TYPE_ORDER = Object.values(RelationType);
+const TYPE_ORDER = RELATION_TYPES;
 
 /**
  * The comparison of `slugs` (all found, no duplicates): the stored one when `data.stored` covers them, otherwise one
@@ -84,7 +82,7 @@ function fromStored(stored: StoredComparison, concepts: ConceptRecord[], shared:
 /** key `TYPE:DIRECTION` -> compared slug -> related concepts (by relation order, then slug). */
 type Groups = Map<string, Map<string, ConceptRecord[]>>;
 
-function keyOf(type: RelationType, direction: Direction): string {
+function keyOf(type: RelationType, direction: Way): string {
   return `${type}:${direction}`;
 }
 
@@ -105,8 +103,8 @@ function groupRelations(relations: ComparedRelation[]): Groups {
 }
 
 /** Relations in a stable order: by type as the vocabulary lists them, outgoing before incoming. */
-function orderedKeys(groups: Groups): { key: string; type: RelationType; direction: Direction }[] {
-  return TYPE_ORDER.flatMap((type) => (['OUTGOING', 'INCOMING'] as const).map((direction) => ({ key: keyOf(type, direction), type, direction }))).filter(({ key }) =>
+function orderedKeys(groups: Groups): { key: string; type: RelationType; direction: Way }[] {
+  return TYPE_ORDER.flatMap((type) => ([Direction.OUTGOING, Direction.INCOMING] as const).map((direction) => ({ key: keyOf(type, direction), type, direction }))).filter(({ key }) =>
     groups.has(key),
   );
 }

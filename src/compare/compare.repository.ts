@@ -1,5 +1,5 @@
 import { type ConceptRecord, conceptProjection, type RelationRecord, relationProjection, toConceptRecord, toRelationRecord } from '../graph/graph.model';
-import { type Bilingual, RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
+import { type Bilingual, Direction, RELATION_TYPES, SYMMETRIC_RELATIONS, type Way } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 
 /** One row of a stored comparison: the aspect and each concept's value, keyed by slug. */
@@ -23,7 +23,7 @@ export interface ComparedRelation {
   slug: string;
   relation: RelationRecord;
   /** OUTGOING when the compared concept is the subject, or the relation is symmetric. */
-  direction: 'OUTGOING' | 'INCOMING';
+  direction: Way;
   other: ConceptRecord;
 }
 
@@ -77,7 +77,7 @@ export class CompareRepository {
          }) AS relations
        }
        RETURN concepts, stored, relations`,
-      { slugs: [...slugs], types: Object.values(RelationType), symmetric: [...SYMMETRIC_RELATIONS] },
+      { slugs: [...slugs], types: RELATION_TYPES, symmetric: [...SYMMETRIC_RELATIONS] },
     );
     const stored = (row.stored as StoredRow[])[0];
     return {
@@ -85,7 +85,7 @@ export class CompareRepository {
       stored: stored ? toStoredComparison(stored) : null,
       relations: (row.relations as { slug: string; outgoing: boolean; relation: Record<string, unknown>; other: Record<string, unknown> }[]).map((r) => ({
         slug: r.slug,
-        direction: r.outgoing ? 'OUTGOING' : 'INCOMING',
+        direction: r.outgoing ? Direction.OUTGOING : Direction.INCOMING,
         relation: toRelationRecord(r.relation),
         other: toConceptRecord(r.other),
       })),

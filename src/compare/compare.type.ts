@@ -1,18 +1,13 @@
 import { Ctx, Field, ObjectType } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
-import { type Bilingual, Lang, RelationType } from '../graph/vocabulary';
+import { type Bilingual, Direction, Lang, RelationType } from '../graph/vocabulary';
 import { pick } from '../i18n/lang';
 import { LangArg, langOf } from '../i18n/lang.arg';
-import { Direction } from '../relation/direction';
 import type { AspectModel, ComparisonModel, SharedModel, ValueModel } from './compare.model';
 
 function textIn(text: Bilingual, lang: Lang | undefined, context: { lang?: Lang }): string {
   return pick(text.ko, text.en, langOf(lang, context)) ?? '';
-}
-
-function toDirection(direction: 'OUTGOING' | 'INCOMING'): Direction {
-  return direction === 'OUTGOING' ? Direction.OUTGOING : Direction.INCOMING;
 }
 
 @ObjectType({ description: 'One compared concept\'s entry in an aspect of a comparison.' })
@@ -53,7 +48,7 @@ export class ComparisonAspect {
 
   @Field(() => Direction, { nullable: true, description: 'For a derived aspect, whether the compared concepts are the subjects (OUTGOING) or objects (INCOMING) of those relations; null for a stored aspect.' })
   get direction(): Direction | null {
-    return this.model!.direction ? toDirection(this.model!.direction) : null;
+    return this.model!.direction;
   }
 
   @Field(() => [ComparisonValue], { description: 'One entry per compared concept, in the order of the comparison\'s `concepts`.' })
@@ -74,7 +69,7 @@ export class SharedRelation {
 
   @Field(() => Direction, { description: 'OUTGOING when each compared concept is the subject (`compared TYPE concept`), INCOMING when it is the object.' })
   get direction(): Direction {
-    return toDirection(this.model!.direction);
+    return this.model!.direction;
   }
 
   @Field(() => Concept, { description: 'The concept they all relate to, e.g. `container` for two kinds of container.' })

@@ -1,42 +1,23 @@
-import { Ctx, Field, Int, ObjectType } from 'type-graphql';
+import { Ctx, Field, ObjectType } from 'type-graphql';
 
 import type { ConceptRecord } from '../graph/graph.model';
 import { Lang } from '../graph/vocabulary';
 import { pick } from '../i18n/lang';
 import { LangArg, langOf } from '../i18n/lang.arg';
-import { type CursorOf, PageInfo } from '../pagination/page-info.type';
+import { ConnectionType, EdgeType } from '../pagination/connection.type';
 import { Concept } from './concept.type';
 
 @ObjectType({ description: 'One concept in a list, with its cursor.' })
-export class ConceptEdge {
-  private cursorOf!: CursorOf;
-
-  // The constructor takes no required argument because type-graphql may instantiate the class itself.
-  constructor(node?: Concept, cursorOf?: CursorOf) {
-    if (node) this.node = node;
-    if (cursorOf) this.cursorOf = cursorOf;
-  }
-
-  @Field(() => String, { description: 'Opaque cursor of this edge; pass it as `after` or `before` with the same orderBy.' })
-  get cursor(): string {
-    return this.cursorOf();
-  }
-
-  @Field(() => Concept, { description: 'The concept.' })
-  node!: Concept;
-}
+export class ConceptEdge extends EdgeType(Concept, {
+  cursor: 'Opaque cursor of this edge; pass it as `after` or `before` with the same orderBy.',
+  node: 'The concept.',
+}) {}
 
 @ObjectType({ description: 'A page of concepts (Relay connection).' })
-export class ConceptConnection {
-  @Field(() => [ConceptEdge], { description: 'The concepts on this page, in the requested order.' })
-  edges!: ConceptEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'Number of concepts matching the filter, over all pages.' })
-  totalCount!: number;
-}
+export class ConceptConnection extends ConnectionType(ConceptEdge, {
+  edges: 'The concepts on this page, in the requested order.',
+  totalCount: 'Number of concepts matching the filter, over all pages.',
+}) {}
 
 @ObjectType({ description: 'A command-line flag of a command and what it does.' })
 export class CommandFlag {

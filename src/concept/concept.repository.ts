@@ -5,7 +5,8 @@ import { RelationType } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 import type { CursorKey } from '../pagination/cursor';
 import { assemblePage, type Page, type PageWindow } from '../pagination/page';
-import { type RelatedTree, toRelatedTrees, type WalkLevel, walkOf, walkParams } from '../relation/relation.repository';
+import type { ConceptsPlan } from '../readahead/walk.plan';
+import { type RelatedTree, toRelatedTrees, walkOf, walkParams } from '../readahead/walk.repository';
 
 export type ConceptSortField = 'SLUG' | 'NAME_EN' | 'NAME_KO' | 'KIND' | 'DEGREE';
 
@@ -110,7 +111,7 @@ function kindRows(predicates: string[], window: PageWindow, fetchAsc: boolean): 
  * index in index order, so ORDER BY ... LIMIT stops after the page; the other keys are computed, so their page still
  * sorts every concept that matches the filter. Without a filter the total comes from the count store.
  */
-function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, walk: readonly WalkLevel[], whole: boolean): string {
+function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, { walk, whole }: ConceptsPlan): string {
   const field = order.field;
   const asc = !order.descending;
   const predicates = filterPredicates(filter);
@@ -153,11 +154,12 @@ export class ConceptRepository {
 
   /**
    * One keyset page, its total count and whether items lie beyond the cursors, in a single round trip. Cursor keys
-   * are `[sortValue, slug]`. With a `walk`, each concept's relations along it come in the same round trip, in `walks`.
-   * Items are whole records, or ConceptRefs (names only) when `whole` is false.
+   * are `[sortValue, slug]`. The plan says what else to read: with a `walk`, each concept's relations along it come in
+   * the same round trip, in `walks`; items are whole records, or ConceptRefs (names only) when `whole` is false.
    */
-  async page(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, walk: readonly WalkLevel[] = [], whole = true): Promise<ConceptPage> {
-    const [row] = await this.db.read(pageQuery(filter, order, window, walk, whole), {
+  async page(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, plan: ConceptsPlan = { whole: true, walk: [] }): Promise<ConceptPage> {
+    const { walk, whole } = plan;
+    const [row] = await this.db.read(pageQuery(filter, order, window, plan), {
       ...(walk.length > 0 ? walkParams(walk) : {}),
       kinds: filter.kinds ?? null,
       tags: filter.tags ?? null,
@@ -173,7 +175,7 @@ export class ConceptRepository {
     const walks = new Map<string, RelatedTree[]>();
     const fetched = (row.rows as { record: Record<string, unknown>; k: string | number; related?: unknown[][] }[]).map(({ record, k, related }) => {
       const concept = toConceptAs(record, whole);
-      if (related) walks.set(concept.slug, toRelatedTrees(concept.slug, related));
+      if (related) walks.set(concept.slug, toRelatedTrees(concept.slug, related, walk));
       return { item: concept, key: [k, concept.slug] as CursorKey };
     });
     return { ...assemblePage(window, fetched, row.total as number, row.beyondAfter as boolean, row.beyondBefore as boolean), walks };

@@ -7,17 +7,10 @@ import { ConceptKind } from '../graph/vocabulary';
 import { fromGlobalId } from '../node/global-id';
 import { Node } from '../node/node.type';
 import { OrderDirection, toConnection } from '../pagination/page-info.type';
-import { pageWindow, paginateSorted } from '../pagination/page';
-import { RelatedArgs } from '../relation/relation.args';
-import { RelatedConnection, RelatedEdge } from '../relation/relation.connection';
-import { groupRelated, relatedGroupKey } from '../relation/relation.group';
-import { relatedKeyOf } from '../relation/relation.loader';
-import { edgesAskForDetails, selectedWalk } from '../relation/relation.lookahead';
-import { selectionsAt } from '../schema/selection';
-import { asksForWholeConcepts } from './concept.lookahead';
+import { pageWindow } from '../pagination/page';
+import { planConcepts, selectedWalk } from '../readahead/walk.plan';
 import { ConceptsArgs, ConceptOrderField } from './concept.args';
 import { CommandFlag, ConceptConnection, ConceptEdge } from './concept.connection';
-import { primeConcepts } from './concept.loader';
 import { Concept } from './concept.type';
 
 @Resolver(() => Concept)
@@ -27,7 +20,7 @@ export class ConceptResolver {
     const global = fromGlobalId(id);
     if (!global) throw new BadInputError('id', '`id` is not an id this API issued. Use the `id` field of an object unchanged.');
     if (global.type !== 'Concept') return null;
-    const record = await context.loaders.concepts.bySlug.load(global.key);
+    const record = await context.loaders.readAhead.concept(global.key);
     return record ? new Concept(record) : null;
   }
 
@@ -38,9 +31,7 @@ export class ConceptResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Concept | null> {
     // When the client also walks the concept's relations, the concept and every level of the walk are one round trip.
-    const levels = selectedWalk(info);
-    const record = levels.length > 0 ? await context.loaders.relations.conceptWithWalk.load({ slug, levels }) : await context.loaders.concepts.bySlug.load(slug);
-    if (record && levels.length > 0) primeConcepts(context.loaders.concepts, [record]);
+    const record = await context.loaders.readAhead.concept(slug, selectedWalk(info));
     return record ? new Concept(record) : null;
   }
 
@@ -53,11 +44,9 @@ export class ConceptResolver {
     const window = pageWindow(args, tag, 2, context.config.limits);
     // When the client walks the concepts' relations, the page and the walk are one round trip; whole records only
     // when more than names is asked of the concepts.
-    const walk = selectedWalk(info, ['edges', 'node']);
-    const whole = asksForWholeConcepts(info, ['edges', 'node']);
-    const page = await context.repos.concepts.page(args.filter ?? {}, { field, descending: direction === OrderDirection.DESC }, window, walk, whole);
-    primeConcepts(context.loaders.concepts, page.items.map(({ item }) => item));
-    for (const [slug, trees] of page.walks) context.loaders.relations.primeWalk(slug, trees, walk);
+    const plan = planConcepts(info, ['edges', 'node']);
+    const page = await context.repos.concepts.page(args.filter ?? {}, { field, descending: direction === OrderDirection.DESC }, window, plan);
+    context.loaders.readAhead.remember(page.items.map(({ item }) => item), page.walks, plan.walk);
     if (field === ConceptOrderField.DEGREE) for (const { item, key } of page.items) context.loaders.concepts.degree.prime(item.slug, key[0] as number);
     return toConnection(page, tag, (item, cursorOf) => new ConceptEdge(new Concept(item), cursorOf));
   }
@@ -72,27 +61,5 @@ export class ConceptResolver {
     if (concept.kind !== ConceptKind.COMMAND) return [];
     const flags = await context.loaders.concepts.flags.load(concept.slug);
     return flags.map((flag) => new CommandFlag(flag.flag));
-  }
-
-  @FieldResolver(() => RelatedConnection, {
-    description:
-      'The concepts this one is related to, each once, with every way they relate (signals a command sends, mechanisms it uses, stages, alternatives, ...), a page at a time.',
-  })
-  async related(
-    @Root() concept: Concept,
-    @Args(() => RelatedArgs) args: RelatedArgs,
-    @Ctx() context: AtlasContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<RelatedConnection> {
-    // Relation details only when the edges ask for them, counting fields under @include/@skip (see RelatedChoice).
-    const detailed = edgesAskForDetails(selectionsAt(info, ['edges'], undefined, true), info, true);
-    const key = relatedKeyOf(concept.slug, args, detailed);
-    // The key shape (type, order, slug) differs from the one-edge-per-relation cursors this list once issued, so
-    // such an old cursor is refused as foreign instead of being misread.
-    const tag = `related:${concept.slug}:${key.types?.join(',') ?? '*'}:${args.direction}`;
-    const window = pageWindow({ first: args.first, after: args.after }, tag, 3, context.config.limits);
-    const groups = groupRelated(await context.loaders.relations.related.load(key));
-    const page = paginateSorted(groups, relatedGroupKey, window);
-    return toConnection(page, tag, (group, cursorOf) => new RelatedEdge(group, cursorOf));
   }
 }

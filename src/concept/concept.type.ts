@@ -8,18 +8,19 @@ import { LangArg, langOf } from '../i18n/lang.arg';
 import { pick } from '../i18n/lang';
 import { toGlobalId } from '../node/global-id';
 import { Node } from '../node/node.type';
+import type { ReadAhead } from '../readahead/readahead.loader';
 
-/** The part of the request context the fields need: the language, and the loader that completes a ConceptRef. */
+/** The part of the request context the fields need: the language, and the read-ahead that completes a ConceptRef. */
 interface ConceptContext {
   lang?: Lang;
-  loaders: { concepts: { bySlug: { load(slug: string): Promise<ConceptRecord | null> } } };
+  loaders: { readAhead: Pick<ReadAhead, 'whole'> };
 }
 
 /**
  * A concept of the knowledge graph. Build it from a repository record with `new Concept(record)`; the text fields
  * pick the language per field. Built from a ConceptRef (lists of related concepts), it has slug, kind and names at
- * hand and reads the rest of its record through the per-request loader when a client asks for a field of it. Fields
- * that need the database (degree, flags, related) live in ConceptResolver and go through the DataLoaders too.
+ * hand and reads the rest of its record through the per-request read-ahead when a client asks for a field of it.
+ * Fields that need the database (degree, flags, related) live in resolvers and go through the DataLoaders too.
  */
 @ObjectType({ implements: Node, description: 'A concept of container technology: a technology, product, command, stage, signal, ...' })
 export class Concept implements Node {
@@ -38,7 +39,7 @@ export class Concept implements Node {
   /** The whole record: the one it was built with, or, built from a ConceptRef, one batched read per request. */
   private async whole(context: ConceptContext): Promise<ConceptRecord> {
     if (isConceptRecord(this.record)) return this.record;
-    const record = await context.loaders.concepts.bySlug.load(this.record.slug);
+    const record = await context.loaders.readAhead.whole(this.record);
     // The concept was removed between two reads of this request (the seeder replaced the graph).
     if (!record) throw new AtlasError(ErrorCode.NOT_FOUND, `The concept "${this.record.slug}" no longer exists. Ask again.`);
     this.record = record;

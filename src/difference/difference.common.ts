@@ -1,5 +1,5 @@
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
-import { RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
+import { RELATION_TYPES, RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
 import type { FactGraph } from '../quiz/quiz.graph';
 
 /**
@@ -30,7 +30,7 @@ const HIERARCHY = new Set([RelationType.IS_A, RelationType.EXAMPLE_OF, RelationT
  * Relations that lead from a concept to something it is, uses, runs on or has: neither a topic's coverage nor a
  * learning prerequisite (they are about the note, not the subject), nor the symmetric ones, which lead sideways.
  */
-const WIDER = new Set(Object.values(RelationType).filter((type) => type !== RelationType.COVERS && type !== RelationType.LEARN_AFTER && !SYMMETRIC_RELATIONS.has(type)));
+const WIDER = new Set(RELATION_TYPES.filter((type) => type !== RelationType.COVERS && type !== RelationType.LEARN_AFTER && !SYMMETRIC_RELATIONS.has(type)));
 
 function walk(graph: FactGraph, start: string, relations: RelationRecord[]): WalkRecord {
   return { nodes: [start, ...relations.map((r) => r.to)].map((slug) => graph.concept(slug)!), relations };

@@ -1,6 +1,6 @@
 import type { CompareData, ComparedRelation, StoredComparison } from '../compare/compare.repository';
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
-import { type Bilingual, RelationType } from '../graph/vocabulary';
+import { type Bilingual, Direction, RELATION_TYPES, RelationType, type Way } from '../graph/vocabulary';
 import { withParticle } from '../i18n/sentences';
 import type { FactGraph } from '../quiz/quiz.graph';
 import type { CommonRecord } from './difference.common';
@@ -13,11 +13,9 @@ import type { ComparisonEntry } from './difference.repository';
  * repositories read.
  */
 
-type Direction = 'OUTGOING' | 'INCOMING';
-
 /** Relation types that describe the study note and the order of learning rather than the concepts themselves. */
 const ABOUT_THE_NOTE = new Set([RelationType.LEARN_AFTER, RelationType.COVERS]);
-const TYPE_ORDER = Object.values(RelationType);
+const TYPE_ORDER = RELATION_TYPES;
 
 /** One side of a difference: the concept and what it has (a stored value, or related concepts). */
 export interface SideModel {
@@ -35,7 +33,7 @@ export interface PointModel {
   label: Bilingual | null;
   /** For a relation row, the type and which way it points from the compared concept. */
   type: RelationType | null;
-  direction: Direction | null;
+  direction: Way | null;
   a: SideModel;
   b: SideModel;
   sources: string[];
@@ -43,7 +41,7 @@ export interface PointModel {
 
 export interface SharedGroupModel {
   type: RelationType;
-  direction: Direction;
+  direction: Way;
   /** The concepts both have this relation with. */
   concepts: ConceptRecord[];
 }
@@ -101,7 +99,7 @@ function storedPoints(stored: StoredComparison, a: ConceptRecord, b: ConceptReco
   }));
 }
 
-const keyOf = (type: RelationType, direction: Direction) => `${type}:${direction}`;
+const keyOf = (type: RelationType, direction: Way) => `${type}:${direction}`;
 
 /** Relations of the compared concepts by `TYPE:DIRECTION`, then by compared slug; relations between a and b apart. */
 function group(relations: ComparedRelation[], a: ConceptRecord, b: ConceptRecord): Map<string, Map<string, ComparedRelation[]>> {
@@ -126,7 +124,7 @@ function fromRelations(data: CompareData, a: ConceptRecord, b: ConceptRecord): {
   const shared: SharedGroupModel[] = [];
   const points: PointModel[] = [];
   for (const type of TYPE_ORDER) {
-    for (const direction of ['OUTGOING', 'INCOMING'] as const) {
+    for (const direction of [Direction.OUTGOING, Direction.INCOMING] as const) {
       const bySide = groups.get(keyOf(type, direction));
       if (!bySide) continue;
       const ofA = [...(bySide.get(a.slug) ?? [])].sort(byOrderThenSlug);

@@ -1,6 +1,6 @@
 import { aspectLabel } from '../compare/aspect-labels';
 import type { ConceptRecord } from '../graph/graph.model';
-import { Lang, type RelationType } from '../graph/vocabulary';
+import { Direction, Lang, type RelationType, type Way } from '../graph/vocabulary';
 import { pickText } from '../i18n/lang';
 import { en, phraseOf, relationSentence, withParticle } from '../i18n/sentences';
 import { factSentence, nameIn, phraseOfAll } from '../quiz/quiz.explain';
@@ -16,9 +16,9 @@ function closed(text: string): string {
 }
 
 /** What `concept` has over relations of `type` seen from it: one sentence when it is the subject, one per relation otherwise. */
-function relationSide(type: RelationType, direction: 'OUTGOING' | 'INCOMING', concept: ConceptRecord, others: ConceptRecord[], lang: Lang): string {
+function relationSide(type: RelationType, direction: Way, concept: ConceptRecord, others: ConceptRecord[], lang: Lang): string {
   const phrase = phraseOf(concept, lang);
-  if (direction === 'OUTGOING') return relationSentence(type, phrase, phraseOfAll(others, lang), lang);
+  if (direction === Direction.OUTGOING) return relationSentence(type, phrase, phraseOfAll(others, lang), lang);
   return others.map((other) => relationSentence(type, phraseOf(other, lang), phrase, lang)).join(' ');
 }
 
@@ -54,7 +54,7 @@ export function sharedSentences(groups: SharedGroupModel[], a: ConceptRecord, b:
   const nameB = nameIn(b, lang);
   const [phraseA, phraseB] = [phraseOf(a, lang), phraseOf(b, lang)];
   return groups.flatMap((group) => {
-    if (group.direction === 'INCOMING') {
+    if (group.direction === Direction.INCOMING) {
       return group.concepts.map((other) => relationSentence(group.type, phraseOf(other, lang), phraseOfAll([a, b], lang), lang));
     }
     const sentence = relationSentence(group.type, phraseA, phraseOfAll(group.concepts, lang), lang);

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-import { ConceptKind, Lang, RelationType } from './vocabulary';
+import { ConceptKind, Direction, Lang, RelationType } from './vocabulary';
 
 registerEnumType(Lang, {
   name: 'Lang',
@@ -67,5 +67,16 @@ registerEnumType(RelationType, {
     PAIRS_WELL_WITH: { description: 'A and B work well together (symmetric).' },
     OVERLAPS_WITH: { description: 'A and B name overlapping ideas (symmetric).' },
     COVERS: { description: 'Topic A covers concept B.' },
+  },
+});
+
+registerEnumType(Direction, {
+  name: 'Direction',
+  description:
+    'Which way a relation points, seen from the concept being asked about. Symmetric relations (ALTERNATIVE_TO, CONTRASTS_WITH, PAIRS_WELL_WITH) read the same both ways, so they count as OUTGOING from both ends.',
+  valuesConfig: {
+    OUTGOING: { description: 'This concept is the subject: `this TYPE other`.' },
+    INCOMING: { description: 'This concept is the object: `other TYPE this`.' },
+    BOTH: { description: 'Either way (filters only; an edge always reports OUTGOING or INCOMING).' },
   },
 });

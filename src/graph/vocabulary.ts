@@ -85,6 +85,22 @@ export enum RelationType {
   COVERS = 'COVERS',
 }
 
+/** Every relation type, in the order the vocabulary declares them; code that needs all of them uses this list. */
+export const RELATION_TYPES: readonly RelationType[] = Object.values(RelationType);
+
+/**
+ * Which way a relation points, seen from one concept: the `direction` filter of `related`, the direction an edge,
+ * a compared aspect or a path hop reports, and the direction repositories read. BOTH is for filters only.
+ */
+export enum Direction {
+  OUTGOING = 'OUTGOING',
+  INCOMING = 'INCOMING',
+  BOTH = 'BOTH',
+}
+
+/** The way one relation points from a concept: a single relation is never BOTH. */
+export type Way = Direction.OUTGOING | Direction.INCOMING;
+
 /** Relations that read the same both ways; they are stored once and never need a direction. */
 export const SYMMETRIC_RELATIONS: ReadonlySet<RelationType> = new Set([
   RelationType.ALTERNATIVE_TO,

@@ -1,6 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 
-import { primeConcepts } from '../concept/concept.loader';
 import { Concept } from '../concept/concept.type';
 import type { AtlasContext } from '../context';
 import { NotFoundError } from '../errors';
@@ -20,7 +19,7 @@ export class LearningResolver {
     if (!closure) throw new NotFoundError('slug', `No concept has the slug "${slug}". Check the spelling, or find it with \`search\`.`, { slug });
     const ordered = learningOrder(closure);
     // Fields asked of these concepts that load by slug (relation ends) then cost nothing.
-    primeConcepts(context.loaders.concepts, ordered);
+    context.loaders.readAhead.remember(ordered);
     return ordered.map((record) => new Concept(record));
   }
 }

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 
 import { type ConceptRecord, conceptProjection, type RelationRecord, relationProjection, toConceptRecord, toRelationRecord } from '../graph/graph.model';
-import { RelationType } from '../graph/vocabulary';
+import { RELATION_TYPES, RelationType } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 
 /** The part of the graph around one concept, ready to draw. */
@@ -58,7 +58,7 @@ export class NeighborhoodRepository {
        RETURN [n IN nodes | ${conceptProjection('n')}] AS nodes, distances, truncated, edges`,
       {
         slug,
-        types: Object.values(RelationType).filter((type) => types.includes(type)),
+        types: RELATION_TYPES.filter((type) => types.includes(type)),
         // One more than kept, so a cut can be told from an exact fit.
         take: neo4j.int(limit),
         keep: neo4j.int(limit - 1),

@@ -2,7 +2,7 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 
 import type { AtlasContext } from '../context';
 import { BadInputError, NotFoundError } from '../errors';
-import { RelationType } from '../graph/vocabulary';
+import { RELATION_TYPES } from '../graph/vocabulary';
 import { DEFAULT_DEPTH, DEFAULT_NEIGHBORHOOD_LIMIT, NeighborhoodArgs } from './neighborhood.args';
 import { Subgraph } from './neighborhood.type';
 
@@ -28,7 +28,7 @@ export class NeighborhoodResolver {
     const record = await context.repos.neighborhood.neighborhood({
       slug: args.slug,
       depth,
-      types: args.types ?? Object.values(RelationType),
+      types: args.types ?? RELATION_TYPES,
       limit,
     });
     if (!record) throw new NotFoundError('slug', `No concept has the slug "${args.slug}". Check the spelling, or find it with \`search\`.`, { slug: args.slug });

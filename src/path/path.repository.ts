@@ -1,5 +1,5 @@
 import { type ConceptRecord, conceptProjection, type RelationRecord, relationProjection, toConceptRecord, toRelationRecord } from '../graph/graph.model';
-import { RelationType } from '../graph/vocabulary';
+import { RELATION_TYPES, RelationType } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 
 /** One path: its nodes in walking order and the relation of each hop, each in its stored direction. */
@@ -28,7 +28,7 @@ const MAX_LENGTH = 10;
 const MAX_PATHS = 100;
 
 /** Every relation type of the knowledge graph; other relationships (a comparison's COMPARES) are never walked. */
-const WALKABLE = Object.values(RelationType);
+const WALKABLE = RELATION_TYPES;
 
 /**
  * Relations about learning and the note's structure rather than about the technology. Among paths of equal length

@@ -2,10 +2,9 @@ import { Ctx, Field, Int, ObjectType } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
-import { Lang, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
+import { Direction, Lang, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
 import { LangArg, langOf } from '../i18n/lang.arg';
 import { phraseOf, relationSentence } from '../i18n/sentences';
-import { Direction } from '../relation/direction';
 import { Relation } from '../relation/relation.type';
 import type { PathRecord } from './path.repository';
 

@@ -1,5 +1,5 @@
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
-import { RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
+import { RELATION_TYPES, RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
 import type { QuestionStem, QuizFact } from './quiz.generator';
 
 /**
@@ -28,7 +28,7 @@ const HIERARCHY_AND_PARTS = new Set([RelationType.IS_A, RelationType.EXAMPLE_OF,
 /** Relations between the given concept and a candidate that do not make the candidate a right answer. */
 const LOOSE = new Set([RelationType.CONTRASTS_WITH, RelationType.ALTERNATIVE_TO, RelationType.NEXT_STAGE, RelationType.LEARN_AFTER, RelationType.COVERS]);
 
-const TYPE_ORDER = Object.values(RelationType);
+const TYPE_ORDER = RELATION_TYPES;
 
 type Step = (slug: string) => Iterable<string>;
 

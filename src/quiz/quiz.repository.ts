@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 
 import { type ConceptRecord, conceptProjection, type RelationRecord, relationProjection, toConceptRecord, toRelationRecord } from '../graph/graph.model';
-import { RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
+import { RELATION_TYPES, RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 import { type FactEdge, FactGraph } from './quiz.graph';
 import { type Asks, isQuizzed } from './quiz.templates';
@@ -12,7 +12,7 @@ import { type Asks, isQuizzed } from './quiz.templates';
  */
 
 /** Quizzed relations plus COVERS, which says which concepts a topic's section holds. */
-const READ_TYPES = [...Object.values(RelationType).filter(isQuizzed), RelationType.COVERS];
+const READ_TYPES = [...RELATION_TYPES.filter(isQuizzed), RelationType.COVERS];
 
 /**
  * Most concepts and relations one read holds. The shipped seed has about a hundred concepts and a few hundred such

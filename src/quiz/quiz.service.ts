@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 
 import { BadInputError, NotFoundError } from '../errors';
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
-import { RelationType } from '../graph/vocabulary';
+import { RELATION_TYPES, RelationType } from '../graph/vocabulary';
 import { createRandom, mixSeed, pickQuestions, planQuiz, type QuestionModel, type QuizFact, shuffled, stemsOf } from './quiz.generator';
 import type { QuizRepository } from './quiz.repository';
 import { isQuizzed } from './quiz.templates';
@@ -34,7 +34,7 @@ export function randomSeed(): number {
   return randomInt(0, 2 ** 31);
 }
 
-const QUIZZED = new Set(Object.values(RelationType).filter(isQuizzed));
+const QUIZZED = new Set(RELATION_TYPES.filter(isQuizzed));
 
 /**
  * Makes quizzes and grades answers: reads the fact graph through the repository and lets the generator choose.

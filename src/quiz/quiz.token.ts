@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-import { RelationType } from '../graph/vocabulary';
+import { RELATION_TYPES, RelationType } from '../graph/vocabulary';
 import { MAX_OPTIONS, MIN_DISTRACTORS } from './quiz.generator';
 import { type Asks, asksSubject, isQuizzed } from './quiz.templates';
 
@@ -63,7 +63,7 @@ export function readQuestion(id: string, secret: string): QuestionClaim | null {
   }
   // A valid signature means we wrote this payload; the checks guard against an older format or a leaked secret.
   const type = payload.t as RelationType;
-  if (payload.v !== 1 || !Object.values(RelationType).includes(type) || !isQuizzed(type)) return null;
+  if (payload.v !== 1 || !RELATION_TYPES.includes(type) || !isQuizzed(type)) return null;
   if (payload.a !== 'OBJECT' && !(payload.a === 'SUBJECT' && asksSubject(type))) return null;
   const options = payload.o;
   if (!isSlug(payload.g) || !Array.isArray(options) || !options.every(isSlug)) return null;

@@ -1,7 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 
-import { RelationType } from '../graph/vocabulary';
-import { Direction } from './direction';
+import { Direction, RelationType } from '../graph/vocabulary';
 
 @ArgsType()
 export class RelatedArgs {

@@ -1,13 +1,13 @@
 import { Ctx, Field, Int, ObjectType } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
-import { Lang, RelationType } from '../graph/vocabulary';
+import { Direction, Lang, RelationType } from '../graph/vocabulary';
 import { pick } from '../i18n/lang';
 import { LangArg, langOf } from '../i18n/lang.arg';
-import { type CursorOf, PageInfo } from '../pagination/page-info.type';
-import { Direction } from './direction';
+import { ConnectionType, EdgeType } from '../pagination/connection.type';
+import type { CursorOf } from '../pagination/page-info.type';
+import type { RelatedRecord } from '../readahead/walk.repository';
 import type { RelatedGroup } from './relation.group';
-import type { RelatedRecord } from './relation.repository';
 import { Relation } from './relation.type';
 
 @ObjectType({ description: 'One way a concept relates to the concept of a `related` edge, seen from the concept whose `related` was asked for.' })
@@ -28,7 +28,7 @@ export class ConceptRelation {
     description: 'OUTGOING when the asking concept is the subject (`this TYPE node`), INCOMING when it is the object (`node TYPE this`). Symmetric relations always report OUTGOING.',
   })
   get direction(): Direction {
-    return this.record.direction === 'OUTGOING' ? Direction.OUTGOING : Direction.INCOMING;
+    return this.record.direction;
   }
 
   @Field(() => String, { nullable: true, description: 'Why the two concepts are related this way, in the chosen language; null when the note says nothing.' })
@@ -57,25 +57,16 @@ export class ConceptRelation {
   description:
     'One related concept: the concept at the other end, once, with every way the two relate (each relation type and direction that matches the `types` and `direction` asked for).',
 })
-export class RelatedEdge {
+export class RelatedEdge extends EdgeType(Concept, {
+  cursor: 'Opaque cursor of this edge; pass it as `after` to continue after it.',
+  node: 'The related concept. Each concept is the node of at most one edge of a list.',
+}) {
   group!: RelatedGroup;
-
-  private cursorOf!: CursorOf;
 
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
   constructor(group?: RelatedGroup, cursorOf?: CursorOf) {
+    super(group && new Concept(group.other), cursorOf);
     if (group) this.group = group;
-    if (cursorOf) this.cursorOf = cursorOf;
-  }
-
-  @Field(() => String, { description: 'Opaque cursor of this edge; pass it as `after` to continue after it.' })
-  get cursor(): string {
-    return this.cursorOf();
-  }
-
-  @Field(() => Concept, { description: 'The related concept. Each concept is the node of at most one edge of a list.' })
-  get node(): Concept {
-    return new Concept(this.group.other);
   }
 
   @Field(() => [ConceptRelation], {
@@ -90,13 +81,7 @@ export class RelatedEdge {
   description:
     'A page of the concepts related to a concept (Relay connection), one edge per related concept. Edges are sorted by their first relation (type name A to Z, then order with unordered last), then by the related concept\'s slug.',
 })
-export class RelatedConnection {
-  @Field(() => [RelatedEdge], { description: 'The related concepts on this page, each once.' })
-  edges!: RelatedEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'Number of distinct related concepts matching the types and direction, over all pages.' })
-  totalCount!: number;
-}
+export class RelatedConnection extends ConnectionType(RelatedEdge, {
+  edges: 'The related concepts on this page, each once.',
+  totalCount: 'Number of distinct related concepts matching the types and direction, over all pages.',
+}) {}

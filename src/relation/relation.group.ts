@@ -1,6 +1,6 @@
 import type { ConceptRecord, ConceptRef } from '../graph/graph.model';
 import type { CursorKey } from '../pagination/cursor';
-import type { RelatedRecord } from './relation.repository';
+import type { RelatedRecord } from '../readahead/walk.repository';
 
 /** One related concept and every relation between it and the asking concept (a `related` edge). */
 export interface RelatedGroup {

@@ -14,12 +14,12 @@ import { Relation } from './relation.type';
 export class RelationResolver {
   @FieldResolver(() => Concept, { description: 'The subject of the relation (`from TYPE to`).' })
   async from(@Root() relation: Relation, @Ctx() context: AtlasContext): Promise<Concept> {
-    return end(relation.fromRecord ?? (await context.loaders.concepts.bySlug.load(relation.record.from)), relation.record.from);
+    return end(relation.fromRecord ?? (await context.loaders.readAhead.concept(relation.record.from)), relation.record.from);
   }
 
   @FieldResolver(() => Concept, { description: 'The object of the relation (`from TYPE to`).' })
   async to(@Root() relation: Relation, @Ctx() context: AtlasContext): Promise<Concept> {
-    return end(relation.toRecord ?? (await context.loaders.concepts.bySlug.load(relation.record.to)), relation.record.to);
+    return end(relation.toRecord ?? (await context.loaders.readAhead.concept(relation.record.to)), relation.record.to);
   }
 
   @FieldResolver(() => String, {
@@ -29,8 +29,8 @@ export class RelationResolver {
     const chosen = langOf(lang, context);
     // Whole records carry the English sentence forms; a ConceptRef (names only) is completed through the loader.
     const [from, to] = await Promise.all([
-      context.loaders.concepts.bySlug.load(relation.record.from),
-      context.loaders.concepts.bySlug.load(relation.record.to),
+      context.loaders.readAhead.concept(relation.record.from),
+      context.loaders.readAhead.concept(relation.record.to),
     ]);
     const subject = end(from, relation.record.from).record;
     const object = end(to, relation.record.to).record;

@@ -12,6 +12,7 @@ import { LifecycleResolver } from '../lifecycle/lifecycle.resolver';
 import { NeighborhoodResolver } from '../neighborhood/neighborhood.resolver';
 import { PathResolver } from '../path/path.resolver';
 import { QuizResolver } from '../quiz/quiz.resolver';
+import { RelatedResolver } from '../relation/related.resolver';
 import { RelationResolver } from '../relation/relation.resolver';
 import { SearchResolver } from '../search/search.resolver';
 import { StatsResolver } from '../stats/stats.resolver';
@@ -22,6 +23,7 @@ import { TourResolver } from '../tour/tour.resolver';
 export const RESOLVERS: NonEmptyArray<Function> = [
   StatsResolver,
   ConceptResolver,
+  RelatedResolver,
   RelationResolver,
   SearchResolver,
   NeighborhoodResolver,

@@ -1,11 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 
-import { asksForWholeConcepts } from '../concept/concept.lookahead';
 import { Concept } from '../concept/concept.type';
-import { primeConcepts } from '../concept/concept.loader';
 import type { AtlasContext } from '../context';
 import { langOf } from '../i18n/lang.arg';
+import { asksForWholeConcepts } from '../readahead/walk.plan';
 import type { SearchIntent as PlanIntent } from './question';
 import { buildAnswer, type SearchAnswerModel } from './search.answer';
 import { SearchArgs, toSearchRequest } from './search.args';
@@ -45,7 +44,7 @@ export class SearchResolver {
   }
 
   private toHits(answer: SearchAnswerModel, context: AtlasContext): SearchHit[] {
-    primeConcepts(context.loaders.concepts, answer.hits.map((hit) => hit.concept));
+    context.loaders.readAhead.remember(answer.hits.map((hit) => hit.concept));
     return answer.hits.map((hit) => ({ concept: new Concept(hit.concept), score: hit.score }));
   }
 }

@@ -1,7 +1,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 
 import { SEED_ORIGIN } from '../graph/graph.model';
-import { RelationType } from '../graph/vocabulary';
+import { RELATION_TYPES } from '../graph/vocabulary';
 import type { Neo4jGateway, Params } from '../neo4j/gateway';
 import { SeedValidationError } from './seed.problem';
 import { SEED_FORMAT_VERSION, seedHash, type SeedRows, toRows } from './seed.rows';
@@ -34,7 +34,7 @@ export interface SyncResult {
 
 const DEFAULT_BATCH = 10000;
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
-const TYPES = new Set<string>(Object.values(RelationType));
+const TYPES = new Set<string>(RELATION_TYPES);
 
 const int = (value: number | null) => (value === null ? null : neo4j.int(value));
 

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 
 import { type ConceptRecord, SYNTHETIC_ORIGIN } from '../graph/graph.model';
-import { ConceptKind, RelationType } from '../graph/vocabulary';
+import { ConceptKind, RELATION_TYPES, RelationType } from '../graph/vocabulary';
 import type { Logger } from '../logger';
 import type { Neo4jGateway } from '../neo4j/gateway';
 import { RESERVED_SLUG_PREFIX } from './seed.validate';
@@ -14,7 +14,7 @@ import { RESERVED_SLUG_PREFIX } from './seed.validate';
 
 export const MAX_SYNTHETIC = 999_999;
 const KINDS = Object.values(ConceptKind);
-const TYPES = Object.values(RelationType);
+const TYPES = RELATION_TYPES;
 const WORDS: [en: string, ko: string][] = [
   ['kernel', '커널'], ['image', '이미지'], ['layer', '레이어'], ['network', '네트워크'], ['volume', '볼륨'], ['registry', '레지스트리'],
   ['signal', '시그널'], ['process', '프로세스'], ['cluster', '클러스터'], ['scheduler', '스케줄러'], ['runtime', '런타임'], ['sandbox', '샌드박스'],

@@ -1,4 +1,4 @@
-import { ACYCLIC_RELATIONS, ConceptKind, RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
+import { ACYCLIC_RELATIONS, ConceptKind, RELATION_TYPES, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
 import type { NoteIndex } from '../note/note.index';
 import { readSeed } from './seed.loader';
 import { closest, likelyTypo, type SeedProblem, SeedValidationError, sortProblems } from './seed.problem';
@@ -17,7 +17,7 @@ const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Generated benchmark concepts use this prefix; keeping it out of the seed means the two never collide. */
 export const RESERVED_SLUG_PREFIX = 'synthetic-';
 const KINDS = Object.values(ConceptKind) as string[];
-const TYPES = Object.values(RelationType) as string[];
+const TYPES = RELATION_TYPES as string[];
 
 const where = (at: SeedLocation) => `${at.file}:${at.line}`;
 

@@ -1,5 +1,5 @@
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
-import { RelationType } from '../graph/vocabulary';
+import { RELATION_TYPES, RelationType } from '../graph/vocabulary';
 
 /**
  * Orders a guided tour, without touching the database. The route is the learning order of the target (every
@@ -27,7 +27,7 @@ export interface TourStepModel {
   via: RelationRecord | null;
 }
 
-const TYPE_ORDER = Object.values(RelationType);
+const TYPE_ORDER = RELATION_TYPES;
 
 /** The steps of the tour: no concept twice, the target last. */
 export function planTour(input: TourInput): TourStepModel[] {

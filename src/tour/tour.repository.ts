@@ -1,5 +1,5 @@
 import { type RelationRecord, relationProjection, toRelationRecord } from '../graph/graph.model';
-import { RelationType } from '../graph/vocabulary';
+import { RELATION_TYPES, RelationType } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 
 /** Reads what a tour needs beyond the learning order (which LearningRepository reads). */
@@ -12,7 +12,7 @@ export class TourRepository {
       `MATCH (a:Concept)-[r]->(b:Concept)
        WHERE a.slug IN $slugs AND b.slug IN $slugs AND type(r) IN $types
        RETURN ${relationProjection('r')} AS relation`,
-      { slugs: [...slugs], types: Object.values(RelationType).filter((type) => type !== RelationType.COVERS) },
+      { slugs: [...slugs], types: RELATION_TYPES.filter((type) => type !== RelationType.COVERS) },
     );
     return rows.map((row) => toRelationRecord(row.relation as Record<string, unknown>));
   }

@@ -7,8 +7,11 @@ import { Kind } from 'graphql';
  * a field it misses is still resolved the ordinary way; a decision that must not miss a field counts them in.
  */
 
+/** The parts of a field's resolve info that reading its selection needs (a test can build them from a document). */
+export type SelectionInfo = Pick<GraphQLResolveInfo, 'schema' | 'fieldNodes' | 'fragments' | 'variableValues'>;
+
 /** The fields of selection sets, looking through fragments; conditional ones only `withConditional`. */
-export function fieldsOf(selectionSets: readonly (SelectionSetNode | undefined)[], info: GraphQLResolveInfo, withConditional = false): FieldNode[] {
+export function fieldsOf(selectionSets: readonly (SelectionSetNode | undefined)[], info: Pick<SelectionInfo, 'fragments'>, withConditional = false): FieldNode[] {
   const fields: FieldNode[] = [];
   const visit = (selectionSet: SelectionSetNode | undefined) => {
     for (const selection of selectionSet?.selections ?? []) {
@@ -23,7 +26,7 @@ export function fieldsOf(selectionSets: readonly (SelectionSetNode | undefined)[
 
 /** The selection sets reached from the resolved field by the field names of `path`, e.g. ['edges', 'node']. */
 export function selectionsAt(
-  info: GraphQLResolveInfo,
+  info: Pick<SelectionInfo, 'fieldNodes' | 'fragments'>,
   path: readonly string[],
   from: readonly (SelectionSetNode | undefined)[] = info.fieldNodes.map((node) => node.selectionSet),
   withConditional = false,

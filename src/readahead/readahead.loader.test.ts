@@ -1,0 +1,108 @@
+import type { ConceptRecord } from '../graph/graph.model';
+import { ConceptKind, Direction, RelationType } from '../graph/vocabulary';
+import type { CypherRunner, Params, Row } from '../neo4j/gateway';
+import { createReadAhead } from './readahead.loader';
+import type { WalkLevel } from './walk.plan';
+import { WalkRepository } from './walk.repository';
+
+/**
+ * The loader's batching and priming, over a runner that answers like Neo4j would for a fixed tiny graph
+ * (docker-stop SENDS_SIGNAL sigterm, sigkill; sigterm has no relations). It records each statement, so the number
+ * of round trips is what the test counts; the Cypher itself is checked against the real database elsewhere.
+ */
+class ScriptedRunner implements CypherRunner {
+  readonly statements: Params[] = [];
+
+  async read(cypher: string, params: Params = {}): Promise<Row[]> {
+    this.statements.push(params);
+    const slugs = params.slugs as string[];
+    const signals: Record<string, unknown[][]> = {
+      'docker-stop': [
+        ['SENDS_SIGNAL', true, null, null, ['sigterm', 'SIGNAL', 'SIGTERM', 'SIGTERM'], cypher.includes('r1') ? [] : null],
+        ['SENDS_SIGNAL', true, null, null, ['sigkill', 'SIGNAL', 'SIGKILL', 'SIGKILL'], cypher.includes('r1') ? [] : null],
+      ],
+    };
+    if (cypher.includes('AS concept')) return slugs.filter((slug) => slug in signals).map((slug) => ({ concept: record(slug), related: signals[slug] }));
+    if (cypher.includes('AS related')) return slugs.map((slug) => ({ slug, related: signals[slug] ?? [] }));
+    return slugs.map((slug) => ({ c: record(slug) }));
+  }
+
+  async write(): Promise<Row[]> {
+    throw new Error('the read-ahead only reads');
+  }
+}
+
+function record(slug: string): ConceptRecord {
+  return {
+    slug, kind: ConceptKind.COMMAND, nameKo: slug, nameEn: slug, aliasesKo: [], aliasesEn: [], summaryKo: '', summaryEn: '',
+    detailsKo: null, detailsEn: null, tags: [], source: '', syntax: null, order: null,
+  };
+}
+
+const signals: WalkLevel = { types: [RelationType.SENDS_SIGNAL], direction: Direction.OUTGOING, detailed: false, whole: false };
+const everything: WalkLevel = { types: null, direction: Direction.BOTH, detailed: false, whole: false };
+
+function setUp() {
+  const runner = new ScriptedRunner();
+  const readAhead = createReadAhead({ bySlugs: async (slugs) => slugs.map(record) }, new WalkRepository(runner));
+  return { runner, readAhead };
+}
+
+describe('createReadAhead', () => {
+  it('reads the relations of several concepts asking the same choice in one round trip, one per distinct choice', async () => {
+    const { runner, readAhead } = setUp();
+    const [stop, term, all] = await Promise.all([
+      readAhead.related('docker-stop', signals),
+      readAhead.related('sigterm', signals),
+      readAhead.related('docker-stop', everything),
+    ]);
+    expect(runner.statements.map((params) => params.slugs)).toEqual([['docker-stop', 'sigterm'], ['docker-stop']]);
+    expect(stop.map((r) => r.other.slug)).toEqual(['sigkill', 'sigterm']);
+    expect(term).toEqual([]);
+    expect(all).toHaveLength(2);
+  });
+
+  it('answers every level of a walk it read with the concept, without another round trip', async () => {
+    const { runner, readAhead } = setUp();
+    const concept = await readAhead.concept('docker-stop', [signals, everything]);
+    expect(concept?.slug).toBe('docker-stop');
+    const [first, second, byItself] = await Promise.all([
+      readAhead.related('docker-stop', signals),
+      readAhead.related('sigterm', everything),
+      readAhead.concept('docker-stop'),
+    ]);
+    expect(first.map((r) => r.other.slug)).toEqual(['sigkill', 'sigterm']);
+    expect(second).toEqual([]);
+    expect(byItself?.slug).toBe('docker-stop');
+    expect(runner.statements).toHaveLength(1);
+  });
+
+  it('finds a level read ahead under the same choice even when the walk read its concepts whole', async () => {
+    const { runner, readAhead } = setUp();
+    await readAhead.concept('docker-stop', [{ ...signals, whole: true }]);
+    expect(runner.statements).toHaveLength(1);
+    await readAhead.related('docker-stop', { types: [RelationType.SENDS_SIGNAL], direction: Direction.OUTGOING, detailed: false });
+    expect(runner.statements).toHaveLength(1);
+    await readAhead.related('docker-stop', { types: [RelationType.SENDS_SIGNAL], direction: Direction.OUTGOING, detailed: true });
+    expect(runner.statements).toHaveLength(2);
+  });
+
+  it('completes a ConceptRef by slug, once per request, and not a record another query remembered', async () => {
+    let reads = 0;
+    const bySlugs = async (slugs: readonly string[]) => {
+      reads += 1;
+      return slugs.map(record);
+    };
+    const readAhead = createReadAhead({ bySlugs }, new WalkRepository(new ScriptedRunner()));
+    readAhead.remember([record('image'), { slug: 'layer', kind: ConceptKind.COMPONENT, nameKo: '레이어', nameEn: 'Layer' }]);
+    expect((await readAhead.whole({ slug: 'image', kind: ConceptKind.COMPONENT, nameKo: 'image', nameEn: 'image' }))?.slug).toBe('image');
+    expect(reads).toBe(0);
+    const [a, b] = await Promise.all([
+      readAhead.whole({ slug: 'layer', kind: ConceptKind.COMPONENT, nameKo: '레이어', nameEn: 'Layer' }),
+      readAhead.concept('layer'),
+    ]);
+    expect(a?.summaryEn).toBe('');
+    expect(b).toBe(a);
+    expect(reads).toBe(1);
+  });
+});

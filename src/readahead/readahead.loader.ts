@@ -1,0 +1,112 @@
+import DataLoader from 'dataloader';
+
+import { type ConceptRecord, type ConceptRef, isConceptRecord } from '../graph/graph.model';
+import { type CursorKey, compareKeys } from '../pagination/cursor';
+import { choiceKey, type RelatedKey, relatedCacheKey, type WalkKey, walkCacheKey, walkPlanKey } from './walk.keys';
+import type { RelatedChoice, WalkLevel } from './walk.plan';
+import type { RelatedRecord, RelatedTree, WalkRepository } from './walk.repository';
+
+/** Where whole concept records come from (the concept repository). */
+export interface ConceptSource {
+  /** Whole records of the concepts with these slugs; unknown slugs are left out. */
+  bySlugs(slugs: readonly string[]): Promise<ConceptRecord[]>;
+}
+
+/**
+ * The one way a request reads concepts and their relations: resolvers, the Concept type (completing a ConceptRef)
+ * and relation ends all ask here, and every read, batched or read ahead, lands in the same per-request caches. It
+ * must never outlive its request.
+ */
+export interface ReadAhead {
+  /**
+   * A concept by slug, null when absent. With a walk (from selectedWalk), the concept and every level of the walk
+   * are one round trip, and each level's relations are then at hand for `related`.
+   */
+  concept(slug: string, walk?: readonly WalkLevel[]): Promise<ConceptRecord | null>;
+  /** The whole record of a concept a list carried as a ConceptRef (itself when already whole); null when it vanished. */
+  whole(concept: ConceptRecord | ConceptRef): Promise<ConceptRecord | null>;
+  /**
+   * All relations of a concept for one choice, sorted by relatedSortKey. Concepts asking with the same choice are read
+   * in one round trip: a page of concepts asking for `related` with the same arguments costs one query.
+   */
+  related(slug: string, choice: RelatedChoice): Promise<RelatedRecord[]>;
+  /**
+   * Remembers what another query read: whole records (ConceptRefs are skipped, a later whole read completes them)
+   * and, with `walk`, each concept's relations along it, so asking for them again costs nothing.
+   */
+  remember(concepts: Iterable<ConceptRecord | ConceptRef>, walks?: ReadonlyMap<string, RelatedTree[]>, walk?: readonly WalkLevel[]): void;
+}
+
+/** The order of a concept's relations (and so of its `related` edges, see groupRelated): type, order (unordered last), other slug, direction. */
+export function relatedSortKey(record: RelatedRecord): CursorKey {
+  return [record.relation.type, record.relation.order, record.other.slug, record.direction];
+}
+
+const sortRelated = (records: RelatedRecord[]) => records.sort((a, b) => compareKeys(relatedSortKey(a), relatedSortKey(b)));
+
+/** Keys grouped by what is asked of their slugs (`planKey`): each group is one query. */
+function grouped<K extends { slug: string }, A>(keys: readonly K[], planKey: (key: K) => string, asked: (key: K) => A): { asked: A; slugs: string[] }[] {
+  const groups = new Map<string, { asked: A; slugs: string[] }>();
+  for (const key of keys) {
+    const group = groups.get(planKey(key)) ?? { asked: asked(key), slugs: [] };
+    group.slugs.push(key.slug);
+    groups.set(planKey(key), group);
+  }
+  return [...groups.values()];
+}
+
+export function createReadAhead(concepts: ConceptSource, walks: WalkRepository): ReadAhead {
+  const bySlug = new DataLoader<string, ConceptRecord | null>(async (slugs) => {
+    const found = new Map((await concepts.bySlugs(slugs)).map((record) => [record.slug, record]));
+    return slugs.map((slug) => found.get(slug) ?? null);
+  });
+
+  const related = new DataLoader<RelatedKey, RelatedRecord[], string>(async (keys) => {
+    const found = new Map<string, RelatedRecord[]>();
+    await Promise.all(
+      grouped(keys, (key) => choiceKey(key.choice), (key) => key.choice).map(async ({ asked, slugs }) => {
+        for (const slug of slugs) found.set(relatedCacheKey({ slug, choice: asked }), []);
+        for (const record of await walks.relatedOf(slugs, asked)) found.get(relatedCacheKey({ slug: record.slug, choice: asked }))!.push(record);
+      }),
+    );
+    return keys.map((key) => sortRelated(found.get(relatedCacheKey(key)) ?? []));
+  }, { cacheKeyFn: relatedCacheKey });
+
+  /** Puts each level of a walk into `related`, under the concept it belongs to. */
+  const primeWalk = (slug: string, trees: RelatedTree[], levels: readonly WalkLevel[]): void => {
+    related.prime({ slug, choice: levels[0] }, sortRelated(trees.map(({ next: _next, ...record }) => record)));
+    if (levels.length > 1) for (const tree of trees) primeWalk(tree.other.slug, tree.next ?? [], levels.slice(1));
+  };
+
+  const conceptWithWalk = new DataLoader<WalkKey, ConceptRecord | null, string>(async (keys) => {
+    const found = new Map<string, ConceptRecord>();
+    await Promise.all(
+      grouped(keys, (key) => walkPlanKey(key.levels), (key) => key.levels).map(async ({ asked, slugs }) => {
+        for (const { concept, related: trees } of await walks.conceptsWithRelated(slugs, asked)) {
+          found.set(walkCacheKey({ slug: concept.slug, levels: asked }), concept);
+          primeWalk(concept.slug, trees, asked);
+        }
+      }),
+    );
+    return keys.map((key) => found.get(walkCacheKey(key)) ?? null);
+  }, { cacheKeyFn: walkCacheKey });
+
+  const remember: ReadAhead['remember'] = (records, walkTrees, walk) => {
+    for (const record of records) if (isConceptRecord(record)) bySlug.prime(record.slug, record);
+    if (walkTrees && walk && walk.length > 0) for (const [slug, trees] of walkTrees) primeWalk(slug, trees, walk);
+  };
+
+  return {
+    async concept(slug, walk = []) {
+      if (walk.length === 0) return bySlug.load(slug);
+      const record = await conceptWithWalk.load({ slug, levels: walk });
+      if (record) remember([record]);
+      return record;
+    },
+    async whole(concept) {
+      return isConceptRecord(concept) ? concept : bySlug.load(concept.slug);
+    },
+    related: (slug, choice) => related.load({ slug, choice }),
+    remember,
+  };
+}

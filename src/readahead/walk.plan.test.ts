@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { buildSchema, type FieldNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
+
+import { Direction, RelationType } from '../graph/vocabulary';
+import type { SelectionInfo } from './selection';
+import { planConcepts, planRelated, relatedChoiceOf, selectedWalk } from './walk.plan';
+
+// The committed SDL is the schema clients see; planning reads only its shape, so no server or database is needed.
+const schema = buildSchema(fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'schema.graphql'), 'utf8'));
+
+/** The resolve info of the field at `fieldPath` (names from the operation's root), as graphql-js would pass it. */
+function infoAt(query: string, fieldPath: string[], variableValues: Record<string, unknown> = {}): SelectionInfo {
+  const document = parse(query);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const fragments = Object.fromEntries(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+  );
+  let nodes: readonly FieldNode[] = [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '' }, selectionSet: operation.selectionSet }];
+  for (const name of fieldPath) {
+    nodes = nodes.flatMap((node) => node.selectionSet!.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === name));
+  }
+  return { schema, fieldNodes: nodes, fragments, variableValues };
+}
+
+describe('selectedWalk', () => {
+  it('is empty when no related is selected', () => {
+    expect(selectedWalk(infoAt('{ concept(slug: "docker-stop") { name summary } }', ['concept']))).toEqual([]);
+  });
+
+  it('reads one level per nested related, with its types sorted and without repeats, its direction, details and whole concepts', () => {
+    const info = infoAt(
+      `{ concept(slug: "docker-stop") {
+          related(types: [SENDS_SIGNAL, HAS_FLAG, SENDS_SIGNAL], direction: OUTGOING) {
+            edges { node { summary related { edges { relations { description } node { name } } } } }
+          }
+        } }`,
+      ['concept'],
+    );
+    expect(selectedWalk(info)).toEqual([
+      { types: ['HAS_FLAG', 'SENDS_SIGNAL'], direction: 'OUTGOING', detailed: false, whole: true },
+      { types: null, direction: 'BOTH', detailed: true, whole: false },
+    ]);
+  });
+
+  it('stops at two levels however deep the selection goes', () => {
+    const info = infoAt(
+      '{ concept(slug: "container") { related { edges { node { related { edges { node { related { totalCount } } } } } } } } }',
+      ['concept'],
+    );
+    expect(selectedWalk(info)).toHaveLength(2);
+  });
+
+  it('looks through fragments and takes arguments from variables', () => {
+    const info = infoAt(
+      `query Q($types: [RelationType!]) { concept(slug: "image") { ...Related } }
+       fragment Related on Concept { related(types: $types, direction: INCOMING) { edges { ... on RelatedEdge { node { tags } } } } }`,
+      ['concept'],
+      { types: ['USES'] },
+    );
+    expect(selectedWalk(info)).toEqual([{ types: ['USES'], direction: 'INCOMING', detailed: false, whole: true }]);
+  });
+
+  it('leaves a related under @include or @skip to its own resolver', () => {
+    const info = infoAt('query Q($on: Boolean!) { concept(slug: "image") { related @include(if: $on) { totalCount } } }', ['concept'], { on: true });
+    expect(selectedWalk(info)).toEqual([]);
+  });
+});
+
+describe('planConcepts', () => {
+  it('asks for whole records only when a field beyond slug, kind and names is selected', () => {
+    expect(planConcepts(infoAt('{ concepts { edges { node { slug name kind } } } }', ['concepts']), ['edges', 'node'])).toEqual({ whole: false, walk: [] });
+    expect(planConcepts(infoAt('{ concepts { edges { node { name aliases } } } }', ['concepts']), ['edges', 'node'])).toEqual({ whole: true, walk: [] });
+  });
+
+  it('walks from the concepts of a page', () => {
+    const info = infoAt('{ concepts(first: 5) { edges { node { name related(types: [IS_A]) { edges { node { name } } } } } } }', ['concepts']);
+    expect(planConcepts(info, ['edges', 'node'])).toEqual({
+      whole: false,
+      walk: [{ types: ['IS_A'], direction: 'BOTH', detailed: false, whole: false }],
+    });
+  });
+});
+
+describe('planRelated', () => {
+  const relatedOf = (query: string, variables: Record<string, unknown> = {}) => infoAt(query, ['concept', 'related'], variables);
+
+  it('asks for details when the edges select a relation description, source or the stored relation', () => {
+    for (const field of ['description', 'source', 'relation { type }']) {
+      const info = relatedOf(`{ concept(slug: "x") { related { edges { relations { ${field} } } } } }`);
+      expect(planRelated(info, { direction: Direction.BOTH })).toEqual({ types: null, direction: 'BOTH', detailed: true });
+    }
+    const plain = relatedOf('{ concept(slug: "x") { related { edges { relations { type direction order } } } } }');
+    expect(planRelated(plain, { direction: Direction.BOTH }).detailed).toBe(false);
+  });
+
+  it('counts details under @include and @skip, which it must not miss', () => {
+    const info = relatedOf('query Q($on: Boolean!) { concept(slug: "x") { related { edges { relations { description @include(if: $on) } } } } }', { on: false });
+    expect(planRelated(info, { types: [RelationType.USES], direction: Direction.OUTGOING })).toEqual({ types: ['USES'], direction: 'OUTGOING', detailed: true });
+  });
+});
+
+describe('relatedChoiceOf', () => {
+  it('gives equal choices for the same types in any order and with repeats', () => {
+    const a = relatedChoiceOf({ types: [RelationType.USES, RelationType.IS_A, RelationType.USES], direction: Direction.BOTH }, false);
+    const b = relatedChoiceOf({ types: [RelationType.IS_A, RelationType.USES], direction: Direction.BOTH }, false);
+    expect(a).toEqual({ types: ['IS_A', 'USES'], direction: 'BOTH', detailed: false });
+    expect(b).toEqual(a);
+  });
+});

@@ -1,0 +1,119 @@
+import { getArgumentValues, isObjectType, type SelectionSetNode } from 'graphql';
+
+import type { Direction, RelationType } from '../graph/vocabulary';
+import { fieldsOf, type SelectionInfo, selectionsAt } from './selection';
+
+/**
+ * The walk plan: what to read for the concepts a field returns, decided from the client's selection before any
+ * Cypher runs. walk.repository turns a plan into its one Cypher fragment and decodes the answer by the same plan,
+ * and walk.keys names the loader entries by it, so what is read, how it is decoded and where it is cached cannot
+ * disagree.
+ */
+
+/** Which relations: those of some types (all when null) pointing some way. One `related(types:, direction:)` field. */
+export interface RelatedChoice {
+  /** Sorted and without repeats, or null for every type. */
+  types: RelationType[] | null;
+  direction: Direction;
+  /**
+   * Whether the relations are read with their descriptions and source. Without, they carry type, ends and order
+   * only (what sorting, paging and naming the other concept need): descriptions in two languages are most of a
+   * relation's bytes, and a page of concepts with their related names would move them all for nothing.
+   */
+  detailed: boolean;
+}
+
+/** One level of a walk: which relations, and whether their concepts are read whole or as ConceptRefs. */
+export interface WalkLevel extends RelatedChoice {
+  whole: boolean;
+}
+
+/** What to read for the concepts at one place of a selection: whole records or names only, and the walk from them. */
+export interface ConceptsPlan {
+  whole: boolean;
+  /** Empty when no `related` is selected below them. */
+  walk: WalkLevel[];
+}
+
+/**
+ * The deepest walk read at once (concept → related → related). A level reads every relation of every concept on
+ * the level before, not just the page a client shows, so deeper walks would grow as degree^levels; beyond this the
+ * `related` resolvers read level by level, a page at a time.
+ */
+export const MAX_RELATED_LEVELS = 2;
+
+/** Concept fields that need more of the record than a ConceptRef holds (slug, kind, names). */
+const WHOLE_RECORD_FIELDS: ReadonlySet<string> = new Set(['aliases', 'summary', 'details', 'tags', 'source', 'syntax', 'order']);
+
+/** ConceptRelation fields that need a relation's descriptions or source (`relation` exposes both). */
+const DETAIL_FIELDS: ReadonlySet<string> = new Set(['description', 'source', 'relation']);
+
+/** The arguments of a `related` field as a choice, normalised so equal choices share one cache entry and one query. */
+export function relatedChoiceOf(args: { types?: readonly RelationType[] | null; direction: Direction }, detailed: boolean): RelatedChoice {
+  return { types: args.types ? [...new Set(args.types)].sort() : null, direction: args.direction, detailed };
+}
+
+/** Whether concepts with these selection sets are asked for a field a ConceptRef cannot answer. */
+function selectionAsksForWhole(selectionSets: readonly SelectionSetNode[], info: SelectionInfo): boolean {
+  return fieldsOf(selectionSets, info).some((field) => WHOLE_RECORD_FIELDS.has(field.name.value));
+}
+
+/**
+ * Whether the concepts at `path` under the resolved field (e.g. ['concept'] for a search hit) are asked for more than
+ * slug, kind and names: then reading whole records at once saves a second round trip; otherwise ConceptRefs save
+ * moving summaries and details nobody reads.
+ */
+export function asksForWholeConcepts(info: SelectionInfo, path: readonly string[]): boolean {
+  return selectionAsksForWhole(selectionsAt(info, path), info);
+}
+
+/**
+ * Whether edges with these selection sets ask for relation details in their `relations` (see
+ * RelatedChoice.detailed). The `related` resolver itself counts conditional selections too (`withConditional`): a
+ * field it missed would read a relation without its descriptions.
+ */
+function edgesAskForDetails(edgeSelections: readonly SelectionSetNode[], info: SelectionInfo, withConditional = false): boolean {
+  const relations = selectionsAt(info, ['relations'], edgeSelections, withConditional);
+  return fieldsOf(relations, info, withConditional).some((field) => DETAIL_FIELDS.has(field.name.value));
+}
+
+/**
+ * The walk of `related(...)` fields a client selected from the concept a field returns, e.g.
+ * `concept(slug: "x") { related(types: [HAS_STAGE]) { edges { node { related(types: [HAS_COMMAND]) { ... } } } } }`
+ * gives [HAS_STAGE choice, HAS_COMMAND choice]: the resolver reads the concept and every level in one round trip
+ * instead of one query per level. Each level also says whether its concepts are asked for more than their names.
+ * Empty when nothing is selected; at most MAX_RELATED_LEVELS deep. `pathToConcept` names the fields from the
+ * resolved field down to the concepts, e.g. ['edges', 'node'] for a connection.
+ *
+ * With several `related` fields at one level the first is followed. Guessing wrong only costs the round trip it
+ * meant to save: each `related` resolver reads whatever was not prefetched.
+ */
+export function selectedWalk(info: SelectionInfo, pathToConcept: readonly string[] = []): WalkLevel[] {
+  const conceptType = info.schema.getType('Concept');
+  const relatedField = isObjectType(conceptType) ? conceptType.getFields().related : undefined;
+  if (!relatedField) return [];
+  const levels: WalkLevel[] = [];
+  let concepts = selectionsAt(info, pathToConcept);
+  while (levels.length < MAX_RELATED_LEVELS) {
+    const related = fieldsOf(concepts, info).find((field) => field.name.value === 'related');
+    if (!related) break;
+    const args = getArgumentValues(relatedField, related, info.variableValues) as { types?: RelationType[] | null; direction: Direction };
+    const edges = selectionsAt(info, ['edges'], [related.selectionSet]);
+    concepts = selectionsAt(info, ['node'], edges);
+    levels.push({ ...relatedChoiceOf(args, edgesAskForDetails(edges, info)), whole: selectionAsksForWhole(concepts, info) });
+  }
+  return levels;
+}
+
+/** The plan for the concepts at `path` under the resolved field: whole or names, and the walk below them. */
+export function planConcepts(info: SelectionInfo, path: readonly string[]): ConceptsPlan {
+  return { whole: asksForWholeConcepts(info, path), walk: selectedWalk(info, path) };
+}
+
+/**
+ * The choice of the `related` field being resolved (`info` is that field's), counting fields under @include/@skip:
+ * a detail it missed would read the relations without their descriptions.
+ */
+export function planRelated(info: SelectionInfo, args: { types?: readonly RelationType[] | null; direction: Direction }): RelatedChoice {
+  return relatedChoiceOf(args, edgesAskForDetails(selectionsAt(info, ['edges'], undefined, true), info, true));
+}

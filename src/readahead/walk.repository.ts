@@ -1,0 +1,134 @@
+import { CONCEPT_PROJECTION, type ConceptRecord, type ConceptRef, conceptProjection, type RelationRecord, toConceptRecord, toConceptRef, toRelationRecord } from '../graph/graph.model';
+import { Direction, RELATION_TYPES, type RelationType, SYMMETRIC_RELATIONS, type Way } from '../graph/vocabulary';
+import type { CypherRunner } from '../neo4j/gateway';
+import { MAX_RELATED_LEVELS, type RelatedChoice, type WalkLevel } from './walk.plan';
+
+/** A relation seen from one of its ends (`slug`): which way it points from there, and the concept at the other end. */
+export interface RelatedRecord {
+  slug: string;
+  relation: RelationRecord;
+  /** OUTGOING when `slug` is the subject, or the relation is symmetric. */
+  direction: Way;
+  /** The concept at the other end: whole, or its names only (the rest is then read when a client asks for it). */
+  other: ConceptRecord | ConceptRef;
+}
+
+/** A relation with, when a deeper level was asked for, the relations of the concept at its other end. */
+export interface RelatedTree extends RelatedRecord {
+  next: RelatedTree[] | null;
+}
+
+/** Reads walks of relations between concepts. Types are passed as parameters and checked against the closed vocabulary. */
+export class WalkRepository {
+  constructor(private readonly db: CypherRunner) {}
+
+  /** Every relation of each concept in `slugs` for `choice`, in one round trip. */
+  async relatedOf(slugs: readonly string[], choice: RelatedChoice): Promise<RelatedRecord[]> {
+    const levels = [{ ...choice, whole: false }];
+    const rows = await this.db.read(`UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN slug, ${walkOf('c', levels)} AS related`, {
+      slugs: [...slugs],
+      ...walkParams(levels),
+    });
+    return rows.flatMap((row) => toRelatedTrees(row.slug as string, row.related as unknown[][], levels));
+  }
+
+  /**
+   * The concepts in `slugs`, each with its relations for `levels[0]`, the relations of the concepts at their other
+   * ends for `levels[1]`, and so on: a walk such as `concept { related { edges { node { related } } } }` read in one
+   * round trip instead of one query per level.
+   */
+  async conceptsWithRelated(slugs: readonly string[], levels: readonly WalkLevel[]): Promise<{ concept: ConceptRecord; related: RelatedTree[] }[]> {
+    const rows = await this.db.read(
+      `UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN ${CONCEPT_PROJECTION} AS concept, ${walkOf('c', levels)} AS related`,
+      { slugs: [...slugs], ...walkParams(levels) },
+    );
+    return rows.map((row) => {
+      const concept = toConceptRecord(row.concept as Record<string, unknown>);
+      return { concept, related: toRelatedTrees(concept.slug, row.related as unknown[][], levels) };
+    });
+  }
+}
+
+/**
+ * The fields of one relation in a walk's list, in the order the list holds them: a list rather than a map, so no key
+ * names are sent and decoded for every relation. relatedList writes the Cypher list in this order and readEntry
+ * names its items by it, so the two cannot drift apart. `forward` says the concept the list belongs to is the
+ * stored start of the relation, which gives both ends' slugs without reading them; `other` is a whole record's map
+ * or a ConceptRef's list (REF_FIELDS); `next` is the next level's list, or null.
+ */
+const ENTRY_FIELDS = ['type', 'forward', 'order', 'details', 'other', 'next'] as const;
+
+/** The fields of a ConceptRef, in the order its list holds them. */
+const REF_FIELDS = ['slug', 'kind', 'nameKo', 'nameEn'] as const;
+
+type Named<Fields extends readonly string[]> = Record<Fields[number], unknown>;
+
+/** The Cypher list of `fields`, each written by `expressions`. */
+function cypherList<Fields extends readonly string[]>(fields: Fields, expressions: Record<Fields[number], string>): string {
+  return `[${fields.map((field: Fields[number]) => expressions[field]).join(', ')}]`;
+}
+
+/** A list written by cypherList with the same fields, read back by name. */
+function named<Fields extends readonly string[]>(fields: Fields, list: readonly unknown[]): Named<Fields> {
+  return Object.fromEntries(fields.map((field, index) => [field, list[index]])) as Named<Fields>;
+}
+
+/**
+ * Cypher for a walk of related levels from concept variable `node`, read as RelatedTrees by toRelatedTrees with the
+ * same levels, with parameters from walkParams. Other repositories add it to their own queries (a page of concepts
+ * with its relations is one round trip); `node` must be a variable of that query, never client text.
+ */
+export function walkOf(node: string, levels: readonly WalkLevel[]): string {
+  if (levels.length < 1 || levels.length > MAX_RELATED_LEVELS) throw new RangeError(`a walk has 1 to ${MAX_RELATED_LEVELS} levels`);
+  return relatedList(node, 0, levels);
+}
+
+/**
+ * The relations of concept `node` for the choice of `level` ($types<level>, $direction<level>) as one list (one row
+ * per concept, not one per relation: fewer records to send and decode), each with the next level's list of the
+ * concept at its other end until the last level, and that concept whole or as a ConceptRef as the level says. Only fixed text and level numbers go into the Cypher.
+ */
+function relatedList(node: string, level: number, levels: readonly WalkLevel[]): string {
+  const r = `r${level}`;
+  const o = `o${level}`;
+  const { whole, detailed } = levels[level];
+  const next = level + 1 < levels.length ? relatedList(o, level + 1, levels) : 'null';
+  const details = detailed ? `${r} {.descriptionKo, .descriptionEn, .source, .correction}` : 'null';
+  const other = whole ? conceptProjection(o) : cypherList(REF_FIELDS, { slug: `${o}.slug`, kind: `${o}.kind`, nameKo: `${o}.nameKo`, nameEn: `${o}.nameEn` });
+  const entry = cypherList(ENTRY_FIELDS, { type: `type(${r})`, forward: `startNode(${r}) = ${node}`, order: `${r}.order`, details, other, next });
+  return `[(${node})-[${r}]-(${o}:Concept) WHERE type(${r}) IN $types${level} AND ${o} <> ${node}
+    AND ($direction${level} = 'BOTH' OR (type(${r}) IN $symmetric OR startNode(${r}) = ${node}) = ($direction${level} = 'OUTGOING')) |
+    ${entry}]`;
+}
+
+export function walkParams(levels: readonly RelatedChoice[]): Record<string, unknown> {
+  const params: Record<string, unknown> = { symmetric: [...SYMMETRIC_RELATIONS] };
+  levels.forEach(({ types, direction }, level) => {
+    params[`types${level}`] = types ? RELATION_TYPES.filter((t) => types.includes(t)) : RELATION_TYPES;
+    params[`direction${level}`] = direction;
+  });
+  return params;
+}
+
+/**
+ * Reads the list walkOf(…, levels) gave for the concept `slug`: each entry by its ENTRY_FIELDS names, its other
+ * concept whole or as a ConceptRef as its level says, and the next level's entries when a deeper level was asked for.
+ */
+export function toRelatedTrees(slug: string, related: readonly unknown[][], levels: readonly WalkLevel[], level = 0): RelatedTree[] {
+  return related.map((list) => {
+    const entry = named(ENTRY_FIELDS, list);
+    const other = levels[level].whole
+      ? toConceptRecord(entry.other as Record<string, unknown>)
+      : toConceptRef(named(REF_FIELDS, entry.other as unknown[]));
+    const forward = entry.forward as boolean;
+    const [from, to] = forward ? [slug, other.slug] : [other.slug, slug];
+    const relation = toRelationRecord({ ...(entry.details as Record<string, unknown> | null), type: entry.type as RelationType, from, to, order: entry.order });
+    return {
+      slug,
+      direction: forward || SYMMETRIC_RELATIONS.has(relation.type) ? Direction.OUTGOING : Direction.INCOMING,
+      relation,
+      other,
+      next: entry.next ? toRelatedTrees(other.slug, entry.next as unknown[][], levels, level + 1) : null,
+    };
+  });
+}

@@ -1,0 +1,35 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+
+import { Concept } from '../concept/concept.type';
+import type { AtlasContext } from '../context';
+import { toConnection } from '../pagination/page-info.type';
+import { pageWindow, paginateSorted } from '../pagination/page';
+import { planRelated } from '../readahead/walk.plan';
+import { RelatedArgs } from './relation.args';
+import { RelatedConnection, RelatedEdge } from './relation.connection';
+import { groupRelated, relatedGroupKey } from './relation.group';
+
+/** `Concept.related`: it lives with the relations, so the concept folder needs nothing from this one. */
+@Resolver(() => Concept)
+export class RelatedResolver {
+  @FieldResolver(() => RelatedConnection, {
+    description:
+      'The concepts this one is related to, each once, with every way they relate (signals a command sends, mechanisms it uses, stages, alternatives, ...), a page at a time.',
+  })
+  async related(
+    @Root() concept: Concept,
+    @Args(() => RelatedArgs) args: RelatedArgs,
+    @Ctx() context: AtlasContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RelatedConnection> {
+    const choice = planRelated(info, args);
+    // The key shape (type, order, slug) differs from the one-edge-per-relation cursors this list once issued, so
+    // such an old cursor is refused as foreign instead of being misread.
+    const tag = `related:${concept.slug}:${choice.types?.join(',') ?? '*'}:${args.direction}`;
+    const window = pageWindow({ first: args.first, after: args.after }, tag, 3, context.config.limits);
+    const groups = groupRelated(await context.loaders.readAhead.related(concept.slug, choice));
+    const page = paginateSorted(groups, relatedGroupKey, window);
+    return toConnection(page, tag, (group, cursorOf) => new RelatedEdge(group, cursorOf));
+  }
+}
