@@ -1,5 +1,5 @@
 import type { CompareRepository } from '../compare/compare.repository';
-import { NotFoundError } from '../errors';
+import { conceptNotFound } from '../errors';
 import type { QuizRepository } from '../quiz/quiz.repository';
 import { nearestCommon } from './difference.common';
 import { buildDifference, type DifferenceModel, type RelatedComparison, specialisedPairs } from './difference.model';
@@ -22,7 +22,7 @@ export class DifferenceService {
     const conceptA = data.concepts.find((concept) => concept.slug === a);
     const conceptB = data.concepts.find((concept) => concept.slug === b);
     for (const [argument, slug, found] of [['a', a, conceptA], ['b', b, conceptB]] as const) {
-      if (!found) throw new NotFoundError(argument, `No concept has the slug "${slug}" (given as \`${argument}\`). Check the spelling, or find it with \`search\`.`, { slug });
+      if (!found) throw conceptNotFound(argument, slug);
     }
     const { graph } = await this.facts.factGraph();
     const pairs = specialisedPairs(await this.repo.comparisonIndex(), graph, a, b);

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 
-import { BadInputError, NotFoundError } from '../errors';
+import { BadInputError, conceptNotFound, NotFoundError } from '../errors';
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
 import { RelationType } from '../graph/vocabulary';
 import { createRandom, mixSeed, pickQuestions, planQuiz, type QuestionModel, type QuizFact, shuffled, stemsOf } from './quiz.generator';
@@ -49,7 +49,7 @@ export class QuizService {
   /** `count` questions (fewer when the topic has fewer facts to ask about) on `topic`, or on everything. */
   async quiz(topic: string | null, count: number, seed: number): Promise<IssuedQuestion[]> {
     const { graph, topicFound } = await this.repo.factGraph(topic);
-    if (!topicFound) throw new NotFoundError('topic', `No concept has the slug "${topic}" (given as \`topic\`). Check the spelling, or find it with \`search\`.`, { slug: topic });
+    if (topic !== null && !topicFound) throw conceptNotFound('topic', topic);
     const random = createRandom(mixSeed(seed, topic ?? ''));
     const plan = planQuiz(graph.factsAround(topic, QUIZZED), random);
     return pickQuestions(plan, (stem) => graph.wrongOptions(stem), count, random).map((question) => this.issue(question));

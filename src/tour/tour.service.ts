@@ -1,4 +1,4 @@
-import { NotFoundError } from '../errors';
+import { conceptNotFound } from '../errors';
 import type { ConceptRecord } from '../graph/graph.model';
 import { learningOrder } from '../learning/learning-order';
 import type { LearningRepository } from '../learning/learning.repository';
@@ -19,10 +19,6 @@ export interface TourModel {
   skipped: number;
 }
 
-function notFound(argument: 'from' | 'to', slug: string): NotFoundError {
-  return new NotFoundError(argument, `No concept has the slug "${slug}" (given as \`${argument}\`). Check the spelling, or find it with \`search\`.`, { slug });
-}
-
 /** Reads the learning orders and relations a tour needs, orders it (tour.plan) and adds a check question per step. */
 export class TourService {
   constructor(
@@ -33,8 +29,8 @@ export class TourService {
 
   async tour(from: string | null, to: string): Promise<TourModel> {
     const [target, start] = await Promise.all([this.learning.closure(to), from === null ? null : this.learning.closure(from)]);
-    if (!target) throw notFound('to', to);
-    if (from !== null && !start) throw notFound('from', from);
+    if (!target) throw conceptNotFound('to', to);
+    if (from !== null && !start) throw conceptNotFound('from', from);
     const known = start?.concepts ?? [];
     const concepts = new Map([...target.concepts, ...known].map((concept) => [concept.slug, concept]));
     const relations = await this.repo.relationsAmong([...concepts.keys()]);
