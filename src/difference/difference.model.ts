@@ -1,9 +1,9 @@
 import { type GroupDirection as Direction, groupByTypeAndDirection, type RelationGroup } from '../compare/compare.groups';
 import type { CompareData, ComparedRelation, StoredComparison } from '../compare/compare.repository';
+import { ABOUT_THE_NOTE, type FactGraph } from '../facts/fact.graph';
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
 import { type Bilingual, RelationType } from '../graph/vocabulary';
 import { withParticle } from '../i18n/sentences';
-import type { FactGraph } from '../quiz/quiz.graph';
 import type { CommonRecord } from './difference.common';
 import type { ComparisonEntry } from './difference.repository';
 
@@ -15,8 +15,6 @@ import type { ComparisonEntry } from './difference.repository';
  */
 
 
-/** Relation types that describe the study note and the order of learning rather than the concepts themselves. */
-const ABOUT_THE_NOTE = new Set([RelationType.LEARN_AFTER, RelationType.COVERS]);
 const TYPE_ORDER = Object.values(RelationType);
 
 /** One side of a difference: the concept and what it has (a stored value, or related concepts). */

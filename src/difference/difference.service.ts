@@ -1,6 +1,6 @@
 import type { CompareRepository } from '../compare/compare.repository';
 import { conceptNotFound } from '../errors';
-import type { QuizRepository } from '../quiz/quiz.repository';
+import type { FactRepository } from '../facts/fact.repository';
 import { nearestCommon } from './difference.common';
 import { buildDifference, type DifferenceModel, type RelatedComparison, specialisedPairs } from './difference.model';
 import type { DifferenceRepository } from './difference.repository';
@@ -13,7 +13,7 @@ import type { DifferenceRepository } from './difference.repository';
 export class DifferenceService {
   constructor(
     private readonly compare: CompareRepository,
-    private readonly facts: QuizRepository,
+    private readonly facts: FactRepository,
     private readonly repo: DifferenceRepository,
   ) {}
 

@@ -1,11 +1,11 @@
 import { Ctx, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
+import { factSentence, nameIn } from '../facts/fact.sentences';
 import type { ConceptRecord } from '../graph/graph.model';
 import { Lang, RelationType } from '../graph/vocabulary';
 import { LangArg, langOf } from '../i18n/lang.arg';
 import { phraseOf } from '../i18n/sentences';
-import { factSentence, nameIn } from './quiz.explain';
 import type { AnswerModel, IssuedQuestion } from './quiz.service';
 import { promptText } from './quiz.templates';
 

@@ -1,11 +1,11 @@
 import { Ctx, Field, Int, ObjectType } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
+import { factSentence, nameIn } from '../facts/fact.sentences';
 import type { ConceptRecord } from '../graph/graph.model';
 import { Lang } from '../graph/vocabulary';
 import { LangArg } from '../i18n/lang.arg';
 import { withParticle } from '../i18n/sentences';
-import { factSentence, nameIn } from '../quiz/quiz.explain';
 import { QuizQuestion, textLang } from '../quiz/quiz.type';
 import { Relation } from '../relation/relation.type';
 import type { IssuedQuestion } from '../quiz/quiz.service';
