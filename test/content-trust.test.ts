@@ -261,7 +261,7 @@ describe('every quiz question the graph can generate, as text', () => {
     // The prompt field's own code, as a quiz or a tour shows it.
     prompts = questions.map((model) => {
       const question = new QuizQuestion({ ...model, id: 'unsigned' }, null);
-      return { stem: model.stem, en: question.prompt(Lang.EN, {}), ko: question.prompt(Lang.KO, {}) };
+      return { stem: model.stem, en: question.prompt(Lang.EN), ko: question.prompt(Lang.KO) };
     });
   });
 
