@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
 
 import type { Config } from '../src/config';
-import { type AtlasContext, createLoaders, createRepositories } from '../src/context';
+import { type AtlasContext, createLoaders, createRepositories, createServices } from '../src/context';
 import { Lang } from '../src/graph/vocabulary';
 import type { Logger } from '../src/logger';
 import type { CypherRunner, Neo4jGateway, Params, Row } from '../src/neo4j/gateway';
@@ -64,6 +64,7 @@ export async function oursDbWork(schema: GraphQLSchema, driver: Driver, config: 
     config,
     repos,
     loaders: createLoaders(repos),
+    services: createServices(repos, config),
     perCallAnswer: false,
     responseMediaType: 'application/json',
   } as AtlasContext;

@@ -6,16 +6,20 @@ import { CompareRepository } from './compare/compare.repository';
 import { type ConceptLoaders, createConceptLoaders } from './concept/concept.loader';
 import { ConceptRepository } from './concept/concept.repository';
 import { DifferenceRepository } from './difference/difference.repository';
+import { DifferenceService } from './difference/difference.service';
+import { FactRepository } from './facts/fact.repository';
 import { LearningRepository } from './learning/learning.repository';
 import { LifecycleRepository } from './lifecycle/lifecycle.repository';
 import { NeighborhoodRepository } from './neighborhood/neighborhood.repository';
 import { PathRepository } from './path/path.repository';
 import { QuizRepository } from './quiz/quiz.repository';
+import { QuizService } from './quiz/quiz.service';
 import { createReadAhead, type ReadAhead } from './readahead/readahead.loader';
 import { WalkRepository } from './readahead/walk.repository';
 import { SearchRepository } from './search/search.repository';
-import { TourRepository } from './tour/tour.repository';
 import { StatsRepository } from './stats/stats.repository';
+import { TourRepository } from './tour/tour.repository';
+import { TourService } from './tour/tour.service';
 
 /** Everything a resolver may use, made fresh for every request (repositories and DataLoaders are per request). */
 export interface AtlasContext {
@@ -30,6 +34,7 @@ export interface AtlasContext {
   config: Config;
   repos: Repositories;
   loaders: Loaders;
+  services: Services;
   /** Set by a resolver whose answer differs on every call (a quiz without a seed), so no cache keeps it. */
   perCallAnswer: boolean;
   /** The media type the response is sent as, negotiated from Accept. */
@@ -46,6 +51,7 @@ export interface Repositories {
   lifecycle: LifecycleRepository;
   compare: CompareRepository;
   learning: LearningRepository;
+  facts: FactRepository;
   quiz: QuizRepository;
   tour: TourRepository;
   difference: DifferenceRepository;
@@ -71,6 +77,7 @@ export function createRepositories(gateway: Neo4jGateway, _config: Config): Repo
     lifecycle: new LifecycleRepository(gateway),
     compare: new CompareRepository(gateway),
     learning: new LearningRepository(gateway),
+    facts: new FactRepository(gateway),
     quiz: new QuizRepository(gateway),
     tour: new TourRepository(gateway),
     difference: new DifferenceRepository(gateway),
@@ -82,5 +89,22 @@ export function createLoaders(repos: Repositories): Loaders {
   return {
     concepts: createConceptLoaders(repos.concepts),
     readAhead: createReadAhead(repos.concepts, repos.walks),
+  };
+}
+
+/** The services that combine several repositories for one answer; resolvers only call them. */
+export interface Services {
+  quiz: QuizService;
+  tour: TourService;
+  difference: DifferenceService;
+}
+
+/** Builds the per-request services over this request's repositories; the quiz secret comes from the config. */
+export function createServices(repos: Repositories, config: Config): Services {
+  const quiz = new QuizService(repos.facts, repos.quiz, config.learning.quizSecret);
+  return {
+    quiz,
+    tour: new TourService(repos.learning, repos.tour, quiz),
+    difference: new DifferenceService(repos.compare, repos.facts, repos.difference),
   };
 }

@@ -43,6 +43,21 @@ export class NotFoundError extends AtlasError {
   }
 }
 
+const FIND_IT = 'Check the spelling, or find it with `search`.';
+
+/**
+ * NOT_FOUND for slugs no concept has, worded the same by every query that takes one. One slug is named "given as"
+ * its argument unless the argument is itself called `slug`; several (from a list argument) are named together and
+ * travel as `extensions.slugs`.
+ */
+export function conceptNotFound(argument: string, slug: string | readonly string[]): NotFoundError {
+  if (typeof slug !== 'string') {
+    return new NotFoundError(argument, `No concept has the slug ${slug.map((s) => `"${s}"`).join(', ')}. ${FIND_IT}`, { slugs: [...slug] });
+  }
+  const given = argument === 'slug' ? '' : ` (given as \`${argument}\`)`;
+  return new NotFoundError(argument, `No concept has the slug "${slug}"${given}. ${FIND_IT}`, { slug });
+}
+
 /** Neo4j cannot be reached (down, restarting, wrong address). Safe to retry later. */
 export class DatabaseUnavailableError extends AtlasError {
   constructor(message = 'The knowledge graph database is not reachable right now. Try again in a few seconds.') {

@@ -1,6 +1,6 @@
+import { FactRepository } from '../src/facts/fact.repository';
 import { Lang, RelationType } from '../src/graph/vocabulary';
 import { buildQuestion, createRandom, type QuestionStem, stemsOf } from '../src/quiz/quiz.generator';
-import { QuizRepository } from '../src/quiz/quiz.repository';
 import { isQuizzed } from '../src/quiz/quiz.templates';
 import { QuizQuestion } from '../src/quiz/quiz.type';
 import { checkSeed } from '../src/seed/seed.validate';
@@ -134,7 +134,7 @@ describe('corrections of the note', () => {
 
 describe('every quiz question the graph can generate', () => {
   it('has a true fact as its answer: none of the note\'s wrong claims', async () => {
-    const { graph } = await new QuizRepository(server.atlas.database.gateway).factGraph();
+    const { graph } = await new FactRepository(server.atlas.database.gateway).factGraph();
     const facts = graph.factsAround(null, new Set(Object.values(RelationType).filter(isQuizzed)));
     // stemsOf gives every question a fact can become (asked either way); the random only orders them.
     const stems: QuestionStem[] = facts.flatMap((fact) => stemsOf(fact, createRandom(1)));
@@ -252,7 +252,7 @@ interface Prompted {
 describe('every quiz question the graph can generate, as text', () => {
   let prompts: Prompted[];
   beforeAll(async () => {
-    const { graph } = await new QuizRepository(server.atlas.database.gateway).factGraph();
+    const { graph } = await new FactRepository(server.atlas.database.gateway).factGraph();
     const facts = graph.factsAround(null, new Set(Object.values(RelationType).filter(isQuizzed)));
     const questions = facts
       .flatMap((fact) => stemsOf(fact, createRandom(1)))
@@ -261,7 +261,7 @@ describe('every quiz question the graph can generate, as text', () => {
     // The prompt field's own code, as a quiz or a tour shows it.
     prompts = questions.map((model) => {
       const question = new QuizQuestion({ ...model, id: 'unsigned' }, null);
-      return { stem: model.stem, en: question.prompt(Lang.EN, {}), ko: question.prompt(Lang.KO, {}) };
+      return { stem: model.stem, en: question.prompt(Lang.EN), ko: question.prompt(Lang.KO) };
     });
   });
 

@@ -1,8 +1,10 @@
 import type { ConceptRecord } from '../graph/graph.model';
-import { type Bilingual, Direction, RELATION_TYPES, RelationType, type Way } from '../graph/vocabulary';
+import type { Bilingual, RelationType, Way } from '../graph/vocabulary';
 import { withParticle } from '../i18n/sentences';
 import { aspectLabel } from './aspect-labels';
+import { groupByTypeAndDirection } from './compare.groups';
 import type { CompareData, ComparedRelation, StoredComparison } from './compare.repository';
+
 
 /** One compared concept's entry in an aspect. */
 export interface ValueModel {
@@ -39,8 +41,6 @@ export interface ComparisonModel {
   shared: SharedModel[];
 }
 
-const TYPE_ORDER = RELATION_TYPES;
-
 /**
  * The comparison of `slugs` (all found, no duplicates): the stored one when `data.stored` covers them, otherwise one
  * derived from their relations. Concepts keep the order they were asked in; `shared` always comes from the graph.
@@ -48,7 +48,7 @@ const TYPE_ORDER = RELATION_TYPES;
 export function buildComparison(slugs: readonly string[], data: CompareData): ComparisonModel {
   const bySlug = new Map(data.concepts.map((concept) => [concept.slug, concept]));
   const concepts = slugs.map((slug) => bySlug.get(slug)!);
-  const groups = groupRelations(data.relations);
+  const groups = relatedGroups(data.relations);
   const shared = sharedRelations(concepts, groups);
   if (data.stored) return fromStored(data.stored, concepts, shared);
   return {
@@ -79,40 +79,27 @@ function fromStored(stored: StoredComparison, concepts: ConceptRecord[], shared:
   };
 }
 
-/** key `TYPE:DIRECTION` -> compared slug -> related concepts (by relation order, then slug). */
-type Groups = Map<string, Map<string, ConceptRecord[]>>;
-
-function keyOf(type: RelationType, direction: Way): string {
-  return `${type}:${direction}`;
+/** One relation type and direction: per compared slug, the concepts at the other end (each once). */
+interface RelatedGroup {
+  type: RelationType;
+  direction: Way;
+  related: Map<string, ConceptRecord[]>;
 }
 
-function groupRelations(relations: ComparedRelation[]): Groups {
-  const sorted = [...relations].sort(
-    (a, b) => (a.relation.order ?? Infinity) - (b.relation.order ?? Infinity) || a.other.slug.localeCompare(b.other.slug),
-  );
-  const groups: Groups = new Map();
-  for (const { slug, relation, direction, other } of sorted) {
-    const key = keyOf(relation.type, direction);
-    const bySlug = groups.get(key) ?? new Map<string, ConceptRecord[]>();
-    const list = bySlug.get(slug) ?? [];
-    if (!list.some((known) => known.slug === other.slug)) list.push(other);
-    bySlug.set(slug, list);
-    groups.set(key, bySlug);
-  }
-  return groups;
+function relatedGroups(relations: ComparedRelation[]): RelatedGroup[] {
+  return groupByTypeAndDirection(relations).map(({ type, direction, bySlug }) => ({
+    type,
+    direction,
+    related: new Map(
+      [...bySlug].map(([slug, list]) => [slug, list.map((r) => r.other).filter((other, index, all) => all.findIndex((known) => known.slug === other.slug) === index)]),
+    ),
+  }));
 }
 
-/** Relations in a stable order: by type as the vocabulary lists them, outgoing before incoming. */
-function orderedKeys(groups: Groups): { key: string; type: RelationType; direction: Way }[] {
-  return TYPE_ORDER.flatMap((type) => ([Direction.OUTGOING, Direction.INCOMING] as const).map((direction) => ({ key: keyOf(type, direction), type, direction }))).filter(({ key }) =>
-    groups.has(key),
-  );
-}
-
-function sharedRelations(concepts: ConceptRecord[], groups: Groups): SharedModel[] {
+function sharedRelations(concepts: ConceptRecord[], groups: RelatedGroup[]): SharedModel[] {
   const shared: SharedModel[] = [];
-  for (const { key, type, direction } of orderedKeys(groups)) {
-    const lists = concepts.map((concept) => groups.get(key)!.get(concept.slug) ?? []);
+  for (const { type, direction, related } of groups) {
+    const lists = concepts.map((concept) => related.get(concept.slug) ?? []);
     for (const candidate of lists[0]) {
       if (lists.every((list) => list.some((other) => other.slug === candidate.slug))) shared.push({ type, direction, concept: candidate });
     }
@@ -121,13 +108,13 @@ function sharedRelations(concepts: ConceptRecord[], groups: Groups): SharedModel
 }
 
 /** One aspect per relation type and direction; the aspects with something in common first, then the others. */
-function derivedAspects(concepts: ConceptRecord[], groups: Groups, shared: SharedModel[]): AspectModel[] {
-  const aspects = orderedKeys(groups).map(({ key, type, direction }) => ({
+function derivedAspects(concepts: ConceptRecord[], groups: RelatedGroup[], shared: SharedModel[]): AspectModel[] {
+  const aspects = groups.map(({ type, direction, related: bySlug }) => ({
     label: aspectLabel(type, direction),
     type,
     direction,
     values: concepts.map((concept) => {
-      const related = groups.get(key)!.get(concept.slug) ?? [];
+      const related = bySlug.get(concept.slug) ?? [];
       return { concept, related, text: related.length === 0 ? null : joinNames(related) };
     }),
   }));

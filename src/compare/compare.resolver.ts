@@ -1,7 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 
 import type { AtlasContext } from '../context';
-import { BadInputError, NotFoundError } from '../errors';
+import { BadInputError, conceptNotFound } from '../errors';
 import { buildComparison } from './compare.model';
 import { Comparison } from './compare.type';
 
@@ -30,7 +30,7 @@ export class CompareResolver {
     const found = new Set(data.concepts.map((concept) => concept.slug));
     const missing = slugs.filter((slug) => !found.has(slug));
     if (missing.length > 0) {
-      throw new NotFoundError('slugs', `No concept has the slug ${missing.map((slug) => `"${slug}"`).join(', ')}. Check the spelling, or find it with \`search\`.`, { slugs: missing });
+      throw conceptNotFound('slugs', missing);
     }
     return new Comparison(buildComparison(slugs, data));
   }

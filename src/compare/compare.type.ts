@@ -1,13 +1,13 @@
-import { Ctx, Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
 import { type Bilingual, Direction, Lang, RelationType } from '../graph/vocabulary';
 import { pick } from '../i18n/lang';
-import { LangArg, langOf } from '../i18n/lang.arg';
+import { LangArg } from '../i18n/lang.arg';
 import type { AspectModel, ComparisonModel, SharedModel, ValueModel } from './compare.model';
 
-function textIn(text: Bilingual, lang: Lang | undefined, context: { lang?: Lang }): string {
-  return pick(text.ko, text.en, langOf(lang, context)) ?? '';
+function textIn(text: Bilingual, lang: Lang): string {
+  return pick(text.ko, text.en, lang) ?? '';
 }
 
 @ObjectType({ description: 'One compared concept\'s entry in an aspect of a comparison.' })
@@ -21,8 +21,8 @@ export class ComparisonValue {
   }
 
   @Field(() => String, { nullable: true, description: 'The entry in the chosen language; null when the concept has nothing for this aspect.' })
-  value(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string | null {
-    return this.model!.text ? textIn(this.model!.text, lang, context) : null;
+  value(@LangArg() lang: Lang): string | null {
+    return this.model!.text ? textIn(this.model!.text, lang) : null;
   }
 
   @Field(() => [Concept], { description: 'For a derived aspect, the concepts the entry names (its related concepts); empty for a stored aspect.' })
@@ -37,8 +37,8 @@ export class ComparisonAspect {
   constructor(readonly model?: AspectModel) {}
 
   @Field(() => String, { description: 'What this row compares, in the chosen language ("Services per container").' })
-  aspect(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
-    return textIn(this.model!.label, lang, context);
+  aspect(@LangArg() lang: Lang): string {
+    return textIn(this.model!.label, lang);
   }
 
   @Field(() => RelationType, { nullable: true, description: 'For a derived aspect, the relation type it lists; null for a stored aspect.' })
@@ -89,8 +89,8 @@ export class Comparison {
   }
 
   @Field(() => String, { description: 'A title in the chosen language ("OS container vs application container").' })
-  title(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
-    return textIn(this.model!.title, lang, context);
+  title(@LangArg() lang: Lang): string {
+    return textIn(this.model!.title, lang);
   }
 
   @Field(() => Boolean, { description: 'False for a comparison written in the study note; true when no stored comparison covers these concepts and the aspects were derived from their relations.' })

@@ -1,9 +1,9 @@
-import { Ctx, Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 
 import type { ConceptRecord } from '../graph/graph.model';
 import { Lang } from '../graph/vocabulary';
 import { pick } from '../i18n/lang';
-import { LangArg, langOf } from '../i18n/lang.arg';
+import { LangArg } from '../i18n/lang.arg';
 import { ConnectionType, EdgeType } from '../pagination/connection.type';
 import { Concept } from './concept.type';
 
@@ -34,8 +34,8 @@ export class CommandFlag {
   }
 
   @Field(() => String, { description: 'What the flag does, in the chosen language (the flag concept\'s summary).' })
-  meaning(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
-    return pick(this.record.summaryKo, this.record.summaryEn, langOf(lang, context)) ?? '';
+  meaning(@LangArg() lang: Lang): string {
+    return pick(this.record.summaryKo, this.record.summaryEn, lang) ?? '';
   }
 
   @Field(() => Concept, { description: 'The flag as a concept of its own.' })

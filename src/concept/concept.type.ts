@@ -4,7 +4,7 @@ import { Correction } from '../correction/correction.type';
 import { AtlasError, ErrorCode } from '../errors';
 import { type ConceptRecord, type ConceptRef, isConceptRecord, parseCorrection } from '../graph/graph.model';
 import { ConceptKind, Lang } from '../graph/vocabulary';
-import { LangArg, langOf } from '../i18n/lang.arg';
+import { LangArg } from '../i18n/lang.arg';
 import { pick } from '../i18n/lang';
 import { toGlobalId } from '../node/global-id';
 import { Node } from '../node/node.type';
@@ -62,28 +62,27 @@ export class Concept implements Node {
   }
 
   @Field(() => String, { description: 'Name in the chosen language (falls back to the other language, never null).' })
-  name(@LangArg() lang: Lang | undefined, @Ctx() context: ConceptContext): string {
-    return pick(this.record.nameKo, this.record.nameEn, langOf(lang, context)) ?? this.record.slug;
+  name(@LangArg() lang: Lang): string {
+    return pick(this.record.nameKo, this.record.nameEn, lang) ?? this.record.slug;
   }
 
   @Field(() => [String], { description: 'Other names in the chosen language; the other language when none are recorded.' })
-  async aliases(@LangArg() lang: Lang | undefined, @Ctx() context: ConceptContext): Promise<string[]> {
+  async aliases(@LangArg() lang: Lang, @Ctx() context: ConceptContext): Promise<string[]> {
     const record = await this.whole(context);
-    const chosen = langOf(lang, context);
-    const [first, second] = chosen === Lang.KO ? [record.aliasesKo, record.aliasesEn] : [record.aliasesEn, record.aliasesKo];
+    const [first, second] = lang === Lang.KO ? [record.aliasesKo, record.aliasesEn] : [record.aliasesEn, record.aliasesKo];
     return first.length > 0 ? first : second;
   }
 
   @Field(() => String, { description: 'One- or two-sentence explanation in the chosen language (falls back, never null).' })
-  async summary(@LangArg() lang: Lang | undefined, @Ctx() context: ConceptContext): Promise<string> {
+  async summary(@LangArg() lang: Lang, @Ctx() context: ConceptContext): Promise<string> {
     const record = await this.whole(context);
-    return pick(record.summaryKo, record.summaryEn, langOf(lang, context)) ?? '';
+    return pick(record.summaryKo, record.summaryEn, lang) ?? '';
   }
 
   @Field(() => String, { nullable: true, description: 'Longer explanation in the chosen language; null when the note has none.' })
-  async details(@LangArg() lang: Lang | undefined, @Ctx() context: ConceptContext): Promise<string | null> {
+  async details(@LangArg() lang: Lang, @Ctx() context: ConceptContext): Promise<string | null> {
     const record = await this.whole(context);
-    return pick(record.detailsKo, record.detailsEn, langOf(lang, context));
+    return pick(record.detailsKo, record.detailsEn, lang);
   }
 
   @Field(() => [String], { description: 'Free-form tags, e.g. `docker`, `lifecycle`.' })

@@ -1,9 +1,9 @@
-import { Ctx, Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 
 import type { Correction as CorrectionRecord } from '../graph/graph.model';
 import { Lang } from '../graph/vocabulary';
 import { pick } from '../i18n/lang';
-import { LangArg, langOf } from '../i18n/lang.arg';
+import { LangArg } from '../i18n/lang.arg';
 
 /**
  * Where the study note is wrong or out of date: what it claims, marked as its claim, and what is true instead, with
@@ -20,13 +20,13 @@ export class Correction {
   }
 
   @Field(() => String, { description: 'What the study note claims, in the chosen language. It is the note\'s claim, not a fact: show it as such.' })
-  noteSays(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
-    return pick(this.record.noteSays.ko, this.record.noteSays.en, langOf(lang, context)) ?? '';
+  noteSays(@LangArg() lang: Lang): string {
+    return pick(this.record.noteSays.ko, this.record.noteSays.en, lang) ?? '';
   }
 
   @Field(() => String, { description: 'What is true instead, according to the reference, in the chosen language.' })
-  truth(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
-    return pick(this.record.truth.ko, this.record.truth.en, langOf(lang, context)) ?? '';
+  truth(@LangArg() lang: Lang): string {
+    return pick(this.record.truth.ko, this.record.truth.en, lang) ?? '';
   }
 
   @Field(() => String, { description: 'Address of the documentation page that states the truth (https).' })

@@ -1,6 +1,6 @@
+import { FactGraph } from '../facts/fact.graph';
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
 import { ConceptKind, RelationType } from '../graph/vocabulary';
-import { FactGraph } from '../quiz/quiz.graph';
 import { nearestCommon } from './difference.common';
 import { specialisedPairs } from './difference.model';
 

@@ -1,6 +1,6 @@
+import { ABOUT_THE_NOTE, type FactGraph } from '../facts/fact.graph';
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
 import { RELATION_TYPES, RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
-import type { FactGraph } from '../quiz/quiz.graph';
 
 /**
  * The nearest concept two concepts both lead to, found by walking the in-memory fact graph forward: first over the
@@ -30,7 +30,7 @@ const HIERARCHY = new Set([RelationType.IS_A, RelationType.EXAMPLE_OF, RelationT
  * Relations that lead from a concept to something it is, uses, runs on or has: neither a topic's coverage nor a
  * learning prerequisite (they are about the note, not the subject), nor the symmetric ones, which lead sideways.
  */
-const WIDER = new Set(RELATION_TYPES.filter((type) => type !== RelationType.COVERS && type !== RelationType.LEARN_AFTER && !SYMMETRIC_RELATIONS.has(type)));
+const WIDER = new Set(RELATION_TYPES.filter((type) => !ABOUT_THE_NOTE.has(type) && !SYMMETRIC_RELATIONS.has(type)));
 
 function walk(graph: FactGraph, start: string, relations: RelationRecord[]): WalkRecord {
   return { nodes: [start, ...relations.map((r) => r.to)].map((slug) => graph.concept(slug)!), relations };

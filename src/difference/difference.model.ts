@@ -1,8 +1,9 @@
+import { groupByTypeAndDirection, type RelationGroup } from '../compare/compare.groups';
 import type { CompareData, ComparedRelation, StoredComparison } from '../compare/compare.repository';
+import { ABOUT_THE_NOTE, type FactGraph } from '../facts/fact.graph';
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
-import { type Bilingual, Direction, RELATION_TYPES, RelationType, type Way } from '../graph/vocabulary';
+import { type Bilingual, RELATION_TYPES, RelationType, type Way } from '../graph/vocabulary';
 import { withParticle } from '../i18n/sentences';
-import type { FactGraph } from '../quiz/quiz.graph';
 import type { CommonRecord } from './difference.common';
 import type { ComparisonEntry } from './difference.repository';
 
@@ -13,8 +14,7 @@ import type { ComparisonEntry } from './difference.repository';
  * repositories read.
  */
 
-/** Relation types that describe the study note and the order of learning rather than the concepts themselves. */
-const ABOUT_THE_NOTE = new Set([RelationType.LEARN_AFTER, RelationType.COVERS]);
+
 const TYPE_ORDER = RELATION_TYPES;
 
 /** One side of a difference: the concept and what it has (a stored value, or related concepts). */
@@ -99,53 +99,36 @@ function storedPoints(stored: StoredComparison, a: ConceptRecord, b: ConceptReco
   }));
 }
 
-const keyOf = (type: RelationType, direction: Way) => `${type}:${direction}`;
-
-/** Relations of the compared concepts by `TYPE:DIRECTION`, then by compared slug; relations between a and b apart. */
-function group(relations: ComparedRelation[], a: ConceptRecord, b: ConceptRecord): Map<string, Map<string, ComparedRelation[]>> {
-  const groups = new Map<string, Map<string, ComparedRelation[]>>();
-  for (const relation of relations) {
-    if (ABOUT_THE_NOTE.has(relation.relation.type) || relation.other.slug === a.slug || relation.other.slug === b.slug) continue;
-    const key = keyOf(relation.relation.type, relation.direction);
-    const bySide = groups.get(key) ?? new Map<string, ComparedRelation[]>();
-    bySide.set(relation.slug, [...(bySide.get(relation.slug) ?? []), relation]);
-    groups.set(key, bySide);
-  }
-  return groups;
-}
-
-function byOrderThenSlug(x: ComparedRelation, y: ComparedRelation): number {
-  return (x.relation.order ?? Infinity) - (y.relation.order ?? Infinity) || x.other.slug.localeCompare(y.other.slug);
+/** The compared concepts' relations grouped by type and direction, leaving out those between a and b themselves. */
+function group(relations: ComparedRelation[], a: ConceptRecord, b: ConceptRecord): RelationGroup[] {
+  return groupByTypeAndDirection(
+    relations.filter((relation) => !ABOUT_THE_NOTE.has(relation.relation.type) && relation.other.slug !== a.slug && relation.other.slug !== b.slug),
+  );
 }
 
 /** Shared groups and relation rows: per type and direction, what both have, and what only one of them has. */
 function fromRelations(data: CompareData, a: ConceptRecord, b: ConceptRecord): { shared: SharedGroupModel[]; points: PointModel[] } {
-  const groups = group(data.relations, a, b);
   const shared: SharedGroupModel[] = [];
   const points: PointModel[] = [];
-  for (const type of TYPE_ORDER) {
-    for (const direction of [Direction.OUTGOING, Direction.INCOMING] as const) {
-      const bySide = groups.get(keyOf(type, direction));
-      if (!bySide) continue;
-      const ofA = [...(bySide.get(a.slug) ?? [])].sort(byOrderThenSlug);
-      const ofB = [...(bySide.get(b.slug) ?? [])].sort(byOrderThenSlug);
-      const inB = new Set(ofB.map((r) => r.other.slug));
-      const both = ofA.filter((r) => inB.has(r.other.slug));
-      const bothSlugs = new Set(both.map((r) => r.other.slug));
-      const onlyA = ofA.filter((r) => !bothSlugs.has(r.other.slug));
-      const onlyB = ofB.filter((r) => !bothSlugs.has(r.other.slug));
-      if (both.length > 0) shared.push({ type, direction, concepts: both.map((r) => r.other) });
-      if (onlyA.length === 0 && onlyB.length === 0) continue;
-      points.push({
-        comparison: null,
-        label: null,
-        type,
-        direction,
-        a: { concept: a, value: null, others: onlyA.map((r) => r.other) },
-        b: { concept: b, value: null, others: onlyB.map((r) => r.other) },
-        sources: [...new Set([...onlyA, ...onlyB].map((r) => r.relation.source).filter(Boolean))],
-      });
-    }
+  for (const { type, direction, bySlug } of group(data.relations, a, b)) {
+    const ofA = bySlug.get(a.slug) ?? [];
+    const ofB = bySlug.get(b.slug) ?? [];
+    const inB = new Set(ofB.map((r) => r.other.slug));
+    const both = ofA.filter((r) => inB.has(r.other.slug));
+    const bothSlugs = new Set(both.map((r) => r.other.slug));
+    const onlyA = ofA.filter((r) => !bothSlugs.has(r.other.slug));
+    const onlyB = ofB.filter((r) => !bothSlugs.has(r.other.slug));
+    if (both.length > 0) shared.push({ type, direction, concepts: both.map((r) => r.other) });
+    if (onlyA.length === 0 && onlyB.length === 0) continue;
+    points.push({
+      comparison: null,
+      label: null,
+      type,
+      direction,
+      a: { concept: a, value: null, others: onlyA.map((r) => r.other) },
+      b: { concept: b, value: null, others: onlyB.map((r) => r.other) },
+      sources: [...new Set([...onlyA, ...onlyB].map((r) => r.relation.source).filter(Boolean))],
+    });
   }
   // Rows where both concepts have something come first: they are the sharpest contrasts. The sort is stable.
   const bothSides = (point: PointModel) => (point.a.others.length > 0 && point.b.others.length > 0 ? 0 : 1);

@@ -3,7 +3,6 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { AtlasContext } from '../context';
 import { BadInputError } from '../errors';
 import { DifferenceArgs } from './difference.args';
-import { DifferenceService } from './difference.service';
 import { Difference } from './difference.type';
 
 @Resolver(() => Difference)
@@ -14,7 +13,7 @@ export class DifferenceResolver {
   })
   async difference(@Args(() => DifferenceArgs) args: DifferenceArgs, @Ctx() context: AtlasContext): Promise<Difference> {
     if (args.a === args.b) throw new BadInputError('b', '`a` and `b` are the same concept; name two different concepts.');
-    const model = await new DifferenceService(context.repos.compare, context.repos.quiz, context.repos.difference).difference(args.a, args.b);
+    const model = await context.services.difference.difference(args.a, args.b);
     return new Difference(model, args.lang);
   }
 }

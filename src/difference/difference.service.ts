@@ -1,6 +1,6 @@
 import type { CompareRepository } from '../compare/compare.repository';
-import { NotFoundError } from '../errors';
-import type { QuizRepository } from '../quiz/quiz.repository';
+import { conceptNotFound } from '../errors';
+import type { FactRepository } from '../facts/fact.repository';
 import { nearestCommon } from './difference.common';
 import { buildDifference, type DifferenceModel, type RelatedComparison, specialisedPairs } from './difference.model';
 import type { DifferenceRepository } from './difference.repository';
@@ -13,7 +13,7 @@ import type { DifferenceRepository } from './difference.repository';
 export class DifferenceService {
   constructor(
     private readonly compare: CompareRepository,
-    private readonly facts: QuizRepository,
+    private readonly facts: FactRepository,
     private readonly repo: DifferenceRepository,
   ) {}
 
@@ -22,7 +22,7 @@ export class DifferenceService {
     const conceptA = data.concepts.find((concept) => concept.slug === a);
     const conceptB = data.concepts.find((concept) => concept.slug === b);
     for (const [argument, slug, found] of [['a', a, conceptA], ['b', b, conceptB]] as const) {
-      if (!found) throw new NotFoundError(argument, `No concept has the slug "${slug}" (given as \`${argument}\`). Check the spelling, or find it with \`search\`.`, { slug });
+      if (!found) throw conceptNotFound(argument, slug);
     }
     const { graph } = await this.facts.factGraph();
     const pairs = specialisedPairs(await this.repo.comparisonIndex(), graph, a, b);

@@ -1,9 +1,9 @@
 import { aspectLabel } from '../compare/aspect-labels';
+import { factSentence, nameIn, phraseOfAll } from '../facts/fact.sentences';
 import type { ConceptRecord } from '../graph/graph.model';
 import { Direction, Lang, type RelationType, type Way } from '../graph/vocabulary';
 import { pickText } from '../i18n/lang';
 import { en, phraseOf, relationSentence, withParticle } from '../i18n/sentences';
-import { factSentence, nameIn, phraseOfAll } from '../quiz/quiz.explain';
 import type { DifferenceModel, PointModel, SharedGroupModel, SideModel } from './difference.model';
 import type { CommonRecord } from './difference.common';
 

@@ -11,7 +11,7 @@ import express, { type RequestHandler } from 'express';
 import { type ASTVisitor, type DocumentNode, GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
 
 import type { Config } from '../config';
-import { type AtlasContext, createLoaders, createRepositories } from '../context';
+import { type AtlasContext, createLoaders, createRepositories, createServices } from '../context';
 import { formatError } from '../errors';
 import { langFromAcceptLanguage } from '../i18n/lang';
 import type { Logger } from '../logger';
@@ -198,6 +198,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
           config,
           repos,
           loaders: createLoaders(repos),
+          services: createServices(repos, config),
         };
       },
     }),

@@ -2,7 +2,7 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
 import type { AtlasContext } from '../context';
-import { NotFoundError } from '../errors';
+import { conceptNotFound } from '../errors';
 import { learningOrder } from './learning-order';
 
 @Resolver()
@@ -16,7 +16,7 @@ export class LearningResolver {
     @Ctx() context: AtlasContext,
   ): Promise<Concept[]> {
     const closure = await context.repos.learning.closure(slug);
-    if (!closure) throw new NotFoundError('slug', `No concept has the slug "${slug}". Check the spelling, or find it with \`search\`.`, { slug });
+    if (!closure) throw conceptNotFound('slug', slug);
     const ordered = learningOrder(closure);
     // Fields asked of these concepts that load by slug (relation ends) then cost nothing.
     context.loaders.readAhead.remember(ordered);

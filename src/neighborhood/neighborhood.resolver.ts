@@ -1,7 +1,7 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 
 import type { AtlasContext } from '../context';
-import { BadInputError, NotFoundError } from '../errors';
+import { BadInputError, conceptNotFound } from '../errors';
 import { RELATION_TYPES } from '../graph/vocabulary';
 import { DEFAULT_DEPTH, DEFAULT_NEIGHBORHOOD_LIMIT, NeighborhoodArgs } from './neighborhood.args';
 import { Subgraph } from './neighborhood.type';
@@ -31,7 +31,7 @@ export class NeighborhoodResolver {
       types: args.types ?? RELATION_TYPES,
       limit,
     });
-    if (!record) throw new NotFoundError('slug', `No concept has the slug "${args.slug}". Check the spelling, or find it with \`search\`.`, { slug: args.slug });
+    if (!record) throw conceptNotFound('slug', args.slug);
     return new Subgraph(record);
   }
 }

@@ -1,7 +1,7 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 
 import type { AtlasContext } from '../context';
-import { BadInputError, NotFoundError } from '../errors';
+import { BadInputError, conceptNotFound } from '../errors';
 import { DEFAULT_FIRST, DEFAULT_MAX_LENGTH, PathsArgs } from './path.args';
 import { Path } from './path.type';
 
@@ -26,7 +26,7 @@ export class PathResolver {
     const result = await context.repos.paths.paths({ from: args.from, to: args.to, maxLength, first });
     for (const argument of ['from', 'to'] as const) {
       if (!(argument === 'from' ? result.fromFound : result.toFound)) {
-        throw new NotFoundError(argument, `No concept has the slug "${args[argument]}" (given as \`${argument}\`). Check the spelling, or find it with \`search\`.`, { slug: args[argument] });
+        throw conceptNotFound(argument, args[argument]);
       }
     }
     return result.paths.map((path) => new Path(path));

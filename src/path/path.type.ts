@@ -1,9 +1,9 @@
-import { Ctx, Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
 import { Direction, Lang, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
-import { LangArg, langOf } from '../i18n/lang.arg';
+import { LangArg } from '../i18n/lang.arg';
 import { phraseOf, relationSentence } from '../i18n/sentences';
 import { Relation } from '../relation/relation.type';
 import type { PathRecord } from './path.repository';
@@ -43,13 +43,12 @@ export class PathHop {
   @Field(() => String, {
     description: 'The fact of this step as one sentence, always in the relation\'s true direction: walking from SIGKILL to docker stop still reads "docker stop sends SIGKILL."',
   })
-  sentence(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
-    const chosen = langOf(lang, context);
+  sentence(@LangArg() lang: Lang): string {
     const relation = this.relationRecord!;
     // A symmetric relation is true both ways, so it reads best in the order the path walks it.
     const walkingOrder = this.withArrow || SYMMETRIC_RELATIONS.has(relation.type);
     const [subject, object] = walkingOrder ? [this.fromRecord!, this.toRecord!] : [this.toRecord!, this.fromRecord!];
-    return relationSentence(relation.type, phraseOf(subject, chosen), phraseOf(object, chosen), chosen);
+    return relationSentence(relation.type, phraseOf(subject, lang), phraseOf(object, lang), lang);
   }
 
   /** True when the step walks from the relation's stored subject to its stored object. */
@@ -90,7 +89,7 @@ export class Path {
   @Field(() => [String], {
     description: 'One sentence per step, in order, in Korean or English, e.g. "docker stop sends SIGKILL." / "docker stop 명령은 SIGKILL 시그널을 보낸다." Each states the fact in the relation\'s true direction.',
   })
-  explanation(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string[] {
-    return this.hops.map((hop) => hop.sentence(lang, context));
+  explanation(@LangArg() lang: Lang): string[] {
+    return this.hops.map((hop) => hop.sentence(lang));
   }
 }

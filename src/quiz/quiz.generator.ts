@@ -1,33 +1,22 @@
+import type { Asks, Fact, FactQuestion } from '../facts/fact.graph';
 import type { ConceptRecord } from '../graph/graph.model';
-import { type RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
-import { type Asks, asksSubject, isQuizzed } from './quiz.templates';
+import { SYMMETRIC_RELATIONS } from '../graph/vocabulary';
+import { asksSubject, isQuizzed } from './quiz.templates';
 
 /**
- * Turns relation facts into multiple-choice questions, without touching the database: the fact graph (quiz.graph)
+ * Turns relation facts into multiple-choice questions, without touching the database: the fact graph (facts/fact.graph)
  * supplies the facts and, for each question, the concepts the graph proves wrong; this module decides which facts to
  * ask about, which way round, which wrong options to show and in what order. Everything random comes from one seeded
  * generator, so the same facts and seed give the same quiz.
  */
 
 /** A stored relation `subject TYPE object` a question can be made from. */
-export interface QuizFact {
-  type: RelationType;
-  subject: ConceptRecord;
-  object: ConceptRecord;
-  /** The section of the note that states the fact. */
-  source: string;
-  /** 0 when the fact touches the topic (or a concept its section covers), 1 when it is one relation further out. */
-  tier: number;
-}
+export type QuizFact = Fact;
 
 /** One question before its options: the relation, the end shown (`given`) and the intended answer (the other end). */
-export interface QuestionStem {
+export interface QuestionStem extends FactQuestion {
   /** Two stems with the same key ask the same question; a quiz asks it once. */
   key: string;
-  type: RelationType;
-  asks: Asks;
-  given: ConceptRecord;
-  answer: ConceptRecord;
   source: string;
 }
 

@@ -3,13 +3,8 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { AtlasContext } from '../context';
 import { BadInputError } from '../errors';
 import { CheckAnswerArgs, QuizArgs } from './quiz.args';
-import { QuizService, randomSeed } from './quiz.service';
+import { randomSeed } from './quiz.service';
 import { AnswerResult, QuizQuestion } from './quiz.type';
-
-/** The quiz service of a request: its repository and the configured secret that signs question ids. */
-export function quizService(context: AtlasContext): QuizService {
-  return new QuizService(context.repos.quiz, context.config.learning.quizSecret);
-}
 
 @Resolver(() => QuizQuestion)
 export class QuizResolver {
@@ -24,7 +19,7 @@ export class QuizResolver {
       throw new BadInputError('topic', '`topic` is empty. Pass the slug of a concept, e.g. `docker-kill`, or leave it out to be quizzed on everything.');
     }
     if (args.seed === undefined || args.seed === null) context.perCallAnswer = true;
-    const questions = await quizService(context).quiz(args.topic ?? null, args.count, args.seed ?? randomSeed());
+    const questions = await context.services.quiz.quiz(args.topic ?? null, args.count, args.seed ?? randomSeed());
     return questions.map((question) => new QuizQuestion(question, args.lang));
   }
 
@@ -33,6 +28,6 @@ export class QuizResolver {
       'Grades a choice for a question from `quiz` or `tour`, against the graph, and explains the answer. BAD_USER_INPUT naming `questionId` when the id was not issued by this API or was changed, or `choice` when it is not one of the question\'s options; NOT_FOUND naming `questionId` when the graph has changed so that the question no longer has exactly one right option.',
   })
   async checkAnswer(@Args(() => CheckAnswerArgs) args: CheckAnswerArgs, @Ctx() context: AtlasContext): Promise<AnswerResult> {
-    return new AnswerResult(await quizService(context).check(args.questionId, args.choice));
+    return new AnswerResult(await context.services.quiz.check(args.questionId, args.choice));
   }
 }

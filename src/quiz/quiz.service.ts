@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 
-import { BadInputError, NotFoundError } from '../errors';
+import { BadInputError, conceptNotFound, NotFoundError } from '../errors';
+import type { FactRepository } from '../facts/fact.repository';
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
 import { RELATION_TYPES, RelationType } from '../graph/vocabulary';
 import { createRandom, mixSeed, pickQuestions, planQuiz, type QuestionModel, type QuizFact, shuffled, stemsOf } from './quiz.generator';
@@ -37,19 +38,20 @@ export function randomSeed(): number {
 const QUIZZED = new Set(RELATION_TYPES.filter(isQuizzed));
 
 /**
- * Makes quizzes and grades answers: reads the fact graph through the repository and lets the generator choose.
- * Validation of arguments that needs the database (unknown topic, stale question) happens here.
+ * Makes quizzes and grades answers: reads the fact graph and lets the generator choose, and grades through the quiz
+ * repository. Validation of arguments that needs the database (unknown topic, stale question) happens here.
  */
 export class QuizService {
   constructor(
+    private readonly facts: FactRepository,
     private readonly repo: QuizRepository,
     private readonly secret: string,
   ) {}
 
   /** `count` questions (fewer when the topic has fewer facts to ask about) on `topic`, or on everything. */
   async quiz(topic: string | null, count: number, seed: number): Promise<IssuedQuestion[]> {
-    const { graph, topicFound } = await this.repo.factGraph(topic);
-    if (!topicFound) throw new NotFoundError('topic', `No concept has the slug "${topic}" (given as \`topic\`). Check the spelling, or find it with \`search\`.`, { slug: topic });
+    const { graph, topicFound } = await this.facts.factGraph(topic);
+    if (topic !== null && !topicFound) throw conceptNotFound('topic', topic);
     const random = createRandom(mixSeed(seed, topic ?? ''));
     const plan = planQuiz(graph.factsAround(topic, QUIZZED), random);
     return pickQuestions(plan, (stem) => graph.wrongOptions(stem), count, random).map((question) => this.issue(question));
@@ -57,11 +59,13 @@ export class QuizService {
 
   /**
    * One short check question per target concept, about a fact touching it (the preferred fact first when it can be
-   * asked), never the same question twice. Deterministic for a seed. Targets without an askable fact are absent.
+   * asked), never the same question twice. The same `route` (a name for the caller's request, e.g. a tour's ends)
+   * always asks the same questions. Targets without an askable fact are absent.
    */
-  async checks(targets: readonly CheckTarget[], seed: number): Promise<Map<string, IssuedQuestion>> {
+  async checks(targets: readonly CheckTarget[], route: string): Promise<Map<string, IssuedQuestion>> {
     if (targets.length === 0) return new Map();
-    const { graph } = await this.repo.factGraph();
+    const seed = mixSeed(0, route);
+    const { graph } = await this.facts.factGraph();
     const facts = graph.factsAround(null, QUIZZED);
     const asked = new Set<string>();
     const found = new Map<string, IssuedQuestion>();

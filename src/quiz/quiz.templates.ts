@@ -1,3 +1,4 @@
+import { ABOUT_THE_NOTE, type Asks } from '../facts/fact.graph';
 import { Lang, RelationType } from '../graph/vocabulary';
 import { bare, en, type Phrase, start, verb, withParticle } from '../i18n/sentences';
 
@@ -14,9 +15,6 @@ const p = (given: Phrase, particle: Parameters<typeof withParticle>[1]) => withP
 /** The Korean name where no particle follows. */
 const n = (given: Phrase) => given.name;
 
-/** Which end of the fact the learner has to find. */
-export type Asks = 'OBJECT' | 'SUBJECT';
-
 type Prompt = (given: Phrase) => string;
 
 interface Prompts {
@@ -27,7 +25,7 @@ interface Prompts {
 }
 
 /** Relation types no question is made from: they describe the study note and the learning order, not the subject. */
-export const UNQUIZZED: ReadonlySet<RelationType> = new Set([RelationType.LEARN_AFTER, RelationType.COVERS]);
+export const UNQUIZZED: ReadonlySet<RelationType> = ABOUT_THE_NOTE;
 
 type Quizzed = Exclude<RelationType, RelationType.LEARN_AFTER | RelationType.COVERS>;
 

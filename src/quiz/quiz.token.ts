@@ -1,8 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+import type { Asks } from '../facts/fact.graph';
 import { RELATION_TYPES, RelationType } from '../graph/vocabulary';
 import { MAX_OPTIONS, MIN_DISTRACTORS } from './quiz.generator';
-import { type Asks, asksSubject, isQuizzed } from './quiz.templates';
+import { asksSubject, isQuizzed } from './quiz.templates';
 
 /**
  * Question ids: the question itself (relation, which end is asked, the given concept and the options) and an HMAC

@@ -1,11 +1,11 @@
-import { Ctx, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
+import { factSentence, nameIn } from '../facts/fact.sentences';
 import type { ConceptRecord } from '../graph/graph.model';
 import { Lang, RelationType } from '../graph/vocabulary';
-import { LangArg, langOf } from '../i18n/lang.arg';
+import { type AskedInLang, LangArg } from '../i18n/lang.arg';
 import { phraseOf } from '../i18n/sentences';
-import { factSentence, nameIn } from './quiz.explain';
 import type { AnswerModel, IssuedQuestion } from './quiz.service';
 import { promptText } from './quiz.templates';
 
@@ -24,17 +24,12 @@ registerEnumType(QuizAsks, {
   },
 });
 
-/** The language of a text field: its own `lang`, then the `lang` of the query that made the object, then the request's. */
-export function textLang(own: Lang | null | undefined, made: Lang | null | undefined, context: { lang?: Lang }): Lang {
-  return langOf(own ?? made, context);
-}
-
 @ObjectType({ description: 'One option of a quiz question.' })
-export class QuizOption {
+export class QuizOption implements AskedInLang {
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
   constructor(
     readonly record?: ConceptRecord,
-    readonly lang?: Lang | null,
+    readonly askedLang?: Lang | null,
   ) {}
 
   @Field(() => ID, { description: 'What to pass as `choice` to `checkAnswer` (the slug of the concept the option names).' })
@@ -43,8 +38,8 @@ export class QuizOption {
   }
 
   @Field(() => String, { description: 'The option as shown: the concept\'s name in the chosen language.' })
-  text(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
-    return nameIn(this.record!, textLang(lang, this.lang, context));
+  text(@LangArg() lang: Lang): string {
+    return nameIn(this.record!, lang);
   }
 }
 
@@ -52,11 +47,11 @@ export class QuizOption {
   description:
     'A multiple-choice question made from one relation of the graph. Exactly one option is right; every other option is checked against the graph to be wrong. The answer is not part of the question: grade a choice with `checkAnswer`.',
 })
-export class QuizQuestion {
+export class QuizQuestion implements AskedInLang {
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
   constructor(
     readonly model?: IssuedQuestion,
-    readonly lang?: Lang | null,
+    readonly askedLang?: Lang | null,
   ) {}
 
   @Field(() => ID, { description: 'Tamper-evident id of the question, for `checkAnswer`. The same question always has the same id (on the same server configuration).' })
@@ -65,14 +60,13 @@ export class QuizQuestion {
   }
 
   @Field(() => String, { description: 'The question in the chosen language, e.g. "Which signal does docker kill send?".' })
-  prompt(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
-    const chosen = textLang(lang, this.lang, context);
-    return promptText(this.model!.stem.type, this.model!.stem.asks, phraseOf(this.model!.stem.given, chosen), chosen);
+  prompt(@LangArg() lang: Lang): string {
+    return promptText(this.model!.stem.type, this.model!.stem.asks, phraseOf(this.model!.stem.given, lang), lang);
   }
 
   @Field(() => [QuizOption], { description: 'Three or four options in the order to show them; one is right.' })
   get options(): QuizOption[] {
-    return this.model!.options.map((option) => new QuizOption(option, this.lang));
+    return this.model!.options.map((option) => new QuizOption(option, this.askedLang));
   }
 
   @Field(() => RelationType, { description: 'The kind of relation the question is about.' })
@@ -122,9 +116,9 @@ export class AnswerResult {
   }
 
   @Field(() => String, { description: 'Why the right option is right: the relation as a sentence, with its description from the note when there is one.' })
-  explanation(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
+  explanation(@LangArg() lang: Lang): string {
     const { relation, subject, object } = this.model!;
-    return factSentence(relation, subject, object, langOf(lang, context));
+    return factSentence(relation, subject, object, lang);
   }
 
   @Field(() => String, { description: 'The section of the study note that states the fact.' })

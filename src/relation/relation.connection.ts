@@ -1,9 +1,9 @@
-import { Ctx, Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
 import { Direction, Lang, RelationType } from '../graph/vocabulary';
 import { pick } from '../i18n/lang';
-import { LangArg, langOf } from '../i18n/lang.arg';
+import { LangArg } from '../i18n/lang.arg';
 import { ConnectionType, EdgeType } from '../pagination/connection.type';
 import type { CursorOf } from '../pagination/page-info.type';
 import type { RelatedRecord } from '../readahead/walk.repository';
@@ -32,8 +32,8 @@ export class ConceptRelation {
   }
 
   @Field(() => String, { nullable: true, description: 'Why the two concepts are related this way, in the chosen language; null when the note says nothing.' })
-  description(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string | null {
-    return pick(this.record.relation.descriptionKo, this.record.relation.descriptionEn, langOf(lang, context));
+  description(@LangArg() lang: Lang): string | null {
+    return pick(this.record.relation.descriptionKo, this.record.relation.descriptionEn, lang);
   }
 
   @Field(() => Int, { nullable: true, description: 'Position among relations of the same type from the same concept (stages, flags); null when unordered.' })

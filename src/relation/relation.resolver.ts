@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 
 import { Lang } from '../graph/vocabulary';
-import { LangArg, langOf } from '../i18n/lang.arg';
+import { LangArg } from '../i18n/lang.arg';
 import { phraseOf, relationSentence } from '../i18n/sentences';
 
 import { Concept } from '../concept/concept.type';
@@ -25,8 +25,7 @@ export class RelationResolver {
   @FieldResolver(() => String, {
     description: 'The relation as the sentence a learner reads, in the chosen language ("docker stop sends SIGTERM."). A learning-order relation reads as an order of study, never as a dependency.',
   })
-  async sentence(@Root() relation: Relation, @LangArg() lang: Lang | undefined, @Ctx() context: AtlasContext): Promise<string> {
-    const chosen = langOf(lang, context);
+  async sentence(@Root() relation: Relation, @LangArg() lang: Lang, @Ctx() context: AtlasContext): Promise<string> {
     // Whole records carry the English sentence forms; a ConceptRef (names only) is completed through the loader.
     const [from, to] = await Promise.all([
       context.loaders.readAhead.concept(relation.record.from),
@@ -34,7 +33,7 @@ export class RelationResolver {
     ]);
     const subject = end(from, relation.record.from).record;
     const object = end(to, relation.record.to).record;
-    return relationSentence(relation.record.type, phraseOf(subject, chosen), phraseOf(object, chosen), chosen);
+    return relationSentence(relation.record.type, phraseOf(subject, lang), phraseOf(object, lang), lang);
   }
 }
 

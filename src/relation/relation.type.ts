@@ -1,9 +1,9 @@
-import { Ctx, Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 
 import { Correction } from '../correction/correction.type';
 import { type ConceptRecord, type ConceptRef, parseCorrection, type RelationRecord } from '../graph/graph.model';
 import { Lang, RelationType } from '../graph/vocabulary';
-import { LangArg, langOf } from '../i18n/lang.arg';
+import { LangArg } from '../i18n/lang.arg';
 import { pick } from '../i18n/lang';
 import { relationLabel } from '../i18n/sentences';
 
@@ -32,8 +32,8 @@ export class Relation {
   }
 
   @Field(() => String, { nullable: true, description: 'Why the two concepts are related, in the chosen language; null when the note says nothing.' })
-  description(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string | null {
-    return pick(this.record.descriptionKo, this.record.descriptionEn, langOf(lang, context));
+  description(@LangArg() lang: Lang): string | null {
+    return pick(this.record.descriptionKo, this.record.descriptionEn, lang);
   }
 
   @Field(() => Int, { nullable: true, description: 'Position among relations of the same type from the same concept (stages, flags); null when unordered.' })
@@ -47,8 +47,8 @@ export class Relation {
   }
 
   @Field(() => String, { description: 'The relation type as a learner reads it, in the chosen language: "is best learned after", "sends the signal".' })
-  label(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
-    return relationLabel(this.record.type, langOf(lang, context));
+  label(@LangArg() lang: Lang): string {
+    return relationLabel(this.record.type, lang);
   }
 
   @Field(() => Correction, { nullable: true, description: 'Where the study note is wrong about this relation: its claim and the truth; null when the note is right. The relation itself states the truth.' })

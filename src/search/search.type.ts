@@ -1,9 +1,9 @@
-import { Ctx, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
 import { Lang } from '../graph/vocabulary';
 import { pick } from '../i18n/lang';
-import { LangArg, langOf } from '../i18n/lang.arg';
+import { type AskedInLang, LangArg } from '../i18n/lang.arg';
 import type { ComparisonRecord } from './search.repository';
 
 @ObjectType({ description: 'A concept that matches a search, with how well it matches.' })
@@ -35,11 +35,11 @@ registerEnumType(SearchIntent, {
 });
 
 @ObjectType({ description: 'A stored comparison a search question asks for; its table is `compare(slugs:)` with the slugs of `concepts`.' })
-export class SearchComparison {
+export class SearchComparison implements AskedInLang {
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
   constructor(
     readonly record?: ComparisonRecord,
-    private readonly searchLang?: Lang,
+    readonly askedLang?: Lang,
   ) {}
 
   @Field(() => String, { description: 'The key of the stored comparison, e.g. "docker-stop-vs-docker-kill".' })
@@ -48,8 +48,8 @@ export class SearchComparison {
   }
 
   @Field(() => String, { description: 'Its title in the chosen language ("docker stop vs docker kill"); without `lang`, in the language the search was asked in.' })
-  title(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
-    return pick(this.record!.titleKo, this.record!.titleEn, langOf(lang ?? this.searchLang, context)) ?? this.record!.slug;
+  title(@LangArg() lang: Lang): string {
+    return pick(this.record!.titleKo, this.record!.titleEn, lang) ?? this.record!.slug;
   }
 
   @Field(() => [Concept], { description: 'The compared concepts, in the comparison\'s column order; pass their slugs to `compare`.' })

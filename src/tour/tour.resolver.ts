@@ -2,9 +2,7 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 
 import type { AtlasContext } from '../context';
 import { BadInputError } from '../errors';
-import { quizService } from '../quiz/quiz.resolver';
 import { TourArgs } from './tour.args';
-import { TourService } from './tour.service';
 import { Tour, TourStep } from './tour.type';
 
 @Resolver(() => Tour)
@@ -16,7 +14,7 @@ export class TourResolver {
   async tour(@Args(() => TourArgs) args: TourArgs, @Ctx() context: AtlasContext): Promise<Tour> {
     const from = args.from ?? null;
     if (from === args.to) throw new BadInputError('to', '`from` and `to` are the same concept; ask for a tour to a concept you do not know yet.');
-    const model = await new TourService(context.repos.learning, context.repos.tour, quizService(context)).tour(from, args.to);
+    const model = await context.services.tour.tour(from, args.to);
     const steps = model.steps.map((step) => new TourStep(step, model.concepts, model.checks.get(step.concept.slug) ?? null, args.lang));
     return new Tour(model.from, model.to, steps, model.skipped);
   }

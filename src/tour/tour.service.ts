@@ -1,8 +1,7 @@
-import { NotFoundError } from '../errors';
+import { conceptNotFound } from '../errors';
 import type { ConceptRecord } from '../graph/graph.model';
 import { learningOrder } from '../learning/learning-order';
 import type { LearningRepository } from '../learning/learning.repository';
-import { mixSeed } from '../quiz/quiz.generator';
 import type { IssuedQuestion, QuizService } from '../quiz/quiz.service';
 import { planTour, type TourStepModel } from './tour.plan';
 import type { TourRepository } from './tour.repository';
@@ -19,10 +18,6 @@ export interface TourModel {
   skipped: number;
 }
 
-function notFound(argument: 'from' | 'to', slug: string): NotFoundError {
-  return new NotFoundError(argument, `No concept has the slug "${slug}" (given as \`${argument}\`). Check the spelling, or find it with \`search\`.`, { slug });
-}
-
 /** Reads the learning orders and relations a tour needs, orders it (tour.plan) and adds a check question per step. */
 export class TourService {
   constructor(
@@ -33,16 +28,16 @@ export class TourService {
 
   async tour(from: string | null, to: string): Promise<TourModel> {
     const [target, start] = await Promise.all([this.learning.closure(to), from === null ? null : this.learning.closure(from)]);
-    if (!target) throw notFound('to', to);
-    if (from !== null && !start) throw notFound('from', from);
+    if (!target) throw conceptNotFound('to', to);
+    if (from !== null && !start) throw conceptNotFound('from', from);
     const known = start?.concepts ?? [];
     const concepts = new Map([...target.concepts, ...known].map((concept) => [concept.slug, concept]));
     const relations = await this.repo.relationsAmong([...concepts.keys()]);
     const steps = planTour({ target: target.target, order: learningOrder(target), known, from: start?.target ?? null, relations });
-    // A fixed seed per route: the same tour always asks the same questions.
+    // Named by its ends: the same tour always asks the same questions.
     const checks = await this.quiz.checks(
       steps.map((step) => ({ slug: step.concept.slug, prefer: step.via ?? undefined })),
-      mixSeed(0, `tour:${from ?? ''}:${to}`),
+      `tour:${from ?? ''}:${to}`,
     );
     const knownSlugs = new Set(known.map((concept) => concept.slug));
     const skipped = target.concepts.filter((concept) => knownSlugs.has(concept.slug)).length;

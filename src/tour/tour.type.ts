@@ -1,25 +1,25 @@
-import { Ctx, Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
+import { factSentence, nameIn } from '../facts/fact.sentences';
 import type { ConceptRecord } from '../graph/graph.model';
 import { Lang } from '../graph/vocabulary';
-import { LangArg } from '../i18n/lang.arg';
+import { type AskedInLang, LangArg } from '../i18n/lang.arg';
 import { withParticle } from '../i18n/sentences';
-import { factSentence, nameIn } from '../quiz/quiz.explain';
-import { QuizQuestion, textLang } from '../quiz/quiz.type';
+import { QuizQuestion } from '../quiz/quiz.type';
 import { Relation } from '../relation/relation.type';
 import type { IssuedQuestion } from '../quiz/quiz.service';
 import type { TourStepModel } from './tour.plan';
 
 @ObjectType({ description: 'One step of a guided tour: the concept to learn now, why it comes now, and a question to check it.' })
-export class TourStep {
+export class TourStep implements AskedInLang {
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
   constructor(
     readonly model?: TourStepModel,
     /** Concepts by slug, for the ends of `via`. */
     readonly concepts?: Map<string, ConceptRecord>,
     readonly question?: IssuedQuestion | null,
-    readonly lang?: Lang | null,
+    readonly askedLang?: Lang | null,
   ) {}
 
   @Field(() => Int, { description: 'Place in the tour, from 1.' })
@@ -35,16 +35,15 @@ export class TourStep {
   @Field(() => String, {
     description: 'Why this step comes now: the relation that ties it to something already on the tour (or, for a first step, to what needs it) as a sentence.',
   })
-  why(@LangArg() lang: Lang | undefined, @Ctx() context: { lang?: Lang }): string {
-    const chosen = textLang(lang, this.lang, context);
+  why(@LangArg() lang: Lang): string {
     const via = this.model!.via;
     const subject = via && this.concepts!.get(via.from);
     const object = via && this.concepts!.get(via.to);
-    if (via && subject && object) return factSentence(via, subject, object, chosen);
-    const name = nameIn(this.model!.concept, chosen);
+    if (via && subject && object) return factSentence(via, subject, object, lang);
+    const name = nameIn(this.model!.concept, lang);
     // A first step is a place in the learning order, so it is named as a topic of study, as learning-order sentences
     // name them ("In the learning order, Container comes before Unikernel.").
-    return chosen === Lang.KO
+    return lang === Lang.KO
       ? `${withParticle(name, '은/는')} 출발점이다. 먼저 알아야 할 다른 개념이 없다.`
       : `In the learning order, nothing comes before ${name}: it is a starting point.`;
   }
@@ -57,7 +56,7 @@ export class TourStep {
 
   @Field(() => QuizQuestion, { nullable: true, description: 'A short question about the concept (grade it with `checkAnswer`); null when the graph has no fact about it to ask.' })
   get check(): QuizQuestion | null {
-    return this.question ? new QuizQuestion(this.question, this.lang) : null;
+    return this.question ? new QuizQuestion(this.question, this.askedLang) : null;
   }
 }
 

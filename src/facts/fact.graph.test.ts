@@ -1,7 +1,6 @@
 import type { ConceptRecord } from '../graph/graph.model';
 import { ConceptKind, RelationType } from '../graph/vocabulary';
-import { type FactEdge, FactGraph } from './quiz.graph';
-import type { QuestionStem } from './quiz.generator';
+import { type FactEdge, FactGraph, type FactQuestion } from './fact.graph';
 
 const concept = (slug: string, kind: ConceptKind): ConceptRecord => ({
   slug, kind, nameKo: slug, nameEn: slug, aliasesKo: [], aliasesEn: [], summaryKo: '', summaryEn: '', detailsKo: null, detailsEn: null, tags: [], source: '', syntax: null, order: null,
@@ -27,10 +26,10 @@ const graph = new FactGraph(concepts, [
   edge('s1', RelationType.NEXT_STAGE, 's2'), edge('s2', RelationType.NEXT_STAGE, 's3'), edge('s3', RelationType.NEXT_STAGE, 's4'),
 ]);
 
-function stem(type: RelationType, asks: 'OBJECT' | 'SUBJECT', given: string, answer: string): QuestionStem {
-  return { key: `${type}:${asks}:${given}`, type, asks, given: graph.concept(given)!, answer: graph.concept(answer)!, source: 's' };
+function stem(type: RelationType, asks: 'OBJECT' | 'SUBJECT', given: string, answer: string): FactQuestion {
+  return { type, asks, given: graph.concept(given)!, answer: graph.concept(answer)! };
 }
-const wrong = (s: QuestionStem) => graph.wrongOptions(s).map((c) => c.slug);
+const wrong = (s: FactQuestion) => graph.wrongOptions(s).map((c) => c.slug);
 
 describe('FactGraph.wrongOptions', () => {
   it('offers only concepts of the answer\'s kind that the graph does not make right', () => {

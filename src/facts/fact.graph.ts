@@ -1,10 +1,10 @@
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
 import { RELATION_TYPES, RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
-import type { QuestionStem, QuizFact } from './quiz.generator';
 
 /**
- * The relations questions are made from, held in memory for one request, and the rule that decides which concepts
- * are wrong answers to a question. Keeping the rule here (rather than in Cypher) makes it a pure function of the
+ * The relations of the graph about its concepts, held in memory for one request: quizzes and tours make questions
+ * from them, and `difference` walks them to a common concept. It also holds the rule that decides which concepts
+ * are wrong answers to a question about a fact. Keeping the rule here (rather than in Cypher) makes it a pure function of the
  * graph that was read: one query with a fixed text reads the graph, and nothing depends on how long the database
  * takes to plan many different path queries.
  *
@@ -22,6 +22,31 @@ import type { QuestionStem, QuizFact } from './quiz.generator';
 
 /** A stored relation, by slugs, as the graph holds it. */
 export type FactEdge = RelationRecord;
+
+/** Relation types that describe the study note and the order of learning rather than the concepts themselves. */
+export const ABOUT_THE_NOTE: ReadonlySet<RelationType> = new Set([RelationType.LEARN_AFTER, RelationType.COVERS]);
+
+/** A stored relation `subject TYPE object` with its concepts, as questions and explanations use it. */
+export interface Fact {
+  type: RelationType;
+  subject: ConceptRecord;
+  object: ConceptRecord;
+  /** The section of the note that states the fact. */
+  source: string;
+  /** 0 when the fact touches the topic (or a concept its section covers), 1 when it is one relation further out. */
+  tier: number;
+}
+
+/** Which end of a fact is the blank: the object (the subject is given) or the subject (the object is given). */
+export type Asks = 'OBJECT' | 'SUBJECT';
+
+/** A fact with one end blank: the relation, the end shown (`given`) and the intended answer (the other end). */
+export interface FactQuestion {
+  type: RelationType;
+  asks: Asks;
+  given: ConceptRecord;
+  answer: ConceptRecord;
+}
 
 const HIERARCHY = new Set([RelationType.IS_A, RelationType.EXAMPLE_OF]);
 const HIERARCHY_AND_PARTS = new Set([RelationType.IS_A, RelationType.EXAMPLE_OF, RelationType.PART_OF]);
@@ -116,10 +141,10 @@ export class FactGraph {
     return reach([slug], this.step(HIERARCHY, 'backward'), true);
   }
 
-  /** The facts questions are made from (`quizzed` types only): all, or tiered around a topic (see QuizFact.tier). */
-  factsAround(topic: string | null, quizzed: ReadonlySet<RelationType>): QuizFact[] {
+  /** The facts questions are made from (`quizzed` types only): all, or tiered around a topic (see Fact.tier). */
+  factsAround(topic: string | null, quizzed: ReadonlySet<RelationType>): Fact[] {
     const edges = this.edges.filter((e) => quizzed.has(e.type) && this.concepts.has(e.from) && this.concepts.has(e.to) && e.from !== e.to);
-    const fact = (e: FactEdge, tier: number): QuizFact => ({ type: e.type, subject: this.concepts.get(e.from)!, object: this.concepts.get(e.to)!, source: e.source, tier });
+    const fact = (e: FactEdge, tier: number): Fact => ({ type: e.type, subject: this.concepts.get(e.from)!, object: this.concepts.get(e.to)!, source: e.source, tier });
     if (topic === null) return edges.map((e) => fact(e, 0));
     const core = reach([topic], this.step(new Set([RelationType.COVERS]), 'forward'), true);
     const near = new Set(core);
@@ -128,13 +153,13 @@ export class FactGraph {
   }
 
   /** The concepts the graph makes a right answer to `stem` (rule 1), the intended answer among them. */
-  rightAnswers(stem: Pick<QuestionStem, 'type' | 'asks' | 'given'>): Set<string> {
+  rightAnswers(stem: Pick<FactQuestion, 'type' | 'asks' | 'given'>): Set<string> {
     const rights = this.follows(stem.type, stem.asks, stem.given.slug);
     rights.delete(stem.given.slug);
     return rights;
   }
 
-  private follows(type: RelationType, asks: QuestionStem['asks'], s: string): Set<string> {
+  private follows(type: RelationType, asks: Asks, s: string): Set<string> {
     const only = new Set([type]);
     if (type === RelationType.NEXT_STAGE) return new Set(this.step(only, asks === 'OBJECT' ? 'forward' : 'backward')(s));
     if (HIERARCHY.has(type)) return reach([s], this.step(HIERARCHY, asks === 'OBJECT' ? 'forward' : 'backward'), false);
@@ -146,7 +171,7 @@ export class FactGraph {
   }
 
   /** Every concept of the answer's kind that the rule above makes a wrong option for `stem`, by slug. */
-  wrongOptions(stem: QuestionStem): ConceptRecord[] {
+  wrongOptions(stem: FactQuestion): ConceptRecord[] {
     const s = stem.given.slug;
     const rights = this.rightAnswers(stem);
     const excluded = new Set([s, stem.answer.slug, ...rights]);
