@@ -111,14 +111,33 @@ export function normalizeDocument(text: string): string | undefined {
   }
 }
 
-/** JSON with object keys in sorted order, so `{a,b}` and `{b,a}` variables share an answer. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    return `{${Object.keys(record).sort().filter((k) => record[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
+/** Deeper variables than any argument of the schema takes are left to GraphQL to refuse, and never recursed into here. */
+const MAX_VARIABLE_DEPTH = 32;
+
+/**
+ * JSON with object keys in sorted order, so `{a,b}` and `{b,a}` variables share an answer; undefined for variables
+ * nested deeper than MAX_VARIABLE_DEPTH.
+ */
+function canonicalJson(value: unknown, depth = 0): string | undefined {
+  if (depth > MAX_VARIABLE_DEPTH) return undefined;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const parts: string[] = [];
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const text = canonicalJson(item, depth + 1);
+      if (text === undefined) return undefined;
+      parts.push(text);
+    }
+    return `[${parts.join(',')}]`;
   }
-  return JSON.stringify(value) ?? 'null';
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record).sort()) {
+    if (record[key] === undefined) continue;
+    const text = canonicalJson(record[key], depth + 1);
+    if (text === undefined) return undefined;
+    parts.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 interface GraphqlParams {
@@ -162,8 +181,10 @@ export function cacheKeyOf(req: Request): string | undefined {
   if (params.operationName !== undefined && params.operationName !== null && typeof params.operationName !== 'string') return undefined;
   const mediaType = req.accepts(['application/json', GRAPHQL_RESPONSE_JSON]);
   if (!mediaType) return undefined;
+  const variables = canonicalJson(params.variables ?? {});
+  if (variables === undefined) return undefined;
   const lang = langFromAcceptLanguage(req.headers['accept-language']);
-  return `${lang}\u0000${mediaType}\u0000${params.operationName ?? ''}\u0000${canonicalJson(params.variables ?? {})}\u0000${document}`;
+  return `${lang}\u0000${mediaType}\u0000${params.operationName ?? ''}\u0000${variables}\u0000${document}`;
 }
 
 export interface ResponseCacheOptions {
