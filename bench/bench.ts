@@ -20,7 +20,7 @@ import { combine, type LoadOptions, type Measurement, quantile } from './measure
 import { parseOptions } from './options';
 import { startPeerProcess } from './peer/peer-process';
 import { probe } from './probe';
-import { type BenchResult, type CaseCheck, type ContestantId, printReport, type ScaleStep, type ShapeRow } from './report';
+import { type BenchResult, type CaseCheck, type ContestantId, printReport, type ScaleStep, type Scenarios, type ShapeRow } from './report';
 import type { ServerProcess } from './server-process';
 import { difference, type GraphQLRequest, type ShapeCase, shapeCases, type ShapeParams } from './shapes';
 import { runProfile } from './profile-run';
@@ -53,7 +53,7 @@ function cpuTicks(pid: number): number {
  * work on the answers in flight (a slow contestant for seconds); that work must not be billed to the next one.
  */
 async function settle(servers: Partial<Servers>, db: BenchDatabase): Promise<void> {
-  const pids = [servers.ours?.pid, servers.peer?.pid].filter((pid): pid is number => pid !== undefined);
+  const pids = [servers.ours?.pid, servers.cached?.pid, servers.peer?.pid].filter((pid): pid is number => pid !== undefined);
   const deadline = Date.now() + 60000;
   let before = pids.map(cpuTicks);
   while (Date.now() < deadline) {
@@ -81,7 +81,10 @@ const SEED_PREFER: Partial<ShapeParams> = {
 };
 
 interface Servers {
+  /** Ours with the response cache off: the fair comparison with the peer and with raw Cypher. */
   ours: ServerProcess;
+  /** Ours again with the response cache on (its default), for repeated questions. */
+  cached: ServerProcess;
   peer: ServerProcess;
 }
 
@@ -222,9 +225,61 @@ async function runShapes(cases: ShapeCase[], servers: Servers, db: BenchDatabase
 }
 
 /**
- * Ours with automatic persisted queries: the client sends only the query's hash (registered once beforehand). Our
- * server has no response cache, so this is the only cache a client can turn on; it saves request bytes and nothing
- * else, since Apollo caches parsed documents either way.
+ * Ours with the response cache on, asked the same question again and again (as learners ask the common ones): one
+ * measurement per shape per round, after the main table's rounds.
+ */
+async function measureCached(rows: ShapeRow[], cases: ShapeCase[], servers: Servers, db: BenchDatabase, rounds: number, load: LoadOptions): Promise<void> {
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [index, shape] of cases.entries()) {
+      const row = rows[index];
+      if (row.check.ours !== 'ok') continue;
+      const m = await loadHttp(servers.cached.url, JSON.stringify(shape.ours), load);
+      await settle(servers, db);
+      (row.cachedRuns ??= []).push(m);
+      progress(`round ${round + 1}/${rounds} ${shape.id} cached: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`);
+    }
+  }
+  for (const row of rows) if (row.cachedRuns?.length) row.cached = combine(row.cachedRuns);
+}
+
+/**
+ * Two questions beside the shapes: { __typename } (no resolver, no database: what the HTTP and GraphQL layers cost
+ * alone) on ours and on the peer's server; and the concept shape as a stream of distinct questions (a value never
+ * sent before in every request), where the response cache never hits and only adds its own cost, ours with the
+ * cache off and on.
+ */
+async function measureScenarios(cases: ShapeCase[], servers: Servers, db: BenchDatabase, rounds: number, load: LoadOptions): Promise<Scenarios> {
+  const typename = JSON.stringify({ query: '{ __typename }' });
+  const concept = cases.find((c) => c.id === 'concept');
+  const runs: Record<'typenameOurs' | 'typenamePeer' | 'distinctOurs' | 'distinctCached', Measurement[]> = { typenameOurs: [], typenamePeer: [], distinctOurs: [], distinctCached: [] };
+  for (let round = 0; round < rounds; round += 1) {
+    const steps: [keyof typeof runs, () => Promise<Measurement>][] = [
+      ['typenameOurs', () => loadHttp(servers.ours.url, typename, load)],
+      ['typenamePeer', () => loadHttp(servers.peer.url, typename, load)],
+    ];
+    if (concept) {
+      steps.push(['distinctOurs', () => loadHttp(servers.ours.url, JSON.stringify(concept.ours), load, { distinct: true })]);
+      steps.push(['distinctCached', () => loadHttp(servers.cached.url, JSON.stringify(concept.ours), load, { distinct: true })]);
+    }
+    // Rotating the order, as the main table does, so no contestant always runs first on a cold or busy machine.
+    for (let i = 0; i < steps.length; i += 1) {
+      const [name, run] = steps[(i + round) % steps.length];
+      const m = await run();
+      await settle(servers, db);
+      runs[name].push(m);
+      progress(`round ${round + 1}/${rounds} ${name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`);
+    }
+  }
+  const pick = (list: Measurement[]) => (list.length ? combine(list) : undefined);
+  return {
+    typename: { ours: pick(runs.typenameOurs), peer: pick(runs.typenamePeer) },
+    distinct: { ours: pick(runs.distinctOurs), cached: pick(runs.distinctCached) },
+  };
+}
+
+/**
+ * Ours with automatic persisted queries: the client sends only the query's hash (registered once beforehand), to the
+ * server with the response cache off; it saves request bytes and the lexing of the text.
  */
 async function measurePersisted(rows: ShapeRow[], cases: ShapeCase[], servers: Servers, db: BenchDatabase, load: LoadOptions): Promise<void> {
   for (const [index, shape] of cases.entries()) {
@@ -273,7 +328,7 @@ async function main(): Promise<void> {
   const db = await openBenchDatabase({ heap: options.heap, pageCache: options.pageCache });
   const servers: Partial<Servers> = {};
   const stopAll = async () => {
-    await Promise.all([servers.ours?.stop(), servers.peer?.stop()]);
+    await Promise.all([servers.ours?.stop(), servers.cached?.stop(), servers.peer?.stop()]);
     await db.stop();
   };
   process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
@@ -292,10 +347,11 @@ async function main(): Promise<void> {
     }
 
     const schema = await buildAtlasSchema();
-    servers.ours = await startApiProcess({ NEO4J_URI: db.uri });
+    servers.ours = await startApiProcess({ NEO4J_URI: db.uri, RESPONSE_CACHE_BYTES: '0' });
+    servers.cached = await startApiProcess({ NEO4J_URI: db.uri });
     servers.peer = await startPeerProcess(db.uri);
     const live = servers as Servers;
-    progress(`ours at ${live.ours.url}, peer at ${live.peer.url}`);
+    progress(`ours at ${live.ours.url} (response cache off), ours at ${live.cached.url} (cache on), peer at ${live.peer.url}`);
 
     const load: LoadOptions = { connections: options.connections, seconds: options.seconds, warmupSeconds: options.warmupSeconds };
     const seedCases = shapeCases(seedParams);
@@ -311,8 +367,13 @@ async function main(): Promise<void> {
       }
     }
     const main = options.scaleOnly ? [] : await runShapes(seedCases, live, db, schema, options.rounds, load, options.serialBudgetMs, 'seed');
+    let scenarios: Scenarios | undefined;
+    if (!options.scaleOnly) {
+      await measureCached(main, seedCases, live, db, options.rounds, load);
+      scenarios = await measureScenarios(seedCases, live, db, options.rounds, load);
+    }
     if (!options.quick && !options.scaleOnly) await measurePersisted(main, seedCases, live, db, load);
-    const rssMain = { ours: live.ours.peakRssMiB(), peer: live.peer.peakRssMiB() };
+    const rssMain = { ours: live.ours.peakRssMiB(), cached: live.cached.peakRssMiB(), peer: live.peer.peakRssMiB() };
 
     const scale: ScaleStep[] = [];
     const skipped: string[] = [];
@@ -348,7 +409,7 @@ async function main(): Promise<void> {
       scale.push({ size, concepts: counts.concepts, relations: counts.relations, seeding: seeded, params, rows });
       last = { size, seedSeconds: seeded.seconds, measureSeconds: (Date.now() - measureStarted) / 1000 };
     }
-    const rssEnd = { ours: live.ours.peakRssMiB(), peer: live.peer.peakRssMiB() };
+    const rssEnd = { ours: live.ours.peakRssMiB(), cached: live.cached.peakRssMiB(), peer: live.peer.peakRssMiB() };
 
     const result: BenchResult = {
       date: new Date().toISOString(),
@@ -357,6 +418,7 @@ async function main(): Promise<void> {
       options,
       seed: { ...seed, params: seedParams },
       main,
+      scenarios,
       rss: { main: rssMain, end: rssEnd },
       scale,
       skipped,

@@ -1,4 +1,4 @@
-import autocannon from 'autocannon';
+import autocannon, { type Request } from 'autocannon';
 
 import { type LoadOptions, type Measurement, summarize } from './measure';
 
@@ -6,9 +6,20 @@ import { type LoadOptions, type Measurement, summarize } from './measure';
  * Fixed-concurrency load on one GraphQL request with autocannon: a warm-up whose figures are dropped, then the
  * measured run. Latencies are taken from every 2xx response at full (sub-millisecond) resolution; HTTP errors,
  * transport errors, timeouts and answers that carry GraphQL `errors` count as failures.
+ *
+ * `distinct`: every request carries one more variable with a value never sent before (the operation does not
+ * declare it, so GraphQL ignores it), so no two requests are the same question to a cache, while each costs the
+ * server what the plain request costs.
  */
-export async function loadHttp(url: string, body: string, options: LoadOptions): Promise<Measurement> {
-  const request = { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body };
+export async function loadHttp(url: string, body: string, options: LoadOptions, { distinct = false }: { distinct?: boolean } = {}): Promise<Measurement> {
+  const parsed = JSON.parse(body) as { variables?: Record<string, unknown> };
+  let sent = 0;
+  const request = {
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    body,
+    ...(distinct ? { setupRequest: (req: Request): Request => ({ ...req, body: JSON.stringify({ ...parsed, variables: { ...parsed.variables, distinctRequest: (sent += 1) } }) }) } : {}),
+  };
   const verifyBody = (text: string | Buffer | undefined) => text !== undefined && !text.includes('"errors"');
   if (options.warmupSeconds > 0) {
     await autocannon({ url, connections: options.connections, duration: options.warmupSeconds, requests: [request] });

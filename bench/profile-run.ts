@@ -18,7 +18,8 @@ export async function runProfile(db: BenchDatabase, params: ShapeParams, options
   const lines: string[] = [];
   for (const shape of shapeCases(params)) {
     const shapeDir = path.join(dir, shape.id);
-    const server = await startApiProcess({ NEO4J_URI: db.uri }, ['--cpu-prof', '--cpu-prof-dir', shapeDir]);
+    // The cache off: a profile of repeated questions would otherwise show cache hits, not the request path.
+    const server = await startApiProcess({ NEO4J_URI: db.uri, RESPONSE_CACHE_BYTES: '0' }, ['--cpu-prof', '--cpu-prof-dir', shapeDir]);
     const body = JSON.stringify(shape.ours);
     let measuredFrom = 0;
     let measuredTo = 0;

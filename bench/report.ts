@@ -29,6 +29,17 @@ export interface ShapeRow {
   raw?: Measurement;
   /** Ours again, the client sending automatic persisted queries (one round, after the main table). */
   persisted?: Measurement;
+  /** Ours with the response cache on, the same question repeated (main table only). */
+  cached?: Measurement;
+  cachedRuns?: Measurement[];
+}
+
+/** Questions beside the shapes (see measureScenarios in bench.ts). */
+export interface Scenarios {
+  /** `{ __typename }`: ours (cache off) and the peer's server. */
+  typename: { ours?: Measurement; peer?: Measurement };
+  /** The concept shape, every request a question never asked before: ours with the cache off and on. */
+  distinct: { ours?: Measurement; cached?: Measurement };
 }
 
 export interface ScaleStep {
@@ -47,7 +58,8 @@ export interface BenchResult {
   options: BenchOptions;
   seed: { concepts: number; relations: number; seconds: number; params: ShapeParams };
   main: ShapeRow[];
-  rss: { main: { ours: number; peer: number }; end: { ours: number; peer: number } };
+  scenarios?: Scenarios;
+  rss: { main: { ours: number; cached?: number; peer: number }; end: { ours: number; cached?: number; peer: number } };
   scale: ScaleStep[];
   /** Scale steps left out to keep the run within its time budget, and why. */
   skipped: string[];
@@ -108,11 +120,38 @@ function mainTable(result: BenchResult): string[] {
   return lines;
 }
 
+/** The second story: repeated questions with the response cache on, then the questions beside the shapes. */
+function cachedLines(result: BenchResult): string[] {
+  const rows = result.main.filter((r) => r.cached);
+  const lines: string[] = [];
+  if (rows.length) {
+    lines.push(
+      'Ours with the response cache on, the same question repeated (`cached`; the table above is ours with it off):',
+      '',
+      '| shape | cached req/s | cached/ours | cached/raw | p50 ms cached | p99 ms cached |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      ...rows.map((r) => `| ${SHAPE_TITLES[r.shape]} | ${rps(r.cached)} | ${ratio(r.cached!.rps, r.ours?.rps)} | ${ratio(r.cached!.rps, r.raw?.rps)} | ${ms(r.cached!.p50)} | ${ms(r.cached!.p99)} |`),
+      '',
+    );
+  }
+  const sc = result.scenarios;
+  if (sc) {
+    const line = (label: string, m: Measurement | undefined) => `${label} ${rps(m)} req/s (p50 ${ms(m?.p50)} ms, p99 ${ms(m?.p99)} ms)`;
+    lines.push(
+      `\`{ __typename }\`: ${line('ours', sc.typename.ours)}, ${line('peer', sc.typename.peer)}, ours/peer ${ratio(sc.typename.ours?.rps, sc.typename.peer?.rps)}.`,
+      '',
+      `Distinct questions (the concept shape, every request a value never sent before, so the cache never hits): ${line('cache off', sc.distinct.ours)}, ${line('cache on', sc.distinct.cached)}, on/off ${ratio(sc.distinct.cached?.rps, sc.distinct.ours?.rps)}.`,
+      '',
+    );
+  }
+  return lines;
+}
+
 function persistedLine(result: BenchResult): string[] {
   const rows = result.main.filter((r) => r.persisted && r.ours);
   if (!rows.length) return [];
   return [
-    `Ours with automatic persisted queries (hash only; ours has no response cache to turn on), one round, req/s and change vs the table: ${rows
+    `Ours with automatic persisted queries (hash only, response cache off), one round, req/s and change vs the table: ${rows
       .map((r) => `${r.shape} ${rps(r.persisted)} (${ratio(r.persisted!.rps, r.ours!.rps)})`)
       .join(', ')}.`,
     '',
@@ -193,6 +232,19 @@ function mainTargets(result: BenchResult): Target[] {
     target: 'ours ≥ 70% of raw Cypher’s rate on the simple shapes (1-hop concept, search)',
     met: rawShares.some((r) => Number.isNaN(r.share)) ? null : rawShares.every((r) => r.share >= 0.7),
     detail: rawShares.map((r) => `${r.shape} ${Number.isNaN(r.share) ? 'not measured' : `${Math.round(r.share * 100)}%`}`).join(', '),
+  });
+  const cachedRows = result.main.filter((r) => r.check.ours === 'ok');
+  const cachedShares = cachedRows.map((r) => ({ shape: r.shape, x: r.cached && r.raw ? r.cached.rps / r.raw.rps : Number.NaN }));
+  out.push({
+    target: 'cache on: ours ≥ raw Cypher’s requests/s on every shape',
+    met: cachedShares.length === 0 || cachedShares.some((r) => Number.isNaN(r.x)) ? null : cachedShares.every((r) => r.x >= 1),
+    detail: cachedShares.map((r) => `${r.shape} ${Number.isNaN(r.x) ? 'not measured' : `${r.x.toFixed(2)}×`}`).join(', '),
+  });
+  const t = result.scenarios?.typename;
+  out.push({
+    target: '`{ __typename }`: ours ≥ the peer’s server',
+    met: t?.ours && t.peer ? t.ours.rps >= t.peer.rps : null,
+    detail: t?.ours && t.peer ? `${rps(t.ours)} vs ${rps(t.peer)} req/s (${ratio(t.ours.rps, t.peer.rps)})` : 'not measured',
   });
   return out;
 }
@@ -279,8 +331,9 @@ export function printReport(result: BenchResult): Report {
           '',
           ...mainTable(result),
           '',
+          ...cachedLines(result),
           ...persistedLine(result),
-          `Server peak RSS: ours ${result.rss.main.ours} MiB, peer ${result.rss.main.peer} MiB after the main table; ${result.rss.end.ours} MiB and ${result.rss.end.peer} MiB at the end of the run.`,
+          `Server peak RSS: ours ${result.rss.main.ours} MiB (cache on: ${result.rss.main.cached ?? '–'} MiB), peer ${result.rss.main.peer} MiB after the main table; ${result.rss.end.ours} MiB and ${result.rss.end.peer} MiB at the end of the run.`,
         ]
       : [`Server peak RSS at the end of the run: ours ${result.rss.end.ours} MiB, peer ${result.rss.end.peer} MiB.`]),
     '',

@@ -70,6 +70,8 @@ export interface CacheConfig {
   persistedQueryBytes: number;
   /** Verdicts of the query limits, per query text, operation and variables. */
   limitVerdictBytes: number;
+  /** Whole GraphQL answers, per document, operation, variables, language and media type; 0 turns the cache off. */
+  responseBytes: number;
 }
 
 export interface HttpConfig {
@@ -77,6 +79,8 @@ export interface HttpConfig {
   corsOrigins: string[];
   /** max-age of the Cache-Control hint on query responses, in seconds (the graph changes only on seeding). */
   cacheMaxAgeSeconds: number;
+  /** How often the graph version (the seed hash) is re-read: the most a re-seed takes to reach ETags and the response cache. */
+  graphVersionCheckMs: number;
 }
 
 /** Quizzes, tours and differences. */
@@ -287,10 +291,12 @@ export function loadConfig(env: Env = process.env): Config {
       documentBytes: int(env, 'DOCUMENT_CACHE_BYTES', 16 * MIB, 0, 1024 * MIB),
       persistedQueryBytes: int(env, 'PERSISTED_QUERY_CACHE_BYTES', 4 * MIB, 0, 1024 * MIB),
       limitVerdictBytes: int(env, 'LIMIT_VERDICT_CACHE_BYTES', 2 * MIB, 0, 1024 * MIB),
+      responseBytes: int(env, 'RESPONSE_CACHE_BYTES', 32 * MIB, 0, 4096 * MIB),
     },
     http: {
       corsOrigins: origins(env),
       cacheMaxAgeSeconds: int(env, 'CACHE_MAX_AGE_SECONDS', 300, 0, 86400),
+      graphVersionCheckMs: int(env, 'GRAPH_VERSION_CHECK_MS', 1000, 50, 600000),
     },
     learning: {
       ...quizSecret(env),

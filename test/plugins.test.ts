@@ -22,7 +22,8 @@ describe('Apollo plugins', () => {
 
   beforeAll(async () => {
     const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
-    server = await startTestServer({ CACHE_MAX_AGE_SECONDS: '120' }, { logger });
+    // The response cache off: a repeated question would be answered from it, and these plugins would not run.
+    server = await startTestServer({ CACHE_MAX_AGE_SECONDS: '120', RESPONSE_CACHE_BYTES: '0' }, { logger });
   });
   afterAll(() => server.stop());
 

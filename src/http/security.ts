@@ -39,7 +39,7 @@ export function corsPolicy(config: HttpConfig): RequestHandler {
     origin: all ? true : config.corsOrigins,
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['content-type', 'accept-language', 'x-request-id', 'apollo-require-preflight', 'x-apollo-operation-name', 'if-none-match'],
-    exposedHeaders: ['x-request-id', 'x-graph-version', 'x-db-round-trips', 'etag'],
+    exposedHeaders: ['x-request-id', 'x-graph-version', 'x-db-round-trips', 'x-response-cache', 'etag'],
     maxAge: 600,
   });
 }

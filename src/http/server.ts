@@ -18,6 +18,7 @@ import type { Logger } from '../logger';
 import type { Neo4jGateway, QueryStats, QueryTrace } from '../neo4j/gateway';
 import { GraphVersion } from './graph-version';
 import { healthRouter } from './health';
+import { responseCache, ResponseStore, useResponseCacheVerdict } from './response-cache';
 import { queryLimitsPlugin, queryShapeGuard, verdictCache } from './limits';
 import type { Metrics } from './metrics';
 import { useCacheControl } from './plugins/cache-control.plugin';
@@ -110,7 +111,9 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   app.disable('x-powered-by');
   const graphVersion = new GraphVersion(gateway, logger);
   await graphVersion.refresh();
-  graphVersion.start();
+  graphVersion.start(config.http.graphVersionCheckMs);
+  const responses = config.caches.responseBytes > 0 ? new ResponseStore(config.caches.responseBytes) : undefined;
+  if (responses) graphVersion.onChange(() => responses.clear());
   // Weak ETags that change with the graph content as well as with the body.
   app.set('etag', (body: string | Buffer) => `W/"${crypto.createHash('sha1').update(graphVersion.current).update(body).digest('base64url')}"`);
 
@@ -146,6 +149,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
       useCacheControl({ maxAgeSeconds: config.http.cacheMaxAgeSeconds }),
       useResponseStatus(),
       useResponseHeaders({ graphVersion: () => graphVersion.current }),
+      ...(responses ? [useResponseCacheVerdict()] : []),
       useErrorLog(),
       useRequestLog(),
     ],
@@ -179,6 +183,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
     bodyErrors(config.limits.maxBodyBytes),
     persistedQueryGuard(),
     queryLengthGuard(config.limits.maxQueryLength),
+    ...(responses ? [responseCache({ store: responses, graphVersion: () => graphVersion.current, registry: metrics.registry })] : []),
     queryShapeGuard(config.limits, schema, limitVerdicts),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<AtlasContext> => {
