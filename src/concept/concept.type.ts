@@ -9,9 +9,8 @@ import { pick } from '../i18n/lang';
 import { toGlobalId } from '../node/global-id';
 import { Node } from '../node/node.type';
 
-/** The part of the request context the fields need: the language, and the loader that completes a ConceptRef. */
+/** The part of the request context the fields need: the loader that completes a ConceptRef. */
 interface ConceptContext {
-  lang?: Lang;
   loaders: { concepts: { bySlug: { load(slug: string): Promise<ConceptRecord | null> } } };
 }
 
