@@ -1,14 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
-import { type Bilingual, Direction, Lang, RelationType } from '../graph/vocabulary';
-import { pick } from '../i18n/lang';
+import { Direction, Lang, RelationType } from '../graph/vocabulary';
+import { pickText } from '../i18n/lang';
 import { LangArg } from '../i18n/lang.arg';
 import type { AspectModel, ComparisonModel, SharedModel, ValueModel } from './compare.model';
-
-function textIn(text: Bilingual, lang: Lang): string {
-  return pick(text.ko, text.en, lang) ?? '';
-}
 
 @ObjectType({ description: 'One compared concept\'s entry in an aspect of a comparison.' })
 export class ComparisonValue {
@@ -22,7 +18,7 @@ export class ComparisonValue {
 
   @Field(() => String, { nullable: true, description: 'The entry in the chosen language; null when the concept has nothing for this aspect.' })
   value(@LangArg() lang: Lang): string | null {
-    return this.model!.text ? textIn(this.model!.text, lang) : null;
+    return this.model!.text ? pickText(this.model!.text, lang) : null;
   }
 
   @Field(() => [Concept], { description: 'For a derived aspect, the concepts the entry names (its related concepts); empty for a stored aspect.' })
@@ -38,7 +34,7 @@ export class ComparisonAspect {
 
   @Field(() => String, { description: 'What this row compares, in the chosen language ("Services per container").' })
   aspect(@LangArg() lang: Lang): string {
-    return textIn(this.model!.label, lang);
+    return pickText(this.model!.label, lang);
   }
 
   @Field(() => RelationType, { nullable: true, description: 'For a derived aspect, the relation type it lists; null for a stored aspect.' })
@@ -90,7 +86,7 @@ export class Comparison {
 
   @Field(() => String, { description: 'A title in the chosen language ("OS container vs application container").' })
   title(@LangArg() lang: Lang): string {
-    return textIn(this.model!.title, lang);
+    return pickText(this.model!.title, lang);
   }
 
   @Field(() => Boolean, { description: 'False for a comparison written in the study note; true when no stored comparison covers these concepts and the aspects were derived from their relations.' })

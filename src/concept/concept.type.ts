@@ -10,9 +10,8 @@ import { toGlobalId } from '../node/global-id';
 import { Node } from '../node/node.type';
 import type { ReadAhead } from '../readahead/readahead.loader';
 
-/** The part of the request context the fields need: the language, and the read-ahead that completes a ConceptRef. */
+/** The part of the request context the fields need: the read-ahead that completes a ConceptRef. */
 interface ConceptContext {
-  lang?: Lang;
   loaders: { readAhead: Pick<ReadAhead, 'whole'> };
 }
 
