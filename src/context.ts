@@ -1,3 +1,5 @@
+import { LearnerDataRepository } from './access/access.repository';
+import type { Caller } from './access/access.types';
 import type { Config } from './config';
 import type { Lang } from './graph/vocabulary';
 import type { Logger } from './logger';
@@ -24,6 +26,8 @@ import { TourService } from './tour/tour.service';
 /** Everything a resolver may use, made fresh for every request (repositories and DataLoaders are per request). */
 export interface AtlasContext {
   requestId: string;
+  /** Who sends the request, from its `Authorization` header: public without one. */
+  caller: Caller;
   /** The language of the Accept-Language header; a field's own `lang` argument wins over it. */
   lang: Lang;
   /** Round trips and database time of this request. */
@@ -42,6 +46,8 @@ export interface AtlasContext {
 }
 
 export interface Repositories {
+  /** Erasure and export of learner data (frontend-scoped; the access guard decides who reaches what). */
+  learnerData: LearnerDataRepository;
   stats: StatsRepository;
   concepts: ConceptRepository;
   walks: WalkRepository;
@@ -68,6 +74,7 @@ export interface Loaders {
  * the request in every transaction. */
 export function createRepositories(gateway: Neo4jGateway, _config: Config): Repositories {
   return {
+    learnerData: new LearnerDataRepository(gateway),
     stats: new StatsRepository(gateway),
     concepts: new ConceptRepository(gateway),
     walks: new WalkRepository(gateway),

@@ -10,6 +10,11 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type RequestHandler } from 'express';
 import { type ASTVisitor, type DocumentNode, GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
 
+import { authenticate } from '../access/access.middleware';
+import { exportRouter } from '../access/access.export';
+import { useAccessRules } from '../access/access.plugin';
+import { AccessLimits } from '../access/access.rate-limit';
+import { type Caller, PUBLIC_CALLER } from '../access/access.types';
 import type { Config } from '../config';
 import { type AtlasContext, createLoaders, createRepositories, createServices } from '../context';
 import { formatError } from '../errors';
@@ -58,14 +63,14 @@ function requestIdOf(header: string | string[] | undefined): string {
   return value && REQUEST_ID.test(value) ? value : crypto.randomUUID();
 }
 
-/** Operations of a type the schema lacks would fail in execution as an internal error; validation names them instead. */
+/** Operations of a type the schema lacks (subscriptions) would fail in execution as an internal error; validation names them instead. */
 function operationTypesRule(context: ValidationContext): ASTVisitor {
   return {
     OperationDefinition(node) {
       const schema = context.getSchema();
       const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
       if (!root) {
-        context.reportError(new GraphQLError(`This API is read-only and has no ${node.operation} operations. Send a query instead: \`query { ... }\` or \`{ ... }\`.`, { nodes: node }));
+        context.reportError(new GraphQLError(`This API has no ${node.operation} operations. Send a query (\`query { ... }\`) or, with a credential, a mutation.`, { nodes: node }));
       }
     },
   };
@@ -123,6 +128,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   // it; Apollo's default for the document and persisted-query caches is 30 MiB of JSON each.
   const persistedQueries = new InMemoryLRUCache<string>({ maxSize: Math.max(1, config.caches.persistedQueryBytes) });
   const limitVerdicts = verdictCache(config.caches.limitVerdictBytes);
+  const accessLimits = new AccessLimits(config.access);
 
   const apollo = new ApolloServer<AtlasContext>({
     schema,
@@ -146,6 +152,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
       queryLimitsPlugin(config.limits, schema, limitVerdicts),
       metrics.plugin,
       useOperationTrace(),
+      useAccessRules(accessLimits, { read: config.access.readsPerMinute, write: config.access.writesPerMinute }),
       useCacheControl({ maxAgeSeconds: config.http.cacheMaxAgeSeconds }),
       useResponseStatus(),
       useResponseHeaders({ graphVersion: () => graphVersion.current }),
@@ -173,12 +180,14 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   });
   // Before /graphql: a browser's GET /graphql (Accept: text/html) gets the playground instead of Apollo.
   app.use(webRouter(config, logger));
+  app.use(exportRouter(gateway, config.access, accessLimits));
   app.use(
     '/graphql',
     jsonOnlyPosts(),
     varyOnRequest,
     variantEtags(graphVersion),
     getWithoutBody(),
+    authenticate(gateway, config.access),
     express.json({ limit: config.limits.maxBodyBytes }),
     bodyErrors(config.limits.maxBodyBytes),
     persistedQueryGuard(),
@@ -193,6 +202,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
         const repos = createRepositories(gateway.withStats(queryStats, trace), config);
         return {
           requestId,
+          caller: (res.locals.caller as Caller | undefined) ?? PUBLIC_CALLER,
           trace,
           lang: langFromAcceptLanguage(req.headers['accept-language']),
           queryStats,
@@ -222,6 +232,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
     port,
     async close() {
       graphVersion.stop();
+      accessLimits.stop();
       await apollo.stop();
     },
   };
