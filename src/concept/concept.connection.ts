@@ -34,8 +34,9 @@ export class ConceptConnection {
   @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
   pageInfo!: PageInfo;
 
+  // Null only when the selection does not ask for it (see totalAsked), so never sent as null.
   @Field(() => Int, { description: 'Number of concepts matching the filter, over all pages.' })
-  totalCount!: number;
+  totalCount!: number | null;
 }
 
 @ObjectType({ description: 'A command-line flag of a command and what it does.' })

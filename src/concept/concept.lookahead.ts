@@ -18,3 +18,11 @@ export function selectionAsksForWhole(selectionSets: readonly SelectionSetNode[]
 export function asksForWholeConcepts(info: GraphQLResolveInfo, path: readonly string[]): boolean {
   return selectionAsksForWhole(selectionsAt(info, path), info);
 }
+
+/**
+ * Whether the connection's `totalCount` is selected, counting fields under @include/@skip: a filtered total reads
+ * every matching concept, so it is counted only when asked for, and a total that is asked for must never be missed.
+ */
+export function totalAsked(info: GraphQLResolveInfo): boolean {
+  return fieldsOf(info.fieldNodes.map((node) => node.selectionSet), info, true).some((field) => field.name.value === 'totalCount');
+}

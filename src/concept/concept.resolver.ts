@@ -14,7 +14,7 @@ import { groupRelated, relatedGroupKey } from '../relation/relation.group';
 import { relatedKeyOf } from '../relation/relation.loader';
 import { edgesAskForDetails, selectedWalk } from '../relation/relation.lookahead';
 import { selectionsAt } from '../schema/selection';
-import { asksForWholeConcepts } from './concept.lookahead';
+import { asksForWholeConcepts, totalAsked } from './concept.lookahead';
 import { ConceptsArgs, ConceptOrderField } from './concept.args';
 import { CommandFlag, ConceptConnection, ConceptEdge } from './concept.connection';
 import { primeConcepts } from './concept.loader';
@@ -55,7 +55,7 @@ export class ConceptResolver {
     // when more than names is asked of the concepts.
     const walk = selectedWalk(info, ['edges', 'node']);
     const whole = asksForWholeConcepts(info, ['edges', 'node']);
-    const page = await context.repos.concepts.page(args.filter ?? {}, { field, descending: direction === OrderDirection.DESC }, window, walk, whole);
+    const page = await context.repos.concepts.page(args.filter ?? {}, { field, descending: direction === OrderDirection.DESC }, window, walk, whole, totalAsked(info));
     primeConcepts(context.loaders.concepts, page.items.map(({ item }) => item));
     for (const [slug, trees] of page.walks) context.loaders.relations.primeWalk(slug, trees, walk);
     if (field === ConceptOrderField.DEGREE) for (const { item, key } of page.items) context.loaders.concepts.degree.prime(item.slug, key[0] as number);

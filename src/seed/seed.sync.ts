@@ -1,6 +1,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 
 import { SEED_ORIGIN } from '../graph/graph.model';
+import { DEGREE_KEY_SET, NAME_KEYS_SET } from '../graph/sort-keys';
 import { RelationType } from '../graph/vocabulary';
 import type { Neo4jGateway, Params } from '../neo4j/gateway';
 import { SeedValidationError } from './seed.problem';
@@ -109,7 +110,7 @@ export async function syncSeed(gateway: Neo4jGateway, content: SeedContent, opti
 
     await batched(
       'concepts',
-      'UNWIND $rows AS row MERGE (c:Concept {slug: row.slug}) SET c += row, c.origin = $origin RETURN count(c) AS n',
+      `UNWIND $rows AS row MERGE (c:Concept {slug: row.slug}) SET c += row, c.origin = $origin SET ${NAME_KEYS_SET} RETURN count(c) AS n`,
       rows.concepts,
       (c) => ({ ...c, order: int(c.order) }),
     );
@@ -151,6 +152,16 @@ export async function syncSeed(gateway: Neo4jGateway, content: SeedContent, opti
       tx,
       'MATCH (c:Concept {origin: $origin}) WHERE NOT c.slug IN $slugs DETACH DELETE c RETURN count(*) AS n',
       { origin, slugs: rows.concepts.map((c) => c.slug) },
+    );
+    // Relations changed: the stored degree of every seed concept and of whatever they relate to (sort-keys.ts).
+    await tx.run(
+      `MATCH (s:Concept {origin: $origin})
+       OPTIONAL MATCH (s)--(n:Concept)
+       WITH collect(DISTINCT s) + collect(DISTINCT n) AS touched
+       UNWIND touched AS c
+       WITH DISTINCT c
+       SET ${DEGREE_KEY_SET}`,
+      { origin },
     );
 
     await batched(
