@@ -153,16 +153,9 @@ export async function syncSeed(gateway: Neo4jGateway, content: SeedContent, opti
       'MATCH (c:Concept {origin: $origin}) WHERE NOT c.slug IN $slugs DETACH DELETE c RETURN count(*) AS n',
       { origin, slugs: rows.concepts.map((c) => c.slug) },
     );
-    // Relations changed: the stored degree of every seed concept and of whatever they relate to (sort-keys.ts).
-    await tx.run(
-      `MATCH (s:Concept {origin: $origin})
-       OPTIONAL MATCH (s)--(n:Concept)
-       WITH collect(DISTINCT s) + collect(DISTINCT n) AS touched
-       UNWIND touched AS c
-       WITH DISTINCT c
-       SET ${DEGREE_KEY_SET}`,
-      { origin },
-    );
+    // Relations changed: the stored degree of every seed concept (sort-keys.ts). Seed relations only join seed
+    // concepts, and the seeder never writes to a node it does not own.
+    await tx.run(`MATCH (c:Concept {origin: $origin}) SET ${DEGREE_KEY_SET}`, { origin });
 
     await batched(
       'comparisons',
