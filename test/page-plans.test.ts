@@ -1,7 +1,8 @@
 import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import pino from 'pino';
 
-import { startTestServer, type TestServer } from './support/server';
+import { applySchema } from '../src/neo4j/migrations';
+import { startTestServer, testConfig, type TestServer } from './support/server';
 
 /**
  * What a page of concepts costs the database, read from Neo4j's own plan of the statement the server sent: a page in
@@ -81,6 +82,15 @@ describe('pages of concepts read from stored, indexed sort keys', () => {
     const indexes = await db().read("SHOW RANGE INDEXES YIELD labelsOrTypes, properties, state WHERE labelsOrTypes = ['Concept'] RETURN properties, state");
     const online = indexes.filter((row) => row.state === 'ONLINE').map((row) => (row.properties as string[]).join(','));
     expect(online).toEqual(expect.arrayContaining(['sortNameEn,slug', 'sortNameKo,slug', 'degree,slug', 'kind,slug']));
+  });
+
+  it('gives a concept without stored keys (a graph seeded before they existed) its keys when the schema is applied', async () => {
+    await db().write("MATCH (c:Concept {slug: 'docker-stop'}) REMOVE c.sortNameEn, c.sortNameKo, c.degree");
+    await applySchema(db(), testConfig().rootDir, logger);
+    const [keys] = await db().read(
+      "MATCH (c:Concept {slug: 'docker-stop'}) RETURN c.sortNameEn AS en, c.sortNameKo AS ko, c.degree = COUNT { (c)--(:Concept) } AS degreeRight",
+    );
+    expect(keys).toEqual({ en: 'docker stop', ko: 'docker stop 명령', degreeRight: true });
   });
 
   // The shipped seed has over a hundred concepts; a page of 5 from a cursor reads at most two index segments of 6.
