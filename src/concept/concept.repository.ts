@@ -23,7 +23,7 @@ export interface ConceptListOrder {
 }
 
 /** A page of concepts and, when a walk was asked for, each concept's relations along it. */
-export interface ConceptPage extends Page<ConceptRecord | ConceptRef> {
+export interface ConceptPage extends Page<ConceptRecord | ConceptRef, number | null> {
   walks: Map<string, RelatedTree[]>;
 }
 
@@ -33,13 +33,17 @@ export interface FlagRecord {
   order: number | null;
 }
 
-/** The sort key of each order, as fixed Cypher over the concept `c`. Only these texts ever reach the query. */
+/**
+ * The sort key of each order: a stored property of the concept `c` with a range index that also holds the slug, so
+ * index order is key order (names and degree are stored by the seeder, see src/graph/sort-keys.ts). Only these
+ * texts ever reach the query.
+ */
 const SORT_KEYS: Record<ConceptSortField, string> = {
   SLUG: 'c.slug',
-  NAME_EN: 'toLower(coalesce(c.nameEn, c.nameKo, c.slug))',
-  NAME_KO: 'toLower(coalesce(c.nameKo, c.nameEn, c.slug))',
+  NAME_EN: 'c.sortNameEn',
+  NAME_KO: 'c.sortNameKo',
   KIND: 'c.kind',
-  DEGREE: 'COUNT { (c)--(:Concept) }',
+  DEGREE: 'c.degree',
 };
 
 /**
@@ -59,59 +63,53 @@ function where(predicates: string[]): string {
   return predicates.length > 0 ? `WHERE ${predicates.join(' AND ')}` : '';
 }
 
-/** The orders whose key is a stored property with a range index that also holds the slug: index order is key order. */
-const INDEXED: Partial<Record<ConceptSortField, string>> = { SLUG: 'c.slug', KIND: 'c.kind' };
-
 /**
  * `(k, slug)` strictly beyond the cursor `$ak`/`$aslug` (or `$bk`/`$bslug`) in the direction of `op`, or, negated,
- * at or before it. For an indexed key the same condition is written as a range on the property (`>=` / `<=`) that
- * the index can seek, with the exact comparison as a residual filter: `k > a OR (k = a AND s > b)` is
- * `k >= a AND (k > a OR s > b)`, and its negation `k <= a AND (k < a OR s <= b)`.
+ * at or before it. The same condition is written as a range on the key property (`>=` / `<=`) that its index can
+ * seek, with the exact comparison as a residual filter: `k > a OR (k = a AND s > b)` is `k >= a AND (k > a OR s > b)`,
+ * and its negation `k <= a AND (k < a OR s <= b)`.
  */
 function beyond(field: ConceptSortField, cursor: 'a' | 'b', op: '>' | '<', negated = false): string {
   const [k, slug] = [`$${cursor}k`, `$${cursor}slug`];
-  const property = INDEXED[field];
-  if (property) {
-    if (!negated) return `${property} ${op}= ${k} AND (${property} ${op} ${k} OR c.slug ${op} ${slug})`;
-    const back = op === '>' ? '<' : '>';
-    return `${property} ${back}= ${k} AND (${property} ${back} ${k} OR c.slug ${back}= ${slug})`;
-  }
-  const condition = `(k ${op} ${k} OR (k = ${k} AND c.slug ${op} ${slug}))`;
-  return negated ? `NOT ${condition}` : condition;
+  const property = SORT_KEYS[field];
+  if (!negated) return `${property} ${op}= ${k} AND (${property} ${op} ${k} OR c.slug ${op} ${slug})`;
+  const back = op === '>' ? '<' : '>';
+  return `${property} ${back}= ${k} AND (${property} ${back} ${k} OR c.slug ${back}= ${slug})`;
 }
 
 /** Whether a concept matching the filter lies at or before the cursor (so the list goes on past it). */
 function existsBeyond(field: ConceptSortField, cursor: 'a' | 'b', op: '>' | '<', predicates: string[]): string {
-  if (INDEXED[field]) return `EXISTS { MATCH (c:Concept) ${where([...predicates, beyond(field, cursor, op, true)])} }`;
-  return `EXISTS { MATCH (c:Concept) ${where(predicates)} WITH c, ${SORT_KEYS[field]} AS k WHERE ${beyond(field, cursor, op, true)} RETURN 1 AS hit }`;
+  // A (key, slug) index holds only concepts with both; saying so lets the planner seek it instead of scanning.
+  return `EXISTS { MATCH (c:Concept) ${where([...predicates, beyond(field, cursor, op, true), 'c.slug IS NOT NULL'])} }`;
 }
 
 /**
- * The page ordered by kind, read from the (kind, slug) index in index order. The cursor the page starts from is
- * two index seeks (the rest of its kind, then the kinds beyond it), each stopping after the page; the cursor at
- * the far end only bounds them.
+ * The page ordered by a key other than the slug, read from the (key, slug) index in index order. The cursor the page
+ * starts from is two index seeks (the rest of its key, then the keys beyond it), each stopping after the page; the
+ * cursor at the far end only bounds them.
  */
-function kindRows(predicates: string[], window: PageWindow, fetchAsc: boolean): string {
+function keyRows(field: ConceptSortField, predicates: string[], window: PageWindow, fetchAsc: boolean): string {
+  const key = SORT_KEYS[field];
   const dir = fetchAsc ? 'ASC' : 'DESC';
   const op = fetchAsc ? '>' : '<';
   const [near, far] = window.forward ? [window.after, window.before] : [window.before, window.after];
   const [n, f] = window.forward ? ['a', 'b'] : ['b', 'a'];
-  const bounds = [...predicates, ...(far ? [beyond('KIND', f as 'a' | 'b', op === '>' ? '<' : '>')] : [])];
+  const bounds = [...predicates, ...(far ? [beyond(field, f as 'a' | 'b', op === '>' ? '<' : '>')] : [])];
   const segment = (seek: string) =>
-    `MATCH (c:Concept) WHERE ${[seek, ...bounds].join(' AND ')} WITH c, c.kind AS k ORDER BY k ${dir}, c.slug ${dir} LIMIT $take RETURN c, k`;
+    `MATCH (c:Concept) WHERE ${[seek, ...bounds].join(' AND ')} WITH c, ${key} AS k ORDER BY k ${dir}, c.slug ${dir} LIMIT $take RETURN c, k`;
   const segments = near
-    ? [segment(`c.kind = $${n}k AND c.slug ${op} $${n}slug`), segment(`c.kind ${op} $${n}k AND c.slug IS NOT NULL`)]
-    : [segment('c.kind IS NOT NULL AND c.slug IS NOT NULL')];
+    ? [segment(`${key} = $${n}k AND c.slug ${op} $${n}slug`), segment(`${key} ${op} $${n}k AND c.slug IS NOT NULL`)]
+    : [segment(`${key} IS NOT NULL AND c.slug IS NOT NULL`)];
   return `CALL () { ${segments.join(' UNION ALL ')} }
          WITH c, k ORDER BY k ${dir}, c.slug ${dir} LIMIT $take`;
 }
 
 /**
- * The Cypher of one page, assembled from the fixed fragments above. Ordered by slug or kind, the page is read from an
- * index in index order, so ORDER BY ... LIMIT stops after the page; the other keys are computed, so their page still
- * sorts every concept that matches the filter. Without a filter the total comes from the count store.
+ * The Cypher of one page, assembled from the fixed fragments above. In every order the page is read from an index in
+ * index order, so ORDER BY ... LIMIT stops after the page instead of sorting every concept that matches the filter.
+ * Without a filter the total comes from the count store.
  */
-function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, { walk, whole }: ConceptsPlan): string {
+function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, { walk, whole }: ConceptsPlan, withTotal: boolean): string {
   const field = order.field;
   const asc = !order.descending;
   const predicates = filterPredicates(filter);
@@ -126,16 +124,14 @@ function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: P
     // that seek reads every concept of the kinds and sorts them, the slug index stops after the page.
     rows = `MATCH (c:Concept) USING INDEX c:Concept(slug) ${where(['c.slug IS NOT NULL', ...predicates, ...bounds])}
          WITH c, c.slug AS k ORDER BY k ${fetchDir} LIMIT $take`;
-  } else if (field === 'KIND') {
-    rows = kindRows(predicates, window, fetchDir === 'ASC');
   } else {
-    rows = `MATCH (c:Concept) ${where(predicates)}
-         WITH c, ${SORT_KEYS[field]} AS k ${where(bounds)}
-         WITH c, k ORDER BY k ${fetchDir}, c.slug ${fetchDir} LIMIT $take`;
+    rows = keyRows(field, predicates, window, fetchDir === 'ASC');
   }
   const beyondAfter = window.after ? existsBeyond(field, 'a', asc ? '>' : '<', predicates) : 'false';
   const beyondBefore = window.before ? existsBeyond(field, 'b', asc ? '<' : '>', predicates) : 'false';
-  return `CALL () { MATCH (c:Concept) ${where(predicates)} RETURN count(c) AS total }
+  // A filtered total reads every concept that matches, so it is counted only when asked for.
+  const total = withTotal ? `CALL () { MATCH (c:Concept) ${where(predicates)} RETURN count(c) AS total }` : 'WITH null AS total';
+  return `${total}
      CALL () {
        ${rows}
        RETURN collect({record: ${conceptProjectionAs('c', whole)}, k: k${walk.length > 0 ? `, related: ${walkOf('c', walk)}` : ''}}) AS rows
@@ -156,10 +152,11 @@ export class ConceptRepository {
    * One keyset page, its total count and whether items lie beyond the cursors, in a single round trip. Cursor keys
    * are `[sortValue, slug]`. The plan says what else to read: with a `walk`, each concept's relations along it come in
    * the same round trip, in `walks`; items are whole records, or ConceptRefs (names only) when `whole` is false.
+   * Without `withTotal` the total is not counted and the page's `totalCount` is null.
    */
-  async page(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, plan: ConceptsPlan = { whole: true, walk: [] }): Promise<ConceptPage> {
+  async page(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, plan: ConceptsPlan = { whole: true, walk: [] }, withTotal = true): Promise<ConceptPage> {
     const { walk, whole } = plan;
-    const [row] = await this.db.read(pageQuery(filter, order, window, plan), {
+    const [row] = await this.db.read(pageQuery(filter, order, window, plan, withTotal), {
       ...(walk.length > 0 ? walkParams(walk) : {}),
       kinds: filter.kinds ?? null,
       tags: filter.tags ?? null,
@@ -178,7 +175,7 @@ export class ConceptRepository {
       if (related) walks.set(concept.slug, toRelatedTrees(concept.slug, related, walk));
       return { item: concept, key: [k, concept.slug] as CursorKey };
     });
-    return { ...assemblePage(window, fetched, row.total as number, row.beyondAfter as boolean, row.beyondBefore as boolean), walks };
+    return { ...assemblePage<ConceptRecord | ConceptRef, number | null>(window, fetched, row.total as number | null, row.beyondAfter as boolean, row.beyondBefore as boolean), walks };
   }
 
   /** Number of relations each concept takes part in (0 for unknown slugs). */

@@ -8,7 +8,7 @@ import { fromGlobalId } from '../node/global-id';
 import { Node } from '../node/node.type';
 import { OrderDirection, toConnection } from '../pagination/page-info.type';
 import { pageWindow } from '../pagination/page';
-import { planConcepts, selectedWalk } from '../readahead/walk.plan';
+import { planConcepts, selectedWalk, totalAsked } from '../readahead/walk.plan';
 import { ConceptsArgs, ConceptOrderField } from './concept.args';
 import { CommandFlag, ConceptConnection, ConceptEdge } from './concept.connection';
 import { Concept } from './concept.type';
@@ -45,7 +45,7 @@ export class ConceptResolver {
     // When the client walks the concepts' relations, the page and the walk are one round trip; whole records only
     // when more than names is asked of the concepts.
     const plan = planConcepts(info, ['edges', 'node']);
-    const page = await context.repos.concepts.page(args.filter ?? {}, { field, descending: direction === OrderDirection.DESC }, window, plan);
+    const page = await context.repos.concepts.page(args.filter ?? {}, { field, descending: direction === OrderDirection.DESC }, window, plan, totalAsked(info));
     context.loaders.readAhead.remember(page.items.map(({ item }) => item), page.walks, plan.walk);
     if (field === ConceptOrderField.DEGREE) for (const { item, key } of page.items) context.loaders.concepts.degree.prime(item.slug, key[0] as number);
     return toConnection(page, tag, (item, cursorOf) => new ConceptEdge(new Concept(item), cursorOf));

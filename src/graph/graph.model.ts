@@ -4,7 +4,9 @@ import type { ConceptKind, RelationType } from './vocabulary';
  * How the knowledge lives in Neo4j. The seeder writes exactly these properties and the repositories read them.
  *
  * (:Concept {slug, kind, nameKo, nameEn, aliasesKo, aliasesEn, summaryKo, summaryEn, detailsKo, detailsEn,
- *            tags, source, syntax, order, phraseEn, pluralEn, correction, origin, searchTerms, searchKeys})
+ *            tags, source, syntax, order, phraseEn, pluralEn, correction, origin, searchTerms, searchKeys,
+ *            sortNameEn, sortNameKo, degree})
+ *   (sortNameEn, sortNameKo and degree are the stored sort keys of concept pages, see src/graph/sort-keys.ts)
  *   (concept_search indexes the alias lists directly: no searchText; searchTerms and searchKeys are written by the
  *    seeder for search only, see SearchFields in src/seed/seed.rows.ts)
  * (:Concept)-[:<RelationType> {descriptionKo, descriptionEn, order, source, correction, origin}]->(:Concept)

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import neo4j from 'neo4j-driver';
+
+import { DEGREE_KEY_SET, NAME_KEYS_SET } from '../graph/sort-keys';
 import type { Logger } from '../logger';
 import type { Neo4jGateway } from './gateway';
 
@@ -44,6 +47,38 @@ async function dropChangedFulltextIndex(gateway: Neo4jGateway, statement: string
  */
 const SCHEMA_TIMEOUT_MS = 90_000;
 
+/** Concepts given their sort keys per transaction by fillMissingSortKeys. */
+const SORT_KEY_BATCH = 10000;
+
+/**
+ * Gives every concept without stored sort keys its keys (src/graph/sort-keys.ts): a graph seeded before they existed
+ * has none, and the seeder only writes again when the seed files change. Without keys a concept would be missing
+ * from pages ordered by name or degree. On a graph that has them all this is one scan that changes nothing.
+ */
+export async function fillMissingSortKeys(gateway: Neo4jGateway, logger: Logger): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const [row] = await gateway.writeTransaction(
+      (tx) =>
+        tx
+          .run(
+            `MATCH (c:Concept) WHERE c.sortNameEn IS NULL OR c.sortNameKo IS NULL OR c.degree IS NULL
+             WITH c LIMIT $batch
+             SET ${NAME_KEYS_SET}, ${DEGREE_KEY_SET}
+             RETURN count(c) AS n`,
+            { batch: neo4j.int(SORT_KEY_BATCH) },
+          )
+          .then((result) => result.records.map((record) => record.toObject())),
+      SCHEMA_TIMEOUT_MS,
+    );
+    const n = row.n as number;
+    filled += n;
+    if (n < SORT_KEY_BATCH) break;
+  }
+  if (filled > 0) logger.info({ concepts: filled }, 'stored sort keys filled in for concepts that had none');
+  return filled;
+}
+
 /**
  * Applies the constraints and indexes kept in schema/*.cypher, in file-name order. Every statement uses IF NOT
  * EXISTS, so this is safe on every start. Waits for indexes to come online so the first search finds everything.
@@ -60,6 +95,7 @@ export async function applySchema(gateway: Neo4jGateway, rootDir: string, logger
     }
   }
   await gateway.writeTransaction((tx) => tx.run('CALL db.awaitIndexes(60)'), SCHEMA_TIMEOUT_MS);
+  await fillMissingSortKeys(gateway, logger);
   logger.info({ statements: count }, 'Neo4j schema applied');
   return count;
 }

@@ -52,8 +52,9 @@ export function ConnectionType<TEdge extends object>(edgeType: ClassType<TEdge>,
     @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
     pageInfo!: PageInfo;
 
+    // Null only when the selection does not ask for it (a filtered total is counted only then), so never sent as null.
     @Field(() => Int, { description: descriptions.totalCount })
-    totalCount!: number;
+    totalCount!: number | null;
   }
   return Connection;
 }

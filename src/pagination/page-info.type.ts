@@ -58,11 +58,11 @@ export type CursorOf = () => string;
  * A page as a Relay connection: one edge per item with its signed cursor (made only if the edge's `cursor` is read),
  * page info and the total count.
  */
-export function toConnection<T, E extends { cursor: string }>(
-  page: Page<T>,
+export function toConnection<T, E extends { cursor: string }, Total extends number | null>(
+  page: Page<T, Total>,
   tag: string,
   toEdge: (item: T, cursorOf: CursorOf) => E,
-): { edges: E[]; pageInfo: PageInfo; totalCount: number } {
+): { edges: E[]; pageInfo: PageInfo; totalCount: Total } {
   const edges = page.items.map(({ item, key }) => toEdge(item, () => encodeCursor(tag, key)));
   return { edges, pageInfo: pageInfoOf(edges, page, page.position ? encodeCursor(tag, page.position) : null), totalCount: page.totalCount };
 }

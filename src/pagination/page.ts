@@ -55,9 +55,10 @@ export function pageWindow(args: PageArgs, tag: string, keyLength: number, limit
 }
 
 /** One page of a connection before it becomes GraphQL objects. */
-export interface Page<T> {
+export interface Page<T, Total extends number | null = number> {
   items: { item: T; key: CursorKey }[];
-  totalCount: number;
+  /** Null only for a page read without counting, because the client did not ask for the total. */
+  totalCount: Total;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   /**
@@ -77,13 +78,13 @@ export interface Page<T> {
  * `hasPreviousPage`; a cursor at the very end gives no edges and `hasNextPage` false. An empty page's cursors are
  * its position (see Page.position).
  */
-export function assemblePage<T>(
+export function assemblePage<T, Total extends number | null>(
   window: PageWindow,
   fetched: { item: T; key: CursorKey }[],
-  totalCount: number,
+  totalCount: Total,
   beyondAfter: boolean,
   beyondBefore: boolean,
-): Page<T> {
+): Page<T, Total> {
   const more = fetched.length > window.size;
   const items = fetched.slice(0, window.size);
   if (!window.forward) items.reverse();

@@ -1,10 +1,13 @@
-import { type ConceptRecord, conceptProjection, type RelationRecord, relationProjection, toConceptRecord, toRelationRecord } from '../graph/graph.model';
+import neo4j from 'neo4j-driver';
+
+import { type ConceptRecord, type ConceptRef, conceptProjectionAs, type RelationRecord, relationProjection, toConceptAs, toRelationRecord } from '../graph/graph.model';
 import { RELATION_TYPES, RelationType } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 
 /** One path: its nodes in walking order and the relation of each hop, each in its stored direction. */
 export interface PathRecord {
-  nodes: ConceptRecord[];
+  /** Whole records, or ConceptRefs when the paths were asked for with `whole: false`. */
+  nodes: (ConceptRecord | ConceptRef)[];
   relations: RelationRecord[];
 }
 
@@ -21,14 +24,23 @@ export interface PathsQuery {
   maxLength: number;
   /** How many paths, shortest first. */
   first: number;
+  /**
+   * Whether nodes are read whole and relations with their descriptions (the default). Without, nodes are ConceptRefs
+   * and relations carry their type and ends only: enough for `length` and `nodes { slug name }`, not for sentences.
+   */
+  whole?: boolean;
 }
 
 /** The longest path and most paths this repository will ever plan, whatever the configuration says. */
 const MAX_LENGTH = 10;
 const MAX_PATHS = 100;
 
-/** Every relation type of the knowledge graph; other relationships (a comparison's COMPARES) are never walked. */
-const WALKABLE = RELATION_TYPES;
+/**
+ * Every relation type of the knowledge graph; other relationships (a comparison's COMPARES) are never walked. Written
+ * into the pattern as type alternatives (from the closed vocabulary, never client text), so the search expands only
+ * those relationship chains instead of reading every relationship and filtering on its type.
+ */
+const WALKABLE = RELATION_TYPES.join('|');
 
 /**
  * Relations about learning and the note's structure rather than about the technology. Among paths of equal length
@@ -45,38 +57,56 @@ export class PathRepository {
 
   /**
    * The `first` shortest simple paths (no concept twice) of at most `maxLength` hops from `from` to `to`, walking
-   * relations either way. `SHORTEST k` returns all shortest paths first and then longer ones, so one search covers
-   * both. Among paths of equal length, those with fewer META steps come first, then by the slugs along them.
+   * relations either way. All shortest paths come from one search; only when they are fewer than `first` does a
+   * second one (`SHORTEST k`, all shortest paths first and then longer ones) look further. Among paths of equal
+   * length, those with fewer META steps come first, then by the slugs along them; the database ranks and cuts, so
+   * only the paths returned are read whole.
    */
-  async paths({ from, to, maxLength, first }: PathsQuery): Promise<PathsResult> {
+  async paths({ from, to, maxLength, first, whole = true }: PathsQuery): Promise<PathsResult> {
     // Neither a quantifier bound nor (on Neo4j 5) the k of SHORTEST k can be a parameter, so both are written
     // into the query; they must be small integers.
     if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_LENGTH) throw new RangeError(`maxLength must be an integer from 1 to ${MAX_LENGTH}`);
     if (!Number.isInteger(first) || first < 1 || first > MAX_PATHS) throw new RangeError(`first must be an integer from 1 to ${MAX_PATHS}`);
+    const relation = whole ? relationProjection('rel') : '{type: type(rel), from: startNode(rel).slug, to: endNode(rel).slug}';
     const [row] = await this.db.read(
       `OPTIONAL MATCH (a:Concept {slug: $from})
        OPTIONAL MATCH (b:Concept {slug: $to})
+       // All shortest paths are one bidirectional search, and a shortest path never repeats a concept. They are
+       // enough to rank when there are at least as many as asked for; the ranking reads slugs and types only.
        CALL (a, b) {
          WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-         // The predicate sits inside the selector so it prunes during the search: only simple paths are counted.
+         MATCH p = ALL SHORTEST (a)-[:${WALKABLE}]-{1,${maxLength}}(b)
+         RETURN collect(p) AS shortest
+       }
+       CALL (a, b, shortest) {
+         WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b AND size(shortest) < $first
+         // Fewer shortest paths than asked for: longer ones too. The predicate sits inside the selector so it prunes
+         // during the search: only simple paths are counted.
          MATCH p = SHORTEST ${first + EXTRA_CANDIDATES} (
-           (a) ((x)-[r WHERE type(r) IN $types]-(y)){1,${maxLength}} (b)
+           (a) ((x)-[:${WALKABLE}]-(y)){1,${maxLength}} (b)
            WHERE all(i IN range(0, size(x) - 1) WHERE NOT x[i] IN x[i + 1..]) AND NOT b IN x
          )
+         RETURN collect(p) AS candidates
+       }
+       CALL (shortest, candidates) {
+         UNWIND CASE WHEN size(shortest) >= $first THEN shortest ELSE candidates END AS p
+         // The order of rankPaths below (slugs compare alike in both: lowercase letters, digits and hyphens).
+         WITH p ORDER BY length(p), size([rel IN relationships(p) WHERE type(rel) IN $meta]), [n IN nodes(p) | n.slug], [rel IN relationships(p) | type(rel)]
+         LIMIT $first
          RETURN collect({
-           nodes: [n IN nodes(p) | ${conceptProjection('n')}],
-           relations: [rel IN relationships(p) | ${relationProjection('rel')}]
+           nodes: [n IN nodes(p) | ${conceptProjectionAs('n', whole)}],
+           relations: [rel IN relationships(p) | ${relation}]
          }) AS paths
        }
        RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`,
-      { from, to, types: WALKABLE },
+      { from, to, first: neo4j.int(first), meta: [...META] },
     );
     const paths = (row.paths as { nodes: Record<string, unknown>[]; relations: Record<string, unknown>[] }[]).map((path) => ({
-      nodes: path.nodes.map(toConceptRecord),
+      nodes: path.nodes.map((node) => toConceptAs(node, whole)),
       relations: path.relations.map(toRelationRecord),
     }));
     paths.sort((p, q) => p.relations.length - q.relations.length || metaSteps(p) - metaSteps(q) || keyOf(p).localeCompare(keyOf(q)));
-    return { fromFound: row.fromFound as boolean, toFound: row.toFound as boolean, paths: paths.slice(0, first) };
+    return { fromFound: row.fromFound as boolean, toFound: row.toFound as boolean, paths };
   }
 }
 

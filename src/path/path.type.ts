@@ -78,7 +78,9 @@ export class Path {
 
   @Field(() => [PathHop], { description: 'The steps of the path with the concepts on both sides and the way each relation was walked.' })
   get hops(): PathHop[] {
-    return this.record.relations.map((relation, index) => new PathHop(this.record.nodes[index], this.record.nodes[index + 1], relation));
+    // Hops are only selected on paths read whole (pathsNeedWhole), so their nodes are whole records.
+    const nodes = this.record.nodes as ConceptRecord[];
+    return this.record.relations.map((relation, index) => new PathHop(nodes[index], nodes[index + 1], relation));
   }
 
   @Field(() => Int, { description: 'Number of steps (relations).' })

@@ -111,6 +111,14 @@ export function planConcepts(info: SelectionInfo, path: readonly string[]): Conc
 }
 
 /**
+ * Whether the connection's `totalCount` is selected, counting fields under @include/@skip: a filtered total reads
+ * every matching concept, so it is counted only when asked for, and a total that is asked for must never be missed.
+ */
+export function totalAsked(info: SelectionInfo): boolean {
+  return fieldsOf(info.fieldNodes.map((node) => node.selectionSet), info, true).some((field) => field.name.value === 'totalCount');
+}
+
+/**
  * The choice of the `related` field being resolved (`info` is that field's), counting fields under @include/@skip:
  * a detail it missed would read the relations without their descriptions.
  */

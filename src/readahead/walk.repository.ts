@@ -84,21 +84,38 @@ export function walkOf(node: string, levels: readonly WalkLevel[]): string {
 }
 
 /**
- * The relations of concept `node` for the choice of `level` ($types<level>, $direction<level>) as one list (one row
- * per concept, not one per relation: fewer records to send and decode), each with the next level's list of the
- * concept at its other end until the last level, and that concept whole or as a ConceptRef as the level says. Only fixed text and level numbers go into the Cypher.
+ * The relations of concept `node` for the choice of `level` as one list (one row per concept, not one per relation:
+ * fewer records to send and decode), each with the next level's list of the concept at its other end until the last
+ * level, and that concept whole or as a ConceptRef as the level says.
+ *
+ * Types and direction are written into the pattern, so the database expands only the relationship chains asked for
+ * instead of reading every relationship of the concept and filtering: the types come from the closed vocabulary (the
+ * resolver has checked them), never from client text. A symmetric relation is OUTGOING from both of its ends, so an
+ * OUTGOING level is two lists (the directed types one way, the symmetric ones either way), and INCOMING has none of
+ * them. The other end needs no label check: relations of these types only ever join two concepts (graph.model.ts).
  */
 function relatedList(node: string, level: number, levels: readonly WalkLevel[]): string {
   const r = `r${level}`;
   const o = `o${level}`;
-  const { whole, detailed } = levels[level];
+  const { whole, detailed, types, direction } = levels[level];
   const next = level + 1 < levels.length ? relatedList(o, level + 1, levels) : 'null';
   const details = detailed ? `${r} {.descriptionKo, .descriptionEn, .source, .correction}` : 'null';
   const other = whole ? conceptProjection(o) : cypherList(REF_FIELDS, { slug: `${o}.slug`, kind: `${o}.kind`, nameKo: `${o}.nameKo`, nameEn: `${o}.nameEn` });
   const entry = cypherList(ENTRY_FIELDS, { type: `type(${r})`, forward: `startNode(${r}) = ${node}`, order: `${r}.order`, details, other, next });
-  return `[(${node})-[${r}]-(${o}:Concept) WHERE type(${r}) IN $types${level} AND ${o} <> ${node}
-    AND ($direction${level} = 'BOTH' OR (type(${r}) IN $symmetric OR startNode(${r}) = ${node}) = ($direction${level} = 'OUTGOING')) |
+  // Types and direction go into the pattern (from the closed vocabulary, never client text), so the walk expands only
+  // the chosen relationships instead of reading every relationship of the node and filtering on its type.
+  const chosen = RELATION_TYPES.filter((type) => types === null || types.includes(type));
+  const list = (typeList: RelationType[], left: string, right: string) => `[(${node})${left}[${r}:${typeList.join('|')}]${right}(${o}) WHERE ${o} <> ${node} |
     ${entry}]`;
+  if (chosen.length === 0) return '[]';
+  if (direction === Direction.BOTH) return list(chosen, '-', '-');
+  const [left, right] = direction === Direction.OUTGOING ? ['-', '->'] : ['<-', '-'];
+  const directed = chosen.filter((type) => !SYMMETRIC_RELATIONS.has(type));
+  // Symmetric relations count as OUTGOING from both ends.
+  const symmetric = chosen.filter((type) => SYMMETRIC_RELATIONS.has(type));
+  const lists = [...(directed.length > 0 ? [list(directed, left, right)] : []), ...(symmetric.length > 0 && direction === Direction.OUTGOING ? [list(symmetric, '-', '-')] : [])];
+  if (lists.length === 0) return '[]';
+  return lists.join(' + ');
 }
 
 export function walkParams(levels: readonly RelatedChoice[]): Record<string, unknown> {

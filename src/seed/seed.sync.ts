@@ -1,6 +1,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 
 import { SEED_ORIGIN } from '../graph/graph.model';
+import { DEGREE_KEY_SET, NAME_KEYS_SET } from '../graph/sort-keys';
 import { RELATION_TYPES } from '../graph/vocabulary';
 import type { Neo4jGateway, Params } from '../neo4j/gateway';
 import { SeedValidationError } from './seed.problem';
@@ -109,7 +110,7 @@ export async function syncSeed(gateway: Neo4jGateway, content: SeedContent, opti
 
     await batched(
       'concepts',
-      'UNWIND $rows AS row MERGE (c:Concept {slug: row.slug}) SET c += row, c.origin = $origin RETURN count(c) AS n',
+      `UNWIND $rows AS row MERGE (c:Concept {slug: row.slug}) SET c += row, c.origin = $origin SET ${NAME_KEYS_SET} RETURN count(c) AS n`,
       rows.concepts,
       (c) => ({ ...c, order: int(c.order) }),
     );
@@ -152,6 +153,9 @@ export async function syncSeed(gateway: Neo4jGateway, content: SeedContent, opti
       'MATCH (c:Concept {origin: $origin}) WHERE NOT c.slug IN $slugs DETACH DELETE c RETURN count(*) AS n',
       { origin, slugs: rows.concepts.map((c) => c.slug) },
     );
+    // Relations changed: the stored degree of every seed concept (sort-keys.ts). Seed relations only join seed
+    // concepts, and the seeder never writes to a node it does not own.
+    await tx.run(`MATCH (c:Concept {origin: $origin}) SET ${DEGREE_KEY_SET}`, { origin });
 
     await batched(
       'comparisons',

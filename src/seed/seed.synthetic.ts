@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 
 import { type ConceptRecord, SYNTHETIC_ORIGIN } from '../graph/graph.model';
+import { DEGREE_KEY_SET, NAME_KEYS_SET } from '../graph/sort-keys';
 import { ConceptKind, RELATION_TYPES, RelationType } from '../graph/vocabulary';
 import type { Logger } from '../logger';
 import type { Neo4jGateway } from '../neo4j/gateway';
@@ -20,6 +21,8 @@ const WORDS: [en: string, ko: string][] = [
   ['signal', '시그널'], ['process', '프로세스'], ['cluster', '클러스터'], ['scheduler', '스케줄러'], ['runtime', '런타임'], ['sandbox', '샌드박스'],
 ];
 const RELATIONS_PER_CONCEPT = 3;
+/** Concepts whose stored degree one transaction recomputes. */
+const DEGREE_BATCH = 20000;
 /** Concepts deleted per transaction when shrinking. */
 const DELETE_BATCH = 10000;
 /**
@@ -128,13 +131,13 @@ async function highestPresent(gateway: Neo4jGateway): Promise<number> {
 }
 
 // Both return every written concept's element id, so its relations can find it without an index lookup.
-const CREATE_CONCEPTS = `UNWIND $rows AS row CREATE (c:Concept) SET c = row, c.origin = $origin
+const CREATE_CONCEPTS = `UNWIND $rows AS row CREATE (c:Concept) SET c = row, c.origin = $origin SET ${NAME_KEYS_SET}
   RETURN row.slug AS slug, elementId(c) AS id`;
 // The WHERE keeps a synthetic write from ever taking over a concept someone else owns.
 const MERGE_CONCEPTS = `UNWIND $rows AS row
   MERGE (c:Concept {slug: row.slug}) ON CREATE SET c.origin = $origin
   WITH c, row WHERE c.origin = $origin
-  SET c += row
+  SET c += row SET ${NAME_KEYS_SET}
   RETURN row.slug AS slug, elementId(c) AS id`;
 // The type comes from the closed RelationType enum (syntheticRelationsOf picks from its values). The ends are found by
 // the element ids their concept writes returned a moment ago; the origin check still keeps out anything not synthetic.
@@ -174,6 +177,26 @@ function relationGroups(first: number, last: number, present: number, ids: (stri
     }
   }
   return [...groups.values()];
+}
+
+/**
+ * The stored degree of synthetic concepts 1..n (sort-keys.ts), once their relations are written: a relation changes
+ * the degree of a random lower-numbered concept, and removing concepts changes their neighbours', so all of them are
+ * recomputed, a slug range per transaction.
+ */
+async function writeDegrees(gateway: Neo4jGateway, n: number): Promise<void> {
+  for (let first = 1; first <= n; first += DEGREE_BATCH) {
+    const last = Math.min(n, first + DEGREE_BATCH - 1);
+    await gateway.writeTransaction(
+      (tx) =>
+        tx.run(`MATCH (c:Concept) WHERE c.slug >= $first AND c.slug <= $last AND c.origin = $origin SET ${DEGREE_KEY_SET}`, {
+          first: syntheticSlug(first),
+          last: syntheticSlug(last),
+          origin: SYNTHETIC_ORIGIN,
+        }),
+      TIMEOUT_MS,
+    );
+  }
 }
 
 /**
@@ -261,6 +284,7 @@ export async function writeSynthetic(gateway: Neo4jGateway, n: number, logger: L
   const outcomes = await Promise.allSettled([writeConcepts(), writeRelations()]);
   const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failure) throw failure.reason;
+  await writeDegrees(gateway, n);
   const seconds = (performance.now() - started) / 1000;
   logger.info(
     { removeSeconds: Number(((removedAt - started) / 1000).toFixed(2)), conceptsSeconds: Number(conceptsSeconds.toFixed(2)), seconds: Number(seconds.toFixed(2)) },
