@@ -2,8 +2,9 @@
  * Checks how `src/` folders depend on each other, which ESLint's file-level `import-x/no-cycle` cannot see:
  * - no cycle between folders (`src/concept` → `src/relation` → `src/concept`), counting value imports only
  *   (`import type` is erased by the compiler and cannot create a load-order cycle);
- * - a read flows one way: http → resolvers → services/read-ahead → repositories → neo4j, so a file of one role
- *   never imports a file of a role before it (a repository never imports a resolver or a service).
+ * - a read flows one way: http → resolvers → services and loaders (the read-ahead) → repositories → neo4j, so a file
+ *   of one role never imports a file of a role before it (a repository never imports a resolver or a service); plain
+ *   modules (types, plans, models) have no role and may be used by any.
  * Run by `npm run lint`; exits 1 and names every offending import.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -25,7 +26,8 @@ export function roleOf(file: string): Role | undefined {
   const path = relative(SRC, file).split('\\').join('/');
   if (path.startsWith('http/') || path === 'app.ts' || path === 'main.ts') return 'http';
   if (path.endsWith('.resolver.ts')) return 'resolver';
-  if (path.endsWith('.service.ts') || path.startsWith('readahead/')) return 'service';
+  // Loaders (the read-ahead's among them) batch and cache what services and resolvers read through repositories.
+  if (path.endsWith('.service.ts') || path.endsWith('.loader.ts')) return 'service';
   if (path.endsWith('.repository.ts')) return 'repository';
   if (path.startsWith('neo4j/')) return 'neo4j';
   return undefined;
