@@ -89,6 +89,22 @@ export interface LearningConfig {
   maxQuizQuestions: number;
 }
 
+/** Frontend keys, learner tokens and the per-key rate limits. */
+export interface AccessConfig {
+  /** Key of the HMAC that signs learner tokens. */
+  tokenSecret: string;
+  /** True when no LEARNER_TOKEN_SECRET was set and a random one was made at start: tokens then end with the process. */
+  tokenSecretGenerated: boolean;
+  /** Lifetime of a learner token when `createLearnerToken` is given none, in seconds. */
+  defaultTokenTtlSeconds: number;
+  /** Longest lifetime a learner token may ask for, in seconds. */
+  maxTokenTtlSeconds: number;
+  /** Queries one frontend key (with all its learner tokens) may send per minute on one instance; 0: no limit. */
+  readsPerMinute: number;
+  /** Mutations one frontend key (with all its learner tokens) may send per minute on one instance; 0: no limit. */
+  writesPerMinute: number;
+}
+
 export interface Config {
   env: NodeEnv;
   host: string;
@@ -103,6 +119,7 @@ export interface Config {
   http: HttpConfig;
   caches: CacheConfig;
   learning: LearningConfig;
+  access: AccessConfig;
   shutdownTimeoutMs: number;
   /** Absolute path of the repository root (where package.json, schema/ and seed/ live). */
   rootDir: string;
@@ -223,6 +240,33 @@ function quizSecret(env: Env): { quizSecret: string; quizSecretGenerated: boolea
   return { quizSecret: value, quizSecretGenerated: false };
 }
 
+/**
+ * LEARNER_TOKEN_SECRET, at least 32 characters. Unset: a random secret for this process, fine for development; with
+ * it, learner tokens stop working on a restart and are refused by every other instance.
+ */
+function tokenSecret(env: Env): { tokenSecret: string; tokenSecretGenerated: boolean } {
+  const raw = env.LEARNER_TOKEN_SECRET;
+  if (raw === undefined || raw.trim() === '') return { tokenSecret: randomBytes(32).toString('hex'), tokenSecretGenerated: true };
+  const value = raw.trim();
+  if (value.length < 32) throw new ConfigError('LEARNER_TOKEN_SECRET', `must be at least 32 characters long, got ${value.length}`, 'output-of-openssl-rand-hex-32');
+  return { tokenSecret: value, tokenSecretGenerated: false };
+}
+
+function access(env: Env): AccessConfig {
+  const maxTokenTtlSeconds = int(env, 'LEARNER_TOKEN_MAX_TTL_SECONDS', 86400, 60, 2592000);
+  const defaultTokenTtlSeconds = int(env, 'LEARNER_TOKEN_TTL_SECONDS', 900, 1, 2592000);
+  if (defaultTokenTtlSeconds > maxTokenTtlSeconds) {
+    throw new ConfigError('LEARNER_TOKEN_TTL_SECONDS', `must not exceed LEARNER_TOKEN_MAX_TTL_SECONDS (${maxTokenTtlSeconds})`, '900');
+  }
+  return {
+    ...tokenSecret(env),
+    defaultTokenTtlSeconds,
+    maxTokenTtlSeconds,
+    readsPerMinute: int(env, 'RATE_LIMIT_READS_PER_MINUTE', 600, 0, 1000000),
+    writesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 120, 0, 1000000),
+  };
+}
+
 /** Reads, validates and defaults every setting. Throws ConfigError on the first bad value. */
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf<NodeEnv>(env, 'NODE_ENV', ['production', 'development', 'test'], 'development');
@@ -296,6 +340,7 @@ export function loadConfig(env: Env = process.env): Config {
       ...quizSecret(env),
       maxQuizQuestions: int(env, 'MAX_QUIZ_QUESTIONS', 20, 1, 100),
     },
+    access: access(env),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     rootDir: ROOT_DIR,
   };

@@ -1,3 +1,4 @@
+import type { Caller } from './access/access.types';
 import type { Config } from './config';
 import type { Lang } from './graph/vocabulary';
 import type { Logger } from './logger';
@@ -20,6 +21,8 @@ import { StatsRepository } from './stats/stats.repository';
 /** Everything a resolver may use, made fresh for every request (repositories and DataLoaders are per request). */
 export interface AtlasContext {
   requestId: string;
+  /** Who sends the request, from its `Authorization` header: public without one. */
+  caller: Caller;
   /** The language of the Accept-Language header; a field's own `lang` argument wins over it. */
   lang: Lang;
   /** Round trips and database time of this request. */

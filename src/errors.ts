@@ -11,6 +11,12 @@ export enum ErrorCode {
   PREREQUISITE_MISSING = 'PREREQUISITE_MISSING',
   /** The stored graph breaks one of its own rules (a LEARN_AFTER cycle), so the answer cannot be computed. */
   DATA_INCONSISTENT = 'DATA_INCONSISTENT',
+  /** The request needs a credential and has none, or its credential is malformed, forged, expired or revoked. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** The credential is valid but does not reach what was asked for (another learner, a frontend-only operation). */
+  FORBIDDEN = 'FORBIDDEN',
+  /** The credential has used up its share of requests for now; `Retry-After` says when to try again. */
+  RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -61,6 +67,29 @@ export class DatabaseTimeoutError extends AtlasError {
 export class PrerequisiteError extends AtlasError {
   constructor(message: string) {
     super(ErrorCode.PREREQUISITE_MISSING, message);
+  }
+}
+
+/**
+ * No usable credential. HTTP 401 with `WWW-Authenticate: Bearer`, so a client library knows to get a new credential.
+ */
+export class UnauthenticatedError extends AtlasError {
+  constructor(message: string) {
+    super(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="container-atlas"']]) } });
+  }
+}
+
+/** The credential is good but reaches something else. HTTP 403. */
+export class ForbiddenError extends AtlasError {
+  constructor(message: string) {
+    super(ErrorCode.FORBIDDEN, message, { http: { status: 403 } });
+  }
+}
+
+/** Too many requests for one credential. HTTP 429 with `Retry-After` in whole seconds. */
+export class RateLimitedError extends AtlasError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } });
   }
 }
 

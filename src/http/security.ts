@@ -32,14 +32,18 @@ export function securityHeaders(): RequestHandler {
   });
 }
 
-/** CORS from the configured allow-list; `*` (the default) allows every origin, fine for a read-only public API. */
+/**
+ * CORS from the configured allow-list; `*` (the default) allows every origin. That stays safe with credentials: the
+ * only credential is a bearer header a page must add itself (a browser never sends it on its own), and `Authorization`
+ * is not a simple header, so a cross-site call that carries it is preflighted.
+ */
 export function corsPolicy(config: HttpConfig): RequestHandler {
   const all = config.corsOrigins.includes('*');
   return cors({
     origin: all ? true : config.corsOrigins,
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['content-type', 'accept-language', 'x-request-id', 'apollo-require-preflight', 'x-apollo-operation-name', 'if-none-match'],
-    exposedHeaders: ['x-request-id', 'x-graph-version', 'x-db-round-trips', 'etag'],
+    allowedHeaders: ['content-type', 'accept-language', 'x-request-id', 'apollo-require-preflight', 'x-apollo-operation-name', 'if-none-match', 'authorization'],
+    exposedHeaders: ['x-request-id', 'x-graph-version', 'x-db-round-trips', 'etag', 'retry-after'],
     maxAge: 600,
   });
 }

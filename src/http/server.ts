@@ -10,6 +10,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type RequestHandler } from 'express';
 import { type ASTVisitor, type DocumentNode, GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
 
+import { authenticate } from '../access/access.middleware';
+import { useAccessRules } from '../access/access.plugin';
+import { type Caller, PUBLIC_CALLER } from '../access/access.types';
 import type { Config } from '../config';
 import { type AtlasContext, createLoaders, createRepositories } from '../context';
 import { formatError } from '../errors';
@@ -57,14 +60,14 @@ function requestIdOf(header: string | string[] | undefined): string {
   return value && REQUEST_ID.test(value) ? value : crypto.randomUUID();
 }
 
-/** Operations of a type the schema lacks would fail in execution as an internal error; validation names them instead. */
+/** Operations of a type the schema lacks (subscriptions) would fail in execution as an internal error; validation names them instead. */
 function operationTypesRule(context: ValidationContext): ASTVisitor {
   return {
     OperationDefinition(node) {
       const schema = context.getSchema();
       const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
       if (!root) {
-        context.reportError(new GraphQLError(`This API is read-only and has no ${node.operation} operations. Send a query instead: \`query { ... }\` or \`{ ... }\`.`, { nodes: node }));
+        context.reportError(new GraphQLError(`This API has no ${node.operation} operations. Send a query (\`query { ... }\`) or, with a credential, a mutation.`, { nodes: node }));
       }
     },
   };
@@ -143,6 +146,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
       queryLimitsPlugin(config.limits, schema, limitVerdicts),
       metrics.plugin,
       useOperationTrace(),
+      useAccessRules(config.access),
       useCacheControl({ maxAgeSeconds: config.http.cacheMaxAgeSeconds }),
       useResponseStatus(),
       useResponseHeaders({ graphVersion: () => graphVersion.current }),
@@ -175,6 +179,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
     varyOnRequest,
     variantEtags(graphVersion),
     getWithoutBody(),
+    authenticate(gateway, config.access),
     express.json({ limit: config.limits.maxBodyBytes }),
     bodyErrors(config.limits.maxBodyBytes),
     persistedQueryGuard(),
@@ -188,6 +193,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
         const repos = createRepositories(gateway.withStats(queryStats, trace), config);
         return {
           requestId,
+          caller: (res.locals.caller as Caller | undefined) ?? PUBLIC_CALLER,
           trace,
           lang: langFromAcceptLanguage(req.headers['accept-language']),
           queryStats,

@@ -4,6 +4,7 @@ import '../graph/vocabulary.graphql';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 
+import { AccessResolver } from '../access/access.resolver';
 import { CompareResolver } from '../compare/compare.resolver';
 import { ConceptResolver } from '../concept/concept.resolver';
 import { DifferenceResolver } from '../difference/difference.resolver';
@@ -17,7 +18,7 @@ import { SearchResolver } from '../search/search.resolver';
 import { StatsResolver } from '../stats/stats.resolver';
 import { TourResolver } from '../tour/tour.resolver';
 
-/** Every resolver of the public API. A new capability adds its resolver here. */
+/** Every resolver of the API. A new capability adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
   StatsResolver,
@@ -32,6 +33,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   QuizResolver,
   TourResolver,
   DifferenceResolver,
+  AccessResolver,
 ];
 
 /** Builds the executable schema from the decorated classes. */

@@ -17,9 +17,12 @@ export interface GqlResponse<T> {
   headers: Headers;
 }
 
+/** Every test server signs learner tokens with this, so a token from one is good on another (as across replicas). */
+export const TEST_TOKEN_SECRET = 'test-learner-token-secret-0123456789abcdef';
+
 /** The configuration tests run with: the test database (NEO4J_URI from the global setup), a free port. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', ...overrides });
+  return loadConfig({ ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LEARNER_TOKEN_SECRET: TEST_TOKEN_SECRET, ...overrides });
 }
 
 /** Starts the real service (real HTTP, real Neo4j) on a free port; pass a logger to read what it logs. */

@@ -1,0 +1,21 @@
+import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
+
+import type { AtlasContext } from '../context';
+import { CreateLearnerTokenArgs } from './access.args';
+import { requireFrontend, requireLearner } from './access.guard';
+import { issueLearnerToken } from './access.service';
+import { LearnerToken } from './access.type';
+
+@Resolver()
+export class AccessResolver {
+  @Mutation(() => LearnerToken, {
+    description:
+      'A short-lived token that reaches one learner only, for a browser that calls the API directly; needs the frontend key (call it from your server, never from the browser). UNAUTHENTICATED without a credential; FORBIDDEN with a learner token; BAD_USER_INPUT naming `learnerId` or `ttlSeconds` when one is out of range.',
+  })
+  createLearnerToken(@Args(() => CreateLearnerTokenArgs) args: CreateLearnerTokenArgs, @Ctx() context: AtlasContext): LearnerToken {
+    requireFrontend(context);
+    const ref = requireLearner(context, args.learnerId);
+    const { token, expiresAt } = issueLearnerToken(ref, args.ttlSeconds, context.config.access);
+    return Object.assign(new LearnerToken(), { token, learnerId: ref.learnerId, expiresAt: expiresAt.toISOString().replace('.000Z', 'Z') });
+  }
+}

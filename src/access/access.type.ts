@@ -1,0 +1,13 @@
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A short-lived credential that reaches one learner of one frontend, for a browser that calls the API directly.' })
+export class LearnerToken {
+  @Field(() => String, { description: 'Send it as `Authorization: Bearer <token>`. It reaches only `learnerId`, and stops working at `expiresAt` or when the frontend key is revoked.' })
+  token!: string;
+
+  @Field(() => String, { description: 'The learner the token reaches, as the frontend names them.' })
+  learnerId!: string;
+
+  @Field(() => String, { description: 'When the token stops working (ISO 8601, UTC, whole seconds).' })
+  expiresAt!: string;
+}
