@@ -7,6 +7,7 @@ import { CompareRepository } from './compare/compare.repository';
 import { type ConceptLoaders, createConceptLoaders } from './concept/concept.loader';
 import { ConceptRepository } from './concept/concept.repository';
 import { DifferenceRepository } from './difference/difference.repository';
+import { LearnerRepository } from './learner/learner.repository';
 import { LearningRepository } from './learning/learning.repository';
 import { LifecycleRepository } from './lifecycle/lifecycle.repository';
 import { NeighborhoodRepository } from './neighborhood/neighborhood.repository';
@@ -49,6 +50,7 @@ export interface Repositories {
   lifecycle: LifecycleRepository;
   compare: CompareRepository;
   learning: LearningRepository;
+  learner: LearnerRepository;
   quiz: QuizRepository;
   tour: TourRepository;
   difference: DifferenceRepository;
@@ -73,6 +75,7 @@ export function createRepositories(gateway: Neo4jGateway, _config: Config): Repo
     lifecycle: new LifecycleRepository(gateway),
     compare: new CompareRepository(gateway),
     learning: new LearningRepository(gateway),
+    learner: new LearnerRepository(gateway),
     quiz: new QuizRepository(gateway),
     tour: new TourRepository(gateway),
     difference: new DifferenceRepository(gateway),

@@ -56,7 +56,7 @@ export class LearnerTourArgs {
 
 @InputType({ description: 'A learner rates how well they recalled a concept.' })
 export class ReviewConceptInput {
-  @Field(() => ID, { description: 'Your own id of the learner (1 to 128 printable characters). A learner token reaches only its own learner.' })
+  @Field(() => String, { description: 'Your own id of the learner (1 to 128 printable characters). A learner token reaches only its own learner.' })
   learnerId!: string;
 
   @Field(() => String, { description: 'The slug of the reviewed concept, e.g. `docker-kill`.' })
@@ -80,7 +80,7 @@ export class RecordAnswerArgs {
   @Field(() => String, { description: 'The `id` of the chosen option.' })
   choice!: string;
 
-  @Field(() => ID, { description: 'Your own id of the learner who answered (1 to 128 printable characters).' })
+  @Field(() => String, { description: 'Your own id of the learner who answered (1 to 128 printable characters).' })
   learnerId!: string;
 
   @Field(() => String, { description: 'A key you make per answer and send again unchanged when you retry: the answer is recorded once.' })

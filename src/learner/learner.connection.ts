@@ -35,7 +35,7 @@ function Connection<T extends object>(name: string, Node: ClassType<T>, what: st
     node!: T;
   }
 
-  @ObjectType({ isAbstract: true })
+  @ObjectType()
   abstract class ConnectionType {
     @Field(() => [Edge], { description: `The ${what}s on this page, in the list's order.` })
     edges!: Edge[];

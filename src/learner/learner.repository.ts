@@ -2,7 +2,7 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 
 import { ensureLearner } from '../access/access.repository';
 import type { LearnerRef } from '../access/access.types';
-import { type ConceptRef, conceptRefProjection, toConceptRef } from '../graph/graph.model';
+import { type ConceptRef, toConceptRef } from '../graph/graph.model';
 import { RelationType } from '../graph/vocabulary';
 import type { Neo4jGateway, Row } from '../neo4j/gateway';
 import type { GraphConcept, LearnerGraph } from './learner.plan';
@@ -219,7 +219,7 @@ export class LearnerRepository {
   /** The graph's concepts and learning order with the learner's memories, in one round trip. */
   async snapshot(ref: LearnerRef): Promise<LearnerSnapshot> {
     const [row] = await this.db.read(
-      `CALL () { MATCH (c:Concept) RETURN collect(${conceptRefProjection('c')} { .*, source: c.source }) AS concepts }
+      `CALL () { MATCH (c:Concept) RETURN collect(c { .slug, .kind, .nameKo, .nameEn, .source }) AS concepts }
        CALL () { MATCH (a:Concept)-[:${RelationType.LEARN_AFTER}]->(b:Concept) RETURN collect([a.slug, b.slug]) AS requires }
        CALL () {
          OPTIONAL MATCH (m:ConceptMemory {frontendId: $frontendId, learnerId: $learnerId})

@@ -1,8 +1,10 @@
-import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
 import type { ConceptRef } from '../graph/graph.model';
+import { AnswerResult } from '../quiz/quiz.type';
 import type { ReviewRecord } from './learner.repository';
+import type { LearnerService } from './learner.service';
 import { MASTERED_STABILITY_DAYS, MemoryPhase, type MemoryRecord, ProgressState, retrievability, ReviewRating } from './memory.model';
 
 registerEnumType(ReviewRating, {
@@ -191,7 +193,7 @@ export class ConceptReview {
 }
 
 /** The counts a summary and a section share. */
-@ObjectType({ isAbstract: true })
+@ObjectType()
 export abstract class StateCountsType {
   @Field(() => Int, { description: 'Never reviewed.' })
   new!: number;
@@ -253,4 +255,33 @@ export class NextConcept {
   get unlocks(): number {
     return this.unlockCount!;
   }
+}
+
+@ObjectType({
+  description:
+    'One learner of the calling frontend, named by the frontend\'s own id: their progress, what is due, what to learn next, and their reviews. A learner nobody has written for yet reads as having reviewed nothing.',
+})
+export class Learner {
+  // The constructor takes no required argument because type-graphql may instantiate the class itself.
+  constructor(readonly service?: LearnerService) {}
+
+  @Field(() => ID, { description: 'The frontend\'s own id of the learner, as given.' })
+  get id(): string {
+    return this.service!.ref.learnerId;
+  }
+}
+
+@ObjectType({ description: 'What a recorded review answers: the review as stored, and the concept\'s memory after it.' })
+export class ReviewPayload {
+  @Field(() => ConceptReview, { description: 'The review. A retry with the same idempotency key gives the same review back.' })
+  review!: ConceptReview;
+
+  @Field(() => ConceptProgress, { description: 'The reviewed concept with the learner\'s memory of it now.' })
+  progress!: ConceptProgress;
+}
+
+@ObjectType({ description: 'A graded quiz answer, recorded as a review of the learner.' })
+export class AnswerPayload extends ReviewPayload {
+  @Field(() => AnswerResult, { description: 'The grading, as `Query.checkAnswer` gives it.' })
+  result!: AnswerResult;
 }
