@@ -9,7 +9,8 @@ let key: string;
 let otherKey: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The first write of a fresh database plans its statements; on a busy machine that can pass a request's timeout.
+  server = await startTestServer({ NEO4J_QUERY_TIMEOUT_MS: '60000' });
   ({ key } = await createTestFrontend('reviews'));
   ({ key: otherKey } = await createTestFrontend('reviews-other'));
 });
