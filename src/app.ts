@@ -26,6 +26,9 @@ export async function startAtlas(config: Config, logger: Logger, database?: Data
   if (config.learning.quizSecretGenerated && config.env === 'production') {
     logger.warn('QUIZ_SECRET is not set: quiz question ids will not survive a restart or work across replicas; set it to a long random string');
   }
+  if (config.access.tokenSecretGenerated && config.env === 'production') {
+    logger.warn('LEARNER_TOKEN_SECRET is not set: learner tokens will stop working on a restart and on every other replica; set it to a random string of at least 32 characters');
+  }
   const db = database ?? (await connectDatabase(config, logger, metrics.recordQuery));
   gatewayRef = db.gateway;
   try {

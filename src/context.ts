@@ -1,3 +1,4 @@
+import { LearnerDataRepository } from './access/access.repository';
 import type { Caller } from './access/access.types';
 import type { Config } from './config';
 import type { Lang } from './graph/vocabulary';
@@ -41,6 +42,8 @@ export interface AtlasContext {
 }
 
 export interface Repositories {
+  /** Erasure and export of learner data (frontend-scoped; the access guard decides who reaches what). */
+  learnerData: LearnerDataRepository;
   stats: StatsRepository;
   concepts: ConceptRepository;
   relations: RelationRepository;
@@ -66,6 +69,7 @@ export interface Loaders {
  * the request in every transaction. */
 export function createRepositories(gateway: Neo4jGateway, _config: Config): Repositories {
   return {
+    learnerData: new LearnerDataRepository(gateway),
     stats: new StatsRepository(gateway),
     concepts: new ConceptRepository(gateway),
     relations: new RelationRepository(gateway),

@@ -4,7 +4,7 @@ import http from 'node:http';
 import { buildAtlasSchema } from '../src/schema/build';
 import { startTestServer, type TestServer } from './support/server';
 
-/** What a public, read-only API owes its clients over HTTP: headers, caching, compression, metrics. */
+/** What a public API owes its clients over HTTP: headers, caching, compression, metrics. */
 describe('HTTP hardening', () => {
   let server: TestServer;
   const base = () => server.url.replace(/\/graphql$/, '');
@@ -14,10 +14,14 @@ describe('HTTP hardening', () => {
   });
   afterAll(() => server.stop());
 
-  it('has no mutations: the public schema is read-only', async () => {
+  it('has no subscriptions, and its mutations are refused without a credential (the public graph stays read-only)', async () => {
     const schema = await buildAtlasSchema();
-    expect(schema.getMutationType()).toBeUndefined();
     expect(schema.getSubscriptionType()).toBeUndefined();
+    expect(schema.getMutationType()).toBeDefined();
+    const res = await server.gql('mutation { __typename }');
+    expect(res.status).toBe(401);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('sends security headers, a request id and the graph version', async () => {

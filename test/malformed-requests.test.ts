@@ -29,7 +29,8 @@ const json = { 'content-type': 'application/json' };
 const preflight = { 'apollo-require-preflight': 'true', accept: 'application/json' };
 
 const CASES: Case[] = [
-  { name: 'a mutation (the schema has none)', headers: json, body: JSON.stringify({ query: 'mutation { stats { concepts } }' }), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'a mutation of a field Mutation does not have', headers: json, body: JSON.stringify({ query: 'mutation { stats { concepts } }' }), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'a valid mutation without a credential', headers: json, body: JSON.stringify({ query: 'mutation { createLearnerToken(learnerId: "u1") { token } }' }), status: 401, code: 'UNAUTHENTICATED' },
   { name: 'a subscription (the schema has none)', headers: json, body: JSON.stringify({ query: 'subscription { stats { concepts } }' }), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'a persisted query whose hash is not its text\'s', headers: json, body: JSON.stringify({ query: QUERY, extensions: { persistedQuery: { version: 1, sha256Hash: sha('{ other }') } } }), status: 400, code: 'BAD_REQUEST' },
   { name: 'a persisted query of version 2', headers: json, body: JSON.stringify({ query: QUERY, extensions: { persistedQuery: { version: 2, sha256Hash: sha(QUERY) } } }), status: 400, code: 'BAD_REQUEST' },
@@ -47,7 +48,8 @@ const CASES: Case[] = [
   { name: 'a GET with extensions that are not JSON', method: 'GET', search: `?query=${encodeURIComponent(QUERY)}&extensions=%7Bnope`, headers: preflight, status: 400, code: 'BAD_REQUEST' },
   { name: 'a GET with variables that are a list', method: 'GET', search: `?query=${encodeURIComponent(QUERY)}&variables=%5B1%5D`, headers: preflight, status: 400, code: 'BAD_REQUEST' },
   { name: 'a GET without a query', method: 'GET', search: '?variables=%7B%7D', headers: preflight, status: 400, code: 'BAD_REQUEST' },
-  { name: 'a GET with a mutation', method: 'GET', search: `?query=${encodeURIComponent('mutation { stats { concepts } }')}`, headers: preflight, status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'a GET with a valid mutation', method: 'GET', search: `?query=${encodeURIComponent('mutation { createLearnerToken(learnerId: "u1") { token } }')}`, headers: preflight, status: 405, code: 'BAD_REQUEST' },
+  { name: 'a GET with a mutation of a field Mutation does not have', method: 'GET', search: `?query=${encodeURIComponent('mutation { stats { concepts } }')}`, headers: preflight, status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'text/plain', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: QUERY }), status: 415, code: 'BAD_REQUEST' },
   { name: 'application/xml', headers: { 'content-type': 'application/xml' }, body: '<query>{ stats { concepts } }</query>', status: 415, code: 'BAD_REQUEST' },
   { name: 'multipart/form-data', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n{ __typename }\r\n--x--\r\n', status: 415, code: 'BAD_REQUEST' },

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+import { createTestFrontend } from './support/access';
 import { startTestServer, type TestServer } from './support/server';
 
 /**
@@ -153,5 +154,16 @@ describeWithNginx(nginxFound || inCi ? 'behind a shared cache (nginx proxy_cache
     const answers = [await get(broken), await get(broken)];
     expect(answers.map((answer) => answer.cache)).toEqual(['MISS', 'MISS']);
     expect(answers[1].body).toMatch(/BAD_USER_INPUT/);
+  });
+
+  it('never keeps an answer to a request with a credential, so nobody else is ever served it', async () => {
+    const { key } = await createTestFrontend('shared-cache');
+    const query = '{ concept(slug: "volume") { slug } }';
+    const keyed = [await get(query, { authorization: `Bearer ${key}` }), await get(query, { authorization: `Bearer ${key}` })];
+    expect(keyed.map((answer) => [answer.status, answer.cache, answer.cacheControl])).toEqual([
+      [200, 'MISS', 'private, no-store'],
+      [200, 'MISS', 'private, no-store'],
+    ]);
+    expect((await get(query)).cache).toBe('MISS');
   });
 });

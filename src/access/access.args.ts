@@ -8,3 +8,9 @@ export class CreateLearnerTokenArgs {
   @Field(() => Int, { nullable: true, description: 'How long the token works, in seconds: from 60 to the server\'s LEARNER_TOKEN_MAX_TTL_SECONDS. Default: LEARNER_TOKEN_TTL_SECONDS (900 unless configured).' })
   ttlSeconds?: number | null;
 }
+
+@ArgsType()
+export class EraseLearnerArgs {
+  @Field(() => String, { description: 'Your own id for the learner whose every trace is to be removed.' })
+  learnerId!: string;
+}

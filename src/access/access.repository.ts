@@ -1,6 +1,6 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 
-import type { CypherRunner, Row } from '../neo4j/gateway';
+import type { CypherRunner, Neo4jGateway, Row } from '../neo4j/gateway';
 import type { FrontendRecord, LearnerRef } from './access.types';
 
 /**
@@ -94,5 +94,61 @@ export class AccessRepository {
       { nameOrId },
     );
     return rows.map(frontendOf);
+  }
+}
+
+type Neo4jGatewayLike = Pick<Neo4jGateway, 'read' | 'writeTransaction'>;
+
+const neo4jInt = (value: number) => neo4j.int(value);
+
+/** What erasing a learner removed. */
+export interface Erased {
+  learner: boolean;
+  dataNodes: number;
+}
+
+/** One learner in an export: its node's properties and every LearnerData node it has, as stored. */
+export interface ExportedLearner {
+  learnerId: string;
+  createdAt: unknown;
+  data: { labels: string[]; properties: Record<string, unknown> }[];
+}
+
+/** Learner data and learners: erasure and export, always within one frontend. */
+export class LearnerDataRepository {
+  constructor(private readonly db: Neo4jGatewayLike) {}
+
+  /** Removes the learner and every LearnerData node of theirs in one transaction; erasing twice removes nothing. */
+  erase(ref: LearnerRef): Promise<Erased> {
+    return this.db.writeTransaction(async (tx) => {
+      const data = await tx.run(
+        'MATCH (d:LearnerData {frontendId: $frontendId, learnerId: $learnerId}) DETACH DELETE d RETURN count(*) AS n',
+        { frontendId: ref.frontendId, learnerId: ref.learnerId },
+      );
+      const learner = await tx.run(
+        'MATCH (l:Learner {frontendId: $frontendId, learnerId: $learnerId}) DETACH DELETE l RETURN count(*) AS n',
+        { frontendId: ref.frontendId, learnerId: ref.learnerId },
+      );
+      return { learner: Number(learner.records[0].get('n')) > 0, dataNodes: Number(data.records[0].get('n')) };
+    });
+  }
+
+  /**
+   * A page of a frontend's learners in learner id order, after `after`, each with all its data; one learner only when
+   * `learnerId` is given.
+   */
+  async exportPage(frontendId: string, after: string | null, limit: number, learnerId: string | null): Promise<ExportedLearner[]> {
+    const rows = await this.db.read(
+      `MATCH (l:Learner {frontendId: $frontendId})
+       WHERE ($learnerId IS NULL OR l.learnerId = $learnerId) AND ($after IS NULL OR l.learnerId > $after)
+       WITH l ORDER BY l.learnerId LIMIT $limit
+       CALL (l) {
+         OPTIONAL MATCH (d:LearnerData {frontendId: l.frontendId, learnerId: l.learnerId})
+         RETURN collect(CASE WHEN d IS NULL THEN NULL ELSE {labels: [x IN labels(d) WHERE x <> 'LearnerData'], properties: properties(d)} END) AS data
+       }
+       RETURN l.learnerId AS learnerId, l.createdAt AS createdAt, data`,
+      { frontendId, after, limit: neo4jInt(limit), learnerId },
+    );
+    return rows.map((row) => ({ learnerId: row.learnerId as string, createdAt: row.createdAt, data: row.data as ExportedLearner['data'] }));
   }
 }

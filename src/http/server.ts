@@ -11,7 +11,9 @@ import express, { type RequestHandler } from 'express';
 import { type ASTVisitor, type DocumentNode, GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
 
 import { authenticate } from '../access/access.middleware';
+import { exportRouter } from '../access/access.export';
 import { useAccessRules } from '../access/access.plugin';
+import { AccessLimits } from '../access/access.rate-limit';
 import { type Caller, PUBLIC_CALLER } from '../access/access.types';
 import type { Config } from '../config';
 import { type AtlasContext, createLoaders, createRepositories } from '../context';
@@ -123,6 +125,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   // it; Apollo's default for the document and persisted-query caches is 30 MiB of JSON each.
   const persistedQueries = new InMemoryLRUCache<string>({ maxSize: Math.max(1, config.caches.persistedQueryBytes) });
   const limitVerdicts = verdictCache(config.caches.limitVerdictBytes);
+  const accessLimits = new AccessLimits(config.access);
 
   const apollo = new ApolloServer<AtlasContext>({
     schema,
@@ -146,7 +149,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
       queryLimitsPlugin(config.limits, schema, limitVerdicts),
       metrics.plugin,
       useOperationTrace(),
-      useAccessRules(config.access),
+      useAccessRules(accessLimits, { read: config.access.readsPerMinute, write: config.access.writesPerMinute }),
       useCacheControl({ maxAgeSeconds: config.http.cacheMaxAgeSeconds }),
       useResponseStatus(),
       useResponseHeaders({ graphVersion: () => graphVersion.current }),
@@ -173,6 +176,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   });
   // Before /graphql: a browser's GET /graphql (Accept: text/html) gets the playground instead of Apollo.
   app.use(webRouter(config, logger));
+  app.use(exportRouter(gateway, config.access, accessLimits));
   app.use(
     '/graphql',
     jsonOnlyPosts(),
@@ -222,6 +226,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
     port,
     async close() {
       graphVersion.stop();
+      accessLimits.stop();
       await apollo.stop();
     },
   };
