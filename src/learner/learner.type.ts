@@ -1,4 +1,4 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
 import type { ConceptRef } from '../graph/graph.model';
@@ -40,6 +40,9 @@ registerEnumType(MemoryPhase, {
 });
 
 const round = (value: number, places = 4) => Math.round(value * 10 ** places) / 10 ** places;
+
+/** A moment as ISO 8601 text in UTC, e.g. `2026-12-01T09:30:00.000Z`. */
+const iso = (date: Date) => date.toISOString();
 
 @ObjectType({ description: 'One concept with a learner\'s memory of it (FSRS): its state, stability, difficulty, when it is due and how likely it is recalled now.' })
 export class ConceptProgress {
@@ -92,14 +95,14 @@ export class ConceptProgress {
     return round(retrievability(this.memory ?? null, this.now!));
   }
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the next review is due; null when never reviewed.' })
-  get due(): Date | null {
-    return this.memory?.due ?? null;
+  @Field(() => String, { nullable: true, description: 'When the next review is due (ISO 8601, UTC); null when never reviewed.' })
+  get due(): string | null {
+    return this.memory ? iso(this.memory.due) : null;
   }
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was last reviewed; null when never.' })
-  get lastReview(): Date | null {
-    return this.memory?.lastReview ?? null;
+  @Field(() => String, { nullable: true, description: 'When it was last reviewed (ISO 8601, UTC); null when never.' })
+  get lastReview(): string | null {
+    return this.memory ? iso(this.memory.lastReview) : null;
   }
 
   @Field(() => Int, { description: 'How many times it was reviewed.' })
@@ -146,9 +149,9 @@ export class ConceptReview {
     return this.record!.rating;
   }
 
-  @Field(() => GraphQLISODateTime, { description: 'When the review was recorded (server time).' })
-  get reviewedAt(): Date {
-    return this.record!.reviewedAt;
+  @Field(() => String, { description: 'When the review was recorded (server time, ISO 8601, UTC).' })
+  get reviewedAt(): string {
+    return iso(this.record!.reviewedAt);
   }
 
   @Field(() => String, { nullable: true, description: 'The question answered, for a graded quiz answer; null for a self-rating.' })
@@ -186,9 +189,9 @@ export class ConceptReview {
     return round(this.record!.difficulty);
   }
 
-  @Field(() => GraphQLISODateTime, { description: 'When the next review was due after this one.' })
-  get due(): Date {
-    return this.record!.due;
+  @Field(() => String, { description: 'When the next review was due after this one (ISO 8601, UTC).' })
+  get due(): string {
+    return iso(this.record!.due);
   }
 }
 
