@@ -10,6 +10,7 @@ import { ConceptRepository } from './concept/concept.repository';
 import { DifferenceRepository } from './difference/difference.repository';
 import { DifferenceService } from './difference/difference.service';
 import { FactRepository } from './facts/fact.repository';
+import { LearnerRepository } from './learner/learner.repository';
 import { LearningRepository } from './learning/learning.repository';
 import { LifecycleRepository } from './lifecycle/lifecycle.repository';
 import { NeighborhoodRepository } from './neighborhood/neighborhood.repository';
@@ -58,6 +59,7 @@ export interface Repositories {
   compare: CompareRepository;
   learning: LearningRepository;
   facts: FactRepository;
+  learner: LearnerRepository;
   quiz: QuizRepository;
   tour: TourRepository;
   difference: DifferenceRepository;
@@ -85,6 +87,7 @@ export function createRepositories(gateway: Neo4jGateway, _config: Config): Repo
     compare: new CompareRepository(gateway),
     learning: new LearningRepository(gateway),
     facts: new FactRepository(gateway),
+    learner: new LearnerRepository(gateway),
     quiz: new QuizRepository(gateway),
     tour: new TourRepository(gateway),
     difference: new DifferenceRepository(gateway),

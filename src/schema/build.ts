@@ -8,6 +8,8 @@ import { AccessResolver } from '../access/access.resolver';
 import { CompareResolver } from '../compare/compare.resolver';
 import { ConceptResolver } from '../concept/concept.resolver';
 import { DifferenceResolver } from '../difference/difference.resolver';
+import { LearnerResolver } from '../learner/learner.resolver';
+import { ReviewResolver } from '../learner/review.resolver';
 import { LearningResolver } from '../learning/learning.resolver';
 import { LifecycleResolver } from '../lifecycle/lifecycle.resolver';
 import { NeighborhoodResolver } from '../neighborhood/neighborhood.resolver';
@@ -35,6 +37,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   QuizResolver,
   TourResolver,
   DifferenceResolver,
+  LearnerResolver,
+  ReviewResolver,
   AccessResolver,
 ];
 

@@ -26,11 +26,14 @@ export class TourService {
     private readonly quiz: QuizService,
   ) {}
 
-  async tour(from: string | null, to: string): Promise<TourModel> {
+  /** `learnerKnows`: slugs a learner knows besides `from` and what it requires; they are left out too. */
+  async tour(from: string | null, to: string, learnerKnows?: ReadonlySet<string>): Promise<TourModel> {
     const [target, start] = await Promise.all([this.learning.closure(to), from === null ? null : this.learning.closure(from)]);
     if (!target) throw conceptNotFound('to', to);
     if (from !== null && !start) throw conceptNotFound('from', from);
-    const known = start?.concepts ?? [];
+    const fromStart = start?.concepts ?? [];
+    const startSlugs = new Set(fromStart.map((concept) => concept.slug));
+    const known = [...fromStart, ...target.concepts.filter((concept) => learnerKnows?.has(concept.slug) && !startSlugs.has(concept.slug))];
     const concepts = new Map([...target.concepts, ...known].map((concept) => [concept.slug, concept]));
     const relations = await this.repo.relationsAmong([...concepts.keys()]);
     const steps = planTour({ target: target.target, order: learningOrder(target), known, from: start?.target ?? null, relations });

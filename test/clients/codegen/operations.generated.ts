@@ -100,12 +100,34 @@ export enum Lang {
   Ko = 'KO'
 }
 
+/** The FSRS scheduler's state of a reviewed concept. */
+export enum MemoryPhase {
+  /** In the first learning steps. */
+  Learning = 'LEARNING',
+  /** Forgotten after it was learned, and in the relearning step. */
+  Relearning = 'RELEARNING',
+  /** Graduated: reviewed at growing intervals. */
+  Review = 'REVIEW'
+}
+
 /** Sort direction. Ties are broken by slug in the same direction, so every order is total. */
 export enum OrderDirection {
   /** Smallest first (A to Z, 0 up). */
   Asc = 'ASC',
   /** Largest first (Z to A, high to low). */
   Desc = 'DESC'
+}
+
+/** Where a learner stands with a concept. */
+export enum ProgressState {
+  /** In the short learning steps (1 and 10 minutes), or relearning after it was forgotten. Not known yet. */
+  Learning = 'LEARNING',
+  /** Learned, with a stability of 21 days or more (a 90 % chance of recall three weeks after the last review). Counts as known. */
+  Mastered = 'MASTERED',
+  /** Never reviewed. */
+  New = 'NEW',
+  /** Learned and kept by spaced reviews. Counts as known. */
+  Review = 'REVIEW'
 }
 
 /** Which end of the relation `subject TYPE object` the learner has to find. */
@@ -178,6 +200,30 @@ export enum RelationType {
   Updates = 'UPDATES',
   /** A uses B. */
   Uses = 'USES'
+}
+
+/** A learner rates how well they recalled a concept. */
+export type ReviewConceptInput = {
+  /** The slug of the reviewed concept, e.g. `docker-kill`. */
+  concept: Scalars['String']['input'];
+  /** A key you make per review (1 to 128 printable characters, e.g. a UUID) and send again unchanged when you retry: a retried review with the same key is recorded once and answers as the first did. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Your own id of the learner (1 to 128 printable characters). A learner token reaches only its own learner. */
+  learnerId: Scalars['String']['input'];
+  /** How well the learner recalled it. */
+  rating: ReviewRating;
+};
+
+/** How well the learner recalled a concept, as in FSRS and Anki. A graded quiz answer counts as GOOD when right and AGAIN when wrong. */
+export enum ReviewRating {
+  /** Forgot it: the concept goes (back) into the short learning steps. */
+  Again = 'AGAIN',
+  /** Recalled it at once: a new concept skips the learning steps. */
+  Easy = 'EASY',
+  /** Recalled it after some thought. */
+  Good = 'GOOD',
+  /** Recalled it with serious difficulty. */
+  Hard = 'HARD'
 }
 
 /** What a search text asks for, as read from its wording in Korean or English. */
