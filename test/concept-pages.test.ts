@@ -1,4 +1,4 @@
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /**
  * Every order and filter of `concepts`, paged forward, backward and between two cursors, against a reference query
@@ -6,15 +6,7 @@ import { startTestServer, type TestServer } from './support/server';
  * its Cypher from fragments and seeks the slug index, so it must agree with this page for page.
  */
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 type Field = 'SLUG' | 'NAME_EN' | 'NAME_KO' | 'KIND' | 'DEGREE';
 type Direction = 'ASC' | 'DESC';

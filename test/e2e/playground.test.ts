@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 import { EXAMPLE_TABS } from '../../web/playground/examples';
 import { CHROMIUM, describeWithTool } from '../support/optional-tools';
-import { startTestServer, type TestServer } from '../support/server';
+import { useTestServer } from '../support/server';
 import { expectOnlyOwnRequests, launchBrowser, type PageDocument, screenshotPath, type TestBrowser } from './support/browser';
 
 // Only inside page callbacks, which run in the browser.
@@ -21,19 +21,17 @@ async function responseText(page: Page): Promise<string> {
 }
 
 describeWithTool(CHROMIUM, 'GraphQL playground', () => {
-  let server: TestServer;
+  const server = useTestServer();
   let browser: TestBrowser;
   let origin: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
     origin = new URL(server.url).origin;
     browser = await launchBrowser(origin);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
   it('answers a browser at GET /graphql with the playground, and GraphQL clients still with Apollo', async () => {
