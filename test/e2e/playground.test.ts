@@ -7,6 +7,7 @@ import { expectOnlyOwnRequests, launchBrowser, type PageDocument, screenshotPath
 
 // Only inside page callbacks, which run in the browser.
 declare const document: PageDocument;
+declare const localStorage: { getItem(key: string): string | null };
 
 /** The operation name of an example, which GraphiQL shows as its tab title. */
 function operationName(query: string): string {
@@ -88,8 +89,9 @@ describeWithTool(CHROMIUM, 'GraphQL playground', () => {
       await page.locator('.graphiql-query-editor .view-lines', { hasText: 'SearchInKoreanAndEnglish' }).waitFor();
       await page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .view-lines', { hasText: '유니커널' }).waitFor();
       // GraphiQL takes the operation name from the editor 100 ms (a debounce) after it changes; a run before that goes
-      // out with the previous tab's operation name. Give it well past that, as a user's hand would.
-      await page.waitForTimeout(600);
+      // out with the previous tab's operation name. The same debounced step saves the editor's text under
+      // graphiql:query, so once that holds this tab's query the operation name is this tab's too.
+      await page.waitForFunction(() => (localStorage.getItem('graphiql:query') ?? '').includes('query SearchInKoreanAndEnglish'));
       const answered = page.waitForResponse((r) => r.request().method() === 'POST' && (r.request().postData() ?? '').includes('SearchInKoreanAndEnglish'));
       await page.locator('.graphiql-execute-button').click();
       const response = await answered;
