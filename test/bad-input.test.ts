@@ -1,4 +1,4 @@
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /**
  * A table of bad inputs. Each one must get its exact error code (and HTTP status where the request is refused before
@@ -59,15 +59,13 @@ const CASES: Case[] = [
 ];
 
 describe('bad input', () => {
-  let server: TestServer;
+  const server = useTestServer();
   let before: unknown;
   const stats = '{ stats { concepts relations } }';
 
   beforeAll(async () => {
-    server = await startTestServer();
     before = (await server.gql(stats)).body.data;
   });
-  afterAll(() => server.stop());
 
   async function send(testCase: Case) {
     if (testCase.raw) {

@@ -1,20 +1,12 @@
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /**
- * Every order and filter of `concepts`, paged forward, backward and between two cursors, against a reference query
- * written the plain way (one scan, every filter as `$x IS NULL OR ...`, ORDER BY the key and the slug). The API builds
+ * Every order and filter of `concepts`, paged forward, backward and between two cursors, against a reference written
+ * the plain way (one scan, every filter as `$x IS NULL OR ...`, sorted here by the key and the slug). The API builds
  * its Cypher from fragments and seeks the slug index, so it must agree with this page for page.
  */
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 type Field = 'SLUG' | 'NAME_EN' | 'NAME_KO' | 'KIND' | 'DEGREE';
 type Direction = 'ASC' | 'DESC';
@@ -45,27 +37,43 @@ async function page(variables: Record<string, unknown>): Promise<Connection> {
   return res.body.data!.concepts;
 }
 
-const KEYS: Record<Field, string> = {
-  SLUG: 'c.slug',
-  NAME_EN: 'toLower(coalesce(c.nameEn, c.nameKo, c.slug))',
-  NAME_KO: 'toLower(coalesce(c.nameKo, c.nameEn, c.slug))',
-  KIND: 'c.kind',
-  DEGREE: 'COUNT { (c)--(:Concept) }',
+interface Row {
+  slug: string;
+  nameEn: string | null;
+  nameKo: string | null;
+  kind: string;
+  degree: number;
+}
+
+/**
+ * What each order means, written from the ConceptOrderField descriptions rather than taken from the repository's
+ * Cypher: a name order is case-insensitive and falls back to the other language's name (then the slug), DEGREE counts
+ * the relations a concept takes part in. Strings compare by UTF-16 code unit, as Neo4j compares them.
+ */
+const SORT_KEY: Record<Field, (row: Row) => string | number> = {
+  SLUG: (row) => row.slug,
+  NAME_EN: (row) => (row.nameEn ?? row.nameKo ?? row.slug).toLowerCase(),
+  NAME_KO: (row) => (row.nameKo ?? row.nameEn ?? row.slug).toLowerCase(),
+  KIND: (row) => row.kind,
+  DEGREE: (row) => row.degree,
 };
 
-/** The whole list, the way it was computed before the query was split into fragments. */
+const compare = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The whole list: one plain scan for the filtered concepts' fields, ordered here by the key and then the slug. */
 async function reference(filter: Filter, field: Field, direction: Direction): Promise<string[]> {
-  const rows = await server.atlas.database.gateway.read(
+  const rows = (await server.atlas.database.gateway.read(
     `MATCH (c:Concept)
      WHERE ($kinds IS NULL OR c.kind IN $kinds)
        AND ($tags IS NULL OR any(tag IN $tags WHERE tag IN coalesce(c.tags, [])))
        AND ($source IS NULL OR c.source STARTS WITH $source)
        AND ($slugs IS NULL OR c.slug IN $slugs)
-     WITH c, ${KEYS[field]} AS k
-     RETURN c.slug AS slug ORDER BY k ${direction}, c.slug ${direction}`,
+     RETURN c.slug AS slug, c.nameEn AS nameEn, c.nameKo AS nameKo, c.kind AS kind, size([(c)-[r]-(:Concept) | r]) AS degree`,
     { kinds: filter.kinds ?? null, tags: filter.tags ?? null, source: filter.source ?? null, slugs: filter.slugs ?? null },
-  );
-  return rows.map((row) => row.slug as string);
+  )) as unknown as Row[];
+  const sign = direction === 'ASC' ? 1 : -1;
+  const key = SORT_KEY[field];
+  return rows.sort((a, b) => sign * (compare(key(a), key(b)) || compare(a.slug, b.slug))).map((row) => row.slug);
 }
 
 const slugsOf = (p: Connection) => p.edges.map((e) => e.node.slug);
@@ -94,6 +102,24 @@ async function walk(filter: Filter, orderBy: { field: Field; direction: Directio
 
 const FIELDS: Field[] = ['SLUG', 'NAME_EN', 'NAME_KO', 'KIND', 'DEGREE'];
 const DIRECTIONS: Direction[] = ['ASC', 'DESC'];
+
+describe('concepts: the order of three concepts, written out by hand', () => {
+  // From seed/: docker is a PRODUCT named 도커 in 28 relations, container a TECHNOLOGY named 컨테이너 in 32, docker
+  // build a COMMAND named "docker build 명령" in 9; Latin letters sort before Hangul.
+  const ASCENDING: Record<Field, string[]> = {
+    SLUG: ['container', 'docker', 'docker-build'],
+    NAME_EN: ['container', 'docker', 'docker-build'],
+    NAME_KO: ['docker-build', 'docker', 'container'],
+    KIND: ['docker-build', 'docker', 'container'],
+    DEGREE: ['docker-build', 'docker', 'container'],
+  };
+
+  it.each(FIELDS.flatMap((field) => DIRECTIONS.map((direction) => [field, direction] as const)))('%s %s', async (field, direction) => {
+    const p = await page({ filter: { slugs: ['docker-build', 'docker', 'container'] }, orderBy: { field, direction }, first: 10 });
+    const expected = direction === 'ASC' ? ASCENDING[field] : [...ASCENDING[field]].reverse();
+    expect(slugsOf(p)).toEqual(expected);
+  });
+});
 
 describe('concepts: every order and filter agrees with the plain reference query', () => {
   let filters: [string, Filter][];

@@ -1,16 +1,8 @@
 import { encodeCursor } from '../src/pagination/cursor';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  // The global setup seeded the shipped seed; expectations are read from the database, not written down here.
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+// The global setup seeded the shipped seed; expectations are read from the database, not written down here.
+const server = useTestServer();
 
 const db = () => server.atlas.database.gateway;
 

@@ -5,7 +5,7 @@ import { isQuizzed } from '../src/quiz/quiz.templates';
 import { QuizQuestion } from '../src/quiz/quiz.type';
 import { checkSeed } from '../src/seed/seed.validate';
 import { agreementProblems, articleProblems, capitalProblems, namedParticleProblems, particleProblems } from './support/sentence-checks';
-import { startTestServer, type TestServer } from './support/server';
+import { type TestServer, useTestServer } from './support/server';
 
 /**
  * What the graph teaches, read back from the running API and the real database: the corrections of the note are
@@ -15,15 +15,7 @@ import { startTestServer, type TestServer } from './support/server';
  * (test/support/sentence-checks).
  */
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 /**
  * The note's wrong claims, as the relations that would teach them (`from TYPE to`). Written out by hand from the

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { startAtlas, type Atlas } from '../src/app';
 import { createLogger } from '../src/logger';
 import { type LocalNeo4j, freePort, startLocalNeo4j } from '../src/neo4j/local';
+import { waitFor } from './support/main-process';
 import { testConfig } from './support/server';
 
 /**
@@ -103,7 +104,8 @@ describe('a database that hangs', () => {
     const clients = Array.from({ length: 6 }, async () => {
       while (running) outcomes.push(await ask());
     });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Under load means answers are flowing: on a busy machine that can take longer than a fixed pause.
+    await waitFor(() => (outcomes.filter((o) => o.kind === 'correct').length >= 12 ? true : undefined), 30000, 'twelve correct answers');
 
     const readiness: { status: number; ms: number }[] = [];
     let resumedAt = 0;

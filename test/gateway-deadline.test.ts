@@ -2,6 +2,7 @@ import { DatabaseTimeoutError } from '../src/errors';
 import { createLogger } from '../src/logger';
 import { createDriver } from '../src/neo4j/driver';
 import { Neo4jGateway } from '../src/neo4j/gateway';
+import { waitFor } from './support/main-process';
 import { testConfig } from './support/server';
 import { startTcpRelay } from './support/tcp-relay';
 
@@ -40,8 +41,8 @@ describe('the gateway deadline', () => {
       expect(elapsed).toBeLessThan(QUERY_TIMEOUT_MS + 500 + 2000);
       expect(gateway.driver).not.toBe(first);
 
-      // One deadline later the retired driver is closed, and with it the connection that hung.
-      await new Promise((resolve) => setTimeout(resolve, QUERY_TIMEOUT_MS + 500 + 500));
+      // Within about one deadline the retired driver is closed, and with it the connection that hung.
+      await waitFor(() => (relay.counts().closed === 1 ? true : undefined), QUERY_TIMEOUT_MS + 500 + 2000, 'the hung connection to close');
       expect(relay.counts()).toEqual({ opened: 1, closed: 1 });
 
       relay.thaw();

@@ -14,7 +14,7 @@ import {
 } from 'graphql';
 
 import { buildAtlasSchema } from '../src/schema/build';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /**
  * Many random but valid queries built from the schema itself: whatever a client combines, the server answers with
@@ -102,15 +102,13 @@ function selection(type: GraphQLOutputType, random: () => number, depth: number)
 }
 
 describe('generated queries', () => {
-  let server: TestServer;
+  const server = useTestServer();
   let roots: GraphQLField<unknown, unknown>[];
 
   beforeAll(async () => {
-    server = await startTestServer();
     const schema = await buildAtlasSchema();
     roots = Object.values(schema.getQueryType()!.getFields()).filter((f) => f.name !== 'node');
   });
-  afterAll(() => server.stop());
 
   it('never answer 500 or malformed, and every error has a documented code', async () => {
     const failures: string[] = [];

@@ -1,7 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 
 import { analysisCounters } from '../src/http/limits.analysis';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /**
  * Requests written to make the server work hard, from the attack lists GraphQL security tools publish. Each must get
@@ -97,12 +97,7 @@ const CASES: Case[] = [
 ];
 
 describe('hostile requests', () => {
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.stop());
+  const server = useTestServer();
 
   async function send(testCase: Case): Promise<{ status: number; code: unknown; data: unknown }> {
     const body = testCase.body ?? JSON.stringify({ query: testCase.query, variables: testCase.variables });

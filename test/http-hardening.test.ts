@@ -2,17 +2,12 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 
 import { buildAtlasSchema } from '../src/schema/build';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /** What a public API owes its clients over HTTP: headers, caching, compression, metrics. */
 describe('HTTP hardening', () => {
-  let server: TestServer;
+  const server = useTestServer({ CORS_ORIGINS: 'https://learn.example.org,http://localhost:3000' });
   const base = () => server.url.replace(/\/graphql$/, '');
-
-  beforeAll(async () => {
-    server = await startTestServer({ CORS_ORIGINS: 'https://learn.example.org,http://localhost:3000' });
-  });
-  afterAll(() => server.stop());
 
   it('has no subscriptions, and its mutations are refused without a credential (the public graph stays read-only)', async () => {
     const schema = await buildAtlasSchema();

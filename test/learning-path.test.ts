@@ -1,6 +1,4 @@
-import { startTestServer, type TestServer } from './support/server';
-
-let server: TestServer;
+import { useTestServer } from './support/server';
 
 /**
  * A LEARN_AFTER cycle the seeder would refuse but another writer might leave: target -> a -> b -> c -> a. Written for
@@ -9,22 +7,18 @@ let server: TestServer;
 const CYCLE = ['learning-test-a', 'learning-test-b', 'learning-test-c'];
 const CYCLE_TARGET = 'learning-test-target';
 
-beforeAll(async () => {
-  server = await startTestServer();
-  await db().write(
-    `UNWIND $slugs AS slug
+const server = useTestServer({}, {
+  seed: (started) =>
+    started.atlas.database.gateway.write(
+      `UNWIND $slugs AS slug
      CREATE (:Concept {slug: slug, kind: 'CONCEPT', nameKo: slug, nameEn: slug, summaryKo: '시험용', summaryEn: 'For tests.',
                        aliasesKo: [], aliasesEn: [], tags: [], source: 'test', origin: 'test'})
      WITH collect(slug) AS all
      MATCH (t:Concept {slug: $target}), (a:Concept {slug: $cycle[0]}), (b:Concept {slug: $cycle[1]}), (c:Concept {slug: $cycle[2]})
      CREATE (t)-[:LEARN_AFTER {origin: 'test'}]->(a), (a)-[:LEARN_AFTER {origin: 'test'}]->(b), (b)-[:LEARN_AFTER {origin: 'test'}]->(c), (c)-[:LEARN_AFTER {origin: 'test'}]->(a)`,
-    { slugs: [CYCLE_TARGET, ...CYCLE], target: CYCLE_TARGET, cycle: CYCLE },
-  );
-});
-
-afterAll(async () => {
-  await server?.atlas.database.gateway.write('MATCH (c:Concept) WHERE c.slug IN $slugs DETACH DELETE c', { slugs: [CYCLE_TARGET, ...CYCLE] });
-  await server?.stop();
+      { slugs: [CYCLE_TARGET, ...CYCLE], target: CYCLE_TARGET, cycle: CYCLE },
+    ),
+  cleanup: (started) => started.atlas.database.gateway.write('MATCH (c:Concept) WHERE c.slug IN $slugs DETACH DELETE c', { slugs: [CYCLE_TARGET, ...CYCLE] }),
 });
 
 const db = () => server.atlas.database.gateway;

@@ -4,7 +4,7 @@ import net from 'node:net';
 
 import pino from 'pino';
 
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /**
  * Every kind of malformed request we could think of. Each is the client's mistake: it gets a precise code and a 4xx
@@ -79,15 +79,13 @@ const CASES: Case[] = [
 ];
 
 describe('malformed requests', () => {
-  let server: TestServer;
   const lines: string[] = [];
   const stderr: string[] = [];
   let restoreStderr: () => void;
+  const logger = pino({ name: 'container-atlas', level: 'info' }, { write: (line: string) => void lines.push(line) });
+  const server = useTestServer({ NODE_ENV: 'production', LOG_PRETTY: 'false' }, { logger });
 
-  beforeAll(async () => {
-    const destination = { write: (line: string) => void lines.push(line) };
-    const logger = pino({ name: 'container-atlas', level: 'info' }, destination);
-    server = await startTestServer({ NODE_ENV: 'production', LOG_PRETTY: 'false' }, { logger });
+  beforeAll(() => {
     // Express's default error handler writes raw stacks to stderr: nothing may get that far.
     const write = process.stderr.write.bind(process.stderr);
     process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
@@ -96,10 +94,7 @@ describe('malformed requests', () => {
     }) as typeof process.stderr.write;
     restoreStderr = () => (process.stderr.write = write);
   });
-  afterAll(async () => {
-    restoreStderr();
-    await server.stop();
-  });
+  afterAll(() => restoreStderr());
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
     // node:http, not fetch: fetch refuses to send a GET with a body. The length is set, as node:http sends a GET's

@@ -1,14 +1,6 @@
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 const db = () => server.atlas.database.gateway;
 

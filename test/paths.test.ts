@@ -1,22 +1,16 @@
-import { startTestServer, type TestServer } from './support/server';
-
-let server: TestServer;
+import { useTestServer } from './support/server';
 
 /** A concept with no relations at all: nothing reaches it. Written for these tests and removed after. */
 const ISLAND = 'paths-test-island';
 
-beforeAll(async () => {
-  server = await startTestServer();
-  await db().write(
-    `CREATE (:Concept {slug: $slug, kind: 'CONCEPT', nameKo: '외딴 개념', nameEn: 'Island', summaryKo: '관계가 없다.', summaryEn: 'Has no relations.',
+const server = useTestServer({}, {
+  seed: (started) =>
+    started.atlas.database.gateway.write(
+      `CREATE (:Concept {slug: $slug, kind: 'CONCEPT', nameKo: '외딴 개념', nameEn: 'Island', summaryKo: '관계가 없다.', summaryEn: 'Has no relations.',
                        aliasesKo: [], aliasesEn: [], tags: [], source: 'test', origin: 'test'})`,
-    { slug: ISLAND },
-  );
-});
-
-afterAll(async () => {
-  await server?.atlas.database.gateway.write('MATCH (c:Concept {slug: $slug}) DETACH DELETE c', { slug: ISLAND });
-  await server?.stop();
+      { slug: ISLAND },
+    ),
+  cleanup: (started) => started.atlas.database.gateway.write('MATCH (c:Concept {slug: $slug}) DETACH DELETE c', { slug: ISLAND }),
 });
 
 const db = () => server.atlas.database.gateway;

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 
 import pino from 'pino';
 
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 interface LogLine {
   level: number;
@@ -17,15 +17,10 @@ interface LogLine {
 
 /** The Apollo plugins of src/http/plugins, each through the real server: headers, status, caching and logs. */
 describe('Apollo plugins', () => {
-  let server: TestServer;
   const lines: LogLine[] = [];
-
-  beforeAll(async () => {
-    const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
-    // The response cache off: a repeated question would be answered from it, and these plugins would not run.
-    server = await startTestServer({ CACHE_MAX_AGE_SECONDS: '120', RESPONSE_CACHE_BYTES: '0' }, { logger });
-  });
-  afterAll(() => server.stop());
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
+  // The response cache off: a repeated question would be answered from it, and these plugins would not run.
+  const server = useTestServer({ CACHE_MAX_AGE_SECONDS: '120', RESPONSE_CACHE_BYTES: '0' }, { logger });
 
   const linesOf = (requestId: string, msg: string) => lines.filter((line) => line.requestId === requestId && line.msg === msg);
 

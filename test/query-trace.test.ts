@@ -3,7 +3,7 @@ import pino from 'pino';
 
 import { createDriver } from '../src/neo4j/driver';
 import { Neo4jGateway, type QueryStats } from '../src/neo4j/gateway';
-import { startTestServer, testConfig, type TestServer } from './support/server';
+import { testConfig, useTestServer } from './support/server';
 
 interface LogLine {
   level: number;
@@ -25,13 +25,8 @@ function capturedLogger(level: 'debug' | 'info') {
 /** Every Cypher statement can be traced back to the GraphQL request that sent it, in the log and in Neo4j itself. */
 describe('queries you can follow', () => {
   describe('through the real server', () => {
-    let server: TestServer;
     const { logger, lines } = capturedLogger('debug');
-
-    beforeAll(async () => {
-      server = await startTestServer({}, { logger });
-    });
-    afterAll(() => server.stop());
+    const server = useTestServer({}, { logger });
 
     it('debug-logs each statement of a request with its parameters, its duration, the request id and the operation name', async () => {
       lines.length = 0;

@@ -1,16 +1,8 @@
 import { gradeAnswers, type Question, QUESTION_FIELDS, verifyQuestions } from './support/quiz-check';
-import { startTestServer, type TestServer } from './support/server';
+import { startTestServer, useTestServer } from './support/server';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  // The independent check below is one large path query; its first planning alone can pass the default 5 s budget.
-  server = await startTestServer({ QUIZ_SECRET: 'quiz-test-secret-0123456789', NEO4J_QUERY_TIMEOUT_MS: '60000' });
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+// The independent check below is one large path query; its first planning alone can pass the default 5 s budget.
+const server = useTestServer({ QUIZ_SECRET: 'quiz-test-secret-0123456789', NEO4J_QUERY_TIMEOUT_MS: '60000' });
 
 const db = () => server.atlas.database.gateway;
 const grade = (answers: { id: string; choice: string }[]) => gradeAnswers(server, answers);

@@ -1,15 +1,7 @@
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  // The global setup seeded the shipped seed; expectations are read from the database, not written down here.
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+// The global setup seeded the shipped seed; expectations are read from the database, not written down here.
+const server = useTestServer();
 
 /** Database round trips of one request, as the server reports them in the x-db-round-trips header. */
 async function roundTrips(query: string, variables?: Record<string, unknown>): Promise<number> {

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { parse } from 'yaml';
 
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /**
  * The relevance set (test/relevance/search-queries.yaml): learner queries with what a good answer shows in its top 3,
@@ -29,15 +29,7 @@ const QUERY = `query ($q: String!, $lang: Lang) {
   searchAnswer(query: $q, first: 10, lang: $lang) { comparison { slug } hits { concept { slug } } }
 }`;
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 interface Outcome {
   c: Case;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { createTestFrontend } from './support/access';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /**
  * The API behind a real shared cache: Debian's nginx with proxy_cache, on loopback ports. Readers of different
@@ -69,14 +69,13 @@ interface Answer {
 const describeWithNginx = nginxFound || inCi ? describe : describe.skip;
 
 describeWithNginx(nginxFound || inCi ? 'behind a shared cache (nginx proxy_cache)' : `behind a shared cache: skipped, ${SKIP_REASON}`, () => {
-  let server: TestServer;
+  const server = useTestServer();
   let nginx: ChildProcess | undefined;
   let dir: string;
   let cacheUrl: string;
 
   beforeAll(async () => {
     if (!nginxFound) throw new Error(`CI=true and ${SKIP_REASON}: the shared-cache test must run in CI. .ci/run installs nginx-light.`);
-    server = await startTestServer();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-nginx-'));
     const port = await freePort();
     fs.writeFileSync(path.join(dir, 'nginx.conf'), nginxConfig(dir, port, Number(new URL(server.url).port)));
@@ -101,7 +100,6 @@ describeWithNginx(nginxFound || inCi ? 'behind a shared cache (nginx proxy_cache
       await exited;
     }
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    await server?.stop();
   });
 
   async function get(query: string, headers: Record<string, string> = {}): Promise<Answer> {

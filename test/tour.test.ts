@@ -1,16 +1,8 @@
 import { type Question, QUESTION_FIELDS, verifyQuestions } from './support/quiz-check';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  // The independent check of the check questions is one large path query: its first planning can take seconds.
-  server = await startTestServer({ NEO4J_QUERY_TIMEOUT_MS: '60000' });
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+// The independent check of the check questions is one large path query: its first planning can take seconds.
+const server = useTestServer({ NEO4J_QUERY_TIMEOUT_MS: '60000' });
 
 const db = () => server.atlas.database.gateway;
 const HANGUL = /[가-힣]/;

@@ -9,6 +9,15 @@ const silent = createLogger({ logLevel: 'silent', logPretty: false });
 const config = (restart: LocalNeo4jConfig['restart']): LocalNeo4jConfig => ({ port: 0, dataDir: 'data', heap: '512m', pageCache: '64m', restart });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits until `condition` holds, checking every few milliseconds; fails after `ms` saying what it waited for. */
+async function until(condition: () => boolean, what: string, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`);
+    await sleep(5);
+  }
+}
+
 interface FakeProcess extends LocalNeo4j {
   die(exit: Partial<LocalExit>): void;
   stopped: boolean;
@@ -46,7 +55,7 @@ describe('superviseLocalNeo4j', () => {
     const local = await superviseLocalNeo4j(config({ maxRestarts: 3, windowMs: 60000, delayMs: 10 }), '.', silent, 1000, launch);
     expect(local.pid).toBe(1000);
     launched[0].die({ signal: 'SIGKILL' });
-    await sleep(100);
+    await until(() => local.restarts === 1, 'the restart');
     expect(launched).toHaveLength(2);
     expect(ports).toEqual([0, 7999]);
     expect(local.restarts).toBe(1);
@@ -61,12 +70,12 @@ describe('superviseLocalNeo4j', () => {
     const reasons: string[] = [];
     local.onGiveUp((error) => reasons.push(error.message));
     launched[0].die({ code: 137 });
-    await sleep(60);
+    await until(() => local.restarts === 1, 'the first restart');
     launched[1].die({ signal: 'SIGKILL' });
-    await sleep(60);
+    await until(() => local.restarts === 2, 'the second restart');
     expect(reasons).toEqual([]);
     launched[2].die({ code: 3 });
-    await sleep(60);
+    await until(() => reasons.length > 0, 'giving up');
     expect(launched).toHaveLength(3);
     expect(reasons).toHaveLength(1);
     expect(reasons[0]).toMatch(/^The local Neo4j stopped 3 times within 60 s \(last: code 3\); giving up/);
@@ -88,7 +97,7 @@ describe('superviseLocalNeo4j', () => {
     let gaveUp = false;
     local.onGiveUp(() => (gaveUp = true));
     launched[0].die({ signal: 'SIGKILL' });
-    await sleep(100);
+    await until(() => local.restarts === 1, 'the restart after the failed one');
     expect(attempts).toBe(3);
     expect(launched).toHaveLength(2);
     expect(local.pid).toBe(1001);
@@ -103,11 +112,12 @@ describe('superviseLocalNeo4j', () => {
     let gaveUp = false;
     local.onGiveUp(() => (gaveUp = true));
     launched[0].die({ code: 1 });
+    await until(() => local.restarts === 1, 'the first restart');
+    // The window has to pass for real: that is what is under test.
     await sleep(1100);
     launched[1].die({ code: 1 });
-    await sleep(60);
+    await until(() => launched.length === 3, 'the second restart');
     expect(gaveUp).toBe(false);
-    expect(launched).toHaveLength(3);
     await local.stop();
   });
 

@@ -1,26 +1,18 @@
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
 
-import { startTestServer, type TestServer } from '../support/server';
+import { useTestServer } from '../support/server';
 import { HUB, relatedConcepts, sortConcepts, sortRelations, storedConcepts, storedRelations } from './support/facts';
 import { CONCEPT_PAGE, RELATED_PAGE_SIZES, operation } from './support/operations';
 import { reportReading } from './support/report';
 import { type ConceptsPageData, type HubRelationsData, conceptFacts, edgeNodes, relationFacts } from './support/shapes';
 import { countingFetch } from './support/counting-fetch';
 
-let server: TestServer;
+const server = useTestServer();
 const http = countingFetch();
 
 const CONCEPTS = gql(operation('ConceptsPage'));
 const HUB_RELATIONS = gql(operation('HubRelations'));
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
 
 /** A client as a frontend configures it; each test gets a fresh cache. */
 function newClient(): ApolloClient {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { startTestServer, type TestServer } from '../support/server';
+import { useTestServer } from '../support/server';
 import { GENERATED_FILE, codegenUnavailable, generateOperationTypes } from './codegen/generate';
 import { allConcepts, allRelations } from './codegen/typed-client';
 import { HUB, relatedConcepts, sortConcepts, sortRelations, storedConcepts, storedRelations } from './support/facts';
@@ -15,18 +15,13 @@ import { describeWithTool } from './support/tools';
 const ROOT = path.join(__dirname, '..', '..');
 
 describeWithTool('GraphQL Code Generator (typescript + typescript-operations) and tsc --strict', codegenUnavailable, () => {
-  let server: TestServer;
+  const server = useTestServer();
   let fromEndpoint: string;
   let fromSdl: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
     fromEndpoint = await generateOperationTypes(server.url);
     fromSdl = await generateOperationTypes('schema/schema.graphql');
-  });
-
-  afterAll(async () => {
-    await server?.stop();
   });
 
   it('generates the same types from the live endpoint as from schema/schema.graphql', () => {

@@ -1,17 +1,9 @@
 import { serverAudits } from 'graphql-http';
 
-import { startTestServer, type TestServer } from '../support/server';
+import { useTestServer } from '../support/server';
 import { conformanceLog } from './support/report';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 /**
  * The SHOULD audits this server does not pass, by name, each with the reason (also listed in the README). Written

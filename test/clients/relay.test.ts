@@ -11,7 +11,7 @@ import {
   getSelector,
 } from 'relay-runtime';
 
-import { startTestServer, type TestServer } from '../support/server';
+import { useTestServer } from '../support/server';
 import { countingFetch } from './support/counting-fetch';
 import { HUB, relatedConcepts, sortConcepts, sortRelations, storedConcepts, storedRelations } from './support/facts';
 import { CONCEPT_PAGE, RELATED_PAGE_SIZES } from './support/operations';
@@ -29,7 +29,7 @@ interface Connection<E> {
 type ConceptEdge = { node: { id: string; slug: string; kind: string; source: string; tags: readonly string[] } };
 
 describeWithTool('relay-runtime with artifacts from relay-compiler (@connection, @refetchable)', relayCompilerUnavailable, () => {
-  let server: TestServer;
+  const server = useTestServer();
   let compiled: ReturnType<typeof compileRelayArtifacts>;
   let environment: Environment;
   const http = countingFetch();
@@ -51,12 +51,10 @@ describeWithTool('relay-runtime with artifacts from relay-compiler (@connection,
 
   beforeAll(async () => {
     compiled = compileRelayArtifacts();
-    server = await startTestServer();
   });
 
   afterAll(async () => {
     compiled?.cleanup();
-    await server?.stop();
   });
 
   /** Fetches a query and keeps its data in the store (a mounted component would retain it the same way). */

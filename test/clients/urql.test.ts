@@ -2,25 +2,17 @@ import { Client, cacheExchange, fetchExchange, gql } from '@urql/core';
 import { cacheExchange as graphcacheExchange } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 
-import { startTestServer, type TestServer } from '../support/server';
+import { useTestServer } from '../support/server';
 import { countingFetch } from './support/counting-fetch';
 import { HUB, relatedConcepts, sortConcepts, sortRelations, storedConcepts, storedRelations } from './support/facts';
 import { CONCEPT_PAGE, RELATED_PAGE_SIZES, operation } from './support/operations';
 import { reportReading } from './support/report';
 import { type ConceptsPageData, type HubRelationsData, conceptFacts, edgeNodes, relationFacts } from './support/shapes';
 
-let server: TestServer;
+const server = useTestServer();
 
 const CONCEPTS = gql<ConceptsPageData, { first: number; after?: string | null }>(operation('ConceptsPage'));
 const HUB_RELATIONS = gql<HubRelationsData, { slug: string; first: number; after?: string | null }>(operation('HubRelations'));
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
 
 /** Follows endCursor through the concept list; returns the variables of every page the client asked for. */
 async function walkConcepts(client: Client): Promise<{ first: number; after?: string | null }[]> {

@@ -1,17 +1,16 @@
 import { CHROMIUM, describeWithTool } from '../support/optional-tools';
-import { startTestServer, type TestServer } from '../support/server';
+import { useTestServer } from '../support/server';
 import { expectOnlyOwnRequests, launchBrowser, type PageDocument, screenshotPath, type TestBrowser } from './support/browser';
 
 // Only inside page callbacks, which run in the browser.
 declare const document: PageDocument;
 
 describeWithTool(CHROMIUM, 'explorer: quiz me', () => {
-  let server: TestServer;
+  const server = useTestServer();
   let browser: TestBrowser;
   let explore: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
     const origin = new URL(server.url).origin;
     explore = `${origin}/explore`;
     browser = await launchBrowser(origin);
@@ -19,7 +18,6 @@ describeWithTool(CHROMIUM, 'explorer: quiz me', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
   it('asks three questions about the concept, grades a click, explains, and keeps the progress across a language switch', async () => {

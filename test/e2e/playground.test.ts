@@ -2,11 +2,12 @@ import type { Page } from 'playwright-core';
 
 import { EXAMPLE_TABS } from '../../web/playground/examples';
 import { CHROMIUM, describeWithTool } from '../support/optional-tools';
-import { startTestServer, type TestServer } from '../support/server';
+import { useTestServer } from '../support/server';
 import { expectOnlyOwnRequests, launchBrowser, type PageDocument, screenshotPath, type TestBrowser } from './support/browser';
 
 // Only inside page callbacks, which run in the browser.
 declare const document: PageDocument;
+declare const localStorage: { getItem(key: string): string | null };
 
 /** The operation name of an example, which GraphiQL shows as its tab title. */
 function operationName(query: string): string {
@@ -21,19 +22,17 @@ async function responseText(page: Page): Promise<string> {
 }
 
 describeWithTool(CHROMIUM, 'GraphQL playground', () => {
-  let server: TestServer;
+  const server = useTestServer();
   let browser: TestBrowser;
   let origin: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
     origin = new URL(server.url).origin;
     browser = await launchBrowser(origin);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
   it('answers a browser at GET /graphql with the playground, and GraphQL clients still with Apollo', async () => {
@@ -90,8 +89,9 @@ describeWithTool(CHROMIUM, 'GraphQL playground', () => {
       await page.locator('.graphiql-query-editor .view-lines', { hasText: 'SearchInKoreanAndEnglish' }).waitFor();
       await page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .view-lines', { hasText: '유니커널' }).waitFor();
       // GraphiQL takes the operation name from the editor 100 ms (a debounce) after it changes; a run before that goes
-      // out with the previous tab's operation name. Give it well past that, as a user's hand would.
-      await page.waitForTimeout(600);
+      // out with the previous tab's operation name. The same debounced step saves the editor's text under
+      // graphiql:query, so once that holds this tab's query the operation name is this tab's too.
+      await page.waitForFunction(() => (localStorage.getItem('graphiql:query') ?? '').includes('query SearchInKoreanAndEnglish'));
       const answered = page.waitForResponse((r) => r.request().method() === 'POST' && (r.request().postData() ?? '').includes('SearchInKoreanAndEnglish'));
       await page.locator('.graphiql-execute-button').click();
       const response = await answered;

@@ -5,7 +5,6 @@ import pino from 'pino';
 import { createLogger } from '../../src/logger';
 import { connectDatabase, type Database } from '../../src/neo4j/database';
 import { SeedValidationError } from '../../src/seed/seed.problem';
-import { seedHash, toRows } from '../../src/seed/seed.rows';
 import { seedOnStart } from '../../src/seed/seed.startup';
 import { syncSeed } from '../../src/seed/seed.sync';
 import type { SeedContent } from '../../src/seed/seed.types';
@@ -19,6 +18,15 @@ let db: Database;
 let shipped: SeedContent;
 
 const clone = (content: SeedContent): SeedContent => structuredClone(content);
+/** The stored hash is a SHA-256 in hex; which one is checked against the hash the shipped seed stores, not recomputed. */
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** A concept the seeder does not own; the tests that need one write it, and each test's foreign content is removed after it. */
+const FOREIGN_NOTE = `CREATE (n:Concept {slug: 'sync-test-note', kind: 'CONCEPT', nameKo: '메모', nameEn: 'Note', origin: 'sync-test'})`;
+
+async function removeForeign(): Promise<void> {
+  await db.gateway.write("MATCH (n) WHERE n.origin = 'sync-test' DETACH DELETE n");
+  await db.gateway.write("MATCH ()-[r]->() WHERE r.origin = 'sync-test' OR r.mark = 'sync-test' DELETE r");
+}
 
 async function counts() {
   const [row] = await db.gateway.read(
@@ -49,21 +57,22 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (db) {
-    await db.gateway.write("MATCH (n) WHERE n.origin = 'sync-test' DETACH DELETE n");
-    await db.gateway.write("MATCH ()-[r]->() WHERE r.origin = 'sync-test' OR r.mark = 'sync-test' DELETE r");
+    await removeForeign();
     await restoreShippedSeed(db.gateway);
     await db.close();
   }
 });
 
 describe('syncing the seed', () => {
+  afterEach(() => removeForeign());
+
   it('stores exactly the seed and a SeedState with its hash and counts', async () => {
     const row = await counts();
     expect(row).toEqual({
       concepts: shipped.concepts.length,
       relations: shipped.relations.length,
       comparisons: shipped.comparisons.length,
-      hash: seedHash(toRows(shipped)),
+      hash: expect.stringMatching(SHA256_HEX),
       version: expect.any(String),
       storedConcepts: shipped.concepts.length,
       storedRelations: shipped.relations.length,
@@ -99,6 +108,7 @@ describe('syncing the seed', () => {
   });
 
   it('removes a concept and a relation that left the seed, updates changed properties, and restores them all', async () => {
+    const shippedHash = (await counts()).hash;
     const { slug, content } = withoutOneConcept(shipped);
     const dropped = content.relations.pop()!;
     const edited = content.concepts.find((c) => c.details)!;
@@ -125,16 +135,19 @@ describe('syncing the seed', () => {
       { from: described.from, to: described.to, type: described.type },
     );
     expect(relation).toEqual({ ko: null, en: null });
-    expect(await counts()).toMatchObject({ concepts: content.concepts.length, relations: content.relations.length, storedConcepts: content.concepts.length });
+    const stored = await counts();
+    expect(stored).toMatchObject({ concepts: content.concepts.length, relations: content.relations.length, storedConcepts: content.concepts.length });
+    expect(stored.hash).toMatch(SHA256_HEX);
+    expect(stored.hash).not.toBe(shippedHash);
 
     await restoreShippedSeed(db.gateway);
-    expect(await counts()).toMatchObject({ concepts: shipped.concepts.length, relations: shipped.relations.length, hash: seedHash(toRows(shipped)) });
+    expect(await counts()).toMatchObject({ concepts: shipped.concepts.length, relations: shipped.relations.length, hash: shippedHash });
   });
 
   it('never touches nodes or relationships it does not own, even parallel to its own edges', async () => {
     const first = shipped.relations[0];
     await db.gateway.write(
-      `CREATE (n:Concept {slug: 'sync-test-note', kind: 'CONCEPT', nameKo: '메모', nameEn: 'Note', origin: 'sync-test'})
+      `${FOREIGN_NOTE}
        CREATE (:Bookmark {origin: 'sync-test', title: 'kept'})
        WITH n
        MATCH (c:Concept {slug: 'container'}), (a:Concept {slug: $from}), (b:Concept {slug: $to})
@@ -155,6 +168,7 @@ describe('syncing the seed', () => {
   });
 
   it('refuses a seed slug that a concept it does not own already has, naming the seed line, and changes nothing', async () => {
+    await db.gateway.write(FOREIGN_NOTE);
     const content = clone(shipped);
     const taken = content.concepts[3];
     taken.slug = 'sync-test-note';
@@ -209,11 +223,13 @@ describe('seeding on start', () => {
   });
 
   it('seeds when the stored hash differs, logging counts and seconds', async () => {
+    const shippedHash = (await counts()).hash;
+    expect(shippedHash).toMatch(SHA256_HEX);
     await db.gateway.write("MATCH (s:SeedState {key: 'seed'}) SET s.hash = 'stale'");
     const { logger, lines } = capture();
     await seedOnStart(db.gateway, seedTestConfig(), logger);
     const done = lines.find((l) => l.msg.startsWith('seeded '))! as unknown as Record<string, unknown>;
     expect(done).toMatchObject({ concepts: shipped.concepts.length, relations: shipped.relations.length, seconds: expect.any(Number) });
-    expect((await counts()).hash).toBe(seedHash(toRows(shipped)));
+    expect((await counts()).hash).toBe(shippedHash);
   });
 });

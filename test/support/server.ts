@@ -53,3 +53,43 @@ export async function startTestServer(overrides: Record<string, string> = {}, op
     stop: () => atlas.stop(),
   };
 }
+
+export interface UseTestServerOptions {
+  /** Receives what the server logs; by default it logs nothing (TEST_LOG_LEVEL raises that). */
+  logger?: Logger;
+  /** Runs once the server is up, before the suite's first test: for data the suite adds to the shared graph. */
+  seed?: (server: TestServer) => Promise<unknown>;
+  /** Runs after the suite's last test, before the server stops: undoes what `seed` added. */
+  cleanup?: (server: TestServer) => Promise<unknown>;
+}
+
+/**
+ * The suite's real server on the shared test database: started in a beforeAll, stopped in an afterAll. The returned
+ * object stands for the running server, so it can be declared at the top of a file and used inside tests and hooks.
+ * Seeding and cleaning up go through `options`, because jest runs afterAll hooks in the order they are declared and a
+ * suite's own afterAll would otherwise run after the server has stopped.
+ */
+export function useTestServer(overrides: Record<string, string> = {}, options: UseTestServerOptions = {}): TestServer {
+  let running: TestServer | undefined;
+  beforeAll(async () => {
+    running = await startTestServer(overrides, { logger: options.logger });
+    await options.seed?.(running);
+  });
+  afterAll(async () => {
+    if (!running) return;
+    try {
+      await options.cleanup?.(running);
+    } finally {
+      await running.stop();
+      running = undefined;
+    }
+  });
+  return new Proxy({} as TestServer, {
+    get(_target, property) {
+      if (!running) {
+        throw new Error(`The test server is not running: read server.${String(property)} inside a test or a hook of the suite that called useTestServer().`);
+      }
+      return running[property as keyof TestServer];
+    },
+  });
+}
