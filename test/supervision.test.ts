@@ -57,6 +57,8 @@ describe('the local Neo4j under supervision', () => {
       NEO4J_CONNECT_TIMEOUT_MS: '2000',
       NEO4J_RETRY_TIME_MS: '500',
       NEO4J_QUERY_TIMEOUT_MS: '10000',
+      // Cached answers would keep coming while the database is down and hide the outage this suite looks for.
+      RESPONSE_CACHE_BYTES: '0',
     });
     atlas = await startAtlas(config, silent);
   }, 180000);
