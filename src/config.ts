@@ -81,8 +81,6 @@ export interface HttpConfig {
   cacheMaxAgeSeconds: number;
   /** How often the graph version (the seed hash) is re-read: the most a re-seed takes to reach ETags and the response cache. */
   graphVersionCheckMs: number;
-  /** `jit`: operations are compiled once (graphql-jit) and run as functions; `graphql-js`: graphql-js interprets each. */
-  executor: 'jit' | 'graphql-js';
 }
 
 /** Quizzes, tours and differences. */
@@ -343,7 +341,6 @@ export function loadConfig(env: Env = process.env): Config {
       corsOrigins: origins(env),
       cacheMaxAgeSeconds: int(env, 'CACHE_MAX_AGE_SECONDS', 300, 0, 86400),
       graphVersionCheckMs: int(env, 'GRAPH_VERSION_CHECK_MS', 1000, 50, 600000),
-      executor: oneOf<'jit' | 'graphql-js'>(env, 'GRAPHQL_EXECUTOR', ['jit', 'graphql-js'], 'jit'),
     },
     learning: {
       ...quizSecret(env),

@@ -22,7 +22,6 @@ import { langFromAcceptLanguage } from '../i18n/lang';
 import type { Logger } from '../logger';
 import type { Neo4jGateway, QueryStats, QueryTrace } from '../neo4j/gateway';
 import { GraphVersion } from './graph-version';
-import { jitGateway } from './jit-executor';
 import { healthRouter } from './health';
 import { responseCache, ResponseStore, useResponseCacheVerdict } from './response-cache';
 import { queryLimitsPlugin, queryShapeGuard, verdictCache } from './limits';
@@ -132,7 +131,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   const accessLimits = new AccessLimits(config.access);
 
   const apollo = new ApolloServer<AtlasContext>({
-    ...(config.http.executor === 'jit' ? { gateway: jitGateway(schema, config.caches.documentBytes) } : { schema }),
+    schema,
     formatError: (formatted) => formatError(formatted, exposeDetails),
     includeStacktraceInErrorResponses: exposeDetails,
     introspection: true,
