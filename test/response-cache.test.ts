@@ -4,6 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
+import { createTestFrontend } from './support/access';
 import { restoreShippedSeed } from './support/seed';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -140,7 +141,9 @@ describe('response cache on (default budget)', () => {
 
   it('never keeps nor serves an answer to a request with Authorization or a cookie', async () => {
     const query = { query: '{ concept(slug: "cgroups") { slug } }' };
-    const credentials: Record<string, string>[] = [{ authorization: 'Bearer learner-key-123' }, { cookie: 'session=abc' }];
+    // A real key: an unknown one is refused with 401 before the cache is consulted.
+    const { key } = await createTestFrontend('response-cache');
+    const credentials: Record<string, string>[] = [{ authorization: `Bearer ${key}` }, { cookie: 'session=abc' }];
     for (const credential of credentials) {
       for (let i = 0; i < 2; i += 1) {
         const answer = await post(server.url, query, credential);
@@ -151,7 +154,7 @@ describe('response cache on (default budget)', () => {
     }
     expect((await post(server.url, query)).headers.get('x-response-cache')).toBe('miss');
     expect((await post(server.url, query)).headers.get('x-response-cache')).toBe('hit');
-    const credentialed = await post(server.url, query, { authorization: 'Bearer learner-key-123' });
+    const credentialed = await post(server.url, query, { authorization: `Bearer ${key}` });
     expect(credentialed.headers.get('x-response-cache')).toBe('bypass');
     expect(credentialed.headers.get('x-db-round-trips')).toBe('1');
   });
