@@ -88,8 +88,23 @@ interface Servers {
   peer: ServerProcess;
 }
 
-async function postGraphQL(url: string, request: GraphQLRequest): Promise<{ data?: any; errors?: { message: string }[]; roundTrips: number | null }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+/**
+ * fetch() to a contestant, with a failure that says who, on which shape and step, why (the transport's own cause:
+ * ECONNREFUSED, "other side closed"...) and what the process last printed or how it ended, instead of a bare
+ * `TypeError: fetch failed`.
+ */
+async function ask(server: ServerProcess, what: string, body: string): Promise<Response> {
+  try {
+    return await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause ? `${cause.code ?? ''} ${cause.message ?? ''}`.trim() : (error as Error).message;
+    throw new Error(`${what}: no answer from ${server.url} (${reason}); ${server.describe()}`, { cause: error });
+  }
+}
+
+async function postGraphQL(server: ServerProcess, what: string, request: GraphQLRequest): Promise<{ data?: any; errors?: { message: string }[]; roundTrips: number | null }> {
+  const response = await ask(server, what, JSON.stringify(request));
   const text = await response.text();
   let body: { data?: any; errors?: { message: string }[] };
   try {
@@ -105,7 +120,7 @@ async function postGraphQL(url: string, request: GraphQLRequest): Promise<{ data
 /** Asks each contestant once and compares the answers with ours; only contestants that agree are measured. */
 async function check(shape: ShapeCase, servers: Servers, db: BenchDatabase, schema: GraphQLSchema): Promise<CaseCheck> {
   const result: CaseCheck = { ours: 'ok', peer: shape.peer ? 'ok' : 'n/a', raw: 'ok', roundTrips: null, facts: 0, dbHits: {}, serialP50: {} };
-  const ours = await postGraphQL(servers.ours.url, shape.ours);
+  const ours = await postGraphQL(servers.ours, `checking the answer of ours (response cache off) to ${shape.id}`, shape.ours);
   if (ours.errors?.length) {
     result.ours = `error: ${ours.errors[0].message}`;
     return result;
@@ -125,7 +140,7 @@ async function check(shape: ShapeCase, servers: Servers, db: BenchDatabase, sche
   result.roundTrips = ours.roundTrips;
 
   if (shape.peer) {
-    const peer = await postGraphQL(servers.peer.url, shape.peer);
+    const peer = await postGraphQL(servers.peer, `checking the answer of the peer to ${shape.id}`, shape.peer);
     if (peer.errors?.length) result.peer = `error: ${peer.errors[0].message}`;
     else {
       try {
@@ -167,9 +182,9 @@ async function serialP50(ask: () => Promise<unknown>, budgetMs: number): Promise
 }
 
 async function serialTimings(shape: ShapeCase, c: CaseCheck, servers: Servers, db: BenchDatabase, budgetMs: number): Promise<void> {
-  const post = (url: string, body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.text());
-  if (c.ours === 'ok') c.serialP50.ours = await serialP50(() => post(servers.ours.url, JSON.stringify(shape.ours)), budgetMs);
-  if (c.peer === 'ok' && shape.peer) c.serialP50.peer = await serialP50(() => post(servers.peer.url, JSON.stringify(shape.peer)), budgetMs);
+  const post = (server: ServerProcess, who: string, body: string) => ask(server, `one client timing ${who} on ${shape.id}`, body).then((r) => r.text());
+  if (c.ours === 'ok') c.serialP50.ours = await serialP50(() => post(servers.ours, 'ours (response cache off)', JSON.stringify(shape.ours)), budgetMs);
+  if (c.peer === 'ok' && shape.peer) c.serialP50.peer = await serialP50(() => post(servers.peer, 'the peer', JSON.stringify(shape.peer)), budgetMs);
   if (c.raw === 'ok') {
     const { cypher, params } = shape.raw;
     c.serialP50.raw = await serialP50(() => runRawOnce(db.driver, db.config.neo4j.database, cypher, params), budgetMs);
@@ -287,7 +302,7 @@ async function measurePersisted(rows: ShapeRow[], cases: ShapeCase[], servers: S
     if (row.check.ours !== 'ok') continue;
     const sha256Hash = crypto.createHash('sha256').update(shape.ours.query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
-    const registered = await postGraphQL(servers.ours.url, { ...shape.ours, extensions } as GraphQLRequest);
+    const registered = await postGraphQL(servers.ours, `registering the persisted query of ${shape.id}`, { ...shape.ours, extensions } as GraphQLRequest);
     if (registered.errors?.length) {
       progress(`persisted ${shape.id}: could not register (${registered.errors[0].message})`);
       continue;

@@ -11,7 +11,15 @@ export interface ServerProcess {
   /** Resident memory of the server process now, in MiB (VmRSS). */
   rssMiB(): number;
   stop(): Promise<void>;
+  /**
+   * What is known about the process when a request to it fails: whether it still runs (or its exit code or signal)
+   * and the last lines it printed, so a failed step names its cause instead of a bare `fetch failed`.
+   */
+  describe(): string;
 }
+
+/** Lines of a server's output kept for describe(). */
+const TAIL_LINES = 20;
 
 /** A memory figure of /proc/<pid>/status in MiB; 0 once the process is gone. */
 function statusMiB(pid: number, field: 'VmHWM' | 'VmRSS'): number {
@@ -32,7 +40,24 @@ function statusMiB(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 export async function startServerProcess(name: string, script: string, env: Record<string, string | undefined>, nodeArgs: string[] = []): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail: string[] = [];
+  const remember = (line: string) => {
+    tail.push(line.length > 400 ? `${line.slice(0, 400)}…` : line);
+    if (tail.length > TAIL_LINES) tail.shift();
+  };
+  let exit: string | undefined;
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    exit = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    // Said at once: every later answer from this contestant will fail, and this is why.
+    if (!stopping) process.stderr.write(`${name} (pid ${child.pid}) ${exit} while the benchmark still needed it\n`);
+  });
+  // Whatever the server writes to stderr (a crash's stack trace) is shown and kept.
+  readline.createInterface({ input: child.stderr! }).on('line', (line) => {
+    remember(line);
+    process.stderr.write(`${name}: ${line}\n`);
   });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -40,6 +65,7 @@ export async function startServerProcess(name: string, script: string, env: Reco
       reject(new Error(`${name} did not start within 180 s`));
     }, 180000);
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      remember(line);
       try {
         const entry = JSON.parse(line) as { graphql?: string; level?: number; msg?: string };
         if (entry.graphql) {
@@ -54,7 +80,7 @@ export async function startServerProcess(name: string, script: string, env: Reco
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`${name} exited with code ${code} before it was ready`));
+      reject(new Error(`${name} exited with code ${code} before it was ready; its last output:\n${tail.join('\n')}`));
     });
   });
   return {
@@ -62,7 +88,12 @@ export async function startServerProcess(name: string, script: string, env: Reco
     pid: child.pid!,
     peakRssMiB: () => statusMiB(child.pid!, 'VmHWM'),
     rssMiB: () => statusMiB(child.pid!, 'VmRSS'),
+    describe() {
+      const state = exit ? `${name} (pid ${child.pid}) ${exit}` : `${name} (pid ${child.pid}) is still running, RSS ${statusMiB(child.pid!, 'VmRSS')} MiB`;
+      return `${state}; its last output:\n${tail.length ? tail.map((line) => `    ${line}`).join('\n') : '    (nothing)'}`;
+    },
     stop() {
+      stopping = true;
       return new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         const force = setTimeout(() => child.kill('SIGKILL'), 30000);

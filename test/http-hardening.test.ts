@@ -31,6 +31,31 @@ describe('HTTP hardening', () => {
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('sends every security header on every answer, errors and health checks included', async () => {
+    const expected = {
+      'content-security-policy':
+        "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;font-src 'self' data:;worker-src 'self' blob:;connect-src 'self';object-src 'none';base-uri 'self';frame-ancestors 'self';form-action 'self'",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
+    const answers = [await server.gql('{ __typename }'), await server.gql('{ stats { concepts } }'), await server.gql('{ nope }')];
+    const live = await fetch(`${base()}/health/live`);
+    for (const headers of [...answers.map((a) => a.headers), live.headers]) {
+      const sent = Object.fromEntries(Object.keys(expected).map((name) => [name, headers.get(name)]));
+      expect(sent).toEqual(expected);
+      expect(headers.get('cross-origin-embedder-policy')).toBeNull();
+    }
+  });
+
   it('allows only the configured origins', async () => {
     const preflight = (origin: string) =>
       fetch(server.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });

@@ -4,8 +4,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
-import { restoreShippedSeed } from './support/seed';
 import { createTestFrontend } from './support/access';
+import { restoreShippedSeed } from './support/seed';
 import { startTestServer, type TestServer } from './support/server';
 
 /**
@@ -141,7 +141,7 @@ describe('response cache on (default budget)', () => {
 
   it('never keeps nor serves an answer to a request with Authorization or a cookie', async () => {
     const query = { query: '{ concept(slug: "cgroups") { slug } }' };
-    // A real frontend key: a credential the API does not know is refused (401) before any cache could see it.
+    // A real key: an unknown one is refused with 401 before the cache is consulted.
     const { key } = await createTestFrontend('response-cache');
     const credentials: Record<string, string>[] = [{ authorization: `Bearer ${key}` }, { cookie: 'session=abc' }];
     for (const credential of credentials) {
