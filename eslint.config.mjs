@@ -30,9 +30,17 @@ export default tseslint.config(
     },
   },
   {
-    // Tests and benchmarks read JSON answers of the API and of Neo4j's PROFILE: `any` there is the shape under test.
-    files: ['test/**', 'bench/**'],
+    // Tests and benchmarks read JSON answers of the API and of Neo4j's PROFILE: `any` there is the shape under test,
+    // and printing it whole into a failure message is the point.
+    files: ['test/**', 'bench/**', '**/*.test.ts'],
     rules: {
+      '@typescript-eslint/restrict-template-expressions': 'off',
+      '@typescript-eslint/no-base-to-string': 'off',
+      '@typescript-eslint/no-unsafe-enum-comparison': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      // Tests load generated artifacts and optional tools with require, and set defaults their waits may overwrite.
+      '@typescript-eslint/no-require-imports': 'off',
+      'no-useless-assignment': 'off',
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** Error codes a client can switch on; they appear as `extensions.code` in GraphQL responses. */
 export enum ErrorCode {
@@ -127,9 +127,9 @@ const VALIDATION_ABORTED =
  * INTERNAL_SERVER_ERROR so no database or code internals leak, with details only in development.
  */
 export function formatError(
-  formatted: import('graphql').GraphQLFormattedError,
+  formatted: GraphQLFormattedError,
   exposeDetails: boolean,
-): import('graphql').GraphQLFormattedError {
+): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message === 'Validation aborted.') {
     // graphql-js stops comparing overlapping fields past a fixed amount of work and says only this.

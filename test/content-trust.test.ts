@@ -132,7 +132,7 @@ describe('every quiz question the graph can generate', () => {
     const stems: QuestionStem[] = facts.flatMap((fact) => stemsOf(fact, createRandom(1)));
     const questions = stems.map((stem) => buildQuestion(stem, graph.wrongOptions(stem), createRandom(2))).filter((q) => q !== null);
     expect(questions.length).toBeGreaterThan(150);
-    const taught = questions.map(({ stem }) => (stem.asks === 'OBJECT' ? [stem.given.slug, stem.type, stem.answer.slug] : [stem.answer.slug, stem.type, stem.given.slug]) as [string, RelationType, string]);
+    const taught: [string, RelationType, string][] = questions.map(({ stem }) => (stem.asks === 'OBJECT' ? [stem.given.slug, stem.type, stem.answer.slug] : [stem.answer.slug, stem.type, stem.given.slug]));
     expect(taught.filter(([from, type, to]) => isWrong(from, type, to) || isWrong(to, type, from))).toEqual([]);
     // The pause question that used to have SIGSTOP as its answer cannot be asked at all now.
     expect(questions.some(({ stem }) => stem.type === RelationType.SENDS_SIGNAL && [stem.given.slug, stem.answer.slug].includes('docker-pause'))).toBe(false);

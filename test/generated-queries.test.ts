@@ -90,7 +90,7 @@ function selection(type: GraphQLOutputType, random: () => number, depth: number)
   if (!(named instanceof GraphQLObjectType || named instanceof GraphQLInterfaceType)) return undefined;
   if (depth > 4) return '{ __typename }';
   const fields = Object.values(named.getFields());
-  const chosen = fields.filter((f) => random() < (depth > 2 ? 0.3 : 0.5));
+  const chosen = fields.filter(() => random() < (depth > 2 ? 0.3 : 0.5));
   const parts: string[] = [];
   for (const field of chosen.length ? chosen : [fields[0]]) {
     const required = field.args.some((a) => a.type instanceof GraphQLNonNull);

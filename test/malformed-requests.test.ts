@@ -91,7 +91,7 @@ describe('malformed requests', () => {
     process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
       stderr.push(String(chunk));
       return write(chunk, ...rest);
-    }) as typeof process.stderr.write;
+    });
     restoreStderr = () => (process.stderr.write = write);
   });
   afterAll(() => restoreStderr());

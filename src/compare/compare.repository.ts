@@ -95,15 +95,17 @@ export class CompareRepository {
 
 /** Reads the aspects JSON the seeder wrote; rows that do not have the expected shape are skipped, not fatal. */
 function toStoredComparison(row: StoredRow): StoredComparison {
-  let parsed: unknown = [];
+  let parsed: unknown;
   try {
     parsed = JSON.parse(row.aspects ?? '[]');
   } catch {
     parsed = [];
   }
-  const aspects = (Array.isArray(parsed) ? parsed : []).filter(
-    (item): item is StoredAspect => typeof item === 'object' && item !== null && isBilingual(item.aspect) && typeof item.values === 'object' && item.values !== null,
-  );
+  const aspects = (Array.isArray(parsed) ? (parsed as unknown[]) : []).filter((item): item is StoredAspect => {
+    if (typeof item !== 'object' || item === null) return false;
+    const { aspect, values } = item as { aspect?: unknown; values?: unknown };
+    return isBilingual(aspect) && typeof values === 'object' && values !== null;
+  });
   return {
     slug: row.slug,
     title: { ko: row.titleKo ?? row.titleEn ?? row.slug, en: row.titleEn ?? row.titleKo ?? row.slug },

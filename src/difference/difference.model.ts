@@ -2,7 +2,7 @@ import { groupByTypeAndDirection, type RelationGroup } from '../compare/compare.
 import type { CompareData, ComparedRelation, StoredComparison } from '../compare/compare.repository';
 import { ABOUT_THE_NOTE, type FactGraph } from '../facts/fact.graph';
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
-import { type Bilingual, RELATION_TYPES, RelationType, type Way } from '../graph/vocabulary';
+import { type Bilingual, RELATION_TYPES, type RelationType, type Way } from '../graph/vocabulary';
 import { withParticle } from '../i18n/sentences';
 import type { CommonRecord } from './difference.common';
 import type { ComparisonEntry } from './difference.repository';

@@ -16,7 +16,7 @@ export function healthRouter(gateway: Neo4jGateway, pingTimeoutMs: number): Rout
     res.json({ status: 'live' });
   });
   router.get('/health/ready', async (_req, res) => {
-    let database: 'up' | 'down' = 'down';
+    let database: 'up' | 'down';
     let seeded = false;
     try {
       const state = await probe.seedState();

@@ -12,6 +12,7 @@ import {
   isObjectType,
   Kind,
   type OperationDefinitionNode,
+  OperationTypeNode,
   SchemaMetaFieldDef,
   type SelectionSetNode,
   TypeMetaFieldDef,
@@ -100,7 +101,7 @@ class Analysis {
   }
 
   operation(operation: OperationDefinitionNode): QueryShape {
-    const root = operation.operation === 'query' ? this.schema.getQueryType() : operation.operation === 'mutation' ? this.schema.getMutationType() : this.schema.getSubscriptionType();
+    const root = operation.operation === OperationTypeNode.QUERY ? this.schema.getQueryType() : operation.operation === OperationTypeNode.MUTATION ? this.schema.getMutationType() : this.schema.getSubscriptionType();
     return this.selectionSet(operation.selectionSet, root ?? undefined);
   }
 

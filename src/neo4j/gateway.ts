@@ -97,7 +97,8 @@ const TIMEOUT_CODES = new Set([
  */
 export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof AtlasError || !(error instanceof Error)) return error;
-  const code = error instanceof Neo4jError ? error.code : String((error as { code?: unknown }).code ?? '');
+  const raw = (error as { code?: unknown }).code;
+  const code = error instanceof Neo4jError ? error.code : typeof raw === 'string' ? raw : '';
   if (TIMEOUT_CODES.has(code)) return new DatabaseTimeoutError();
   // Retryable errors (lost connections, a database restarting, transient server states) all mean: try again soon.
   // The connection messages are matched too, since a socket that breaks mid-handshake surfaces with other codes.
@@ -192,7 +193,7 @@ export class Neo4jGateway implements CypherRunner {
   /** The transaction, with each statement it runs remembered (for the failure log) and debug-logged with its duration. */
   private logged(tx: ManagedTransaction, last: { statement?: Statement }): ManagedTransaction {
     const run: ManagedTransaction['run'] = (cypher, params) => {
-      const statement = { cypher: String(cypher), params: (params ?? {}) as Params };
+      const statement = { cypher: typeof cypher === 'object' && 'text' in cypher ? cypher.text : cypher.toString(), params: (params ?? {}) as Params };
       last.statement = statement;
       const started = performance.now();
       const result = tx.run(cypher, params);

@@ -163,11 +163,11 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, rootDir: string,
     tail.push(line);
     if (tail.length > 20) tail.shift();
   };
-  readline.createInterface({ input: child.stderr! }).on('line', (line) => {
+  readline.createInterface({ input: child.stderr }).on('line', (line) => {
     remember(line);
     logger.debug({ neo4jLocal: true }, line);
   });
-  const stdout = readline.createInterface({ input: child.stdout! });
+  const stdout = readline.createInterface({ input: child.stdout });
 
   const exited = new Promise<LocalExit>((resolve) => child.once('exit', (code, signal) => {
     running.delete(child);

@@ -19,18 +19,18 @@ export class PathHop {
 
   @Field(() => Concept, { description: 'The concept the step leaves (the earlier one along the path).' })
   get from(): Concept {
-    return new Concept(this.fromRecord!);
+    return new Concept(this.fromRecord);
   }
 
   @Field(() => Concept, { description: 'The concept the step reaches (the later one along the path).' })
   get to(): Concept {
-    return new Concept(this.toRecord!);
+    return new Concept(this.toRecord);
   }
 
   @Field(() => Relation, { description: 'The relation walked, with its true `from` and `to`.' })
   get relation(): Relation {
     const [from, to] = this.withArrow ? [this.fromRecord, this.toRecord] : [this.toRecord, this.fromRecord];
-    return new Relation(this.relationRecord!, { from, to });
+    return new Relation(this.relationRecord, { from, to });
   }
 
   @Field(() => Direction, {

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { BadInputError, conceptNotFound, NotFoundError } from '../errors';
 import type { FactRepository } from '../facts/fact.repository';
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
-import { RELATION_TYPES, RelationType } from '../graph/vocabulary';
+import { RELATION_TYPES, type RelationType } from '../graph/vocabulary';
 import { createRandom, mixSeed, pickQuestions, planQuiz, type QuestionModel, type QuizFact, shuffled, stemsOf } from './quiz.generator';
 import type { QuizRepository } from './quiz.repository';
 import { isQuizzed } from './quiz.templates';

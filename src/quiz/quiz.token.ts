@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 import type { Asks } from '../facts/fact.graph';
-import { RELATION_TYPES, RelationType } from '../graph/vocabulary';
+import { RELATION_TYPES, type RelationType } from '../graph/vocabulary';
 import { MAX_OPTIONS, MIN_DISTRACTORS } from './quiz.generator';
 import { asksSubject, isQuizzed } from './quiz.templates';
 

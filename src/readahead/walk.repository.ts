@@ -139,7 +139,7 @@ export function toRelatedTrees(slug: string, related: readonly unknown[][], leve
       : toConceptRef(named(REF_FIELDS, entry.other as unknown[]));
     const forward = entry.forward as boolean;
     const [from, to] = forward ? [slug, other.slug] : [other.slug, slug];
-    const relation = toRelationRecord({ ...(entry.details as Record<string, unknown> | null), type: entry.type as RelationType, from, to, order: entry.order });
+    const relation = toRelationRecord({ ...(entry.details as Record<string, unknown> | null), type: entry.type, from, to, order: entry.order });
     return {
       slug,
       direction: forward || SYMMETRIC_RELATIONS.has(relation.type) ? Direction.OUTGOING : Direction.INCOMING,

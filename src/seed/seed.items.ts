@@ -147,7 +147,7 @@ export function readComparison(r: ShapeReader, node: unknown, at: SeedLocation):
   });
   // An aspect that could not be read would make the value checks report what its own shape problem already says.
   const complete = item.aspects?.every((a) => a !== undefined) ?? false;
-  const draft = draftOf<SeedComparison>({ ...item, aspects: complete ? (item.aspects as SeedComparisonAspect[]) : undefined }, at);
+  const draft = draftOf<SeedComparison>({ ...item, aspects: complete ? (item.aspects) : undefined }, at);
   if (!ok || !complete) return { draft };
   return {
     draft,

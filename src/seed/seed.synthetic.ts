@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 
 import { type ConceptRecord, SYNTHETIC_ORIGIN } from '../graph/graph.model';
 import { DEGREE_KEY_SET, NAME_KEYS_SET } from '../graph/sort-keys';
-import { ConceptKind, RELATION_TYPES, RelationType } from '../graph/vocabulary';
+import { ConceptKind, RELATION_TYPES, type RelationType } from '../graph/vocabulary';
 import type { Logger } from '../logger';
 import type { Neo4jGateway } from '../neo4j/gateway';
 import { RESERVED_SLUG_PREFIX } from './seed.validate';
@@ -221,7 +221,7 @@ export async function writeSynthetic(gateway: Neo4jGateway, n: number, logger: L
 
   // `committed`: every concept up to this number is written, and `ids` has their element ids. A failure on either side
   // stops the other.
-  const ids: (string | undefined)[] = new Array(n + 1);
+  const ids = new Array<string | undefined>(n + 1);
   let committed = 0;
   let failed = false;
   let wake = (): void => undefined;

@@ -77,7 +77,7 @@ export class Tour {
 
   @Field(() => Concept, { description: 'The concept the tour leads to: always its last step.' })
   get to(): Concept {
-    return new Concept(this.toRecord!);
+    return new Concept(this.toRecord);
   }
 
   @Field(() => [TourStep], { description: 'The steps in order, each concept once, ending at `to`.' })

@@ -58,7 +58,7 @@ describeWithTool('GraphQL Code Generator (typescript + typescript-operations) an
     const db = server.atlas.database.gateway;
     const [concepts, relations] = [await storedConcepts(db), await storedRelations(db)];
     const list = await allConcepts(server.url, operation('ConceptsPage'), CONCEPT_PAGE);
-    const conceptFacts = list.concepts.map((c) => ({ slug: c.slug, kind: c.kind as string, source: c.source, tags: c.tags }));
+    const conceptFacts = list.concepts.map((c) => ({ slug: c.slug, kind: c.kind, source: c.source, tags: c.tags }));
     reportReading('codegen-typed-client', 'concepts', { facts: conceptFacts.length, pages: list.pages, stored: concepts.length });
     expect(sortConcepts(conceptFacts)).toEqual(concepts);
     const hub = await allRelations(server.url, operation('HubRelations'), HUB, RELATED_PAGE_SIZES[0]);

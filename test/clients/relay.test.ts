@@ -65,7 +65,7 @@ describeWithTool('relay-runtime with artifacts from relay-compiler (@connection,
 
   /** Reads a fragment from the store as a component would: through the fragment reference its query left there. */
   function readFragment<T>(fragment: ReaderFragment, reference: unknown): T {
-    const selector = getSelector(fragment, reference as never);
+    const selector = getSelector(fragment, reference);
     return environment.lookup(selector as never).data as T;
   }
 

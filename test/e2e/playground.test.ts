@@ -81,7 +81,7 @@ describeWithTool(CHROMIUM, 'GraphQL playground', () => {
       const titles = await page.locator('.graphiql-tab-button').allInnerTexts();
       expect(titles.map((t) => t.trim())).toEqual(EXAMPLE_TABS.map((tab) => operationName(tab.query)));
       // The first tab's query and variables are in the editors (a tab clicked before Monaco is up would not load).
-      await page.locator('.graphiql-query-editor .view-lines', { hasText: operationName(EXAMPLE_TABS[0]!.query) }).waitFor();
+      await page.locator('.graphiql-query-editor .view-lines', { hasText: operationName(EXAMPLE_TABS[0].query) }).waitFor();
       await page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .view-lines', { hasText: 'container' }).waitFor();
 
       // The search example: Korean and English in one request, the English one misspelled.

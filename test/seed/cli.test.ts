@@ -23,7 +23,7 @@ interface Run {
 function seed(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_PRETTY: 'false', ...env } as NodeJS.ProcessEnv,
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_PRETTY: 'false', ...env },
   });
   let stdout = '';
   let stderr = '';

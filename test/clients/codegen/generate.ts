@@ -40,7 +40,7 @@ export async function generateOperationTypes(schema: string): Promise<string> {
       await promisify(execFile)(process.execPath, [bin, '--config', configFile, '--silent'], { cwd: ROOT, timeout: 120_000 });
     } catch (error) {
       const failed = error as { stdout?: string; stderr?: string };
-      throw new Error(`GraphQL Code Generator failed against ${schema}:\n${failed.stdout ?? ''}${failed.stderr ?? ''}`);
+      throw new Error(`GraphQL Code Generator failed against ${schema}:\n${failed.stdout ?? ''}${failed.stderr ?? ''}`, { cause: error });
     }
     return fs.readFileSync(output, 'utf8');
   } finally {

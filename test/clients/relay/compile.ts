@@ -40,7 +40,7 @@ export function compileRelayArtifacts(): { artifacts: string; cleanup: () => voi
   } catch (error) {
     const output = error as { stdout?: Buffer; stderr?: Buffer };
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`relay-compiler failed on test/clients/relay against schema/schema.graphql:\n${output.stdout ?? ''}${output.stderr ?? ''}`);
+    throw new Error(`relay-compiler failed on test/clients/relay against schema/schema.graphql:\n${output.stdout ?? ''}${output.stderr ?? ''}`, { cause: error });
   }
   return { artifacts: path.join(dir, 'artifacts'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
