@@ -38,7 +38,7 @@ export function learnerTabs(demo: DemoFrontend, question: DemoQuestion | null, i
 # frontend's key (development only).
 # 진도 요약, 복습할 개념, 다음에 배울 개념.
 # Progress, due reviews, what to learn next.
-query LearnerDashboard($id: String!, $goal: String) {
+query LearnerDashboard($id: ID!, $goal: String) {
   learner(id: $id) {
     id
     progress(first: 0) {
