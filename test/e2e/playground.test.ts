@@ -93,7 +93,8 @@ describeWithTool(CHROMIUM, 'GraphQL playground', () => {
     );
     const question = quiz.body.data!.quiz[0]!;
     const tabs = learnerTabs(
-      { key: DEFAULT_DEV_FRONTEND_KEY, learnerId: 'demo' },
+      // A learner of its own: the demo learner's reviews stay as a development start made them.
+      { key: DEFAULT_DEV_FRONTEND_KEY, learnerId: `playground-${Date.now()}` },
       { id: question.id, choice: question.options[0]!.id },
       `playground-${Date.now()}`,
     );
