@@ -94,6 +94,19 @@ describe('a production start', () => {
       } finally {
         await again.stop();
       }
+      // A development start after that makes the frontend again, and its key works again.
+      const development = await startTestServer({ DEV_DEMO: 'true', NEO4J_QUERY_TIMEOUT_MS: '60000' });
+      try {
+        const back = await development.gql<{ learner: { id: string } }>(
+          '{ learner(id: "demo") { id } }',
+          {},
+          { authorization: `Bearer ${DEFAULT_DEV_FRONTEND_KEY}` },
+        );
+        expect(back.body.errors).toBeUndefined();
+        expect(back.body.data?.learner.id).toBe('demo');
+      } finally {
+        await development.stop();
+      }
     } finally {
       await server.stop();
     }
