@@ -91,11 +91,11 @@ describeWithTool(CHROMIUM, 'GraphQL playground', () => {
     const quiz = await server.gql<{ quiz: { id: string; options: { id: string }[] }[] }>(
       '{ quiz(topic: "docker-kill", count: 1, seed: 1) { id options { id } } }',
     );
-    const question = quiz.body.data!.quiz[0]!;
+    const question = quiz.body.data!.quiz[0];
     const tabs = learnerTabs(
       // A learner of its own: the demo learner's reviews stay as a development start made them.
       { key: DEFAULT_DEV_FRONTEND_KEY, learnerId: `playground-${Date.now()}` },
-      { id: question.id, choice: question.options[0]!.id },
+      { id: question.id, choice: question.options[0].id },
       `playground-${Date.now()}`,
     );
     expect(tabs.map((tab) => operationName(tab.query))).toEqual([
@@ -115,7 +115,7 @@ describeWithTool(CHROMIUM, 'GraphQL playground', () => {
       expect(status).toBe(200);
     }
     // The review tab sent twice with its key counts once.
-    const review = tabs[1]!;
+    const review = tabs[1];
     const first = await server.gql<{ reviewConcept: { review: { number: number } } }>(
       review.query,
       JSON.parse(review.variables) as Record<string, unknown>,
@@ -149,7 +149,7 @@ describeWithTool(CHROMIUM, 'GraphQL playground', () => {
       ]);
       // The first tab's query and variables are in the editors (a tab clicked before Monaco is up would not load).
       await page
-        .locator('.graphiql-query-editor .view-lines', { hasText: operationName(EXAMPLE_TABS[0]!.query) })
+        .locator('.graphiql-query-editor .view-lines', { hasText: operationName(EXAMPLE_TABS[0].query) })
         .waitFor();
       await page
         .locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .view-lines', { hasText: 'container' })
@@ -217,7 +217,7 @@ describeWithTool(CHROMIUM, 'GraphQL playground', () => {
       await introspected;
       // A tab clicked before Monaco is up would not load: wait for the first tab's query in the editor.
       await page
-        .locator('.graphiql-query-editor .view-lines', { hasText: operationName(EXAMPLE_TABS[0]!.query) })
+        .locator('.graphiql-query-editor .view-lines', { hasText: operationName(EXAMPLE_TABS[0].query) })
         .waitFor();
       await page.locator('.graphiql-tab', { hasText: 'LearnerDashboard' }).click();
       await page.locator('.graphiql-query-editor .view-lines', { hasText: 'LearnerDashboard' }).waitFor();
