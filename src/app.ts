@@ -7,6 +7,7 @@ import { applySchema } from './neo4j/migrations';
 import { buildAtlasSchema } from './schema/build';
 import { warmUpSearch } from './search/search.warmup';
 import { seedOnStart } from './seed/seed.startup';
+import { prepareDemo } from './demo/demo.startup';
 
 export interface Atlas {
   url: string;
@@ -24,16 +25,21 @@ export async function startAtlas(config: Config, logger: Logger, database?: Data
   let gatewayRef: Database['gateway'] | undefined;
   const metrics = createMetrics(() => gatewayRef, config.neo4j.maxPoolSize);
   if (config.learning.quizSecretGenerated && config.env === 'production') {
-    logger.warn('QUIZ_SECRET is not set: quiz question ids will not survive a restart or work across replicas; set it to a long random string');
+    logger.warn(
+      'QUIZ_SECRET is not set: quiz question ids will not survive a restart or work across replicas; set it to a long random string',
+    );
   }
   if (config.access.tokenSecretGenerated && config.env === 'production') {
-    logger.warn('LEARNER_TOKEN_SECRET is not set: learner tokens will stop working on a restart and on every other replica; set it to a random string of at least 32 characters');
+    logger.warn(
+      'LEARNER_TOKEN_SECRET is not set: learner tokens will stop working on a restart and on every other replica; set it to a random string of at least 32 characters',
+    );
   }
   const db = database ?? (await connectDatabase(config, logger, metrics.recordQuery));
   gatewayRef = db.gateway;
   try {
     await applySchema(db.gateway, config.rootDir, logger);
     if (config.seed.onStart) await seedOnStart(db.gateway, config, logger);
+    if (config.demo) await prepareDemo(db.gateway, config.demo, logger);
     await warmUpSearch(db.gateway, logger);
     const schema = await buildAtlasSchema();
     const server = await startHttpServer({ config, logger, gateway: db.gateway, schema, metrics });

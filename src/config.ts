@@ -94,6 +94,17 @@ export interface LearningConfig {
 }
 
 /** Frontend keys, learner tokens and the per-key rate limits. */
+/** What a development start makes so the explorer and the playground can show the learner API. */
+export interface DemoConfig {
+  /** Key of the frontend named `development`; a default everyone knows, so it must never exist in production. */
+  frontendKey: string;
+  /** The demo learner's id under that frontend. */
+  learnerId: string;
+}
+
+/** Known to everyone (it is in the README): refused in production, where no development frontend is ever made. */
+export const DEFAULT_DEV_FRONTEND_KEY = 'atlas_development-only-key-not-for-production-use';
+
 export interface AccessConfig {
   /** Key of the HMAC that signs learner tokens. */
   tokenSecret: string;
@@ -124,6 +135,8 @@ export interface Config {
   caches: CacheConfig;
   learning: LearningConfig;
   access: AccessConfig;
+  /** The development frontend and its demo learner; null when off (always in production). */
+  demo: DemoConfig | null;
   shutdownTimeoutMs: number;
   /** Absolute path of the repository root (where package.json, schema/ and seed/ live). */
   rootDir: string;
@@ -217,16 +230,24 @@ const memorySize = /^\d+[kmg]?$/i;
 
 function memory(env: Env, name: string, fallback: string): string {
   const value = text(env, name, fallback);
-  if (!memorySize.test(value)) throw new ConfigError(name, `must be a size such as 512m or 1g, got "${value}"`, fallback);
+  if (!memorySize.test(value))
+    throw new ConfigError(name, `must be a size such as 512m or 1g, got "${value}"`, fallback);
   return value;
 }
 
 function origins(env: Env): string[] {
   const value = text(env, 'CORS_ORIGINS', '*');
-  const list = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of list) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
-      throw new ConfigError('CORS_ORIGINS', `must be * or a comma-separated list of origins such as https://learn.example.org, got "${origin}"`, 'https://learn.example.org,http://localhost:3000');
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `must be * or a comma-separated list of origins such as https://learn.example.org, got "${origin}"`,
+        'https://learn.example.org,http://localhost:3000',
+      );
     }
   }
   return list;
@@ -238,9 +259,15 @@ function origins(env: Env): string[] {
  */
 function quizSecret(env: Env): { quizSecret: string; quizSecretGenerated: boolean } {
   const raw = env.QUIZ_SECRET;
-  if (raw === undefined || raw.trim() === '') return { quizSecret: randomBytes(32).toString('hex'), quizSecretGenerated: true };
+  if (raw === undefined || raw.trim() === '')
+    return { quizSecret: randomBytes(32).toString('hex'), quizSecretGenerated: true };
   const value = raw.trim();
-  if (value.length < 16) throw new ConfigError('QUIZ_SECRET', `must be at least 16 characters long, got ${value.length}`, 'a-long-random-string-of-your-own');
+  if (value.length < 16)
+    throw new ConfigError(
+      'QUIZ_SECRET',
+      `must be at least 16 characters long, got ${value.length}`,
+      'a-long-random-string-of-your-own',
+    );
   return { quizSecret: value, quizSecretGenerated: false };
 }
 
@@ -250,9 +277,15 @@ function quizSecret(env: Env): { quizSecret: string; quizSecretGenerated: boolea
  */
 function tokenSecret(env: Env): { tokenSecret: string; tokenSecretGenerated: boolean } {
   const raw = env.LEARNER_TOKEN_SECRET;
-  if (raw === undefined || raw.trim() === '') return { tokenSecret: randomBytes(32).toString('hex'), tokenSecretGenerated: true };
+  if (raw === undefined || raw.trim() === '')
+    return { tokenSecret: randomBytes(32).toString('hex'), tokenSecretGenerated: true };
   const value = raw.trim();
-  if (value.length < 32) throw new ConfigError('LEARNER_TOKEN_SECRET', `must be at least 32 characters long, got ${value.length}`, 'output-of-openssl-rand-hex-32');
+  if (value.length < 32)
+    throw new ConfigError(
+      'LEARNER_TOKEN_SECRET',
+      `must be at least 32 characters long, got ${value.length}`,
+      'output-of-openssl-rand-hex-32',
+    );
   return { tokenSecret: value, tokenSecretGenerated: false };
 }
 
@@ -260,7 +293,11 @@ function access(env: Env): AccessConfig {
   const maxTokenTtlSeconds = int(env, 'LEARNER_TOKEN_MAX_TTL_SECONDS', 86400, 60, 2592000);
   const defaultTokenTtlSeconds = int(env, 'LEARNER_TOKEN_TTL_SECONDS', 900, 1, 2592000);
   if (defaultTokenTtlSeconds > maxTokenTtlSeconds) {
-    throw new ConfigError('LEARNER_TOKEN_TTL_SECONDS', `must not exceed LEARNER_TOKEN_MAX_TTL_SECONDS (${maxTokenTtlSeconds})`, '900');
+    throw new ConfigError(
+      'LEARNER_TOKEN_TTL_SECONDS',
+      `must not exceed LEARNER_TOKEN_MAX_TTL_SECONDS (${maxTokenTtlSeconds})`,
+      '900',
+    );
   }
   return {
     ...tokenSecret(env),
@@ -269,6 +306,37 @@ function access(env: Env): AccessConfig {
     readsPerMinute: int(env, 'RATE_LIMIT_READS_PER_MINUTE', 600, 0, 1000000),
     writesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 120, 0, 1000000),
   };
+}
+
+function demo(env: Env, nodeEnv: NodeEnv): DemoConfig | null {
+  if (nodeEnv === 'production') {
+    // Both are development-only: set in production they would say something that is not true, so refuse to start.
+    if (env.DEV_DEMO !== undefined && env.DEV_DEMO.trim() !== '' && bool(env, 'DEV_DEMO', false)) {
+      throw new ConfigError(
+        'DEV_DEMO',
+        'is for development only: production never makes the development frontend or the demo learner',
+        'false',
+      );
+    }
+    if (env.DEV_FRONTEND_KEY !== undefined && env.DEV_FRONTEND_KEY.trim() !== '') {
+      throw new ConfigError(
+        'DEV_FRONTEND_KEY',
+        'is for development only: in production create frontend keys with `npm run keys -- create NAME`',
+        '',
+      );
+    }
+    return null;
+  }
+  if (!bool(env, 'DEV_DEMO', nodeEnv === 'development')) return null;
+  const frontendKey = text(env, 'DEV_FRONTEND_KEY', DEFAULT_DEV_FRONTEND_KEY);
+  if (!/^atlas_[A-Za-z0-9_-]{43}$/.test(frontendKey)) {
+    throw new ConfigError(
+      'DEV_FRONTEND_KEY',
+      'must be `atlas_` and 43 letters, digits, `-` or `_` (the shape of every frontend key)',
+      DEFAULT_DEV_FRONTEND_KEY,
+    );
+  }
+  return { frontendKey, learnerId: 'demo' };
 }
 
 /** Reads, validates and defaults every setting. Throws ConfigError on the first bad value. */
@@ -283,7 +351,12 @@ export function loadConfig(env: Env = process.env): Config {
     env: nodeEnv,
     host: text(env, 'HOST', '0.0.0.0'),
     port: int(env, 'PORT', 4000, 0, 65535),
-    logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], nodeEnv === 'test' ? 'silent' : 'info'),
+    logLevel: oneOf<LogLevel>(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      nodeEnv === 'test' ? 'silent' : 'info',
+    ),
     logPretty: bool(env, 'LOG_PRETTY', nodeEnv !== 'production' && Boolean(process.stdout.isTTY)),
     neo4j: {
       uri: neo4jUri(env),
@@ -347,6 +420,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxQuizQuestions: int(env, 'MAX_QUIZ_QUESTIONS', 20, 1, 100),
     },
     access: access(env),
+    demo: demo(env, nodeEnv),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     rootDir: ROOT_DIR,
   };

@@ -21,7 +21,9 @@ export async function callerOf(header: string | undefined, repo: AccessRepositor
     const candidates = await repo.keysWithPrefix(credential.slice(0, KEY_PREFIX_LENGTH));
     // Every candidate is compared, so the time taken does not tell which one matched.
     const found = candidates.filter((stored) => keyMatches(credential, stored.keyHash));
-    const frontend = found[0];
+    // One key can match two frontends only when a development start made its fixed key again after a revocation:
+    // the active one is the caller.
+    const frontend = found.find((stored) => !stored.revokedAt) ?? found[0];
     if (!frontend) throw new UnauthenticatedError(`This frontend key is not known. Check that it was copied whole, or create a new one. ${HOW}`);
     if (frontend.revokedAt) throw new UnauthenticatedError('This frontend key was revoked. Ask the operator for a new key (`npm run keys -- create NAME`).');
     return { kind: 'frontend', frontendId: frontend.id, frontendName: frontend.name };

@@ -3,7 +3,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -36,6 +39,7 @@ import { jsonOnlyPosts } from './csrf';
 import { bodyErrors, finalErrorHandler, getWithoutBody, persistedQueryGuard, queryLengthGuard } from './request-errors';
 import { compress, corsPolicy, securityHeaders } from './security';
 import { webRouter } from './web';
+import { demoRouter } from '../demo/demo.router';
 
 export interface HttpServer {
   /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
@@ -68,9 +72,19 @@ function operationTypesRule(context: ValidationContext): ASTVisitor {
   return {
     OperationDefinition(node) {
       const schema = context.getSchema();
-      const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+      const root =
+        node.operation === 'query'
+          ? schema.getQueryType()
+          : node.operation === 'mutation'
+            ? schema.getMutationType()
+            : schema.getSubscriptionType();
       if (!root) {
-        context.reportError(new GraphQLError(`This API has no ${node.operation} operations. Send a query (\`query { ... }\`) or, with a credential, a mutation.`, { nodes: node }));
+        context.reportError(
+          new GraphQLError(
+            `This API has no ${node.operation} operations. Send a query (\`query { ... }\`) or, with a credential, a mutation.`,
+            { nodes: node },
+          ),
+        );
       }
     },
   };
@@ -95,7 +109,10 @@ function variantEtags(graphVersion: GraphVersion): RequestHandler {
     res.send = (body?: unknown) => {
       if (typeof body === 'string' && !res.getHeader('etag')) {
         const variant = `${langFromAcceptLanguage(req.headers['accept-language'])}\u0000${String(res.getHeader('content-type') ?? '')}`;
-        res.setHeader('ETag', `W/"${crypto.createHash('sha1').update(graphVersion.current).update(variant).update(body).digest('base64url')}"`);
+        res.setHeader(
+          'ETag',
+          `W/"${crypto.createHash('sha1').update(graphVersion.current).update(variant).update(body).digest('base64url')}"`,
+        );
       }
       return send(body);
     };
@@ -111,7 +128,13 @@ const varyOnRequest: RequestHandler = (_req, res, next) => {
 };
 
 /** Express + Apollo Server on one HTTP server, listening on the configured host and port. */
-export async function startHttpServer({ config, logger, gateway, schema, metrics }: HttpServerDeps): Promise<HttpServer> {
+export async function startHttpServer({
+  config,
+  logger,
+  gateway,
+  schema,
+  metrics,
+}: HttpServerDeps): Promise<HttpServer> {
   const app = express();
   app.disable('x-powered-by');
   const graphVersion = new GraphVersion(gateway, logger);
@@ -120,7 +143,11 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   const responses = config.caches.responseBytes > 0 ? new ResponseStore(config.caches.responseBytes) : undefined;
   if (responses) graphVersion.onChange(() => responses.clear());
   // Weak ETags that change with the graph content as well as with the body.
-  app.set('etag', (body: string | Buffer) => `W/"${crypto.createHash('sha1').update(graphVersion.current).update(body).digest('base64url')}"`);
+  app.set(
+    'etag',
+    (body: string | Buffer) =>
+      `W/"${crypto.createHash('sha1').update(graphVersion.current).update(body).digest('base64url')}"`,
+  );
 
   const httpServer = http.createServer(app);
   const exposeDetails = config.env === 'development';
@@ -139,7 +166,13 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
     csrfPrevention: false,
     parseOptions: { maxTokens: config.limits.maxQueryTokens },
     validationRules: [operationTypesRule],
-    documentStore: config.caches.documentBytes > 0 ? new InMemoryLRUCache<DocumentNode>({ maxSize: config.caches.documentBytes, sizeCalculation: documentHeapBytes }) : null,
+    documentStore:
+      config.caches.documentBytes > 0
+        ? new InMemoryLRUCache<DocumentNode>({
+            maxSize: config.caches.documentBytes,
+            sizeCalculation: documentHeapBytes,
+          })
+        : null,
     cache: persistedQueries,
     persistedQueries: config.caches.persistedQueryBytes > 0 ? { cache: persistedQueries } : false,
     // main.ts owns signal handling, so the drain happens once and in order (HTTP, then driver, then Neo4j).
@@ -180,6 +213,7 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
   });
   // Before /graphql: a browser's GET /graphql (Accept: text/html) gets the playground instead of Apollo.
   app.use(webRouter(config, logger));
+  if (config.demo) app.use(demoRouter(config.demo));
   app.use(exportRouter(gateway, config.access, accessLimits));
   app.use(
     '/graphql',
@@ -192,7 +226,9 @@ export async function startHttpServer({ config, logger, gateway, schema, metrics
     bodyErrors(config.limits.maxBodyBytes),
     persistedQueryGuard(),
     queryLengthGuard(config.limits.maxQueryLength),
-    ...(responses ? [responseCache({ store: responses, graphVersion: () => graphVersion.current, registry: metrics.registry })] : []),
+    ...(responses
+      ? [responseCache({ store: responses, graphVersion: () => graphVersion.current, registry: metrics.registry })]
+      : []),
     queryShapeGuard(config.limits, schema, limitVerdicts),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<AtlasContext> => {

@@ -10,6 +10,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { EXAMPLE_TABS } from './examples';
+import { type DemoFrontend, type DemoQuestion, learnerTabs } from './examples.learner';
 
 type Fetcher = GraphiQLProps['fetcher'];
 
@@ -20,7 +21,11 @@ type Fetcher = GraphiQLProps['fetcher'];
 const fetcher: Fetcher = async (params, options) => {
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...options?.headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...options?.headers,
+    },
     body: JSON.stringify(params),
   });
   const text = await response.text();
@@ -40,12 +45,35 @@ const plugins = [HISTORY_PLUGIN, explorerPlugin()];
  */
 const firstVisit = localStorage.getItem('graphiql:tabState') === null;
 
-function Playground() {
+/**
+ * A development server hands out its development key (GET /dev/demo; production has no such route): then the learner
+ * API tabs are added, with a quiz question of this server for the checkAnswer tab.
+ */
+async function developmentTabs(): Promise<GraphiQLProps['defaultTabs']> {
+  try {
+    const response = await fetch('/dev/demo', { headers: { accept: 'application/json' } });
+    if (!response.ok) return [];
+    const demo = (await response.json()) as DemoFrontend;
+    const quiz = (await fetcher(
+      { query: '{ quiz(topic: "docker-kill", count: 1, seed: 1) { id options { id } } }', operationName: null },
+      {},
+    )) as {
+      data?: { quiz?: { id: string; options: { id: string }[] }[] };
+    };
+    const first = quiz.data?.quiz?.[0];
+    const question: DemoQuestion | null = first?.options[0] ? { id: first.id, choice: first.options[0].id } : null;
+    return learnerTabs(demo, question, crypto.randomUUID());
+  } catch {
+    return [];
+  }
+}
+
+function Playground({ extraTabs }: { extraTabs: NonNullable<GraphiQLProps['defaultTabs']> }) {
   return (
     <GraphiQL
       fetcher={fetcher}
       plugins={plugins}
-      defaultTabs={EXAMPLE_TABS}
+      defaultTabs={[...EXAMPLE_TABS, ...extraTabs]}
       initialVariables={firstVisit ? EXAMPLE_TABS[0]?.variables : undefined}
       defaultEditorToolsVisibility="variables"
       isHeadersEditorEnabled
@@ -64,8 +92,11 @@ function Playground() {
 
 const root = document.getElementById('playground');
 if (!root) throw new Error('The page has no #playground element.');
-createRoot(root).render(
-  <StrictMode>
-    <Playground />
-  </StrictMode>,
+const page = root;
+void developmentTabs().then((extraTabs) =>
+  createRoot(page).render(
+    <StrictMode>
+      <Playground extraTabs={extraTabs ?? []} />
+    </StrictMode>,
+  ),
 );
