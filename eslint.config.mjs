@@ -20,6 +20,8 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': 'error',
+      // A variable a closure reads before it is set (e.g. a gateway the metrics read once connected) stays `let`.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       'import-x/no-self-import': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',

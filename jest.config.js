@@ -14,7 +14,7 @@
 /** Pure tests that live under test/ because they check the repository's files rather than one module. */
 const UNIT_IN_TEST = ['test/schema-drift.test.ts', 'test/seed-coverage.test.ts'];
 
-const escape = (file) => file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (file) => file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** @type {import('jest').Config} */
 const shared = {
@@ -47,7 +47,7 @@ module.exports = {
       displayName: 'integration',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', ...UNIT_IN_TEST.map((file) => `<rootDir>/${escape(file)}$`)],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', ...UNIT_IN_TEST.map((file) => `<rootDir>/${escapeRegExp(file)}$`)],
     },
     {
       ...withDatabase,

@@ -1,5 +1,5 @@
-import { Router } from 'express';
-import neo4j, { type Integer } from 'neo4j-driver';
+import { type Response, Router } from 'express';
+import neo4j from 'neo4j-driver';
 
 import type { AccessConfig } from '../config';
 import { AtlasError, BadInputError, RateLimitedError } from '../errors';
@@ -16,7 +16,7 @@ const PAGE = 200;
 
 /** A stored value as JSON: Neo4j integers as numbers, temporal values as ISO 8601 text, lists and maps within. */
 export function plain(value: unknown): unknown {
-  if (neo4j.isInt(value)) return (value as Integer).inSafeRange() ? (value as Integer).toNumber() : String(value);
+  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (Array.isArray(value)) return value.map(plain);
   if (value !== null && typeof value === 'object') {
     const temporal = value as { toString(): string };
@@ -28,7 +28,7 @@ export function plain(value: unknown): unknown {
   return value;
 }
 
-function sendError(res: import('express').Response, error: AtlasError): void {
+function sendError(res: Response, error: AtlasError): void {
   const { http: head, ...extensions } = error.extensions as { http?: { status: number; headers?: Map<string, string> } };
   for (const [name, value] of head?.headers ?? []) res.setHeader(name, value);
   res.status(head?.status ?? 400).json({ errors: [{ message: error.message, extensions }] });

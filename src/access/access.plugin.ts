@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 
 import type { AtlasContext } from '../context';
 import { RateLimitedError, UnauthenticatedError } from '../errors';
@@ -14,7 +15,7 @@ export function useAccessRules(limits: AccessLimits, perMinute: { read: number; 
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
-          const traffic = operation?.operation === 'mutation' ? 'write' : 'read';
+          const traffic = operation?.operation === OperationTypeNode.MUTATION ? 'write' : 'read';
           if (traffic === 'write' && contextValue.caller.kind === 'public') {
             throw new UnauthenticatedError(
               'Every mutation needs a credential: send `Authorization: Bearer <key>` with your frontend key, or `Authorization: Bearer <token>` with a learner token.',

@@ -16,7 +16,7 @@ export interface StoredKey extends FrontendRecord {
 function date(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   const standard = (value as { toStandardDate?: () => Date }).toStandardDate;
-  return standard ? standard.call(value) : new Date(String(value));
+  return standard ? standard.call(value) : new Date(typeof value === 'string' || typeof value === 'number' ? value : NaN);
 }
 
 function frontendOf(row: Row): FrontendRecord {

@@ -152,8 +152,8 @@ function paramsOf(req: Request): GraphqlParams | undefined {
     let variables: unknown;
     let extensions: { persistedQuery?: { sha256Hash?: unknown } } | undefined;
     try {
-      variables = typeof req.query.variables === 'string' ? JSON.parse(req.query.variables) : undefined;
-      extensions = typeof req.query.extensions === 'string' ? JSON.parse(req.query.extensions) : undefined;
+      variables = typeof req.query.variables === 'string' ? (JSON.parse(req.query.variables) as unknown) : undefined;
+      extensions = typeof req.query.extensions === 'string' ? (JSON.parse(req.query.extensions) as typeof extensions) : undefined;
     } catch {
       return undefined;
     }

@@ -11,7 +11,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type RequestHandler } from 'express';
-import { type ASTVisitor, type DocumentNode, GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { type ASTVisitor, type DocumentNode, GraphQLError, type GraphQLSchema, OperationTypeNode, type ValidationContext } from 'graphql';
 
 import { authenticate } from '../access/access.middleware';
 import { exportRouter } from '../access/access.export';
@@ -73,9 +73,9 @@ function operationTypesRule(context: ValidationContext): ASTVisitor {
     OperationDefinition(node) {
       const schema = context.getSchema();
       const root =
-        node.operation === 'query'
+        node.operation === OperationTypeNode.QUERY
           ? schema.getQueryType()
-          : node.operation === 'mutation'
+          : node.operation === OperationTypeNode.MUTATION
             ? schema.getMutationType()
             : schema.getSubscriptionType();
       if (!root) {

@@ -4,7 +4,7 @@ import { ensureLearner } from '../access/access.repository';
 import type { LearnerRef } from '../access/access.types';
 import { type ConceptRef, toConceptRef } from '../graph/graph.model';
 import { RelationType } from '../graph/vocabulary';
-import type { Neo4jGateway, Row } from '../neo4j/gateway';
+import type { Neo4jGateway } from '../neo4j/gateway';
 import type { GraphConcept, LearnerGraph } from './learner.plan';
 import { applyReview, type MemoryPhase, type MemoryRecord, progressOf, type ProgressState, retrievability, type ReviewRating } from './memory.model';
 
@@ -144,7 +144,7 @@ export class LearnerRepository {
                 EXISTS { MATCH (:Concept {slug: $concept}) } AS conceptExists, coalesce(l.reviewCount, 0) AS reviewCount`,
         { ...ref, key: request.idempotencyKey, concept: request.concept },
       );
-      const row = found.records[0].toObject() as Row;
+      const row = found.records[0].toObject();
       if (row.review) {
         const earlier = row.review as Record<string, unknown>;
         if (earlier.request !== fingerprint(request)) return { kind: 'conflict', review: toReview(earlier) };

@@ -241,7 +241,7 @@ export class NextConcept {
 
   @Field(() => Concept, { description: 'The concept.' })
   get concept(): Concept {
-    return new Concept(this.conceptRef!);
+    return new Concept(this.conceptRef);
   }
 
   @Field(() => ProgressState, { description: 'NEW, or LEARNING when the learner has started on it.' })

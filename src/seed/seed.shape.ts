@@ -85,7 +85,7 @@ export class ShapeReader {
   text(node: unknown, at: SeedLocation, field: string): string | undefined {
     const where = this.at(node, at);
     if (!isScalar(node) || typeof node.value !== 'string') {
-      const hint = isScalar(node) && node.value !== null ? `put it in quotes: ${field}: "${String(node.value as string | number | boolean)}"` : `write the text after ${field}:`;
+      const hint = isScalar(node) && node.value !== null ? `put it in quotes: ${field}: "${JSON.stringify(node.value)}"` : `write the text after ${field}:`;
       return this.problem(where, `"${field}" must be text, got ${describe(node)}`, hint);
     }
     if (node.value.trim() === '') return this.problem(where, `"${field}" is empty`, `write the text after ${field}:`);

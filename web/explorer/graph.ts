@@ -249,7 +249,7 @@ export class GraphView {
     this.cy.getElementById(focus).addClass('focus expanded').position({ x: 0, y: 0 });
     this.placeEdgeLabels();
     this.placeRing({ x: 0, y: 0 }, this.ordered(subgraph.nodes.map((n) => n.slug).filter((slug) => slug !== focus)));
-    await this.run({ name: 'preset', fit: true, padding: 32, animate: false } as LayoutOptions);
+    await this.run({ name: 'preset', fit: true, padding: 32, animate: false });
   }
 
   /**
@@ -271,7 +271,7 @@ export class GraphView {
     this.placeRing(center, this.ordered(added), away);
     this.cy.getElementById(around).addClass('focus expanded');
     this.placeEdgeLabels();
-    await this.run({ name: 'preset', fit: true, padding: 32, animate: false } as LayoutOptions);
+    await this.run({ name: 'preset', fit: true, padding: 32, animate: false });
     return added.length;
   }
 
@@ -285,9 +285,9 @@ export class GraphView {
     });
     this.cy.elements().addClass('path');
     this.placeEdgeLabels();
-    const ends = [path.nodes[0], path.nodes[path.nodes.length - 1]].filter(Boolean) as GraphNode[];
+    const ends = [path.nodes[0], path.nodes[path.nodes.length - 1]].filter((node): node is GraphNode => Boolean(node));
     for (const end of ends) this.cy.getElementById(end.slug).addClass('focus');
-    await this.run({ name: 'preset', fit: true, padding: 48, animate: false } as LayoutOptions);
+    await this.run({ name: 'preset', fit: true, padding: 48, animate: false });
   }
 
   /** Marks the concept the side panel is about. */

@@ -202,7 +202,7 @@ export function renderPath(panel: HTMLElement, results: PathResult[], shown: num
  */
 export function renderLegend(target: HTMLElement, relationTypes: string[], kinds: string[], lang: Lang, hidden: ReadonlySet<string>, onToggle: (type: string, visible: boolean) => void): void {
   const entry = (type: string) => {
-    const box = h('input', { type: 'checkbox', class: 'legend__toggle', 'data-type': type, 'aria-label': `${t('showType', lang)}: ${relationLabel(type, lang)}` }) as HTMLInputElement;
+    const box = h('input', { type: 'checkbox', class: 'legend__toggle', 'data-type': type, 'aria-label': `${t('showType', lang)}: ${relationLabel(type, lang)}` });
     box.checked = !hidden.has(type);
     box.addEventListener('change', () => onToggle(type, box.checked));
     const label = type === LEARNING_ORDER ? t('learningOrder', lang) : relationLabel(type, lang);

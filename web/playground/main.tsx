@@ -8,6 +8,7 @@ import { explorerPlugin } from '@graphiql/plugin-explorer';
 import { GraphiQL, type GraphiQLProps, HISTORY_PLUGIN } from 'graphiql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { type ExecutionResult, GraphQLError } from 'graphql';
 
 import { EXAMPLE_TABS } from './examples';
 import { type DemoFrontend, type DemoQuestion, learnerTabs } from './examples.learner';
@@ -30,9 +31,9 @@ const fetcher: Fetcher = async (params, options) => {
   });
   const text = await response.text();
   try {
-    return JSON.parse(text);
+    return JSON.parse(text) as ExecutionResult;
   } catch {
-    return { errors: [{ message: `HTTP ${response.status}: ${text.slice(0, 300)}` }] };
+    return { errors: [new GraphQLError(`HTTP ${response.status}: ${text.slice(0, 300)}`)] };
   }
 };
 
