@@ -1,16 +1,14 @@
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 import { createTestFrontend, learnerToken } from './support/access';
 
 /** Frontend keys and learner tokens at the HTTP boundary: what each credential gets, and what a bad one gets. */
 describe('credentials', () => {
-  let server: TestServer;
-  let key: string;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    ({ key } = await createTestFrontend('credentials'));
+  const server = useTestServer({}, {
+    seed: async () => {
+      ({ key } = await createTestFrontend('credentials'));
+    },
   });
-  afterAll(() => server.stop());
+  let key: string;
 
   const TOKEN = 'mutation T($id: String!, $ttl: Int) { createLearnerToken(learnerId: $id, ttlSeconds: $ttl) { token learnerId expiresAt } }';
 

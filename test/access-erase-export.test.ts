@@ -5,11 +5,10 @@ import { checkSeed } from '../src/seed/seed.validate';
 import { createTestFrontend } from './support/access';
 import { accessSnapshot, addLearnerData } from './support/learner-data';
 import { restoreShippedSeed, seedTestConfig } from './support/seed';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /** Erasing a learner removes every trace of them and nothing else; the export holds what is stored; re-seeding keeps it. */
 
-let server: TestServer;
 let db: Database;
 let front: { key: string; frontendId: string; name: string };
 let base: string;
@@ -26,20 +25,20 @@ async function countOf(learnerId: string): Promise<{ learners: number; data: num
 
 beforeAll(async () => {
   db = await connectDatabase(seedTestConfig(), createLogger({ logLevel: 'silent', logPretty: false }));
-  server = await startTestServer();
-  base = server.url.replace(/\/graphql$/, '');
-  front = await createTestFrontend('erase');
-  await addLearnerData(db.gateway, { frontendId: front.frontendId, learnerId: 'stay' }, [{ slug: 'container', note: 'kept' }]);
-  await addLearnerData(db.gateway, { frontendId: front.frontendId, learnerId: 'go' }, [
-    { slug: 'image', note: 'first' },
-    { slug: 'volume', note: 'second' },
-    { slug: 'a-concept-no-longer-seeded', note: 'third' },
-  ]);
 });
+afterAll(() => db?.close());
 
-afterAll(async () => {
-  await server?.stop();
-  await db?.close();
+const server = useTestServer({}, {
+  seed: async (running) => {
+    base = running.url.replace(/\/graphql$/, '');
+    front = await createTestFrontend('erase');
+    await addLearnerData(db.gateway, { frontendId: front.frontendId, learnerId: 'stay' }, [{ slug: 'container', note: 'kept' }]);
+    await addLearnerData(db.gateway, { frontendId: front.frontendId, learnerId: 'go' }, [
+      { slug: 'image', note: 'first' },
+      { slug: 'volume', note: 'second' },
+      { slug: 'a-concept-no-longer-seeded', note: 'third' },
+    ]);
+  },
 });
 
 describe('eraseLearner', () => {

@@ -4,7 +4,7 @@ import { signToken } from '../src/access/access.token';
 import { createTestFrontend, learnerToken } from './support/access';
 import { accessSnapshot, addLearnerData } from './support/learner-data';
 import { seedTestConfig } from './support/seed';
-import { startTestServer, TEST_TOKEN_SECRET, type TestServer } from './support/server';
+import { TEST_TOKEN_SECRET, useTestServer } from './support/server';
 
 /**
  * The isolation table: every way a credential might reach another frontend's learners, or another learner, is
@@ -17,7 +17,6 @@ interface Frontend {
   name: string;
 }
 
-let server: TestServer;
 let db: Database;
 let a: Frontend;
 let b: Frontend;
@@ -42,21 +41,21 @@ function tampered(token: string, change: (payload: Record<string, unknown>) => v
 
 beforeAll(async () => {
   db = await connectDatabase(seedTestConfig(), createLogger({ logLevel: 'silent', logPretty: false }));
-  server = await startTestServer();
-  [a, b, revoked] = await Promise.all([createTestFrontend('iso-a'), createTestFrontend('iso-b'), createTestFrontend('iso-revoked')]);
-  await addLearnerData(db.gateway, { frontendId: a.frontendId, learnerId: 'u1' }, [{ slug: 'container', note: 'a-u1 knows containers' }]);
-  await addLearnerData(db.gateway, { frontendId: a.frontendId, learnerId: 'u2' }, [{ slug: 'image', note: 'a-u2 knows images' }]);
-  await addLearnerData(db.gateway, { frontendId: b.frontendId, learnerId: 'u1' }, [{ slug: 'volume', note: 'b-u1 knows volumes' }]);
-  await addLearnerData(db.gateway, { frontendId: revoked.frontendId, learnerId: 'r1' }, [{ slug: 'network', note: 'r-r1' }]);
-  tokens.aU1 = await learnerToken(a.key, 'u1', 300, server);
-  tokens.bU1 = await learnerToken(b.key, 'u1', 300, server);
-  tokens.revoked = await learnerToken(revoked.key, 'r1', 300, server);
-  await db.gateway.write('MATCH (f:Frontend {id: $id}) SET f.revokedAt = datetime()', { id: revoked.frontendId });
 });
+afterAll(() => db?.close());
 
-afterAll(async () => {
-  await server?.stop();
-  await db?.close();
+const server = useTestServer({}, {
+  seed: async (running) => {
+    [a, b, revoked] = await Promise.all([createTestFrontend('iso-a'), createTestFrontend('iso-b'), createTestFrontend('iso-revoked')]);
+    await addLearnerData(db.gateway, { frontendId: a.frontendId, learnerId: 'u1' }, [{ slug: 'container', note: 'a-u1 knows containers' }]);
+    await addLearnerData(db.gateway, { frontendId: a.frontendId, learnerId: 'u2' }, [{ slug: 'image', note: 'a-u2 knows images' }]);
+    await addLearnerData(db.gateway, { frontendId: b.frontendId, learnerId: 'u1' }, [{ slug: 'volume', note: 'b-u1 knows volumes' }]);
+    await addLearnerData(db.gateway, { frontendId: revoked.frontendId, learnerId: 'r1' }, [{ slug: 'network', note: 'r-r1' }]);
+    tokens.aU1 = await learnerToken(a.key, 'u1', 300, running);
+    tokens.bU1 = await learnerToken(b.key, 'u1', 300, running);
+    tokens.revoked = await learnerToken(revoked.key, 'r1', 300, running);
+    await db.gateway.write('MATCH (f:Frontend {id: $id}) SET f.revokedAt = datetime()', { id: revoked.frontendId });
+  },
 });
 
 type Attempt =

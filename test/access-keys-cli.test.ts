@@ -6,7 +6,7 @@ import { createLogger } from '../src/logger';
 import { connectDatabase, type Database } from '../src/neo4j/database';
 import { learnerToken } from './support/access';
 import { seedTestConfig } from './support/seed';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /** `npm run keys` as an operator runs it: the built CLI against the test database, judged by exit code and output. */
 
@@ -33,17 +33,13 @@ function keys(args: string[]): Promise<Run> {
 
 const STATS = '{ stats { concepts } }';
 let db: Database;
-let server: TestServer;
 
 beforeAll(async () => {
   db = await connectDatabase(seedTestConfig(), createLogger({ logLevel: 'silent', logPretty: false }));
-  server = await startTestServer();
 });
+afterAll(() => db?.close());
 
-afterAll(async () => {
-  await server?.stop();
-  await db?.close();
-});
+const server = useTestServer();
 
 describe('npm run keys', () => {
   const name = `cli-${randomUUID().slice(0, 8)}`;

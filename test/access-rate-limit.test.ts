@@ -1,16 +1,17 @@
 import { createTestFrontend, learnerToken } from './support/access';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /** Per-credential rate limits at the HTTP boundary: 429 with Retry-After, reads and writes apart, public untouched. */
 
-let server: TestServer;
 let key: string;
-
-beforeAll(async () => {
-  server = await startTestServer({ RATE_LIMIT_READS_PER_MINUTE: '3', RATE_LIMIT_WRITES_PER_MINUTE: '2' });
-  ({ key } = await createTestFrontend('limits'));
-});
-afterAll(() => server.stop());
+const server = useTestServer(
+  { RATE_LIMIT_READS_PER_MINUTE: '3', RATE_LIMIT_WRITES_PER_MINUTE: '2' },
+  {
+    seed: async () => {
+      ({ key } = await createTestFrontend('limits'));
+    },
+  },
+);
 
 const READ = '{ stats { concepts } }';
 const WRITE = 'mutation { createLearnerToken(learnerId: "u1") { token } }';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { LearnerRepository } from '../src/learner/learner.repository';
 import { ReviewRating } from '../src/learner/memory.model';
 import { createTestFrontend } from './support/access';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /**
  * What a frontend asks about a learner, against the shipped seed, with expectations worked out by hand from the
@@ -11,16 +11,18 @@ import { startTestServer, type TestServer } from './support/server';
  * require nothing; right after `process` come application (6 after it), isolation (4), signal (4),
  * distributed-system (2), main-process (1) and parallelism (0), which need nothing else; sigkill needs signal.
  */
-let server: TestServer;
 let key: string;
 let frontendId: string;
 
-beforeAll(async () => {
-  // The first write of a fresh database plans its statements; on a busy machine that can pass a request's timeout.
-  server = await startTestServer({ NEO4J_QUERY_TIMEOUT_MS: '60000' });
-  ({ key, frontendId } = await createTestFrontend('queries'));
-});
-afterAll(() => server?.stop());
+// The first write of a fresh database plans its statements; on a busy machine that can pass a request's timeout.
+const server = useTestServer(
+  { NEO4J_QUERY_TIMEOUT_MS: '60000' },
+  {
+    seed: async () => {
+      ({ key, frontendId } = await createTestFrontend('queries'));
+    },
+  },
+);
 
 const DAY = 86_400_000;
 

@@ -5,10 +5,9 @@ import type { SeedContent } from '../src/seed/seed.types';
 import { checkSeed } from '../src/seed/seed.validate';
 import { createTestFrontend } from './support/access';
 import { restoreShippedSeed, seedTestConfig } from './support/seed';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /** Learner data lives beside the graph: no re-seed touches it, and a concept that leaves the seed reads as retired. */
-let server: TestServer;
 let key: string;
 let frontendId: string;
 const learner = `u-${randomUUID()}`;
@@ -17,26 +16,24 @@ const LEAVING = 'parallelism';
 
 const db = () => server.atlas.database.gateway;
 
-beforeAll(async () => {
-  // The first write of a fresh database plans its statements; on a busy machine that can pass a request's timeout.
-  server = await startTestServer({ SEED_ON_START: 'false', NEO4J_QUERY_TIMEOUT_MS: '60000' });
-  ({ key, frontendId } = await createTestFrontend('reseed'));
-  for (const [concept, rating] of [['process', 'EASY'], [LEAVING, 'GOOD'], [LEAVING, 'EASY']]) {
-    const res = await server.gql(
-      'mutation R($input: ReviewConceptInput!) { reviewConcept(input: $input) { review { number } } }',
-      { input: { learnerId: learner, concept, rating, idempotencyKey: randomUUID() } },
-      { authorization: `Bearer ${key}` },
-    );
-    expect(res.body.errors).toBeUndefined();
-  }
-});
-
-afterAll(async () => {
-  if (server) {
-    await restoreShippedSeed(db());
-    await server.stop();
-  }
-});
+// The first write of a fresh database plans its statements; on a busy machine that can pass a request's timeout.
+const server = useTestServer(
+  { SEED_ON_START: 'false', NEO4J_QUERY_TIMEOUT_MS: '60000' },
+  {
+    seed: async (running) => {
+      ({ key, frontendId } = await createTestFrontend('reseed'));
+      for (const [concept, rating] of [['process', 'EASY'], [LEAVING, 'GOOD'], [LEAVING, 'EASY']]) {
+        const res = await running.gql(
+          'mutation R($input: ReviewConceptInput!) { reviewConcept(input: $input) { review { number } } }',
+          { input: { learnerId: learner, concept, rating, idempotencyKey: randomUUID() } },
+          { authorization: `Bearer ${key}` },
+        );
+        expect(res.body.errors).toBeUndefined();
+      }
+    },
+    cleanup: (running) => restoreShippedSeed(running.atlas.database.gateway),
+  },
+);
 
 /** Every Frontend, Learner and LearnerData node of this frontend with all its properties, and their relationships. */
 async function learnerNodes(): Promise<string[]> {

@@ -1,20 +1,22 @@
 import { randomUUID } from 'node:crypto';
 
 import { createTestFrontend, learnerToken } from './support/access';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /** Reviews through the real server and Neo4j: what a review changes, idempotent retries, concurrency, who may write. */
-let server: TestServer;
 let key: string;
 let otherKey: string;
 
-beforeAll(async () => {
-  // The first write of a fresh database plans its statements; on a busy machine that can pass a request's timeout.
-  server = await startTestServer({ NEO4J_QUERY_TIMEOUT_MS: '60000' });
-  ({ key } = await createTestFrontend('reviews'));
-  ({ key: otherKey } = await createTestFrontend('reviews-other'));
-});
-afterAll(() => server?.stop());
+// The first write of a fresh database plans its statements; on a busy machine that can pass a request's timeout.
+const server = useTestServer(
+  { NEO4J_QUERY_TIMEOUT_MS: '60000' },
+  {
+    seed: async () => {
+      ({ key } = await createTestFrontend('reviews'));
+      ({ key: otherKey } = await createTestFrontend('reviews-other'));
+    },
+  },
+);
 
 const REVIEW = `mutation Review($input: ReviewConceptInput!) {
   reviewConcept(input: $input) {

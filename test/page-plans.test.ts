@@ -2,7 +2,7 @@ import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import pino from 'pino';
 
 import { applySchema } from '../src/neo4j/migrations';
-import { startTestServer, testConfig, type TestServer } from './support/server';
+import { testConfig, useTestServer } from './support/server';
 
 /**
  * What a page of concepts costs the database, read from Neo4j's own plan of the statement the server sent: a page in
@@ -28,14 +28,9 @@ const { lines, logger } = (() => {
   return { lines: captured, logger: pino({ level: 'debug' }, { write: (line: string) => void captured.push(JSON.parse(line) as LogLine) }) };
 })();
 
-let server: TestServer;
+// The response cache off: every request must reach the database, or there is no statement to profile.
+const server = useTestServer({ RESPONSE_CACHE_BYTES: '0' }, { logger });
 let requests = 0;
-
-beforeAll(async () => {
-  // The response cache off: every request must reach the database, or there is no statement to profile.
-  server = await startTestServer({ RESPONSE_CACHE_BYTES: '0' }, { logger });
-});
-afterAll(() => server.stop());
 
 const db = () => server.atlas.database.gateway;
 

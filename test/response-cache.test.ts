@@ -6,7 +6,7 @@ import path from 'node:path';
 
 import { createTestFrontend } from './support/access';
 import { restoreShippedSeed } from './support/seed';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer, type TestServer } from './support/server';
 
 /**
  * The in-process response cache, through the real server and database: repeated questions are answered without
@@ -43,15 +43,7 @@ async function metric(server: TestServer, line: string): Promise<number> {
 const SUMMARY = 'query ($slug: String!) { concept(slug: $slug) { slug summary } }';
 
 describe('response cache on (default budget)', () => {
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({ GRAPH_VERSION_CHECK_MS: String(CHECK_MS) });
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer({ GRAPH_VERSION_CHECK_MS: String(CHECK_MS) });
 
   it('answers a repeated question from the cache: no round trip, no GraphQL run, the same body and headers', async () => {
     const query = { query: '{ concept(slug: "kernel") { slug name } }' };
@@ -225,17 +217,9 @@ describe('response cache on (default budget)', () => {
 });
 
 describe('response cache with a small byte budget', () => {
-  let server: TestServer;
-
   // Each answer below is about 60 characters of key, 45 of body and 140 of headers (Content-Type, Cache-Control,
   // X-Graph-Version, ETag): 2 × 245 + 512 ≈ 1000 bytes, so two fit in 2600 bytes and a third pushes one out.
-  beforeAll(async () => {
-    server = await startTestServer({ RESPONSE_CACHE_BYTES: '2600' });
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer({ RESPONSE_CACHE_BYTES: '2600' });
 
   it('evicts the least recently used answer when a new one passes the budget', async () => {
     const ask = async (slug: string) => (await post(server.url, { query: `{ concept(slug: "${slug}") { slug } }` })).headers.get('x-response-cache');
@@ -250,15 +234,7 @@ describe('response cache with a small byte budget', () => {
 });
 
 describe('response cache off (RESPONSE_CACHE_BYTES=0)', () => {
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({ RESPONSE_CACHE_BYTES: '0' });
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer({ RESPONSE_CACHE_BYTES: '0' });
 
   it('runs every request and says nothing about a cache', async () => {
     const query = { query: '{ concept(slug: "kernel") { slug } }' };
