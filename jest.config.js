@@ -47,7 +47,11 @@ module.exports = {
       displayName: 'integration',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', ...UNIT_IN_TEST.map((file) => `<rootDir>/${escapeRegExp(file)}$`)],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '<rootDir>/test/e2e/',
+        ...UNIT_IN_TEST.map((file) => `<rootDir>/${escapeRegExp(file)}$`),
+      ],
     },
     {
       ...withDatabase,

@@ -20,7 +20,15 @@ import { combine, type LoadOptions, type Measurement, quantile } from './measure
 import { parseOptions } from './options';
 import { startPeerProcess } from './peer/peer-process';
 import { probe } from './probe';
-import { type BenchResult, type CaseCheck, type ContestantId, printReport, type ScaleStep, type Scenarios, type ShapeRow } from './report';
+import {
+  type BenchResult,
+  type CaseCheck,
+  type ContestantId,
+  printReport,
+  type ScaleStep,
+  type Scenarios,
+  type ShapeRow,
+} from './report';
 import type { ServerProcess } from './server-process';
 import { difference, type GraphQLRequest, type ShapeCase, shapeCases, type ShapeParams } from './shapes';
 import { runProfile } from './profile-run';
@@ -36,7 +44,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const RESULTS = path.join(ROOT, 'bench', 'results');
 
 const startedAt = Date.now();
-const progress = (line: string) => process.stderr.write(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+const progress = (line: string) =>
+  process.stderr.write(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
 /** CPU time a process has used so far, in clock ticks (utime + stime from /proc). */
 function cpuTicks(pid: number): number {
@@ -53,7 +62,9 @@ function cpuTicks(pid: number): number {
  * work on the answers in flight (a slow contestant for seconds); that work must not be billed to the next one.
  */
 async function settle(servers: Partial<Servers>, db: BenchDatabase): Promise<void> {
-  const pids = [servers.ours?.pid, servers.cached?.pid, servers.peer?.pid].filter((pid): pid is number => pid !== undefined);
+  const pids = [servers.ours?.pid, servers.cached?.pid, servers.peer?.pid].filter(
+    (pid): pid is number => pid !== undefined,
+  );
   const deadline = Date.now() + 60000;
   let before = pids.map(cpuTicks);
   while (Date.now() < deadline) {
@@ -62,7 +73,9 @@ async function settle(servers: Partial<Servers>, db: BenchDatabase): Promise<voi
     const session = db.driver.session({ database: db.config.neo4j.database });
     let open = 0;
     try {
-      open = (await session.run('SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS n')).records[0].get('n') as number;
+      open = (await session.run('SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS n')).records[0].get(
+        'n',
+      ) as number;
     } finally {
       await session.close();
     }
@@ -103,7 +116,11 @@ async function ask(server: ServerProcess, what: string, body: string): Promise<R
   }
 }
 
-async function postGraphQL(server: ServerProcess, what: string, request: GraphQLRequest): Promise<{ data?: any; errors?: { message: string }[]; roundTrips: number | null }> {
+async function postGraphQL(
+  server: ServerProcess,
+  what: string,
+  request: GraphQLRequest,
+): Promise<{ data?: any; errors?: { message: string }[]; roundTrips: number | null }> {
   const response = await ask(server, what, JSON.stringify(request));
   const text = await response.text();
   let body: { data?: any; errors?: { message: string }[] };
@@ -119,8 +136,20 @@ async function postGraphQL(server: ServerProcess, what: string, request: GraphQL
 
 /** Asks each contestant once and compares the answers with ours; only contestants that agree are measured. */
 async function check(shape: ShapeCase, servers: Servers, db: BenchDatabase, schema: GraphQLSchema): Promise<CaseCheck> {
-  const result: CaseCheck = { ours: 'ok', peer: shape.peer ? 'ok' : 'n/a', raw: 'ok', roundTrips: null, facts: 0, dbHits: {}, serialP50: {} };
-  const ours = await postGraphQL(servers.ours, `checking the answer of ours (response cache off) to ${shape.id}`, shape.ours);
+  const result: CaseCheck = {
+    ours: 'ok',
+    peer: shape.peer ? 'ok' : 'n/a',
+    raw: 'ok',
+    roundTrips: null,
+    facts: 0,
+    dbHits: {},
+    serialP50: {},
+  };
+  const ours = await postGraphQL(
+    servers.ours,
+    `checking the answer of ours (response cache off) to ${shape.id}`,
+    shape.ours,
+  );
   if (ours.errors?.length) {
     result.ours = `error: ${ours.errors[0].message}`;
     return result;
@@ -151,7 +180,9 @@ async function check(shape: ShapeCase, servers: Servers, db: BenchDatabase, sche
     }
   }
   try {
-    const raw = await db.driver.executeQuery(shape.raw.cypher, shape.raw.params, { database: db.config.neo4j.database });
+    const raw = await db.driver.executeQuery(shape.raw.cypher, shape.raw.params, {
+      database: db.config.neo4j.database,
+    });
     result.raw = difference(oursFacts, shape.fromRaw(raw.records.map((r) => r.toObject())), 'same') ?? 'ok';
   } catch (error) {
     result.raw = `error: ${(error as Error).message.split('\n')[0]}`;
@@ -181,17 +212,35 @@ async function serialP50(ask: () => Promise<unknown>, budgetMs: number): Promise
   return quantile(times, 0.5);
 }
 
-async function serialTimings(shape: ShapeCase, c: CaseCheck, servers: Servers, db: BenchDatabase, budgetMs: number): Promise<void> {
-  const post = (server: ServerProcess, who: string, body: string) => ask(server, `one client timing ${who} on ${shape.id}`, body).then((r) => r.text());
-  if (c.ours === 'ok') c.serialP50.ours = await serialP50(() => post(servers.ours, 'ours (response cache off)', JSON.stringify(shape.ours)), budgetMs);
-  if (c.peer === 'ok' && shape.peer) c.serialP50.peer = await serialP50(() => post(servers.peer, 'the peer', JSON.stringify(shape.peer)), budgetMs);
+async function serialTimings(
+  shape: ShapeCase,
+  c: CaseCheck,
+  servers: Servers,
+  db: BenchDatabase,
+  budgetMs: number,
+): Promise<void> {
+  const post = (server: ServerProcess, who: string, body: string) =>
+    ask(server, `one client timing ${who} on ${shape.id}`, body).then((r) => r.text());
+  if (c.ours === 'ok')
+    c.serialP50.ours = await serialP50(
+      () => post(servers.ours, 'ours (response cache off)', JSON.stringify(shape.ours)),
+      budgetMs,
+    );
+  if (c.peer === 'ok' && shape.peer)
+    c.serialP50.peer = await serialP50(() => post(servers.peer, 'the peer', JSON.stringify(shape.peer)), budgetMs);
   if (c.raw === 'ok') {
     const { cypher, params } = shape.raw;
     c.serialP50.raw = await serialP50(() => runRawOnce(db.driver, db.config.neo4j.database, cypher, params), budgetMs);
   }
 }
 
-function measure(who: ContestantId, shape: ShapeCase, servers: Servers, db: BenchDatabase, load: LoadOptions): Promise<Measurement> {
+function measure(
+  who: ContestantId,
+  shape: ShapeCase,
+  servers: Servers,
+  db: BenchDatabase,
+  load: LoadOptions,
+): Promise<Measurement> {
   switch (who) {
     case 'ours':
       return loadHttp(servers.ours.url, JSON.stringify(shape.ours), load);
@@ -209,7 +258,16 @@ function measurable(checkResult: CaseCheck, who: ContestantId): boolean {
 }
 
 /** Checks every shape, then measures them in `rounds` rounds, rotating the contestants' order each round. */
-async function runShapes(cases: ShapeCase[], servers: Servers, db: BenchDatabase, schema: GraphQLSchema, rounds: number, load: LoadOptions, serialBudgetMs: number, label: string): Promise<ShapeRow[]> {
+async function runShapes(
+  cases: ShapeCase[],
+  servers: Servers,
+  db: BenchDatabase,
+  schema: GraphQLSchema,
+  rounds: number,
+  load: LoadOptions,
+  serialBudgetMs: number,
+  label: string,
+): Promise<ShapeRow[]> {
   const rows: ShapeRow[] = [];
   for (const shape of cases) {
     const c = await check(shape, servers, db, schema);
@@ -217,7 +275,9 @@ async function runShapes(cases: ShapeCase[], servers: Servers, db: BenchDatabase
     progress(`${label} check ${shape.id}: ${verdict}`);
     await settle(servers, db);
     await serialTimings(shape, c, servers, db, serialBudgetMs);
-    progress(`${label} one client ${shape.id}: ${CONTESTANTS.map((who) => `${who} ${c.serialP50[who]?.toFixed(2) ?? '–'} ms`).join(', ')}`);
+    progress(
+      `${label} one client ${shape.id}: ${CONTESTANTS.map((who) => `${who} ${c.serialP50[who]?.toFixed(2) ?? '–'} ms`).join(', ')}`,
+    );
     rows.push({ shape: shape.id, check: c, runs: { ours: [], peer: [], raw: [] } });
   }
   for (let round = 0; round < rounds; round += 1) {
@@ -229,7 +289,9 @@ async function runShapes(cases: ShapeCase[], servers: Servers, db: BenchDatabase
         const m = await measure(who, shape, servers, db, load);
         await settle(servers, db);
         row.runs[who].push(m);
-        progress(`${label} round ${round + 1}/${rounds} ${shape.id} ${who}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`);
+        progress(
+          `${label} round ${round + 1}/${rounds} ${shape.id} ${who}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`,
+        );
       }
     }
   }
@@ -243,7 +305,14 @@ async function runShapes(cases: ShapeCase[], servers: Servers, db: BenchDatabase
  * Ours with the response cache on, asked the same question again and again (as learners ask the common ones): one
  * measurement per shape per round, after the main table's rounds.
  */
-async function measureCached(rows: ShapeRow[], cases: ShapeCase[], servers: Servers, db: BenchDatabase, rounds: number, load: LoadOptions): Promise<void> {
+async function measureCached(
+  rows: ShapeRow[],
+  cases: ShapeCase[],
+  servers: Servers,
+  db: BenchDatabase,
+  rounds: number,
+  load: LoadOptions,
+): Promise<void> {
   for (let round = 0; round < rounds; round += 1) {
     for (const [index, shape] of cases.entries()) {
       const row = rows[index];
@@ -251,7 +320,9 @@ async function measureCached(rows: ShapeRow[], cases: ShapeCase[], servers: Serv
       const m = await loadHttp(servers.cached.url, JSON.stringify(shape.ours), load);
       await settle(servers, db);
       (row.cachedRuns ??= []).push(m);
-      progress(`round ${round + 1}/${rounds} ${shape.id} cached: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`);
+      progress(
+        `round ${round + 1}/${rounds} ${shape.id} cached: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`,
+      );
     }
   }
   for (const row of rows) if (row.cachedRuns?.length) row.cached = combine(row.cachedRuns);
@@ -263,18 +334,35 @@ async function measureCached(rows: ShapeRow[], cases: ShapeCase[], servers: Serv
  * sent before in every request), where the response cache never hits and only adds its own cost, ours with the
  * cache off and on.
  */
-async function measureScenarios(cases: ShapeCase[], servers: Servers, db: BenchDatabase, rounds: number, load: LoadOptions): Promise<Scenarios> {
+async function measureScenarios(
+  cases: ShapeCase[],
+  servers: Servers,
+  db: BenchDatabase,
+  rounds: number,
+  load: LoadOptions,
+): Promise<Scenarios> {
   const typename = JSON.stringify({ query: '{ __typename }' });
   const concept = cases.find((c) => c.id === 'concept');
-  const runs: Record<'typenameOurs' | 'typenamePeer' | 'distinctOurs' | 'distinctCached', Measurement[]> = { typenameOurs: [], typenamePeer: [], distinctOurs: [], distinctCached: [] };
+  const runs: Record<'typenameOurs' | 'typenamePeer' | 'distinctOurs' | 'distinctCached', Measurement[]> = {
+    typenameOurs: [],
+    typenamePeer: [],
+    distinctOurs: [],
+    distinctCached: [],
+  };
   for (let round = 0; round < rounds; round += 1) {
     const steps: [keyof typeof runs, () => Promise<Measurement>][] = [
       ['typenameOurs', () => loadHttp(servers.ours.url, typename, load)],
       ['typenamePeer', () => loadHttp(servers.peer.url, typename, load)],
     ];
     if (concept) {
-      steps.push(['distinctOurs', () => loadHttp(servers.ours.url, JSON.stringify(concept.ours), load, { distinct: true })]);
-      steps.push(['distinctCached', () => loadHttp(servers.cached.url, JSON.stringify(concept.ours), load, { distinct: true })]);
+      steps.push([
+        'distinctOurs',
+        () => loadHttp(servers.ours.url, JSON.stringify(concept.ours), load, { distinct: true }),
+      ]);
+      steps.push([
+        'distinctCached',
+        () => loadHttp(servers.cached.url, JSON.stringify(concept.ours), load, { distinct: true }),
+      ]);
     }
     // Rotating the order, as the main table does, so no contestant always runs first on a cold or busy machine.
     for (let i = 0; i < steps.length; i += 1) {
@@ -282,7 +370,9 @@ async function measureScenarios(cases: ShapeCase[], servers: Servers, db: BenchD
       const m = await run();
       await settle(servers, db);
       runs[name].push(m);
-      progress(`round ${round + 1}/${rounds} ${name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`);
+      progress(
+        `round ${round + 1}/${rounds} ${name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`,
+      );
     }
   }
   const pick = (list: Measurement[]) => (list.length ? combine(list) : undefined);
@@ -296,20 +386,35 @@ async function measureScenarios(cases: ShapeCase[], servers: Servers, db: BenchD
  * Ours with automatic persisted queries: the client sends only the query's hash (registered once beforehand), to the
  * server with the response cache off; it saves request bytes and the lexing of the text.
  */
-async function measurePersisted(rows: ShapeRow[], cases: ShapeCase[], servers: Servers, db: BenchDatabase, load: LoadOptions): Promise<void> {
+async function measurePersisted(
+  rows: ShapeRow[],
+  cases: ShapeCase[],
+  servers: Servers,
+  db: BenchDatabase,
+  load: LoadOptions,
+): Promise<void> {
   for (const [index, shape] of cases.entries()) {
     const row = rows[index];
     if (row.check.ours !== 'ok') continue;
     const sha256Hash = crypto.createHash('sha256').update(shape.ours.query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
-    const registered = await postGraphQL(servers.ours, `registering the persisted query of ${shape.id}`, { ...shape.ours, extensions } as GraphQLRequest);
+    const registered = await postGraphQL(servers.ours, `registering the persisted query of ${shape.id}`, {
+      ...shape.ours,
+      extensions,
+    } as GraphQLRequest);
     if (registered.errors?.length) {
       progress(`persisted ${shape.id}: could not register (${registered.errors[0].message})`);
       continue;
     }
-    row.persisted = await loadHttp(servers.ours.url, JSON.stringify({ variables: shape.ours.variables, extensions }), load);
+    row.persisted = await loadHttp(
+      servers.ours.url,
+      JSON.stringify({ variables: shape.ours.variables, extensions }),
+      load,
+    );
     await settle(servers, db);
-    progress(`persisted ${shape.id} ours: ${row.persisted.rps.toFixed(0)} req/s, p50 ${row.persisted.p50.toFixed(1)} ms${row.persisted.errors ? `, ${row.persisted.errors} ERRORS` : ''}`);
+    progress(
+      `persisted ${shape.id} ours: ${row.persisted.rps.toFixed(0)} req/s, p50 ${row.persisted.p50.toFixed(1)} ms${row.persisted.errors ? `, ${row.persisted.errors} ERRORS` : ''}`,
+    );
   }
 }
 
@@ -322,7 +427,8 @@ async function seedShipped(db: BenchDatabase): Promise<{ concepts: number; relat
 /** The search index must exist (schema/*.cypher makes it) and be online before anything is asked or timed. */
 async function ensureSearchIndex(db: BenchDatabase): Promise<void> {
   const rows = await db.gateway.read("SHOW FULLTEXT INDEXES YIELD name WHERE name = 'concept_search' RETURN name");
-  if (rows.length === 0) throw new Error('the concept_search full-text index is missing after applying schema/*.cypher');
+  if (rows.length === 0)
+    throw new Error('the concept_search full-text index is missing after applying schema/*.cypher');
   await db.gateway.write('CALL db.awaitIndexes(600)');
 }
 
@@ -339,7 +445,9 @@ function machine() {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = startedAt;
-  progress(`starting Neo4j (${process.env.NEO4J_URI ? 'NEO4J_URI' : `local, heap ${options.heap}, page cache ${options.pageCache}`})`);
+  progress(
+    `starting Neo4j (${process.env.NEO4J_URI ? 'NEO4J_URI' : `local, heap ${options.heap}, page cache ${options.pageCache}`})`,
+  );
   const db = await openBenchDatabase({ heap: options.heap, pageCache: options.pageCache });
   const servers: Partial<Servers> = {};
   const stopAll = async () => {
@@ -352,8 +460,15 @@ async function main(): Promise<void> {
     if (!db.owned) await writeSynthetic(db.gateway, 0, db.logger);
     const seed = await seedShipped(db);
     await ensureSearchIndex(db);
-    progress(`shipped seed: ${seed.concepts} concepts, ${seed.relations} relations (synced in ${seed.seconds.toFixed(2)} s)`);
-    const seedParams = await probe(db.driver, db.config.neo4j.database, { origin: SEED_ORIGIN, hubDegree: 10, ballSize: 40, prefer: SEED_PREFER });
+    progress(
+      `shipped seed: ${seed.concepts} concepts, ${seed.relations} relations (synced in ${seed.seconds.toFixed(2)} s)`,
+    );
+    const seedParams = await probe(db.driver, db.config.neo4j.database, {
+      origin: SEED_ORIGIN,
+      hubDegree: 10,
+      ballSize: 40,
+      prefer: SEED_PREFER,
+    });
     progress(`seed choices: ${JSON.stringify(seedParams)}`);
 
     if (options.profile) {
@@ -366,9 +481,15 @@ async function main(): Promise<void> {
     servers.cached = await startApiProcess({ NEO4J_URI: db.uri });
     servers.peer = await startPeerProcess(db.uri);
     const live = servers as Servers;
-    progress(`ours at ${live.ours.url} (response cache off), ours at ${live.cached.url} (cache on), peer at ${live.peer.url}`);
+    progress(
+      `ours at ${live.ours.url} (response cache off), ours at ${live.cached.url} (cache on), peer at ${live.peer.url}`,
+    );
 
-    const load: LoadOptions = { connections: options.connections, seconds: options.seconds, warmupSeconds: options.warmupSeconds };
+    const load: LoadOptions = {
+      connections: options.connections,
+      seconds: options.seconds,
+      warmupSeconds: options.warmupSeconds,
+    };
     const seedCases = shapeCases(seedParams);
     if (options.scaleOnly) {
       // Without the main table nothing has warmed the JIT of the servers and of Neo4j; the first size would pay it.
@@ -381,7 +502,9 @@ async function main(): Promise<void> {
         }
       }
     }
-    const main = options.scaleOnly ? [] : await runShapes(seedCases, live, db, schema, options.rounds, load, options.serialBudgetMs, 'seed');
+    const main = options.scaleOnly
+      ? []
+      : await runShapes(seedCases, live, db, schema, options.rounds, load, options.serialBudgetMs, 'seed');
     let scenarios: Scenarios | undefined;
     if (!options.scaleOnly) {
       await measureCached(main, seedCases, live, db, options.rounds, load);
@@ -392,7 +515,11 @@ async function main(): Promise<void> {
 
     const scale: ScaleStep[] = [];
     const skipped: string[] = [];
-    const scaleLoad: LoadOptions = { connections: options.connections, seconds: options.scaleSeconds, warmupSeconds: options.scaleWarmupSeconds };
+    const scaleLoad: LoadOptions = {
+      connections: options.connections,
+      seconds: options.scaleSeconds,
+      warmupSeconds: options.scaleWarmupSeconds,
+    };
     let last: { size: number; seedSeconds: number; measureSeconds: number } | undefined;
     for (const size of options.sizes) {
       if (last && options.budgetMinutes > 0) {
@@ -400,7 +527,9 @@ async function main(): Promise<void> {
         const predicted = (last.seedSeconds * size) / last.size + last.measureSeconds + 30;
         const left = options.budgetMinutes * 60 - (Date.now() - started) / 1000;
         if (predicted > left) {
-          skipped.push(`${size} concepts: predicted ${Math.round(predicted / 60)} min, ${Math.max(0, Math.round(left / 60))} min of the ${options.budgetMinutes} min budget left`);
+          skipped.push(
+            `${size} concepts: predicted ${Math.round(predicted / 60)} min, ${Math.max(0, Math.round(left / 60))} min of the ${options.budgetMinutes} min budget left`,
+          );
           progress(`scale ${size}: skipped (${skipped[skipped.length - 1]})`);
           continue;
         }
@@ -411,7 +540,9 @@ async function main(): Promise<void> {
       const seeded = await writeSynthetic(db.gateway, size, db.logger);
       await db.gateway.write('CALL db.awaitIndexes(600)');
       const counts = await graphCounts(db);
-      progress(`scale ${size}: ${seeded.concepts} concepts + ${seeded.relations} relations in ${seeded.seconds.toFixed(1)} s (graph: ${counts.concepts} concepts, ${counts.relations} relations)`);
+      progress(
+        `scale ${size}: ${seeded.concepts} concepts + ${seeded.relations} relations in ${seeded.seconds.toFixed(1)} s (graph: ${counts.concepts} concepts, ${counts.relations} relations)`,
+      );
       const measureStarted = Date.now();
       const params = await probe(db.driver, db.config.neo4j.database, {
         origin: SYNTHETIC_ORIGIN,
@@ -420,7 +551,16 @@ async function main(): Promise<void> {
         sampleFrom: syntheticSlug(Math.max(1, Math.floor(size / 2))),
       });
       progress(`scale ${size} choices: ${JSON.stringify(params)}`);
-      const rows = await runShapes(shapeCases(params), live, db, schema, 1, scaleLoad, options.serialBudgetMs, `scale ${size}`);
+      const rows = await runShapes(
+        shapeCases(params),
+        live,
+        db,
+        schema,
+        1,
+        scaleLoad,
+        options.serialBudgetMs,
+        `scale ${size}`,
+      );
       scale.push({ size, concepts: counts.concepts, relations: counts.relations, seeding: seeded, params, rows });
       last = { size, seedSeconds: seeded.seconds, measureSeconds: (Date.now() - measureStarted) / 1000 };
     }
@@ -446,7 +586,9 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(RESULTS, 'latest.md'), `${report.markdown}\n`);
     process.stdout.write(`${report.markdown}\n\nJSON: bench/results/bench-${stamp}.json\n`);
     if (report.invalid.length) {
-      process.stderr.write(`\nNot measured, or failed under load:\n${report.invalid.map((l) => `  ${l}`).join('\n')}\n`);
+      process.stderr.write(
+        `\nNot measured, or failed under load:\n${report.invalid.map((l) => `  ${l}`).join('\n')}\n`,
+      );
       // A contestant that errors is a result; ours failing or an answer that differs from ours is a broken run.
       if (report.broken) process.exitCode = 1;
     }
@@ -457,6 +599,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -77,5 +77,10 @@ export function summarizeCpuProfile(file: string, window?: { fromEndMs: number; 
     const fn = `${frame.functionName || '(anonymous)'} (${pkg}${frame.url ? `:${frame.lineNumber + 1}` : ''})`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
   }
-  return { file, totalMs: Math.round(total / 1000), byPackage: top(byPackage, total, n), byFunction: top(byFunction, total, n) };
+  return {
+    file,
+    totalMs: Math.round(total / 1000),
+    byPackage: top(byPackage, total, n),
+    byFunction: top(byFunction, total, n),
+  };
 }

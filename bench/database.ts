@@ -42,14 +42,28 @@ export async function openBenchDatabase(sizing: DatabaseSizing): Promise<BenchDa
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     LOG_PRETTY: 'false',
-    ...(dataDir ? { NEO4J_LOCAL_PORT: '0', NEO4J_LOCAL_DATA_DIR: dataDir, NEO4J_LOCAL_HEAP: sizing.heap, NEO4J_LOCAL_PAGECACHE: sizing.pageCache } : {}),
+    ...(dataDir
+      ? {
+          NEO4J_LOCAL_PORT: '0',
+          NEO4J_LOCAL_DATA_DIR: dataDir,
+          NEO4J_LOCAL_HEAP: sizing.heap,
+          NEO4J_LOCAL_PAGECACHE: sizing.pageCache,
+        }
+      : {}),
   });
   const logger = createLogger({ logLevel: 'warn', logPretty: false });
-  const local = external ? undefined : await startLocalNeo4j(config.local, config.rootDir, logger, config.neo4j.startupTimeoutMs);
+  const local = external
+    ? undefined
+    : await startLocalNeo4j(config.local, config.rootDir, logger, config.neo4j.startupTimeoutMs);
   const uri = config.neo4j.uri ?? local!.uri;
   const driver = createDriver(uri, { ...config.neo4j, maxPoolSize: 100 }, logger);
   await waitForDatabase(driver, uri, config.neo4j.startupTimeoutMs, logger);
-  const gateway = new Neo4jGateway(driver, { database: config.neo4j.database, queryTimeoutMs: 600000, retryTimeMs: config.neo4j.retryTimeMs, logger });
+  const gateway = new Neo4jGateway(driver, {
+    database: config.neo4j.database,
+    queryTimeoutMs: 600000,
+    retryTimeMs: config.neo4j.retryTimeMs,
+    logger,
+  });
   await applySchema(gateway, config.rootDir, logger);
   let stopping: Promise<void> | undefined;
   return {

@@ -37,12 +37,20 @@ async function main(): Promise<void> {
     const steps: { label: string; params: () => Promise<ShapeParams> }[] = [
       {
         label: 'shipped seed',
-        params: () => probe(db.driver, db.config.neo4j.database, { origin: SEED_ORIGIN, hubDegree: 10, ballSize: 40, prefer: SEED_PREFER }),
+        params: () =>
+          probe(db.driver, db.config.neo4j.database, {
+            origin: SEED_ORIGIN,
+            hubDegree: 10,
+            ballSize: 40,
+            prefer: SEED_PREFER,
+          }),
       },
       ...options.sizes.map((size) => ({
         label: `${size} synthetic`,
         params: async () => {
-          const [present] = await db.gateway.read('MATCH (c:Concept {origin: $origin}) RETURN count(c) AS n', { origin: SYNTHETIC_ORIGIN });
+          const [present] = await db.gateway.read('MATCH (c:Concept {origin: $origin}) RETURN count(c) AS n', {
+            origin: SYNTHETIC_ORIGIN,
+          });
           if (present.n !== size) {
             await writeSynthetic(db.gateway, 0, db.logger);
             await writeSynthetic(db.gateway, size, db.logger);
@@ -50,7 +58,12 @@ async function main(): Promise<void> {
           }
           const counts = await graphCounts(db);
           out(`(${counts.concepts} concepts, ${counts.relations} relations)`);
-          return probe(db.driver, db.config.neo4j.database, { origin: SYNTHETIC_ORIGIN, hubDegree: 6, ballSize: 40, sampleFrom: syntheticSlug(Math.max(1, Math.floor(size / 2))) });
+          return probe(db.driver, db.config.neo4j.database, {
+            origin: SYNTHETIC_ORIGIN,
+            hubDegree: 6,
+            ballSize: 40,
+            sampleFrom: syntheticSlug(Math.max(1, Math.floor(size / 2))),
+          });
         },
       })),
     ];
@@ -61,11 +74,14 @@ async function main(): Promise<void> {
       for (const shape of shapeCases(params)) {
         const ours = await oursDbWork(schema, db.driver, db.config, db.logger, shape.ours);
         const raw = await rawDbWork(db.driver, db.config.neo4j.database, shape.raw);
-        out(`| ${step.label} | ${shape.id} | ${ours.dbHits} | ${raw.dbHits} | ${(ours.dbHits / raw.dbHits).toFixed(2)}× | ${ours.statements} |`);
+        out(
+          `| ${step.label} | ${shape.id} | ${ours.dbHits} | ${raw.dbHits} | ${(ours.dbHits / raw.dbHits).toFixed(2)}× | ${ours.statements} |`,
+        );
       }
     }
   } finally {
-    if (!db.owned && !keep && options.sizes.length) await writeSynthetic(db.gateway, 0, db.logger).catch(() => undefined);
+    if (!db.owned && !keep && options.sizes.length)
+      await writeSynthetic(db.gateway, 0, db.logger).catch(() => undefined);
     await db.stop();
   }
 }

@@ -52,7 +52,13 @@ class ProfilingRunner implements CypherRunner {
 }
 
 /** Database hits of one GraphQL request answered by our resolvers and repositories. */
-export async function oursDbWork(schema: GraphQLSchema, driver: Driver, config: Config, logger: Logger, request: GraphQLRequest): Promise<DbWork> {
+export async function oursDbWork(
+  schema: GraphQLSchema,
+  driver: Driver,
+  config: Config,
+  logger: Logger,
+  request: GraphQLRequest,
+): Promise<DbWork> {
   const runner = new ProfilingRunner(driver, config.neo4j.database);
   // Repositories only ever call read/write, which is all the profiling runner provides.
   const repos = createRepositories(runner as unknown as Neo4jGateway, config);
@@ -68,7 +74,12 @@ export async function oursDbWork(schema: GraphQLSchema, driver: Driver, config: 
     perCallAnswer: false,
     responseMediaType: 'application/json',
   } as AtlasContext;
-  const result = await execute({ schema, document: parse(request.query), variableValues: request.variables, contextValue: context });
+  const result = await execute({
+    schema,
+    document: parse(request.query),
+    variableValues: request.variables,
+    contextValue: context,
+  });
   if (result.errors?.length) throw new Error(`profiling ours failed: ${result.errors[0].message}`);
   return { dbHits: runner.dbHits, statements: runner.statements };
 }

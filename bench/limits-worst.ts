@@ -25,7 +25,10 @@ function fanOut(length: number): string {
   const parts = ['query FanOut { ...F0 }'];
   let i = 0;
   const last = (n: number) => `fragment F${n} on Query { stats { concepts } }`;
-  while (parts.join('\n').length + `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`.length + last(i + 1).length + 2 <= length) {
+  while (
+    parts.join('\n').length + `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`.length + last(i + 1).length + 2 <=
+    length
+  ) {
     parts.push(`fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`);
     i += 1;
   }
@@ -42,7 +45,12 @@ function ofTypes(levels: number): string {
 function documents(length: number): Record<string, string> {
   return {
     'fragment fan-out': fanOut(length),
-    'one fragment spread over and over': fill('query { ', () => '...F ', '} fragment F on Query { stats { concepts relations } }', length),
+    'one fragment spread over and over': fill(
+      'query { ',
+      () => '...F ',
+      '} fragment F on Query { stats { concepts relations } }',
+      length,
+    ),
     'the same field over and over': fill('{ stats { ', () => 'concepts ', '} }', length),
     'root __typename over and over': fill('{ ', () => '__typename ', '}', length),
     'one directive over and over': fill('{ stats { concepts ', () => '@skip(if: false) ', '} }', length),
@@ -57,7 +65,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const limits = config.limits;
   const schema = await buildAtlasSchema();
-  const sizes = { defaultPageSize: limits.defaultPageSize, maxSize: Math.max(limits.maxPageSize, limits.maxNeighborhoodNodes) };
+  const sizes = {
+    defaultPageSize: limits.defaultPageSize,
+    maxSize: Math.max(limits.maxPageSize, limits.maxNeighborhoodNodes),
+  };
   const lines: string[] = [];
   let worst = { name: '', ms: 0 };
   for (const [name, text] of Object.entries(documents(limits.maxQueryLength))) {
@@ -88,9 +99,13 @@ async function main(): Promise<void> {
       best = Math.min(best, performance.now() - started);
     }
     if (best > worst.ms) worst = { name, ms: best };
-    lines.push(`${name.padEnd(36)} ${String(text.length).padStart(6)} chars  ${best.toFixed(1).padStart(7)} ms  ${outcome}`);
+    lines.push(
+      `${name.padEnd(36)} ${String(text.length).padStart(6)} chars  ${best.toFixed(1).padStart(7)} ms  ${outcome}`,
+    );
   }
-  lines.push(`worst: ${worst.name}, ${worst.ms.toFixed(1)} ms (MAX_QUERY_LENGTH ${limits.maxQueryLength}, MAX_QUERY_TOKENS ${limits.maxQueryTokens}, MAX_QUERY_SELECTIONS ${limits.maxQuerySelections})`);
+  lines.push(
+    `worst: ${worst.name}, ${worst.ms.toFixed(1)} ms (MAX_QUERY_LENGTH ${limits.maxQueryLength}, MAX_QUERY_TOKENS ${limits.maxQueryTokens}, MAX_QUERY_SELECTIONS ${limits.maxQuerySelections})`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -27,7 +27,10 @@ export function floodRequest(n: number): { query: string; variables: Record<stri
   const query = `query Flood${n}($slug: String!, $note: String!) { c${n}: concept(slug: $slug) { slug name(lang: KO) } n${n}: concept(slug: $note) { slug } ${extra} }`;
   const variables = { slug, note: crypto.randomBytes(48).toString('base64'), [`unused${n}`]: { n, at: Date.now() } };
   // Every third request registers itself as a persisted query, so the persisted-query cache fills too.
-  const extensions = n % 3 === 0 ? { persistedQuery: { version: 1, sha256Hash: crypto.createHash('sha256').update(query).digest('hex') } } : undefined;
+  const extensions =
+    n % 3 === 0
+      ? { persistedQuery: { version: 1, sha256Hash: crypto.createHash('sha256').update(query).digest('hex') } }
+      : undefined;
   return { query, variables, extensions };
 }
 
@@ -40,7 +43,11 @@ async function heapUsedMiB(url: string): Promise<number> {
 
 export async function runFlood(server: ApiProcess, options: FloodOptions): Promise<string[]> {
   const url = server.url;
-  const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(floodRequest(1)) });
+  const probe = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(floodRequest(1)),
+  });
   const probeBody = (await probe.json()) as { errors?: { message: string }[] };
   if (probeBody.errors) throw new Error(`the flood's query failed before the load: ${probeBody.errors[0].message}`);
 

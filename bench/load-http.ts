@@ -11,14 +11,26 @@ import { type LoadOptions, type Measurement, summarize } from './measure';
  * declare it, so GraphQL ignores it), so no two requests are the same question to a cache, while each costs the
  * server what the plain request costs.
  */
-export async function loadHttp(url: string, body: string, options: LoadOptions, { distinct = false }: { distinct?: boolean } = {}): Promise<Measurement> {
+export async function loadHttp(
+  url: string,
+  body: string,
+  options: LoadOptions,
+  { distinct = false }: { distinct?: boolean } = {},
+): Promise<Measurement> {
   const parsed = JSON.parse(body) as { variables?: Record<string, unknown> };
   let sent = 0;
   const request = {
     method: 'POST' as const,
     headers: { 'content-type': 'application/json' },
     body,
-    ...(distinct ? { setupRequest: (req: Request): Request => ({ ...req, body: JSON.stringify({ ...parsed, variables: { ...parsed.variables, distinctRequest: (sent += 1) } }) }) } : {}),
+    ...(distinct
+      ? {
+          setupRequest: (req: Request): Request => ({
+            ...req,
+            body: JSON.stringify({ ...parsed, variables: { ...parsed.variables, distinctRequest: (sent += 1) } }),
+          }),
+        }
+      : {}),
   };
   const verifyBody = (text: string | Buffer | undefined) => text !== undefined && !text.includes('"errors"');
   if (options.warmupSeconds > 0) {
@@ -44,5 +56,9 @@ export async function loadHttp(url: string, body: string, options: LoadOptions, 
     },
   });
   const failed = result.non2xx + result.mismatches + result.errors + result.timeouts;
-  return summarize(latencies.filter((v) => !Number.isNaN(v)), failed, result.duration || options.seconds);
+  return summarize(
+    latencies.filter((v) => !Number.isNaN(v)),
+    failed,
+    result.duration || options.seconds,
+  );
 }

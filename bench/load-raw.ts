@@ -3,7 +3,12 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { type LoadOptions, type Measurement, summarize } from './measure';
 
 /** One answer as one auto-commit query, the cheapest exchange the driver has (and the one our gateway's reads use). */
-export async function runRawOnce(driver: Driver, database: string, cypher: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+export async function runRawOnce(
+  driver: Driver,
+  database: string,
+  cypher: string,
+  params: Record<string, unknown>,
+): Promise<Record<string, unknown>[]> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
   try {
     const result = await session.run(cypher, params);
@@ -18,7 +23,13 @@ export async function runRawOnce(driver: Driver, database: string, cypher: strin
  * GraphQL) by `connections` concurrent workers for a fixed time after a warm-up. Each answer is materialised as
  * plain objects, as an API would have to.
  */
-export async function loadRaw(driver: Driver, database: string, cypher: string, params: Record<string, unknown>, options: LoadOptions): Promise<Measurement> {
+export async function loadRaw(
+  driver: Driver,
+  database: string,
+  cypher: string,
+  params: Record<string, unknown>,
+  options: LoadOptions,
+): Promise<Measurement> {
   const runOnce = () => runRawOnce(driver, database, cypher, params);
   const run = async (seconds: number, latencies?: number[]) => {
     const deadline = performance.now() + seconds * 1000;

@@ -46,7 +46,11 @@ async function main(): Promise<void> {
 
   // Every query must work before we measure it, or the figures would count errors as speed.
   for (const query of MIX) {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     const body = (await response.json()) as { errors?: { message: string }[] };
     if (body.errors) throw new Error(`query failed before the load: ${query}\n${body.errors[0].message}`);
   }
@@ -56,7 +60,12 @@ async function main(): Promise<void> {
     url,
     connections,
     duration,
-    requests: MIX.map((query) => ({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })),
+    requests: MIX.map((query) => ({
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    })),
     setupClient(client) {
       client.on('body', (body: Buffer) => {
         if (body.includes('"errors"')) graphqlErrors += 1;

@@ -84,7 +84,14 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--sizes': {
         const raw = next() ?? '';
-        options.sizes = raw === 'none' ? [] : raw.split(',').map((s) => Math.min(MAX_SYNTHETIC, Math.round(positive(arg, s.replace(/k$/i, '000').replace(/m$/i, '000000')))));
+        options.sizes =
+          raw === 'none'
+            ? []
+            : raw
+                .split(',')
+                .map((s) =>
+                  Math.min(MAX_SYNTHETIC, Math.round(positive(arg, s.replace(/k$/i, '000').replace(/m$/i, '000000')))),
+                );
         break;
       }
       case '--scale-seconds':

@@ -53,17 +53,29 @@ export async function probe(driver: Driver, database: string, targets: ProbeTarg
   const byCloseness = (target: number, value: (row: Record<string, any>) => number) =>
     [...sample].sort((a, b) => Math.abs(value(a) - target) - Math.abs(value(b) - target) || (a.slug < b.slug ? -1 : 1));
 
-  const hub = targets.prefer?.hub && sample.some((r) => r.slug === targets.prefer!.hub) ? targets.prefer.hub : byCloseness(targets.hubDegree, (r) => r.degree)[0].slug;
+  const hub =
+    targets.prefer?.hub && sample.some((r) => r.slug === targets.prefer!.hub)
+      ? targets.prefer.hub
+      : byCloseness(targets.hubDegree, (r) => r.degree)[0].slug;
 
-  const nav = targets.prefer?.nav && (await navCount(run, targets.prefer.nav)) > 0 ? targets.prefer.nav : await pickNav(run, sample);
+  const nav =
+    targets.prefer?.nav && (await navCount(run, targets.prefer.nav)) > 0
+      ? targets.prefer.nav
+      : await pickNav(run, sample);
   const search = await pickSearch(run, sample, targets.prefer?.search);
   const center = await pickCenter(run, sample, targets);
-  const path = targets.prefer?.path && (await distance(run, targets.prefer.path.from, targets.prefer.path.to)) > 1 ? targets.prefer.path : await pickPath(run, hub);
+  const path =
+    targets.prefer?.path && (await distance(run, targets.prefer.path.from, targets.prefer.path.to)) > 1
+      ? targets.prefer.path
+      : await pickPath(run, hub);
   return { hub, nav, search, center, path };
 }
 
 async function navCount(run: Run, nav: ShapeParams['nav']): Promise<number> {
-  const rows = await run(`MATCH (:Concept {slug: $slug})-[:${nav.first.join('|')}]->(:Concept)-[:${nav.second.join('|')}]->(:Concept) RETURN count(*) AS n`, { slug: nav.root });
+  const rows = await run(
+    `MATCH (:Concept {slug: $slug})-[:${nav.first.join('|')}]->(:Concept)-[:${nav.second.join('|')}]->(:Concept) RETURN count(*) AS n`,
+    { slug: nav.root },
+  );
   return rows[0]?.n ?? 0;
 }
 
@@ -89,14 +101,19 @@ async function pickNav(run: Run, sample: Record<string, any>[]): Promise<ShapePa
  * so the peer, which can only rank by index score, must return the same hits.
  */
 async function pickSearch(run: Run, sample: Record<string, any>[], preferred?: string): Promise<string> {
-  const words = new Set(sample.flatMap((r) => `${r.nameEn ?? ''} ${r.nameKo ?? ''}`.split(/[\s()/,.-]+/)).filter((w) => w.length >= 4));
+  const words = new Set(
+    sample.flatMap((r) => `${r.nameEn ?? ''} ${r.nameKo ?? ''}`.split(/[\s()/,.-]+/)).filter((w) => w.length >= 4),
+  );
   const candidates = [...(preferred ? [preferred] : []), ...words].slice(0, 40);
   let single: string | undefined;
   for (const word of candidates) {
-    const rows = await run(`CALL db.index.fulltext.queryNodes('concept_search', $lucene, {limit: $limit}) YIELD node RETURN count(node) AS n`, {
-      lucene: toLuceneQuery(word),
-      limit: neo4j.int(SEARCH_FIRST + 1),
-    });
+    const rows = await run(
+      `CALL db.index.fulltext.queryNodes('concept_search', $lucene, {limit: $limit}) YIELD node RETURN count(node) AS n`,
+      {
+        lucene: toLuceneQuery(word),
+        limit: neo4j.int(SEARCH_FIRST + 1),
+      },
+    );
     const n = rows[0].n as number;
     if (n >= 2 && n <= SEARCH_FIRST) return word;
     if (n === 1) single ??= word;
@@ -118,7 +135,9 @@ async function pickCenter(run: Run, sample: Record<string, any>[], targets: Prob
   if (fits.length === 0) throw new Error('no neighborhood center found that fits the limit');
   const preferred = fits.find((r) => r.slug === targets.prefer?.center);
   if (preferred) return preferred.slug;
-  fits.sort((a, b) => Math.abs(a.ball - targets.ballSize) - Math.abs(b.ball - targets.ballSize) || (a.slug < b.slug ? -1 : 1));
+  fits.sort(
+    (a, b) => Math.abs(a.ball - targets.ballSize) - Math.abs(b.ball - targets.ballSize) || (a.slug < b.slug ? -1 : 1),
+  );
   return fits[0].slug;
 }
 

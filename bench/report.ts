@@ -82,11 +82,15 @@ export interface Report {
   broken: boolean;
 }
 
-const ms = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v < 1 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
+const ms = (v: number | undefined) =>
+  v === undefined || !Number.isFinite(v) ? '–' : v < 1 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0);
 const rps = (m: Measurement | undefined) => (m ? (m.rps >= 10 ? m.rps.toFixed(0) : m.rps.toFixed(1)) : '–');
 const ratio = (a: number | undefined, b: number | undefined) =>
-  a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || !b || !a ? '–' : `${(a / b).toFixed(2)}×`;
-const sizeLabel = (n: number) => (n >= 999_000 ? `${Math.round(n / 1e6)}M` : n >= 1000 ? `${Math.round(n / 1000)}k` : String(n));
+  a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || !b || !a
+    ? '–'
+    : `${(a / b).toFixed(2)}×`;
+const sizeLabel = (n: number) =>
+  n >= 999_000 ? `${Math.round(n / 1e6)}M` : n >= 1000 ? `${Math.round(n / 1000)}k` : String(n);
 
 function cell(row: ShapeRow, who: ContestantId, pick: (m: Measurement) => number): string {
   const m = row[who];
@@ -130,13 +134,17 @@ function cachedLines(result: BenchResult): string[] {
       '',
       '| shape | cached req/s | cached/ours | cached/raw | p50 ms cached | p99 ms cached |',
       '| --- | ---: | ---: | ---: | ---: | ---: |',
-      ...rows.map((r) => `| ${SHAPE_TITLES[r.shape]} | ${rps(r.cached)} | ${ratio(r.cached!.rps, r.ours?.rps)} | ${ratio(r.cached!.rps, r.raw?.rps)} | ${ms(r.cached!.p50)} | ${ms(r.cached!.p99)} |`),
+      ...rows.map(
+        (r) =>
+          `| ${SHAPE_TITLES[r.shape]} | ${rps(r.cached)} | ${ratio(r.cached!.rps, r.ours?.rps)} | ${ratio(r.cached!.rps, r.raw?.rps)} | ${ms(r.cached!.p50)} | ${ms(r.cached!.p99)} |`,
+      ),
       '',
     );
   }
   const sc = result.scenarios;
   if (sc) {
-    const line = (label: string, m: Measurement | undefined) => `${label} ${rps(m)} req/s (p50 ${ms(m?.p50)} ms, p99 ${ms(m?.p99)} ms)`;
+    const line = (label: string, m: Measurement | undefined) =>
+      `${label} ${rps(m)} req/s (p50 ${ms(m?.p50)} ms, p99 ${ms(m?.p99)} ms)`;
     lines.push(
       `\`{ __typename }\`: ${line('ours', sc.typename.ours)}, ${line('peer', sc.typename.peer)}, ours/peer ${ratio(sc.typename.ours?.rps, sc.typename.peer?.rps)}.`,
       '',
@@ -177,25 +185,45 @@ function scaleTables(result: BenchResult): string[] {
     const rows = result.scale.map((s) => s.rows.find((r) => r.shape === shape)!);
     const first = rows[0].ours?.p50;
     const last = rows[rows.length - 1].ours?.p50;
-    lines.push(`| ${SHAPE_TITLES[shape]} | ${rows.map((r) => `${cell(r, 'ours', (m) => m.p50)} · ${cell(r, 'peer', (m) => m.p50)} · ${cell(r, 'raw', (m) => m.p50)}`).join(' | ')} | ${ratio(last, first)} |`);
+    lines.push(
+      `| ${SHAPE_TITLES[shape]} | ${rows.map((r) => `${cell(r, 'ours', (m) => m.p50)} · ${cell(r, 'peer', (m) => m.p50)} · ${cell(r, 'raw', (m) => m.p50)}`).join(' | ')} | ${ratio(last, first)} |`,
+    );
   }
   lines.push('', 'One client asking repeatedly (no concurrency), p50 ms, ours · peer · raw Cypher:', '', head, rule);
   for (const shape of shapes) {
     const rows = result.scale.map((s) => s.rows.find((r) => r.shape === shape)!);
     const first = rows[0].check.serialP50.ours;
     const last = rows[rows.length - 1].check.serialP50.ours;
-    lines.push(`| ${SHAPE_TITLES[shape]} | ${rows.map((r) => `${serial(r, 'ours')} · ${serial(r, 'peer')} · ${serial(r, 'raw')}`).join(' | ')} | ${ratio(last, first)} |`);
+    lines.push(
+      `| ${SHAPE_TITLES[shape]} | ${rows.map((r) => `${serial(r, 'ours')} · ${serial(r, 'peer')} · ${serial(r, 'raw')}`).join(' | ')} | ${ratio(last, first)} |`,
+    );
   }
-  lines.push('', 'Database hits per request (Neo4j PROFILE), ours · raw Cypher:', '', head.replace(' largest / smallest (ours) |', ' |'), rule.replace(' ---: |', '').replace(/ \| $/, ' |'));
+  lines.push(
+    '',
+    'Database hits per request (Neo4j PROFILE), ours · raw Cypher:',
+    '',
+    head.replace(' largest / smallest (ours) |', ' |'),
+    rule.replace(' ---: |', '').replace(/ \| $/, ' |'),
+  );
   for (const shape of shapes) {
     const rows = result.scale.map((s) => s.rows.find((r) => r.shape === shape)!);
-    lines.push(`| ${SHAPE_TITLES[shape]} | ${rows.map((r) => `${r.check.dbHits.ours ?? '–'} · ${r.check.dbHits.raw ?? '–'}`).join(' | ')} |`);
+    lines.push(
+      `| ${SHAPE_TITLES[shape]} | ${rows.map((r) => `${r.check.dbHits.ours ?? '–'} · ${r.check.dbHits.raw ?? '–'}`).join(' | ')} |`,
+    );
   }
   if (result.skipped.length) lines.push('', `Left out to stay within the time budget: ${result.skipped.join('; ')}.`);
-  lines.push('', 'Seeding (synthetic concepts and their relations, from empty, `--synthetic N`):', '', '| concepts | relations | seconds | concepts/s | relations/s |', '| ---: | ---: | ---: | ---: | ---: |');
+  lines.push(
+    '',
+    'Seeding (synthetic concepts and their relations, from empty, `--synthetic N`):',
+    '',
+    '| concepts | relations | seconds | concepts/s | relations/s |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const s of result.scale) {
     const { concepts, relations, seconds } = s.seeding;
-    lines.push(`| ${concepts} | ${relations} | ${seconds.toFixed(1)} | ${Math.round(concepts / seconds)} | ${Math.round(relations / seconds)} |`);
+    lines.push(
+      `| ${concepts} | ${relations} | ${seconds.toFixed(1)} | ${Math.round(concepts / seconds)} | ${Math.round(relations / seconds)} |`,
+    );
   }
   return lines;
 }
@@ -203,7 +231,11 @@ function scaleTables(result: BenchResult): string[] {
 function targets(result: BenchResult): Target[] {
   const out: Target[] = [];
   if (result.main.length === 0) {
-    out.push({ target: 'ours against the peer and raw Cypher (main table)', met: null, detail: 'not run (--scale-only)' });
+    out.push({
+      target: 'ours against the peer and raw Cypher (main table)',
+      met: null,
+      detail: 'not run (--scale-only)',
+    });
   } else out.push(...mainTargets(result));
   out.push(...scaleTargets(result));
   return out;
@@ -213,13 +245,18 @@ function mainTargets(result: BenchResult): Target[] {
   const out: Target[] = [];
   const withPeer = result.main.filter((r) => r.check.peer !== 'n/a');
   const peerMissing = withPeer.filter((r) => !r.ours || !r.peer);
-  const peerRatios = withPeer.filter((r) => r.ours && r.peer).map((r) => ({ shape: r.shape, x: r.ours!.rps / r.peer!.rps, p99: r.ours!.p99 <= r.peer!.p99 }));
+  const peerRatios = withPeer
+    .filter((r) => r.ours && r.peer)
+    .map((r) => ({ shape: r.shape, x: r.ours!.rps / r.peer!.rps, p99: r.ours!.p99 <= r.peer!.p99 }));
   const slow = peerRatios.filter((r) => r.x < 2);
   const worseP99 = peerRatios.filter((r) => !r.p99);
   out.push({
     target: 'ours ≥ 2× the peer’s requests/s on every shape it has',
     met: peerMissing.length ? null : slow.length === 0,
-    detail: peerRatios.map((r) => `${r.shape} ${Number.isFinite(r.x) ? `${r.x.toFixed(2)}×` : 'peer finished no answer in time'}`).join(', ') + (peerMissing.length ? `; not measured: ${peerMissing.map((r) => r.shape).join(', ')}` : ''),
+    detail:
+      peerRatios
+        .map((r) => `${r.shape} ${Number.isFinite(r.x) ? `${r.x.toFixed(2)}×` : 'peer finished no answer in time'}`)
+        .join(', ') + (peerMissing.length ? `; not measured: ${peerMissing.map((r) => r.shape).join(', ')}` : ''),
   });
   out.push({
     target: 'ours p99 no worse than the peer’s',
@@ -227,24 +264,38 @@ function mainTargets(result: BenchResult): Target[] {
     detail: worseP99.length ? `worse on ${worseP99.map((r) => r.shape).join(', ')}` : 'on every shape measured',
   });
   const simple = result.main.filter((r) => r.shape === 'concept' || r.shape === 'search');
-  const rawShares = simple.map((r) => ({ shape: r.shape, share: r.ours && r.raw ? r.ours.rps / r.raw.rps : Number.NaN }));
+  const rawShares = simple.map((r) => ({
+    shape: r.shape,
+    share: r.ours && r.raw ? r.ours.rps / r.raw.rps : Number.NaN,
+  }));
   out.push({
     target: 'ours ≥ 70% of raw Cypher’s rate on the simple shapes (1-hop concept, search)',
     met: rawShares.some((r) => Number.isNaN(r.share)) ? null : rawShares.every((r) => r.share >= 0.7),
-    detail: rawShares.map((r) => `${r.shape} ${Number.isNaN(r.share) ? 'not measured' : `${Math.round(r.share * 100)}%`}`).join(', '),
+    detail: rawShares
+      .map((r) => `${r.shape} ${Number.isNaN(r.share) ? 'not measured' : `${Math.round(r.share * 100)}%`}`)
+      .join(', '),
   });
   const cachedRows = result.main.filter((r) => r.check.ours === 'ok');
-  const cachedShares = cachedRows.map((r) => ({ shape: r.shape, x: r.cached && r.raw ? r.cached.rps / r.raw.rps : Number.NaN }));
+  const cachedShares = cachedRows.map((r) => ({
+    shape: r.shape,
+    x: r.cached && r.raw ? r.cached.rps / r.raw.rps : Number.NaN,
+  }));
   out.push({
     target: 'cache on: ours ≥ raw Cypher’s requests/s on every shape',
-    met: cachedShares.length === 0 || cachedShares.some((r) => Number.isNaN(r.x)) ? null : cachedShares.every((r) => r.x >= 1),
-    detail: cachedShares.map((r) => `${r.shape} ${Number.isNaN(r.x) ? 'not measured' : `${r.x.toFixed(2)}×`}`).join(', '),
+    met:
+      cachedShares.length === 0 || cachedShares.some((r) => Number.isNaN(r.x))
+        ? null
+        : cachedShares.every((r) => r.x >= 1),
+    detail: cachedShares
+      .map((r) => `${r.shape} ${Number.isNaN(r.x) ? 'not measured' : `${r.x.toFixed(2)}×`}`)
+      .join(', '),
   });
   const t = result.scenarios?.typename;
   out.push({
     target: '`{ __typename }`: ours ≥ the peer’s server',
     met: t?.ours && t.peer ? t.ours.rps >= t.peer.rps : null,
-    detail: t?.ours && t.peer ? `${rps(t.ours)} vs ${rps(t.peer)} req/s (${ratio(t.ours.rps, t.peer.rps)})` : 'not measured',
+    detail:
+      t?.ours && t.peer ? `${rps(t.ours)} vs ${rps(t.peer)} req/s (${ratio(t.ours.rps, t.peer.rps)})` : 'not measured',
   });
   return out;
 }
@@ -263,14 +314,19 @@ function scaleTargets(result: BenchResult): Target[] {
     out.push({
       target: 'neighborhood latency at 1M concepts within 2× of at 1k',
       met: a === undefined || b === undefined ? null : b / a <= 2 && complete ? true : b / a > 2 ? false : null,
-      detail: a === undefined || b === undefined ? 'not measured' : `p50 ${ms(a)} ms at ${sizeLabel(first.size)} → ${ms(b)} ms at ${sizeLabel(last.size)} (${(b / a).toFixed(2)}×)${one}${complete ? '' : '; the series did not span 1k to 1M'}`,
+      detail:
+        a === undefined || b === undefined
+          ? 'not measured'
+          : `p50 ${ms(a)} ms at ${sizeLabel(first.size)} → ${ms(b)} ms at ${sizeLabel(last.size)} (${(b / a).toFixed(2)}×)${one}${complete ? '' : '; the series did not span 1k to 1M'}`,
     });
   }
   const hundred = result.scale.find((s) => s.size === 100_000);
   out.push({
     target: '100k concepts + 300k relations seeded in under 30 s',
     met: hundred ? hundred.seeding.seconds < 30 : null,
-    detail: hundred ? `${hundred.seeding.concepts} concepts + ${hundred.seeding.relations} relations in ${hundred.seeding.seconds.toFixed(1)} s` : 'the series had no 100k step',
+    detail: hundred
+      ? `${hundred.seeding.concepts} concepts + ${hundred.seeding.relations} relations in ${hundred.seeding.seconds.toFixed(1)} s`
+      : 'the series had no 100k step',
   });
   return out;
 }
@@ -280,13 +336,17 @@ function summaryOf(result: BenchResult, list: Target[]): string {
   const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x) && x > 0);
   const peerX = finite(measured.filter((r) => r.peer).map((r) => r.ours!.rps / r.peer!.rps));
   const rawX = finite(measured.filter((r) => r.raw).map((r) => r.ours!.rps / r.raw!.rps));
-  const range = (xs: number[], f: (x: number) => string) => (xs.length ? `${f(Math.min(...xs))}–${f(Math.max(...xs))}` : 'n/a');
+  const range = (xs: number[], f: (x: number) => string) =>
+    xs.length ? `${f(Math.min(...xs))}–${f(Math.max(...xs))}` : 'n/a';
   const met = list.filter((t) => t.met === true).length;
   const missed = list.filter((t) => t.met === false).map((t) => t.target);
-  const parts = result.main.length === 0 ? [`Scale series only.`] : [
-    `On the shipped seed (${result.seed.concepts} concepts, ${result.seed.relations} relations), measured side by side in one run with ${result.options.connections} concurrent clients, ours answered ${range(peerX, (x) => `${x.toFixed(1)}×`)} the requests/s of @neo4j/graphql on the ${peerX.length} shapes both can ask, and reached ${range(rawX, (x) => `${Math.round(x * 100)}%`)} of hand-written Cypher’s rate (which pays no HTTP or GraphQL).`,
-    `Peak RSS: ours ${result.rss.end.ours} MiB, the peer ${result.rss.end.peer} MiB.`,
-  ];
+  const parts =
+    result.main.length === 0
+      ? [`Scale series only.`]
+      : [
+          `On the shipped seed (${result.seed.concepts} concepts, ${result.seed.relations} relations), measured side by side in one run with ${result.options.connections} concurrent clients, ours answered ${range(peerX, (x) => `${x.toFixed(1)}×`)} the requests/s of @neo4j/graphql on the ${peerX.length} shapes both can ask, and reached ${range(rawX, (x) => `${Math.round(x * 100)}%`)} of hand-written Cypher’s rate (which pays no HTTP or GraphQL).`,
+          `Peak RSS: ours ${result.rss.end.ours} MiB, the peer ${result.rss.end.peer} MiB.`,
+        ];
   if (result.scale.length) {
     const first = result.scale[0];
     const last = result.scale[result.scale.length - 1];
@@ -294,7 +354,9 @@ function summaryOf(result: BenchResult, list: Target[]): string {
       .map((r) => ({ shape: r.shape, a: r.ours?.p50, b: last.rows.find((x) => x.shape === r.shape)?.ours?.p50 }))
       .filter((g) => g.a && g.b)
       .map((g) => `${g.shape} ${(g.b! / g.a!).toFixed(1)}×`);
-    parts.push(`From ${sizeLabel(first.size)} to ${sizeLabel(last.size)} synthetic concepts, ours’ p50 grew by ${growth.join(', ')}.`);
+    parts.push(
+      `From ${sizeLabel(first.size)} to ${sizeLabel(last.size)} synthetic concepts, ours’ p50 grew by ${growth.join(', ')}.`,
+    );
   }
   parts.push(`${met} of ${list.length} targets met${missed.length ? `; missed: ${missed.join('; ')}` : ''}.`);
   return parts.join(' ');
@@ -308,14 +370,21 @@ export function printReport(result: BenchResult): Report {
     for (const row of rows) {
       for (const who of ['ours', 'peer', 'raw'] as const) {
         const status = row.check[who];
-        if (status !== 'ok' && status !== 'n/a' && !(who !== 'ours' && row.check.ours !== 'ok')) invalid.push(`${label} ${row.shape} ${who}: ${status}`);
+        if (status !== 'ok' && status !== 'n/a' && !(who !== 'ours' && row.check.ours !== 'ok'))
+          invalid.push(`${label} ${row.shape} ${who}: ${status}`);
         const failed = row.runs[who].reduce((sum, m) => sum + m.errors, 0);
         if (failed) invalid.push(`${label} ${row.shape} ${who}: ${failed} failed answers under load`);
       }
     }
   };
   const broken = [result.main, ...result.scale.map((s) => s.rows)].some((rows) =>
-    rows.some((row) => row.check.ours !== 'ok' || (['peer', 'raw'] as const).some((who) => !['ok', 'n/a'].includes(row.check[who]) && !row.check[who].startsWith('error'))),
+    rows.some(
+      (row) =>
+        row.check.ours !== 'ok' ||
+        (['peer', 'raw'] as const).some(
+          (who) => !['ok', 'n/a'].includes(row.check[who]) && !row.check[who].startsWith('error'),
+        ),
+    ),
   );
   collect('seed', result.main);
   for (const step of result.scale) collect(`${sizeLabel(step.size)}`, step.rows);
@@ -341,7 +410,9 @@ export function printReport(result: BenchResult): Report {
     '',
     'Targets:',
     '',
-    ...list.map((t) => `- ${t.met === true ? 'met' : t.met === false ? '**missed**' : 'not decided'}: ${t.target} — ${t.detail}`),
+    ...list.map(
+      (t) => `- ${t.met === true ? 'met' : t.met === false ? '**missed**' : 'not decided'}: ${t.target} — ${t.detail}`,
+    ),
     '',
     summary,
   ].join('\n');

@@ -37,7 +37,12 @@ function statusMiB(pid: number, field: 'VmHWM' | 'VmRSS'): number {
  * error level or above are passed on to stderr; everything else the server prints is read and dropped, so its pipe
  * never fills up.
  */
-export async function startServerProcess(name: string, script: string, env: Record<string, string | undefined>, nodeArgs: string[] = []): Promise<ServerProcess> {
+export async function startServerProcess(
+  name: string,
+  script: string,
+  env: Record<string, string | undefined>,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -89,7 +94,9 @@ export async function startServerProcess(name: string, script: string, env: Reco
     peakRssMiB: () => statusMiB(child.pid!, 'VmHWM'),
     rssMiB: () => statusMiB(child.pid!, 'VmRSS'),
     describe() {
-      const state = exit ? `${name} (pid ${child.pid}) ${exit}` : `${name} (pid ${child.pid}) is still running, RSS ${statusMiB(child.pid!, 'VmRSS')} MiB`;
+      const state = exit
+        ? `${name} (pid ${child.pid}) ${exit}`
+        : `${name} (pid ${child.pid}) is still running, RSS ${statusMiB(child.pid!, 'VmRSS')} MiB`;
       return `${state}; its last output:\n${tail.length ? tail.map((line) => `    ${line}`).join('\n') : '    (nothing)'}`;
     },
     stop() {

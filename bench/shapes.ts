@@ -89,7 +89,9 @@ function peerRelations(selection: string): string {
 
 /** Facts `type|direction|slug` of a peer concept's relationship fields. */
 function peerEdges(node: any, value: (other: any) => string): string[] {
-  return PEER_RELATION_FIELDS.flatMap(({ field, type, direction }) => (node[field] as any[]).map((other) => `${type}|${direction}|${value(other)}`));
+  return PEER_RELATION_FIELDS.flatMap(({ field, type, direction }) =>
+    (node[field] as any[]).map((other) => `${type}|${direction}|${value(other)}`),
+  );
 }
 
 function conceptShape(p: ShapeParams): ShapeCase {
@@ -110,16 +112,27 @@ function conceptShape(p: ShapeParams): ShapeCase {
                         {type: type(r), outgoing: startNode(r) = c OR type(r) IN $symmetric, slug: o.slug, name: o.nameEn}] AS related`,
       params: { slug: p.hub, symmetric: SYMMETRIC },
     },
-    fromOurs: (d) => sorted([`root:${d.concept.slug}`, ...d.concept.related.edges.flatMap((e: any) => e.relations.map((r: any) => `${r.type}|${r.direction}|${e.node.slug}`))]),
+    fromOurs: (d) =>
+      sorted([
+        `root:${d.concept.slug}`,
+        ...d.concept.related.edges.flatMap((e: any) =>
+          e.relations.map((r: any) => `${r.type}|${r.direction}|${e.node.slug}`),
+        ),
+      ]),
     fromPeer: (d) => sorted([`root:${d.concepts[0].slug}`, ...peerEdges(d.concepts[0], (o) => o.slug)]),
-    fromRaw: (rows) => sorted([`root:${rows[0].slug}`, ...rows[0].related.map((e: any) => `${e.type}|${e.outgoing ? 'OUTGOING' : 'INCOMING'}|${e.slug}`)]),
+    fromRaw: (rows) =>
+      sorted([
+        `root:${rows[0].slug}`,
+        ...rows[0].related.map((e: any) => `${e.type}|${e.outgoing ? 'OUTGOING' : 'INCOMING'}|${e.slug}`),
+      ]),
     peerRule: 'same',
   };
 }
 
 function nav2Shape(p: ShapeParams): ShapeCase {
   const { root, first, second } = p.nav;
-  if ([...first, ...second].some((t) => SYMMETRIC_RELATIONS.has(t))) throw new Error('the 2-hop walk follows directed relation types only');
+  if ([...first, ...second].some((t) => SYMMETRIC_RELATIONS.has(t)))
+    throw new Error('the 2-hop walk follows directed relation types only');
   const inner = second.map((t) => `${camel(t)} { slug nameEn }`).join(' ');
   const peerLeaves = (m: any) => second.flatMap((t) => (m[camel(t)] as any[]).map((l) => `l:${m.slug}>${l.slug}`));
   return {
@@ -144,11 +157,20 @@ function nav2Shape(p: ShapeParams): ShapeCase {
     fromOurs: (d) =>
       sorted(
         d.concept.related.edges.flatMap((e: any) =>
-          e.relations.flatMap(() => [`m:${e.node.slug}`, ...e.node.related.edges.flatMap((l: any) => l.relations.map(() => `l:${e.node.slug}>${l.node.slug}`))]),
+          e.relations.flatMap(() => [
+            `m:${e.node.slug}`,
+            ...e.node.related.edges.flatMap((l: any) => l.relations.map(() => `l:${e.node.slug}>${l.node.slug}`)),
+          ]),
         ),
       ),
-    fromPeer: (d) => sorted(first.flatMap((t) => (d.concepts[0][camel(t)] as any[]).flatMap((m) => [`m:${m.slug}`, ...peerLeaves(m)]))),
-    fromRaw: (rows) => sorted(rows[0].c.children.flatMap((m: any) => [`m:${m.slug}`, ...m.children.map((l: any) => `l:${m.slug}>${l.slug}`)])),
+    fromPeer: (d) =>
+      sorted(
+        first.flatMap((t) => (d.concepts[0][camel(t)] as any[]).flatMap((m) => [`m:${m.slug}`, ...peerLeaves(m)])),
+      ),
+    fromRaw: (rows) =>
+      sorted(
+        rows[0].c.children.flatMap((m: any) => [`m:${m.slug}`, ...m.children.map((l: any) => `l:${m.slug}>${l.slug}`)]),
+      ),
     peerRule: 'same',
   };
 }
@@ -174,10 +196,30 @@ function pageShape(): ShapeCase {
                RETURN c.slug AS slug, c.nameEn AS name, [(c)-[r:${TYPE_ALTERNATIVES}]-(o:Concept) WHERE o <> c | {type: type(r), name: o.nameEn}] AS related`,
       params: { size: neo4j.int(PAGE_SIZE) },
     },
-    fromOurs: (d) => d.concepts.edges.map((e: any, i: number) => pageFact(i, e.node.slug, e.node.related.edges.flatMap((r: any) => r.relations.map(() => r.node.name)))),
+    fromOurs: (d) =>
+      d.concepts.edges.map((e: any, i: number) =>
+        pageFact(
+          i,
+          e.node.slug,
+          e.node.related.edges.flatMap((r: any) => r.relations.map(() => r.node.name)),
+        ),
+      ),
     fromPeer: (d) =>
-      d.conceptsConnection.edges.map((e: any, i: number) => pageFact(i, e.node.slug, PEER_RELATION_FIELDS.flatMap(({ field }) => e.node[field].map((o: any) => o.nameEn)))),
-    fromRaw: (rows) => rows.map((row, i) => pageFact(i, row.slug, row.related.map((r: any) => r.name))),
+      d.conceptsConnection.edges.map((e: any, i: number) =>
+        pageFact(
+          i,
+          e.node.slug,
+          PEER_RELATION_FIELDS.flatMap(({ field }) => e.node[field].map((o: any) => o.nameEn)),
+        ),
+      ),
+    fromRaw: (rows) =>
+      rows.map((row, i) =>
+        pageFact(
+          i,
+          row.slug,
+          row.related.map((r: any) => r.name),
+        ),
+      ),
     peerRule: 'same',
   };
 }
@@ -251,7 +293,11 @@ function neighborhoodShape(p: ShapeParams): ShapeCase {
                RETURN [n IN nodes | n { .slug, .nameEn }] AS nodes, edges`,
       params: { slug: p.center, others: neo4j.int(NEIGHBORHOOD_LIMIT - 1) },
     },
-    fromOurs: (d) => sorted([...d.neighborhood.nodes.map((n: any) => `n:${n.slug}`), ...d.neighborhood.edges.map((e: any) => `e:${e.type}|${e.from.slug}|${e.to.slug}`)]),
+    fromOurs: (d) =>
+      sorted([
+        ...d.neighborhood.nodes.map((n: any) => `n:${n.slug}`),
+        ...d.neighborhood.edges.map((e: any) => `e:${e.type}|${e.from.slug}|${e.to.slug}`),
+      ]),
     fromPeer: (d) => {
       const facts = new Set<string>();
       const walk = (node: any, depth: number) => {
@@ -269,7 +315,11 @@ function neighborhoodShape(p: ShapeParams): ShapeCase {
       walk(d.concepts[0], 0);
       return sorted([...facts]);
     },
-    fromRaw: (rows) => sorted([...rows[0].nodes.map((n: any) => `n:${n.slug}`), ...rows[0].edges.map((e: any) => `e:${e.type}|${e.from}|${e.to}`)]),
+    fromRaw: (rows) =>
+      sorted([
+        ...rows[0].nodes.map((n: any) => `n:${n.slug}`),
+        ...rows[0].edges.map((e: any) => `e:${e.type}|${e.from}|${e.to}`),
+      ]),
     peerRule: 'nodes-same-edges-subset',
   };
 }
@@ -288,9 +338,11 @@ function pathShape(p: ShapeParams): ShapeCase {
       params: { from: p.path.from, to: p.path.to },
     },
     // Several paths may share the shortest length; the facts are the length and the ends.
-    fromOurs: (d) => d.paths.slice(0, 1).map((q: any) => `len:${q.length}:${q.nodes[0].slug}>${q.nodes[q.nodes.length - 1].slug}`),
+    fromOurs: (d) =>
+      d.paths.slice(0, 1).map((q: any) => `len:${q.length}:${q.nodes[0].slug}>${q.nodes[q.nodes.length - 1].slug}`),
     fromPeer: () => [],
-    fromRaw: (rows) => rows.slice(0, 1).map((row) => `len:${row.length}:${row.slugs[0]}>${row.slugs[row.slugs.length - 1]}`),
+    fromRaw: (rows) =>
+      rows.slice(0, 1).map((row) => `len:${row.length}:${row.slugs[0]}>${row.slugs[row.slugs.length - 1]}`),
     peerRule: 'same',
   };
 }
@@ -313,11 +365,14 @@ export function difference(ours: string[], other: string[], rule: ShapeCase['pee
     if (nodeMissing.length || nodeExtra.length || extra.length) return describe(nodeMissing, extra);
     return null;
   }
-  if (rule === 'same' && ours.join('\n') !== other.join('\n') && missing.length === 0 && extra.length === 0) return 'same facts in another order';
+  if (rule === 'same' && ours.join('\n') !== other.join('\n') && missing.length === 0 && extra.length === 0)
+    return 'same facts in another order';
   return missing.length || extra.length ? describe(missing, extra) : null;
 }
 
 function describe(missing: string[], extra: string[]): string {
   const show = (list: string[]) => list.slice(0, 4).join(', ') + (list.length > 4 ? `, … (${list.length})` : '');
-  return [missing.length ? `missing ${show(missing)}` : '', extra.length ? `extra ${show(extra)}` : ''].filter(Boolean).join('; ');
+  return [missing.length ? `missing ${show(missing)}` : '', extra.length ? `extra ${show(extra)}` : '']
+    .filter(Boolean)
+    .join('; ');
 }

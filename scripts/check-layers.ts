@@ -63,7 +63,13 @@ export function valueImports(file: string, text: string, exists: (file: string) 
       const clause = statement.importClause;
       if (clause?.isTypeOnly) continue;
       const named = clause?.namedBindings;
-      const onlyTypes = clause && !clause.name && named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+      const onlyTypes =
+        clause &&
+        !clause.name &&
+        named &&
+        ts.isNamedImports(named) &&
+        named.elements.length > 0 &&
+        named.elements.every((e) => e.isTypeOnly);
       if (onlyTypes) continue;
       specifier = statement.moduleSpecifier;
     } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
@@ -88,7 +94,9 @@ export function checkLayers(files: string[], read: (file: string) => string): st
       const from = roleOf(file);
       const to = roleOf(target);
       if (from && to && ROLES.indexOf(to) < ROLES.indexOf(from)) {
-        problems.push(`${relative(ROOT, file)}: a ${from} imports a ${to} (${relative(ROOT, target)}); reads flow ${ROLES.join(' → ')}`);
+        problems.push(
+          `${relative(ROOT, file)}: a ${from} imports a ${to} (${relative(ROOT, target)}); reads flow ${ROLES.join(' → ')}`,
+        );
       }
       const a = groupOf(file);
       const b = groupOf(target);
@@ -166,8 +174,12 @@ if (require.main === module) {
   const problems = checkLayers(sourceFiles(SRC), (file) => readFileSync(file, 'utf8'));
   for (const problem of problems) process.stderr.write(`${problem}\n`);
   if (problems.length > 0) {
-    process.stderr.write(`\n${problems.length} layering problem(s) in src/. Move the shared piece to the folder both need, or invert the dependency.\n`);
+    process.stderr.write(
+      `\n${problems.length} layering problem(s) in src/. Move the shared piece to the folder both need, or invert the dependency.\n`,
+    );
     process.exit(1);
   }
-  process.stdout.write('src/ layers: no folder cycles, every import flows http → resolvers → services → repositories → neo4j\n');
+  process.stdout.write(
+    'src/ layers: no folder cycles, every import flows http → resolvers → services → repositories → neo4j\n',
+  );
 }

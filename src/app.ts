@@ -34,7 +34,9 @@ export async function startAtlas(config: Config, logger: Logger, database?: Data
       'LEARNER_TOKEN_SECRET is not set: learner tokens will stop working on a restart and on every other replica; set it to a random string of at least 32 characters',
     );
   }
-  const db = database ?? (await connectDatabase(config, logger, (kind, durationMs, ok) => metrics.recordQuery(kind, durationMs, ok)));
+  const db =
+    database ??
+    (await connectDatabase(config, logger, (kind, durationMs, ok) => metrics.recordQuery(kind, durationMs, ok)));
   gatewayRef = db.gateway;
   try {
     await applySchema(db.gateway, config.rootDir, logger);

@@ -15,12 +15,19 @@ describe('loadConfig', () => {
     expect(first.learning.quizSecretGenerated).toBe(true);
     expect(first.learning.quizSecret).toMatch(/^[0-9a-f]{64}$/);
     expect(first.learning.quizSecret).not.toBe(second.learning.quizSecret);
-    expect(loadConfig({ QUIZ_SECRET: '  sixteen-or-more-chars  ' }).learning).toMatchObject({ quizSecret: 'sixteen-or-more-chars', quizSecretGenerated: false });
+    expect(loadConfig({ QUIZ_SECRET: '  sixteen-or-more-chars  ' }).learning).toMatchObject({
+      quizSecret: 'sixteen-or-more-chars',
+      quizSecretGenerated: false,
+    });
     expect(loadConfig({}).learning.maxQuizQuestions).toBe(20);
   });
 
   it('accepts the URI schemes of a single server, Aura and a cluster', () => {
-    for (const uri of ['bolt://127.0.0.1:7687', 'neo4j://cluster.example:7687', 'neo4j+s://abcd1234.databases.neo4j.io']) {
+    for (const uri of [
+      'bolt://127.0.0.1:7687',
+      'neo4j://cluster.example:7687',
+      'neo4j+s://abcd1234.databases.neo4j.io',
+    ]) {
       expect(loadConfig({ NEO4J_URI: uri }).neo4j.uri).toBe(uri);
     }
   });

@@ -58,7 +58,9 @@ const FIND_IT = 'Check the spelling, or find it with `search`.';
  */
 export function conceptNotFound(argument: string, slug: string | readonly string[]): NotFoundError {
   if (typeof slug !== 'string') {
-    return new NotFoundError(argument, `No concept has the slug ${slug.map((s) => `"${s}"`).join(', ')}. ${FIND_IT}`, { slugs: [...slug] });
+    return new NotFoundError(argument, `No concept has the slug ${slug.map((s) => `"${s}"`).join(', ')}. ${FIND_IT}`, {
+      slugs: [...slug],
+    });
   }
   const given = argument === 'slug' ? '' : ` (given as \`${argument}\`)`;
   return new NotFoundError(argument, `No concept has the slug "${slug}"${given}. ${FIND_IT}`, { slug });
@@ -73,7 +75,9 @@ export class DatabaseUnavailableError extends AtlasError {
 
 /** A query ran past its time budget and was stopped. */
 export class DatabaseTimeoutError extends AtlasError {
-  constructor(message = 'The database took too long to answer and the query was stopped. Ask for less (smaller first/limit/depth) or try again.') {
+  constructor(
+    message = 'The database took too long to answer and the query was stopped. Ask for less (smaller first/limit/depth) or try again.',
+  ) {
     super(ErrorCode.DATABASE_TIMEOUT, message);
   }
 }
@@ -90,7 +94,9 @@ export class PrerequisiteError extends AtlasError {
  */
 export class UnauthenticatedError extends AtlasError {
   constructor(message: string) {
-    super(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="container-atlas"']]) } });
+    super(ErrorCode.UNAUTHENTICATED, message, {
+      http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="container-atlas"']]) },
+    });
   }
 }
 
@@ -104,7 +110,10 @@ export class ForbiddenError extends AtlasError {
 /** Too many requests for one credential. HTTP 429 with `Retry-After` in whole seconds. */
 export class RateLimitedError extends AtlasError {
   constructor(message: string, retryAfterSeconds: number) {
-    super(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } });
+    super(ErrorCode.RATE_LIMITED, message, {
+      retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
   }
 }
 
@@ -126,17 +135,15 @@ const VALIDATION_ABORTED =
  * Apollo's formatError: expected errors pass with their code and message; anything unexpected is masked as
  * INTERNAL_SERVER_ERROR so no database or code internals leak, with details only in development.
  */
-export function formatError(
-  formatted: GraphQLFormattedError,
-  exposeDetails: boolean,
-): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, exposeDetails: boolean): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message === 'Validation aborted.') {
     // graphql-js stops comparing overlapping fields past a fixed amount of work and says only this.
     return { ...formatted, message: VALIDATION_ABORTED };
   }
   if (typeof code === 'string' && PASS_THROUGH_CODES.has(code)) return formatted;
-  if (exposeDetails) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  if (exposeDetails)
+    return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
   return {
     message: 'Internal server error. The problem was logged; try again, and report it if it persists.',
     locations: formatted.locations,

@@ -10,7 +10,10 @@ export function createLogger(config: Pick<Config, 'logLevel' | 'logPretty'>): Lo
     name: 'container-atlas',
     level: config.logLevel,
     transport: config.logPretty
-      ? { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,name' } }
+      ? {
+          target: 'pino-pretty',
+          options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,name' },
+        }
       : undefined,
   });
 }

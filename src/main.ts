@@ -32,7 +32,14 @@ async function main(): Promise<void> {
 
   const base = atlas.url.replace(/\/graphql$/, '');
   logger.info(
-    { graphql: atlas.url, playground: atlas.url, explorer: `${base}/explore`, live: `${base}/health/live`, ready: `${base}/health/ready`, metrics: `${base}/metrics` },
+    {
+      graphql: atlas.url,
+      playground: atlas.url,
+      explorer: `${base}/explore`,
+      live: `${base}/health/live`,
+      ready: `${base}/health/ready`,
+      metrics: `${base}/metrics`,
+    },
     `container-atlas is serving GraphQL at ${atlas.url} (playground there in a browser, explorer at ${base}/explore)`,
   );
 

@@ -3,18 +3,26 @@ import { createTestFrontend, learnerToken } from './support/access';
 
 /** Frontend keys and learner tokens at the HTTP boundary: what each credential gets, and what a bad one gets. */
 describe('credentials', () => {
-  const server = useTestServer({}, {
-    seed: async () => {
-      ({ key } = await createTestFrontend('credentials'));
+  const server = useTestServer(
+    {},
+    {
+      seed: async () => {
+        ({ key } = await createTestFrontend('credentials'));
+      },
     },
-  });
+  );
   let key: string;
 
-  const TOKEN = 'mutation T($id: String!, $ttl: Int) { createLearnerToken(learnerId: $id, ttlSeconds: $ttl) { token learnerId expiresAt } }';
+  const TOKEN =
+    'mutation T($id: String!, $ttl: Int) { createLearnerToken(learnerId: $id, ttlSeconds: $ttl) { token learnerId expiresAt } }';
 
   it('a frontend key issues a token for one of its learners, expiring when asked', async () => {
     const before = Math.floor(Date.now() / 1000);
-    const res = await server.gql<{ createLearnerToken: { token: string; learnerId: string; expiresAt: string } }>(TOKEN, { id: 'u-1', ttl: 120 }, { authorization: `Bearer ${key}` });
+    const res = await server.gql<{ createLearnerToken: { token: string; learnerId: string; expiresAt: string } }>(
+      TOKEN,
+      { id: 'u-1', ttl: 120 },
+      { authorization: `Bearer ${key}` },
+    );
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     const issued = res.body.data!.createLearnerToken;
@@ -48,7 +56,11 @@ describe('credentials', () => {
 
   it('a public query with a valid key answers as without one, but privately', async () => {
     const open = await server.gql<{ concept: { slug: string } }>('{ concept(slug: "docker-kill") { slug } }');
-    const keyed = await server.gql<{ concept: { slug: string } }>('{ concept(slug: "docker-kill") { slug } }', {}, { authorization: `Bearer ${key}` });
+    const keyed = await server.gql<{ concept: { slug: string } }>(
+      '{ concept(slug: "docker-kill") { slug } }',
+      {},
+      { authorization: `Bearer ${key}` },
+    );
     expect(keyed.body).toEqual(open.body);
     expect(keyed.body.data?.concept.slug).toBe('docker-kill');
     expect(open.headers.get('cache-control')).toMatch(/public/);

@@ -28,23 +28,30 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-const server = useTestServer({}, {
-  seed: async (running) => {
-    base = running.url.replace(/\/graphql$/, '');
-    front = await createTestFrontend('erase');
-    await addLearnerData(db.gateway, { frontendId: front.frontendId, learnerId: 'stay' }, [{ slug: 'container', note: 'kept' }]);
-    await addLearnerData(db.gateway, { frontendId: front.frontendId, learnerId: 'go' }, [
-      { slug: 'image', note: 'first' },
-      { slug: 'volume', note: 'second' },
-      { slug: 'a-concept-no-longer-seeded', note: 'third' },
-    ]);
+const server = useTestServer(
+  {},
+  {
+    seed: async (running) => {
+      base = running.url.replace(/\/graphql$/, '');
+      front = await createTestFrontend('erase');
+      await addLearnerData(db.gateway, { frontendId: front.frontendId, learnerId: 'stay' }, [
+        { slug: 'container', note: 'kept' },
+      ]);
+      await addLearnerData(db.gateway, { frontendId: front.frontendId, learnerId: 'go' }, [
+        { slug: 'image', note: 'first' },
+        { slug: 'volume', note: 'second' },
+        { slug: 'a-concept-no-longer-seeded', note: 'third' },
+      ]);
+    },
   },
-});
+);
 
 describe('eraseLearner', () => {
   it('removes the learner and every node of their data, and nothing of anyone else', async () => {
     // Everything but the erased learner's nodes, and the frontend without its edge to them.
-    const others = (await accessSnapshot(db.gateway)).filter((line) => !line.includes('"go"')).map((line) => line.replace('"HAS_LEARNER>go",', ''));
+    const others = (await accessSnapshot(db.gateway))
+      .filter((line) => !line.includes('"go"'))
+      .map((line) => line.replace('"HAS_LEARNER>go",', ''));
     const res = await server.gql(ERASE, { id: 'go' }, { authorization: `Bearer ${front.key}` });
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ eraseLearner: { learnerId: 'go', erased: true, dataNodesRemoved: 3 } });
@@ -60,11 +67,14 @@ describe('eraseLearner', () => {
     expect(await accessSnapshot(db.gateway)).toEqual(before);
   });
 
-  it.each([[''], ['x'.repeat(129)], ['tab\there'], [' padded']])('refuses the learner id %j with BAD_USER_INPUT naming learnerId', async (id) => {
-    const res = await server.gql(ERASE, { id }, { authorization: `Bearer ${front.key}` });
-    expect(res.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'learnerId' });
-    expect(await countOf('stay')).toEqual({ learners: 1, data: 1 });
-  });
+  it.each([[''], ['x'.repeat(129)], ['tab\there'], [' padded']])(
+    'refuses the learner id %j with BAD_USER_INPUT naming learnerId',
+    async (id) => {
+      const res = await server.gql(ERASE, { id }, { authorization: `Bearer ${front.key}` });
+      expect(res.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'learnerId' });
+      expect(await countOf('stay')).toEqual({ learners: 1, data: 1 });
+    },
+  );
 });
 
 describe('GET /learners/export', () => {
@@ -78,7 +88,12 @@ describe('GET /learners/export', () => {
     expect(body.learners[0]).toEqual({
       learnerId: 'stay',
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
-      data: [{ labels: ['ProbeNote'], properties: { frontendId: front.frontendId, learnerId: 'stay', slug: 'container', note: 'kept' } }],
+      data: [
+        {
+          labels: ['ProbeNote'],
+          properties: { frontendId: front.frontendId, learnerId: 'stay', slug: 'container', note: 'kept' },
+        },
+      ],
     });
   });
 
@@ -94,14 +109,23 @@ describe('GET /learners/export', () => {
     const body = (await res.json()) as { learners: { learnerId: string; data: { properties: { note: string } }[] }[] };
     expect(body.learners.map((l) => l.learnerId)).toEqual([...ids, 'stay']);
     expect(body.learners[449].data[0].properties.note).toBe('bulk-449');
-    const one = await fetch(`${base}/learners/export?learnerId=bulk-007`, { headers: { authorization: `Bearer ${front.key}` } });
-    expect(((await one.json()) as { learners: { learnerId: string }[] }).learners.map((l) => l.learnerId)).toEqual(['bulk-007']);
+    const one = await fetch(`${base}/learners/export?learnerId=bulk-007`, {
+      headers: { authorization: `Bearer ${front.key}` },
+    });
+    expect(((await one.json()) as { learners: { learnerId: string }[] }).learners.map((l) => l.learnerId)).toEqual([
+      'bulk-007',
+    ]);
   });
 
   it('refuses a malformed ?learnerId= with BAD_USER_INPUT', async () => {
-    const res = await fetch(`${base}/learners/export?learnerId=a&learnerId=b`, { headers: { authorization: `Bearer ${front.key}` } });
+    const res = await fetch(`${base}/learners/export?learnerId=a&learnerId=b`, {
+      headers: { authorization: `Bearer ${front.key}` },
+    });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { errors: { extensions: unknown }[] }).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'learnerId' });
+    expect(((await res.json()) as { errors: { extensions: unknown }[] }).errors[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'learnerId',
+    });
   });
 });
 

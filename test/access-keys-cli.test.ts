@@ -22,7 +22,7 @@ interface Run {
 function keys(args: string[]): Promise<Run> {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', LOG_PRETTY: 'false' } as NodeJS.ProcessEnv,
+    env: { ...process.env, NODE_ENV: 'production', LOG_PRETTY: 'false' },
   });
   let stdout = '';
   let stderr = '';
@@ -76,11 +76,14 @@ describe('npm run keys', () => {
     expect(Number(rows[0].n)).toBe(1);
   });
 
-  it.each([['bad name'], ['-starts-with-dash'], ['x'.repeat(65)]])('an invalid name %j is refused with exit 1', async (bad) => {
-    const run = await keys(['create', bad]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('is not valid: use 1 to 64 letters');
-  });
+  it.each([['bad name'], ['-starts-with-dash'], ['x'.repeat(65)]])(
+    'an invalid name %j is refused with exit 1',
+    async (bad) => {
+      const run = await keys(['create', bad]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('is not valid: use 1 to 64 letters');
+    },
+  );
 
   it('list shows the frontend by its key prefix, never the key', async () => {
     const run = await keys(['list']);
@@ -111,9 +114,12 @@ describe('npm run keys', () => {
     expect(run.stderr).toContain('npm run keys -- list');
   });
 
-  it.each([[['frobnicate']], [['create']], [['list', 'extra']]])('wrong usage %j exits 2 with the usage', async (args) => {
-    const run = await keys(args);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Usage: npm run keys -- <command>');
-  });
+  it.each([[['frobnicate']], [['create']], [['list', 'extra']]])(
+    'wrong usage %j exits 2 with the usage',
+    async (args) => {
+      const run = await keys(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('Usage: npm run keys -- <command>');
+    },
+  );
 });

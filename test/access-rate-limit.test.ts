@@ -45,7 +45,8 @@ describe('rate limits', () => {
   it('give a learner token its own budget', async () => {
     const other = await createTestFrontend('limits-token');
     const token = await learnerToken(other.key, 'u1', undefined, server);
-    for (let i = 0; i < 3; i += 1) expect((await server.gql(READ, {}, { authorization: `Bearer ${token}` })).status).toBe(200);
+    for (let i = 0; i < 3; i += 1)
+      expect((await server.gql(READ, {}, { authorization: `Bearer ${token}` })).status).toBe(200);
     expect((await server.gql(READ, {}, { authorization: `Bearer ${token}` })).status).toBe(429);
     // The frontend's own key still has its reads.
     expect((await server.gql(READ, {}, { authorization: `Bearer ${other.key}` })).status).toBe(200);

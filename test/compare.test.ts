@@ -10,7 +10,12 @@ interface ComparisonData {
   derived: boolean;
   source: string | null;
   concepts: { slug: string }[];
-  aspects: { aspect: string; type: string | null; direction: string | null; values: { concept: { slug: string }; value: string | null; concepts: { slug: string }[] }[] }[];
+  aspects: {
+    aspect: string;
+    type: string | null;
+    direction: string | null;
+    values: { concept: { slug: string }; value: string | null; concepts: { slug: string }[] }[];
+  }[];
   shared: { type: string; direction: string; concept: { slug: string } }[];
 }
 
@@ -19,16 +24,27 @@ const COMPARISON = `slug title derived source concepts { slug }
   shared { type direction concept { slug } }`;
 
 async function compare(slugs: string[], headers: Record<string, string> = {}): Promise<ComparisonData> {
-  const res = await server.gql<{ compare: ComparisonData }>(`query ($slugs: [String!]!) { compare(slugs: $slugs) { ${COMPARISON} } }`, { slugs }, headers);
+  const res = await server.gql<{ compare: ComparisonData }>(
+    `query ($slugs: [String!]!) { compare(slugs: $slugs) { ${COMPARISON} } }`,
+    { slugs },
+    headers,
+  );
   expect(res.body.errors).toBeUndefined();
   return res.body.data!.compare;
 }
 
-async function errorOf(slugs: string[]): Promise<{ code: unknown; argument: unknown; message: string; extensions: Record<string, unknown> }> {
+async function errorOf(
+  slugs: string[],
+): Promise<{ code: unknown; argument: unknown; message: string; extensions: Record<string, unknown> }> {
   const res = await server.gql('query ($slugs: [String!]!) { compare(slugs: $slugs) { title } }', { slugs });
   expect(res.body.data ?? null).toBeNull();
   const [error] = res.body.errors!;
-  return { code: error.extensions?.code, argument: error.extensions?.argument, message: error.message, extensions: error.extensions ?? {} };
+  return {
+    code: error.extensions?.code,
+    argument: error.extensions?.argument,
+    message: error.message,
+    extensions: error.extensions ?? {},
+  };
 }
 
 /** Derived aspects with something in common come before all the others. */
@@ -66,7 +82,9 @@ describe('compare', () => {
     for (const product of ['LXC', 'OpenVZ', 'BSD Jail']) expect(examples['os-container']).toContain(product);
     for (const product of ['Docker', 'rkt']) expect(examples['application-container']).toContain(product);
     // Every stored row is returned, in the stored order.
-    const [stored] = await db().read('MATCH (m:Comparison {slug: "os-vs-application-container"}) RETURN m.aspects AS aspects');
+    const [stored] = await db().read(
+      'MATCH (m:Comparison {slug: "os-vs-application-container"}) RETURN m.aspects AS aspects',
+    );
     const storedAspects = JSON.parse(stored.aspects as string) as { aspect: { en: string } }[];
     expect(cmp.aspects.map((a) => a.aspect)).toEqual(storedAspects.map((a) => a.aspect.en));
   });
@@ -80,7 +98,9 @@ describe('compare', () => {
     for (const product of ['LXC', 'OpenVZ', 'BSD Jail']) expect(examples['os-container']).toContain(product);
     expect(examples['application-container']).toMatch(/도커/);
     expect(examples['application-container']).toMatch(/rkt/);
-    const res = await server.gql<{ compare: { title: string; aspects: { aspect: string; values: { value: string }[] }[] } }>(
+    const res = await server.gql<{
+      compare: { title: string; aspects: { aspect: string; values: { value: string }[] }[] };
+    }>(
       '{ compare(slugs: ["os-container", "application-container"]) { title(lang: KO) aspects { aspect(lang: KO) values { value(lang: KO) } } } }',
     );
     expect(res.body.data!.compare.title).toBe(ko.title);
@@ -96,7 +116,9 @@ describe('compare', () => {
 
   it('lists what the compared concepts share: both are containers', async () => {
     const cmp = await compare(['os-container', 'application-container']);
-    expect(cmp.shared).toEqual(expect.arrayContaining([{ type: 'IS_A', direction: 'OUTGOING', concept: { slug: 'container' } }]));
+    expect(cmp.shared).toEqual(
+      expect.arrayContaining([{ type: 'IS_A', direction: 'OUTGOING', concept: { slug: 'container' } }]),
+    );
   });
 
   it('derives a comparison from the relations when none is stored, shared aspects first', async () => {
@@ -111,7 +133,9 @@ describe('compare', () => {
     expect(cmp.title).toMatch(/LXC.*OpenVZ/);
     expect(cmp.aspects.length).toBeGreaterThan(0);
     // Both are examples of OS containers: shared, and the first aspect says so for both.
-    expect(cmp.shared).toEqual(expect.arrayContaining([{ type: 'EXAMPLE_OF', direction: 'OUTGOING', concept: { slug: 'os-container' } }]));
+    expect(cmp.shared).toEqual(
+      expect.arrayContaining([{ type: 'EXAMPLE_OF', direction: 'OUTGOING', concept: { slug: 'os-container' } }]),
+    );
     expectSharedFirst(cmp);
     const example = cmp.aspects.find((a) => a.type === 'EXAMPLE_OF' && a.direction === 'OUTGOING')!;
     expect(example.aspect).toBe('Example of');
@@ -130,7 +154,8 @@ describe('compare', () => {
           { slug: value.concept.slug, type: aspect.type },
         );
         const symmetric = ['ALTERNATIVE_TO', 'CONTRASTS_WITH', 'PAIRS_WELL_WITH'].includes(aspect.type!);
-        if (!symmetric) expect(value.concepts.map((c) => c.slug).sort()).toEqual(rows.map((r) => r.slug as string).sort());
+        if (!symmetric)
+          expect(value.concepts.map((c) => c.slug).sort()).toEqual(rows.map((r) => r.slug as string).sort());
         expect(value.value === null).toBe(value.concepts.length === 0);
       }
     }
@@ -148,7 +173,9 @@ describe('compare', () => {
     // docker pause sends no signal (the cgroup freezer suspends its processes), so its column is empty.
     expect(signals.values.map((v) => v.concepts.map((c) => c.slug))).toEqual([['sigterm', 'sigkill'], ['sigkill'], []]);
     // All three change the container's state; that comes first, before relation types they do not share.
-    expect(cmp.shared).toEqual(expect.arrayContaining([{ type: 'UPDATES', direction: 'OUTGOING', concept: { slug: 'container-state' } }]));
+    expect(cmp.shared).toEqual(
+      expect.arrayContaining([{ type: 'UPDATES', direction: 'OUTGOING', concept: { slug: 'container-state' } }]),
+    );
     expectSharedFirst(cmp);
     expect(cmp.aspects.findIndex((a) => a.type === 'UPDATES')).toBeLessThan(cmp.aspects.indexOf(signals));
     expect(cmp.title).toBe('docker stop vs docker kill vs docker pause');

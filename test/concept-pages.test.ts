@@ -69,7 +69,12 @@ async function reference(filter: Filter, field: Field, direction: Direction): Pr
        AND ($source IS NULL OR c.source STARTS WITH $source)
        AND ($slugs IS NULL OR c.slug IN $slugs)
      RETURN c.slug AS slug, c.nameEn AS nameEn, c.nameKo AS nameKo, c.kind AS kind, size([(c)-[r]-(:Concept) | r]) AS degree`,
-    { kinds: filter.kinds ?? null, tags: filter.tags ?? null, source: filter.source ?? null, slugs: filter.slugs ?? null },
+    {
+      kinds: filter.kinds ?? null,
+      tags: filter.tags ?? null,
+      source: filter.source ?? null,
+      slugs: filter.slugs ?? null,
+    },
   )) as unknown as Row[];
   const sign = direction === 'ASC' ? 1 : -1;
   const key = SORT_KEY[field];
@@ -79,17 +84,31 @@ async function reference(filter: Filter, field: Field, direction: Direction): Pr
 const slugsOf = (p: Connection) => p.edges.map((e) => e.node.slug);
 
 /** Walks the list page by page in one direction, checking each page against the reference slice. */
-async function walk(filter: Filter, orderBy: { field: Field; direction: Direction }, expected: string[], size: number, forward: boolean): Promise<string[]> {
+async function walk(
+  filter: Filter,
+  orderBy: { field: Field; direction: Direction },
+  expected: string[],
+  size: number,
+  forward: boolean,
+): Promise<string[]> {
   const cursors: string[] = new Array(expected.length);
   let cursor: string | null = null;
   let done = 0;
   for (;;) {
-    const p: Connection = await page(forward ? { filter, orderBy, first: size, after: cursor } : { filter, orderBy, last: size, before: cursor });
-    const slice = forward ? expected.slice(done, done + size) : expected.slice(Math.max(0, expected.length - done - size), expected.length - done);
+    const p: Connection = await page(
+      forward ? { filter, orderBy, first: size, after: cursor } : { filter, orderBy, last: size, before: cursor },
+    );
+    const slice = forward
+      ? expected.slice(done, done + size)
+      : expected.slice(Math.max(0, expected.length - done - size), expected.length - done);
     expect(slugsOf(p)).toEqual(slice);
     expect(p.totalCount).toBe(expected.length);
     const remaining = expected.length - done - slice.length > 0;
-    expect(p.pageInfo).toMatchObject(forward ? { hasNextPage: remaining, hasPreviousPage: cursor !== null } : { hasPreviousPage: remaining, hasNextPage: cursor !== null });
+    expect(p.pageInfo).toMatchObject(
+      forward
+        ? { hasNextPage: remaining, hasPreviousPage: cursor !== null }
+        : { hasPreviousPage: remaining, hasNextPage: cursor !== null },
+    );
     const offset = forward ? done : expected.length - done - slice.length;
     p.edges.forEach((edge, i) => (cursors[offset + i] = edge.cursor));
     done += slice.length;
@@ -114,18 +133,27 @@ describe('concepts: the order of three concepts, written out by hand', () => {
     DEGREE: ['docker-build', 'docker', 'container'],
   };
 
-  it.each(FIELDS.flatMap((field) => DIRECTIONS.map((direction) => [field, direction] as const)))('%s %s', async (field, direction) => {
-    const p = await page({ filter: { slugs: ['docker-build', 'docker', 'container'] }, orderBy: { field, direction }, first: 10 });
-    const expected = direction === 'ASC' ? ASCENDING[field] : [...ASCENDING[field]].reverse();
-    expect(slugsOf(p)).toEqual(expected);
-  });
+  it.each(FIELDS.flatMap((field) => DIRECTIONS.map((direction) => [field, direction] as const)))(
+    '%s %s',
+    async (field, direction) => {
+      const p = await page({
+        filter: { slugs: ['docker-build', 'docker', 'container'] },
+        orderBy: { field, direction },
+        first: 10,
+      });
+      const expected = direction === 'ASC' ? ASCENDING[field] : [...ASCENDING[field]].reverse();
+      expect(slugsOf(p)).toEqual(expected);
+    },
+  );
 });
 
 describe('concepts: every order and filter agrees with the plain reference query', () => {
   let filters: [string, Filter][];
 
   beforeAll(async () => {
-    const [{ tag, source }] = await server.atlas.database.gateway.read(`MATCH (c:Concept {slug: 'docker-build'}) RETURN c.tags[0] AS tag, c.source AS source`);
+    const [{ tag, source }] = await server.atlas.database.gateway.read(
+      `MATCH (c:Concept {slug: 'docker-build'}) RETURN c.tags[0] AS tag, c.source AS source`,
+    );
     filters = [
       ['no filter', {}],
       ['kinds', { kinds: ['COMMAND', 'SIGNAL'] }],
@@ -137,30 +165,33 @@ describe('concepts: every order and filter agrees with the plain reference query
     ];
   });
 
-  it.each(FIELDS.flatMap((field) => DIRECTIONS.map((direction) => [field, direction] as const)))('%s %s: pages, totals and page info, forward, backward and between cursors', async (field, direction) => {
-    const orderBy = { field, direction };
-    let nonEmpty = 0;
-    for (const [, filter] of filters) {
-      const expected = await reference(filter, field, direction);
-      if (expected.length > 0) nonEmpty += 1;
-      const size = Math.max(2, Math.ceil(expected.length / 5));
-      const forward = await walk(filter, orderBy, expected, size, true);
-      const backward = await walk(filter, orderBy, expected, size, false);
-      // Forward and backward hand out the same cursor for the same item.
-      expect(backward).toEqual(forward);
-      if (expected.length >= 4) {
-        const [i, j] = [Math.floor(expected.length / 4), expected.length - 1 - Math.floor(expected.length / 4)];
-        const between = await page({ filter, orderBy, first: j - i, after: forward[i], before: forward[j] });
-        expect(slugsOf(between)).toEqual(expected.slice(i + 1, j));
-        expect(between.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
-        const lastBetween = await page({ filter, orderBy, last: 2, after: forward[i], before: forward[j] });
-        expect(slugsOf(lastBetween)).toEqual(expected.slice(j - 2, j));
-        expect(lastBetween.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+  it.each(FIELDS.flatMap((field) => DIRECTIONS.map((direction) => [field, direction] as const)))(
+    '%s %s: pages, totals and page info, forward, backward and between cursors',
+    async (field, direction) => {
+      const orderBy = { field, direction };
+      let nonEmpty = 0;
+      for (const [, filter] of filters) {
+        const expected = await reference(filter, field, direction);
+        if (expected.length > 0) nonEmpty += 1;
+        const size = Math.max(2, Math.ceil(expected.length / 5));
+        const forward = await walk(filter, orderBy, expected, size, true);
+        const backward = await walk(filter, orderBy, expected, size, false);
+        // Forward and backward hand out the same cursor for the same item.
+        expect(backward).toEqual(forward);
+        if (expected.length >= 4) {
+          const [i, j] = [Math.floor(expected.length / 4), expected.length - 1 - Math.floor(expected.length / 4)];
+          const between = await page({ filter, orderBy, first: j - i, after: forward[i], before: forward[j] });
+          expect(slugsOf(between)).toEqual(expected.slice(i + 1, j));
+          expect(between.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+          const lastBetween = await page({ filter, orderBy, last: 2, after: forward[i], before: forward[j] });
+          expect(slugsOf(lastBetween)).toEqual(expected.slice(j - 2, j));
+          expect(lastBetween.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+        }
+        const empty = await page({ filter, orderBy, first: 0 });
+        expect(empty).toMatchObject({ totalCount: expected.length, edges: [] });
       }
-      const empty = await page({ filter, orderBy, first: 0 });
-      expect(empty).toMatchObject({ totalCount: expected.length, edges: [] });
-    }
-    // The filters above must exercise real pages, not just empty lists.
-    expect(nonEmpty).toBeGreaterThanOrEqual(filters.length - 1);
-  });
+      // The filters above must exercise real pages, not just empty lists.
+      expect(nonEmpty).toBeGreaterThanOrEqual(filters.length - 1);
+    },
+  );
 });

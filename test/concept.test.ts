@@ -26,14 +26,21 @@ interface ConceptData {
 const CONCEPT_FIELDS = `id slug kind name nameKo: name(lang: KO) nameEn: name(lang: EN) aliases summary details tags source degree syntax order`;
 
 async function concept(slug: string, headers: Record<string, string> = {}): Promise<ConceptData | null> {
-  const res = await server.gql<{ concept: ConceptData | null }>(`query ($slug: String!) { concept(slug: $slug) { ${CONCEPT_FIELDS} } }`, { slug }, headers);
+  const res = await server.gql<{ concept: ConceptData | null }>(
+    `query ($slug: String!) { concept(slug: $slug) { ${CONCEPT_FIELDS} } }`,
+    { slug },
+    headers,
+  );
   expect(res.body.errors).toBeUndefined();
   return res.body.data!.concept;
 }
 
 describe('concept(slug)', () => {
   it('returns the stored concept with every field', async () => {
-    const [row] = await db().read('MATCH (c:Concept {slug: $slug}) RETURN c {.*} AS c, COUNT { (c)--(:Concept) } AS degree', { slug: 'docker-build' });
+    const [row] = await db().read(
+      'MATCH (c:Concept {slug: $slug}) RETURN c {.*} AS c, COUNT { (c)--(:Concept) } AS degree',
+      { slug: 'docker-build' },
+    );
     const stored = row.c as Record<string, unknown>;
     const got = await concept('docker-build');
     expect(got).toMatchObject({
@@ -83,11 +90,18 @@ describe('concept(slug)', () => {
       `CREATE (:Concept {slug: 'zz-only-korean', kind: 'CONCEPT', nameKo: '한국어만', summaryKo: '한국어 요약만 있다.', aliasesKo: ['별칭'], aliasesEn: [], tags: [], source: 'test', origin: 'test'})`,
     );
     try {
-      const res = await server.gql<{ concept: { name: string; summary: string; aliases: string[]; details: string | null } }>(
+      const res = await server.gql<{
+        concept: { name: string; summary: string; aliases: string[]; details: string | null };
+      }>(
         '{ concept(slug: "zz-only-korean") { name(lang: EN) summary(lang: EN) aliases(lang: EN) details(lang: EN) } }',
       );
       expect(res.body.errors).toBeUndefined();
-      expect(res.body.data!.concept).toEqual({ name: '한국어만', summary: '한국어 요약만 있다.', aliases: ['별칭'], details: null });
+      expect(res.body.data!.concept).toEqual({
+        name: '한국어만',
+        summary: '한국어 요약만 있다.',
+        aliases: ['별칭'],
+        details: null,
+      });
     } finally {
       await db().write(`MATCH (c:Concept {slug: 'zz-only-korean'}) DELETE c`);
     }
@@ -112,21 +126,24 @@ describe('node(id)', () => {
     expect(res.body.data).toEqual({ node: null });
   });
 
-  it.each(['not an id', '!!!', Buffer.from('no colon here').toString('base64url'), ''])('rejects the malformed id %j with BAD_USER_INPUT', async (id) => {
-    const res = await server.gql('query ($id: ID!) { node(id: $id) { id } }', { id });
-    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
-  });
+  it.each(['not an id', '!!!', Buffer.from('no colon here').toString('base64url'), ''])(
+    'rejects the malformed id %j with BAD_USER_INPUT',
+    async (id) => {
+      const res = await server.gql('query ($id: ID!) { node(id: $id) { id } }', { id });
+      expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+    },
+  );
 });
 
 describe('flags', () => {
-  it('lists a command\'s HAS_FLAG targets: flag is the target\'s syntax, meaning its summary', async () => {
+  it("lists a command's HAS_FLAG targets: flag is the target's syntax, meaning its summary", async () => {
     const rows = await db().read(
       `MATCH (:Concept {slug: 'docker-build'})-[r:HAS_FLAG]->(f:Concept) RETURN f.syntax AS flag, f.summaryKo AS ko, f.summaryEn AS en ORDER BY r.order, f.slug`,
     );
     expect(rows.length).toBeGreaterThan(0);
-    const res = await server.gql<{ concept: { flags: { flag: string; meaning: string; ko: string; concept: { slug: string } }[] } }>(
-      '{ concept(slug: "docker-build") { flags { flag meaning ko: meaning(lang: KO) concept { slug } } } }',
-    );
+    const res = await server.gql<{
+      concept: { flags: { flag: string; meaning: string; ko: string; concept: { slug: string } }[] };
+    }>('{ concept(slug: "docker-build") { flags { flag meaning ko: meaning(lang: KO) concept { slug } } } }');
     const flags = res.body.data!.concept.flags;
     expect(flags.map((f) => f.flag)).toEqual(rows.map((r) => r.flag));
     expect(flags.map((f) => f.meaning)).toEqual(rows.map((r) => r.en));
@@ -135,7 +152,9 @@ describe('flags', () => {
   });
 
   it('is empty for concepts that are not commands', async () => {
-    const res = await server.gql<{ concept: { flags: unknown[] } }>('{ concept(slug: "docker-build-tag-flag") { flags { flag } } }');
+    const res = await server.gql<{ concept: { flags: unknown[] } }>(
+      '{ concept(slug: "docker-build-tag-flag") { flags { flag } } }',
+    );
     expect(res.body.data!.concept.flags).toEqual([]);
   });
 });
@@ -159,7 +178,8 @@ interface Related {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
 }
 
-const EDGE_FIELDS = 'cursor node { slug } relations { type direction description order source relation { type from { slug } to { slug } } }';
+const EDGE_FIELDS =
+  'cursor node { slug } relations { type direction description order source relation { type from { slug } to { slug } } }';
 
 async function related(slug: string, args = '', headers: Record<string, string> = {}) {
   const res = await server.gql<{ concept: { related: Related } }>(
@@ -171,19 +191,26 @@ async function related(slug: string, args = '', headers: Record<string, string> 
 }
 
 /** Every relation of a list of edges as `TYPE:DIRECTION:other`. */
-const factsOf = (edges: Edge[]) => edges.flatMap((e) => e.relations.map((r) => `${r.type}:${r.direction}:${e.node.slug}`));
+const factsOf = (edges: Edge[]) =>
+  edges.flatMap((e) => e.relations.map((r) => `${r.type}:${r.direction}:${e.node.slug}`));
 
 describe('related', () => {
-  it('reaches the signals a command sends, with the relation\'s description and order', async () => {
+  it("reaches the signals a command sends, with the relation's description and order", async () => {
     const res = await related('docker-stop', 'types: [SENDS_SIGNAL]');
     const edges = res.body.data!.concept.related.edges;
     expect(edges.map((e) => e.node.slug)).toEqual(expect.arrayContaining(['sigterm', 'sigkill']));
     for (const edge of edges) {
       expect(edge.relations).toEqual([
-        expect.objectContaining({ type: 'SENDS_SIGNAL', direction: 'OUTGOING', relation: { type: 'SENDS_SIGNAL', from: { slug: 'docker-stop' }, to: { slug: edge.node.slug } } }),
+        expect.objectContaining({
+          type: 'SENDS_SIGNAL',
+          direction: 'OUTGOING',
+          relation: { type: 'SENDS_SIGNAL', from: { slug: 'docker-stop' }, to: { slug: edge.node.slug } },
+        }),
       ]);
     }
-    const stored = await db().read(`MATCH (:Concept {slug: 'docker-stop'})-[r:SENDS_SIGNAL]->(s:Concept {slug: 'sigterm'}) RETURN r.descriptionEn AS en, r.descriptionKo AS ko, r.order AS order`);
+    const stored = await db().read(
+      `MATCH (:Concept {slug: 'docker-stop'})-[r:SENDS_SIGNAL]->(s:Concept {slug: 'sigterm'}) RETURN r.descriptionEn AS en, r.descriptionKo AS ko, r.order AS order`,
+    );
     const sigterm = edges.find((e) => e.node.slug === 'sigterm')!.relations[0];
     expect(sigterm.description).toBe(stored[0].en ?? stored[0].ko);
     expect(sigterm.order).toBe(stored[0].order ?? null);
@@ -220,10 +247,16 @@ describe('related', () => {
         relation: { type: 'LEARN_AFTER', from: { slug: 'image' }, to: { slug: 'container' } },
       },
     ]);
-    expect(edges.find((e) => e.node.slug === 'encapsulation')!.relations.map((r) => `${r.type}:${r.direction}`)).toEqual(['LEARN_AFTER:OUTGOING', 'USES:OUTGOING']);
+    expect(
+      edges.find((e) => e.node.slug === 'encapsulation')!.relations.map((r) => `${r.type}:${r.direction}`),
+    ).toEqual(['LEARN_AFTER:OUTGOING', 'USES:OUTGOING']);
     // Only the relations that match the filter ride along.
     const learnAfter = await related('container', 'types: [LEARN_AFTER], direction: INCOMING, first: 100');
-    expect(learnAfter.body.data!.concept.related.edges.find((e) => e.node.slug === 'image')!.relations.map((r) => `${r.type}:${r.direction}`)).toEqual(['LEARN_AFTER:INCOMING']);
+    expect(
+      learnAfter.body
+        .data!.concept.related.edges.find((e) => e.node.slug === 'image')!
+        .relations.map((r) => `${r.type}:${r.direction}`),
+    ).toEqual(['LEARN_AFTER:INCOMING']);
     expect(learnAfter.body.data!.concept.related.edges.find((e) => e.node.slug === 'encapsulation')).toBeUndefined();
   });
 
@@ -232,10 +265,17 @@ describe('related', () => {
     const symmetric = "type(r) IN ['ALTERNATIVE_TO', 'CONTRASTS_WITH', 'PAIRS_WELL_WITH']";
     const stored = async (condition: string) =>
       (
-        await db().read(`MATCH (c:Concept {slug: $slug})-[r]-(o:Concept) WHERE o <> c AND ${condition} RETURN count(*) AS relations, count(DISTINCT o) AS concepts`, { slug })
+        await db().read(
+          `MATCH (c:Concept {slug: $slug})-[r]-(o:Concept) WHERE o <> c AND ${condition} RETURN count(*) AS relations, count(DISTINCT o) AS concepts`,
+          { slug },
+        )
       )[0] as { relations: number; concepts: number };
     const outgoing = `(startNode(r) = c OR ${symmetric})`;
-    for (const [direction, condition] of [['BOTH', 'true'], ['OUTGOING', outgoing], ['INCOMING', `NOT ${outgoing}`]]) {
+    for (const [direction, condition] of [
+      ['BOTH', 'true'],
+      ['OUTGOING', outgoing],
+      ['INCOMING', `NOT ${outgoing}`],
+    ]) {
       const expected = await stored(condition);
       const list = (await related(slug, `direction: ${direction}, first: 100`)).body.data!.concept.related;
       expect(list.totalCount).toBe(expected.concepts);
@@ -243,24 +283,38 @@ describe('related', () => {
       expect(new Set(list.edges.map((e) => e.node.slug)).size).toBe(expected.concepts);
       expect(factsOf(list.edges)).toHaveLength(expected.relations);
       expect(new Set(factsOf(list.edges)).size).toBe(expected.relations);
-      if (direction !== 'BOTH') expect(list.edges.every((e) => e.relations.every((r) => r.direction === direction))).toBe(true);
+      if (direction !== 'BOTH')
+        expect(list.edges.every((e) => e.relations.every((r) => r.direction === direction))).toBe(true);
     }
     const inc = (await related(slug, 'direction: INCOMING, first: 100')).body.data!.concept.related;
     expect(inc.edges.every((e) => e.relations.every((r) => r.relation.to.slug === slug))).toBe(true);
   });
 
   it('reports a symmetric relation as OUTGOING from both ends', async () => {
-    const [{ a, b }] = await db().read(`MATCH (a:Concept)-[r:CONTRASTS_WITH]->(b:Concept) RETURN a.slug AS a, b.slug AS b ORDER BY a, b LIMIT 1`);
-    for (const [from, other] of [[a, b], [b, a]] as string[][]) {
+    const [{ a, b }] = await db().read(
+      `MATCH (a:Concept)-[r:CONTRASTS_WITH]->(b:Concept) RETURN a.slug AS a, b.slug AS b ORDER BY a, b LIMIT 1`,
+    );
+    for (const [from, other] of [
+      [a, b],
+      [b, a],
+    ] as string[][]) {
       const res = await related(from, 'types: [CONTRASTS_WITH], direction: OUTGOING, first: 100');
       const edge = res.body.data!.concept.related.edges.find((e) => e.node.slug === other)!;
-      expect(edge.relations).toEqual([expect.objectContaining({ type: 'CONTRASTS_WITH', direction: 'OUTGOING', relation: { type: 'CONTRASTS_WITH', from: { slug: a }, to: { slug: b } } })]);
+      expect(edge.relations).toEqual([
+        expect.objectContaining({
+          type: 'CONTRASTS_WITH',
+          direction: 'OUTGOING',
+          relation: { type: 'CONTRASTS_WITH', from: { slug: a }, to: { slug: b } },
+        }),
+      ]);
     }
   });
 
-  it('sorts edges by their first relation\'s type and order (unordered last), then slug', async () => {
+  it("sorts edges by their first relation's type and order (unordered last), then slug", async () => {
     const edges = (await related('docker-stop', 'first: 100')).body.data!.concept.related.edges;
-    expect(edges.map((e) => `${e.node.slug}=${e.relations.map((r) => `${r.type}:${r.direction}:${r.order}`).join(',')}`)).toEqual([
+    expect(
+      edges.map((e) => `${e.node.slug}=${e.relations.map((r) => `${r.type}:${r.direction}:${r.order}`).join(',')}`),
+    ).toEqual([
       'docker-kill=CONTRASTS_WITH:OUTGOING:null',
       'graceful-shutdown=ENABLES:OUTGOING:null',
       'stop-kill-stage=HAS_COMMAND:INCOMING:1,LEARN_AFTER:OUTGOING:null',
@@ -292,12 +346,14 @@ describe('related', () => {
 
   it('filters by several types and returns nothing for an empty type list', async () => {
     const res = await related('docker-stop', 'types: [SENDS_SIGNAL, HAS_COMMAND]');
-    expect(new Set(res.body.data!.concept.related.edges.flatMap((e) => e.relations.map((r) => r.type)))).toEqual(new Set(['SENDS_SIGNAL', 'HAS_COMMAND']));
+    expect(new Set(res.body.data!.concept.related.edges.flatMap((e) => e.relations.map((r) => r.type)))).toEqual(
+      new Set(['SENDS_SIGNAL', 'HAS_COMMAND']),
+    );
     const none = await related('docker-stop', 'types: []');
     expect(none.body.data!.concept.related.totalCount).toBe(0);
   });
 
-  it('refuses a cursor from another concept\'s list, a tampered cursor, a cursor of the old one-edge-per-relation shape and a page that is too large', async () => {
+  it("refuses a cursor from another concept's list, a tampered cursor, a cursor of the old one-edge-per-relation shape and a page that is too large", async () => {
     const other = (await related('docker', 'first: 1')).body.data!.concept.related.pageInfo.endCursor!;
     const foreign = await related('container', `first: 1, after: "${other}"`);
     expect(foreign.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });

@@ -4,7 +4,13 @@ import { buildQuestion, createRandom, type QuestionStem, stemsOf } from '../src/
 import { isQuizzed } from '../src/quiz/quiz.templates';
 import { QuizQuestion } from '../src/quiz/quiz.type';
 import { checkSeed } from '../src/seed/seed.validate';
-import { agreementProblems, articleProblems, capitalProblems, namedParticleProblems, particleProblems } from './support/sentence-checks';
+import {
+  agreementProblems,
+  articleProblems,
+  capitalProblems,
+  namedParticleProblems,
+  particleProblems,
+} from './support/sentence-checks';
 import { type TestServer, useTestServer } from './support/server';
 
 /**
@@ -33,7 +39,8 @@ const WRONG_FACTS: [string, RelationType, string][] = [
   ['container', RelationType.SHARES, 'operating-system'],
   ['layer', RelationType.PART_OF, 'docker-container'],
 ];
-const isWrong = (from: string, type: RelationType, to: string) => WRONG_FACTS.some(([f, t, o]) => f === from && t === type && o === to);
+const isWrong = (from: string, type: RelationType, to: string) =>
+  WRONG_FACTS.some(([f, t, o]) => f === from && t === type && o === to);
 
 interface Ends {
   slug: string;
@@ -55,7 +62,10 @@ interface ApiRelation {
 interface ApiConcept {
   slug: string;
   correction: Correction | null;
-  related: { totalCount: number; edges: { relations: { direction: 'OUTGOING' | 'INCOMING'; relation: ApiRelation }[] }[] };
+  related: {
+    totalCount: number;
+    edges: { relations: { direction: 'OUTGOING' | 'INCOMING'; relation: ApiRelation }[] }[];
+  };
 }
 
 const CORRECTION = 'correction { noteSays(lang: EN) truth(lang: EN) reference }';
@@ -72,7 +82,11 @@ async function everything(): Promise<{ concepts: ApiConcept[]; relations: ApiRel
       { after },
     );
     expect(res.body.errors).toBeUndefined();
-    const page = (res.body.data as { concepts: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: ApiConcept }[] } }).concepts;
+    const page = (
+      res.body.data as {
+        concepts: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: ApiConcept }[] };
+      }
+    ).concepts;
     concepts.push(...page.edges.map((e) => e.node));
     // One page of related concepts must hold all of them, or some sentences would go unchecked.
     for (const { node } of page.edges) expect(node.related.totalCount).toBeLessThanOrEqual(50);
@@ -80,16 +94,32 @@ async function everything(): Promise<{ concepts: ApiConcept[]; relations: ApiRel
     after = page.pageInfo.endCursor;
   }
   // A symmetric relation comes back OUTGOING from both ends: keep it once, by its stored direction.
-  const relations = concepts.flatMap((c) => c.related.edges.flatMap((e) => e.relations.map((r) => r.relation)).filter((r) => r.from.slug === c.slug));
+  const relations = concepts.flatMap((c) =>
+    c.related.edges.flatMap((e) => e.relations.map((r) => r.relation)).filter((r) => r.from.slug === c.slug),
+  );
   return { concepts, relations };
 }
 
 describe('corrections of the note', () => {
   it('are on exactly the concepts and relations listed in seed/README.md, each with the claim, the truth and an https reference', async () => {
     const { concepts, relations } = await everything();
-    const corrected = concepts.filter((c) => c.correction).map((c) => c.slug).sort();
-    expect(corrected).toEqual(['docker-commit', 'docker-pause', 'docker-stop', 'kernel-sharing', 'linux-container', 'os-container', 'single-service-container']);
-    const correctedRelations = relations.filter((r) => r.correction).map((r) => `${r.from.slug} ${r.type} ${r.to.slug}`).sort();
+    const corrected = concepts
+      .filter((c) => c.correction)
+      .map((c) => c.slug)
+      .sort();
+    expect(corrected).toEqual([
+      'docker-commit',
+      'docker-pause',
+      'docker-stop',
+      'kernel-sharing',
+      'linux-container',
+      'os-container',
+      'single-service-container',
+    ]);
+    const correctedRelations = relations
+      .filter((r) => r.correction)
+      .map((r) => `${r.from.slug} ${r.type} ${r.to.slug}`)
+      .sort();
     expect(correctedRelations).toEqual([
       'docker CONTRASTS_WITH linux-container',
       'docker-commit CREATES image',
@@ -97,7 +127,9 @@ describe('corrections of the note', () => {
       'run-instruction CREATES layer',
       'stop-kill-stage NEXT_STAGE commit-stage',
     ]);
-    for (const c of [...concepts.map((x) => x.correction), ...relations.map((x) => x.correction)].filter((x): x is Correction => x !== null)) {
+    for (const c of [...concepts.map((x) => x.correction), ...relations.map((x) => x.correction)].filter(
+      (x): x is Correction => x !== null,
+    )) {
       expect(c.noteSays.length).toBeGreaterThan(10);
       expect(c.truth.length).toBeGreaterThan(10);
       expect(c.reference).toMatch(/^https:\/\/\S+$/);
@@ -120,22 +152,37 @@ describe('corrections of the note', () => {
 
   it('never stores a wrong fact of the note as a relation', async () => {
     const { relations } = await everything();
-    expect(relations.filter((r) => isWrong(r.from.slug, r.type, r.to.slug)).map((r) => `${r.from.slug} ${r.type} ${r.to.slug}`)).toEqual([]);
+    expect(
+      relations
+        .filter((r) => isWrong(r.from.slug, r.type, r.to.slug))
+        .map((r) => `${r.from.slug} ${r.type} ${r.to.slug}`),
+    ).toEqual([]);
   });
 });
 
 describe('every quiz question the graph can generate', () => {
-  it('has a true fact as its answer: none of the note\'s wrong claims', async () => {
+  it("has a true fact as its answer: none of the note's wrong claims", async () => {
     const { graph } = await new FactRepository(server.atlas.database.gateway).factGraph();
     const facts = graph.factsAround(null, new Set(Object.values(RelationType).filter(isQuizzed)));
     // stemsOf gives every question a fact can become (asked either way); the random only orders them.
     const stems: QuestionStem[] = facts.flatMap((fact) => stemsOf(fact, createRandom(1)));
-    const questions = stems.map((stem) => buildQuestion(stem, graph.wrongOptions(stem), createRandom(2))).filter((q) => q !== null);
+    const questions = stems
+      .map((stem) => buildQuestion(stem, graph.wrongOptions(stem), createRandom(2)))
+      .filter((q) => q !== null);
     expect(questions.length).toBeGreaterThan(150);
-    const taught: [string, RelationType, string][] = questions.map(({ stem }) => (stem.asks === 'OBJECT' ? [stem.given.slug, stem.type, stem.answer.slug] : [stem.answer.slug, stem.type, stem.given.slug]));
+    const taught: [string, RelationType, string][] = questions.map(({ stem }) =>
+      stem.asks === 'OBJECT'
+        ? [stem.given.slug, stem.type, stem.answer.slug]
+        : [stem.answer.slug, stem.type, stem.given.slug],
+    );
     expect(taught.filter(([from, type, to]) => isWrong(from, type, to) || isWrong(to, type, from))).toEqual([]);
     // The pause question that used to have SIGSTOP as its answer cannot be asked at all now.
-    expect(questions.some(({ stem }) => stem.type === RelationType.SENDS_SIGNAL && [stem.given.slug, stem.answer.slug].includes('docker-pause'))).toBe(false);
+    expect(
+      questions.some(
+        ({ stem }) =>
+          stem.type === RelationType.SENDS_SIGNAL && [stem.given.slug, stem.answer.slug].includes('docker-pause'),
+      ),
+    ).toBe(false);
     // No question is made from the learning order: it is not a fact about the technology.
     expect(questions.some(({ stem }) => stem.type === RelationType.LEARN_AFTER)).toBe(false);
   });
@@ -171,26 +218,42 @@ describe('every relation as the sentence the API shows', () => {
   });
 
   it('makes the verb agree with a plural subject and with a singular one', () => {
-    const text = (from: string, type: RelationType, to: string) => relations.find((r) => r.from.slug === from && r.type === type && r.to.slug === to)!.en;
-    expect(text('kernel-isolation-features', RelationType.PART_OF, 'linux-kernel')).toBe("The kernel's isolation features are part of the Linux kernel.");
-    expect(text('cgroups', RelationType.PART_OF, 'kernel-isolation-features')).toBe("cgroups are part of the kernel's isolation features.");
-    expect(text('os-container', RelationType.HAS_CHARACTERISTIC, 'dedicated-resources')).toBe('Dedicated resources are a characteristic of an OS container.');
-    expect(text('running-container', RelationType.LISTED_BY, 'docker-ps')).toBe('Running containers are listed by docker ps.');
+    const text = (from: string, type: RelationType, to: string) =>
+      relations.find((r) => r.from.slug === from && r.type === type && r.to.slug === to)!.en;
+    expect(text('kernel-isolation-features', RelationType.PART_OF, 'linux-kernel')).toBe(
+      "The kernel's isolation features are part of the Linux kernel.",
+    );
+    expect(text('cgroups', RelationType.PART_OF, 'kernel-isolation-features')).toBe(
+      "cgroups are part of the kernel's isolation features.",
+    );
+    expect(text('os-container', RelationType.HAS_CHARACTERISTIC, 'dedicated-resources')).toBe(
+      'Dedicated resources are a characteristic of an OS container.',
+    );
+    expect(text('running-container', RelationType.LISTED_BY, 'docker-ps')).toBe(
+      'Running containers are listed by docker ps.',
+    );
     expect(text('container', RelationType.SHARES, 'linux-kernel')).toBe('A container shares the Linux kernel.');
-    expect(text('run-stage', RelationType.HAS_COMMAND, 'docker-ps')).toBe('docker ps is a command used in the run stage.');
+    expect(text('run-stage', RelationType.HAS_COMMAND, 'docker-ps')).toBe(
+      'docker ps is a command used in the run stage.',
+    );
     expect(text('image', RelationType.STORED_IN, 'image-repository')).toBe('An image is kept in an image repository.');
     expect(text('docker', RelationType.SUPPORTS, 'devops')).toBe('Docker helps with DevOps.');
     // A plural subject is never followed by a singular verb, nor a singular one by a plural verb.
     for (const r of relations) {
-      expect(r.en).not.toMatch(/\b(?:features|cgroups|resources|containers) (?:is|has|makes|uses|runs|shares|contains)\b/);
+      expect(r.en).not.toMatch(
+        /\b(?:features|cgroups|resources|containers) (?:is|has|makes|uses|runs|shares|contains)\b/,
+      );
       expect(r.en).not.toMatch(/^(?:A|An) [^,]+? (?:are|have) /);
     }
   });
 
   it('puts the Korean particle that fits the final sound of the word before it', () => {
     expect(relations.flatMap((r) => particleProblems(r.ko))).toEqual([]);
-    const ko = (from: string, type: RelationType, to: string) => relations.find((r) => r.from.slug === from && r.type === type && r.to.slug === to)!.ko;
-    expect(ko('docker-pause', RelationType.USES, 'cgroups-freezer')).toBe('docker pause 명령은 cgroups 프리저를 사용한다.');
+    const ko = (from: string, type: RelationType, to: string) =>
+      relations.find((r) => r.from.slug === from && r.type === type && r.to.slug === to)!.ko;
+    expect(ko('docker-pause', RelationType.USES, 'cgroups-freezer')).toBe(
+      'docker pause 명령은 cgroups 프리저를 사용한다.',
+    );
     expect(ko('run-stage', RelationType.HAS_COMMAND, 'docker-ps')).toBe('실행 단계에서는 docker ps 명령을 쓴다.');
     expect(ko('docker-run', RelationType.DEPENDS_ON, 'image')).toBe('docker run 명령은 이미지가 있어야 동작한다.');
   });
@@ -216,7 +279,12 @@ describe('every relation as the sentence the API shows', () => {
 
 /** Each concept's English form inside a sentence, from the seed files themselves: its phrase, or its name. */
 const SEED = checkSeed('seed');
-const FORMS = new Map(SEED.concepts.map((c) => [c.slug, { form: c.phrase ?? c.name.en, plural: c.plural === true, name: c.name.en, ko: c.name.ko }]));
+const FORMS = new Map(
+  SEED.concepts.map((c) => [
+    c.slug,
+    { form: c.phrase ?? c.name.en, plural: c.plural === true, name: c.name.en, ko: c.name.ko },
+  ]),
+);
 const form = (slug: string) => FORMS.get(slug)!;
 const ALL_FORMS = [...FORMS.values()].map((f) => f.form);
 
@@ -230,7 +298,9 @@ function englishProblems(text: string, slugs: readonly string[], names = false):
 describe('relation sentences, by the checks the other generated sentences use too', () => {
   it('capitalise no common noun mid-sentence and make every verb agree', async () => {
     const { relations } = await everything();
-    const problems = relations.flatMap((r) => englishProblems(r.en, [r.from.slug, r.to.slug], r.type === RelationType.LEARN_AFTER));
+    const problems = relations.flatMap((r) =>
+      englishProblems(r.en, [r.from.slug, r.to.slug], r.type === RelationType.LEARN_AFTER),
+    );
     expect(problems).toEqual([]);
   });
 });
@@ -269,7 +339,9 @@ describe('every quiz question the graph can generate, as text', () => {
     for (const { stem, en, ko } of prompts) {
       const given = form(stem.given.slug);
       // IS_A drops the article: "a kind of container".
-      expect(en.toLowerCase()).toContain(given.form.toLowerCase().replace(stem.type === RelationType.IS_A ? /^(?:a|an) / : /^$/, ''));
+      expect(en.toLowerCase()).toContain(
+        given.form.toLowerCase().replace(stem.type === RelationType.IS_A ? /^(?:a|an) / : /^$/, ''),
+      );
       expect(en).toMatch(/^[A-Z].*\?$/);
       expect(en).not.toMatch(/[가-힣]|\s{2}/);
       expect(ko).toContain(given.ko);
@@ -282,20 +354,43 @@ describe('every quiz question the graph can generate, as text', () => {
   });
 
   it('puts the Korean particle that fits the final sound of the given name', () => {
-    expect(prompts.flatMap(({ stem, ko }) => [...particleProblems(ko), ...namedParticleProblems(ko, [form(stem.given.slug).ko])])).toEqual([]);
+    expect(
+      prompts.flatMap(({ stem, ko }) => [
+        ...particleProblems(ko),
+        ...namedParticleProblems(ko, [form(stem.given.slug).ko]),
+      ]),
+    ).toEqual([]);
   });
 
   it('reads as these sentences, written out by hand', () => {
-    expect(prompt(RelationType.SENDS_SIGNAL, 'OBJECT', 'docker-kill')).toEqual({ en: 'Which signal does docker kill send?', ko: 'docker kill 명령이 보내는 시그널은?' });
-    expect(prompt(RelationType.SENDS_SIGNAL, 'SUBJECT', 'sigkill')).toEqual({ en: 'Which of these sends SIGKILL?', ko: '다음 중 SIGKILL 시그널을 보내는 것은?' });
-    expect(prompt(RelationType.IS_A, 'SUBJECT', 'container')).toEqual({ en: 'Which of these is a kind of container?', ko: '다음 중 컨테이너의 한 종류인 것은?' });
-    expect(prompt(RelationType.PART_OF, 'OBJECT', 'cgroups')).toEqual({ en: 'What are cgroups part of?', ko: '컨트롤 그룹은 다음 중 무엇의 일부인가?' });
+    expect(prompt(RelationType.SENDS_SIGNAL, 'OBJECT', 'docker-kill')).toEqual({
+      en: 'Which signal does docker kill send?',
+      ko: 'docker kill 명령이 보내는 시그널은?',
+    });
+    expect(prompt(RelationType.SENDS_SIGNAL, 'SUBJECT', 'sigkill')).toEqual({
+      en: 'Which of these sends SIGKILL?',
+      ko: '다음 중 SIGKILL 시그널을 보내는 것은?',
+    });
+    expect(prompt(RelationType.IS_A, 'SUBJECT', 'container')).toEqual({
+      en: 'Which of these is a kind of container?',
+      ko: '다음 중 컨테이너의 한 종류인 것은?',
+    });
+    expect(prompt(RelationType.PART_OF, 'OBJECT', 'cgroups')).toEqual({
+      en: 'What are cgroups part of?',
+      ko: '컨트롤 그룹은 다음 중 무엇의 일부인가?',
+    });
     expect(prompt(RelationType.PART_OF, 'OBJECT', 'kernel-isolation-features')).toEqual({
       en: "What are the kernel's isolation features part of?",
       ko: '커널 격리 기능은 다음 중 무엇의 일부인가?',
     });
-    expect(prompt(RelationType.LISTED_BY, 'OBJECT', 'running-container')).toEqual({ en: 'Which of these lists running containers?', ko: '실행 중인 컨테이너는 다음 중 무엇의 목록에 나오는가?' });
-    expect(prompt(RelationType.STORED_IN, 'OBJECT', 'image')).toEqual({ en: 'Where is an image kept?', ko: '이미지는 다음 중 어디에 저장되는가?' });
+    expect(prompt(RelationType.LISTED_BY, 'OBJECT', 'running-container')).toEqual({
+      en: 'Which of these lists running containers?',
+      ko: '실행 중인 컨테이너는 다음 중 무엇의 목록에 나오는가?',
+    });
+    expect(prompt(RelationType.STORED_IN, 'OBJECT', 'image')).toEqual({
+      en: 'Where is an image kept?',
+      ko: '이미지는 다음 중 어디에 저장되는가?',
+    });
   });
 });
 
@@ -317,9 +412,15 @@ const DIFFERENCE = 'shared related differences { sentence relationType } nearest
 function differencePairs(): [string, string][] {
   const pairs: [string, string][] = SEED.comparisons.map((k) => [k.concepts[0], k.concepts[1]]);
   const byKind = new Map<string, string[]>();
-  for (const c of [...SEED.concepts].sort((x, y) => x.slug.localeCompare(y.slug))) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c.slug]);
+  for (const c of [...SEED.concepts].sort((x, y) => x.slug.localeCompare(y.slug)))
+    byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c.slug]);
   for (const slugs of byKind.values()) if (slugs.length >= 2) pairs.push([slugs[0], slugs[1]]);
-  pairs.push(['container', 'virtual-machine'], ['unikernel', 'container'], ['docker', 'unikernel'], ['running-container', 'stopped-container']);
+  pairs.push(
+    ['container', 'virtual-machine'],
+    ['unikernel', 'container'],
+    ['docker', 'unikernel'],
+    ['running-container', 'stopped-container'],
+  );
   return pairs;
 }
 
@@ -339,28 +440,54 @@ describe('difference sentences for a sample of concept pairs', () => {
   });
 
   /** Sentences made from relations alone (a description of the note may follow a related sentence, so not those). */
-  const relationMade = (d: DifferenceSentences) => [...d.shared, ...d.differences.filter((p) => p.relationType).map((p) => p.sentence), ...(d.nearestCommon?.sentences ?? [])];
+  const relationMade = (d: DifferenceSentences) => [
+    ...d.shared,
+    ...d.differences.filter((p) => p.relationType).map((p) => p.sentence),
+    ...(d.nearestCommon?.sentences ?? []),
+  ];
 
   it('has articles that fit, no capitalised common noun mid-sentence, and verbs that agree, lists included', () => {
     expect(found.length).toBe(pairs.length);
     const sentences = found.flatMap(({ en }) => relationMade(en));
     expect(sentences.length).toBeGreaterThan(40);
-    const problems = sentences.flatMap((text) => [...articleProblems(text), ...capitalProblems(text, ALL_FORMS), ...agreementProblems(text, [...FORMS.values()], ALL_FORMS)]);
+    const problems = sentences.flatMap((text) => [
+      ...articleProblems(text),
+      ...capitalProblems(text, ALL_FORMS),
+      ...agreementProblems(text, [...FORMS.values()], ALL_FORMS),
+    ]);
     expect(problems).toEqual([]);
     expect(found.flatMap(({ en }) => [...en.related, en.explanation]).flatMap(articleProblems)).toEqual([]);
   });
 
   it('puts Korean particles that fit', () => {
-    expect(found.flatMap(({ ko }) => [...relationMade(ko), ...ko.related, ko.explanation]).flatMap(particleProblems)).toEqual([]);
+    expect(
+      found.flatMap(({ ko }) => [...relationMade(ko), ...ko.related, ko.explanation]).flatMap(particleProblems),
+    ).toEqual([]);
   });
 });
 
 interface TourSentences {
-  steps: { concept: { slug: string }; why: string; ko: string; via: { type: RelationType; from: { slug: string }; to: { slug: string } } | null; check: { concept: { slug: string }; en: string; ko: string } | null }[];
+  steps: {
+    concept: { slug: string };
+    why: string;
+    ko: string;
+    via: { type: RelationType; from: { slug: string }; to: { slug: string } } | null;
+    check: { concept: { slug: string }; en: string; ko: string } | null;
+  }[];
 }
 
 describe('tour sentences for a sample of targets', () => {
-  const targets = ['process', 'unikernel', 'docker-commit', 'commit-stage', 'os-container', 'running-container', 'dedicated-resources', 'docker-kill', 'portability'];
+  const targets = [
+    'process',
+    'unikernel',
+    'docker-commit',
+    'commit-stage',
+    'os-container',
+    'running-container',
+    'dedicated-resources',
+    'docker-kill',
+    'portability',
+  ];
   let steps: TourSentences['steps'];
   beforeAll(async () => {
     steps = [];

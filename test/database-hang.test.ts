@@ -41,7 +41,13 @@ describe('a database that hangs', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-hang-'));
     const port = await freePort();
-    const config = testConfig({ NEO4J_URI: '', NEO4J_LOCAL_PORT: String(port), NEO4J_LOCAL_DATA_DIR: dataDir, NEO4J_LOCAL_HEAP: '512m', NEO4J_LOCAL_PAGECACHE: '64m' });
+    const config = testConfig({
+      NEO4J_URI: '',
+      NEO4J_LOCAL_PORT: String(port),
+      NEO4J_LOCAL_DATA_DIR: dataDir,
+      NEO4J_LOCAL_HEAP: '512m',
+      NEO4J_LOCAL_PAGECACHE: '64m',
+    });
     neo4j = await startLocalNeo4j(config.local, config.rootDir, silent, 120000);
     // Seeding and the first queries on a cold database are slow on a busy machine: they run once with the default
     // timeouts, so the short ones below only ever meet a warm database.
@@ -77,17 +83,39 @@ describe('a database that hangs', () => {
     const readyUrl = url.replace('/graphql', '/health/ready');
     const ask = async (): Promise<Outcome> => {
       const startedAt = Date.now();
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
-      const body = (await response.json()) as { data?: { stats: { concepts: number }; concept: { slug: string } | null } | null; errors?: { message: string; extensions?: { code?: string } }[] };
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: QUERY }),
+      });
+      const body = (await response.json()) as {
+        data?: { stats: { concepts: number }; concept: { slug: string } | null } | null;
+        errors?: { message: string; extensions?: { code?: string } }[];
+      };
       const ms = Date.now() - startedAt;
-      if (body.errors?.length) return { kind: 'error', code: String(body.errors[0].extensions?.code), startedAt, ms, detail: body.errors[0].message };
+      if (body.errors?.length)
+        return {
+          kind: 'error',
+          code: String(body.errors[0].extensions?.code),
+          startedAt,
+          ms,
+          detail: body.errors[0].message,
+        };
       const correct = body.data?.concept?.slug === 'container' && body.data.stats.concepts === baseline;
-      return correct ? { kind: 'correct', startedAt, ms } : { kind: 'wrong', startedAt, ms, detail: JSON.stringify(body) };
+      return correct
+        ? { kind: 'correct', startedAt, ms }
+        : { kind: 'wrong', startedAt, ms, detail: JSON.stringify(body) };
     };
 
     let baseline = 0;
     for (let tries = 0; baseline === 0 && tries < 20; tries += 1) {
-      const first = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) })).json()) as {
+      const first = (await (
+        await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: QUERY }),
+        })
+      ).json()) as {
         data?: { stats: { concepts: number } } | null;
       };
       baseline = first.data?.stats.concepts ?? 0;
@@ -107,7 +135,11 @@ describe('a database that hangs', () => {
       while (running) outcomes.push(await ask());
     });
     // Under load means answers are flowing: on a busy machine that can take longer than a fixed pause.
-    await waitFor(() => (outcomes.filter((o) => o.kind === 'correct').length >= 12 ? true : undefined), 30000, 'twelve correct answers');
+    await waitFor(
+      () => (outcomes.filter((o) => o.kind === 'correct').length >= 12 ? true : undefined),
+      30000,
+      'twelve correct answers',
+    );
 
     const readiness: { status: number; ms: number }[] = [];
     let resumedAt = 0;

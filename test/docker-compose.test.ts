@@ -44,7 +44,9 @@ describe('docker-compose.yml', () => {
     expect(api.init).toBe(true);
     expect(api.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
     expect(api.environment?.NEO4J_URI).toBe('bolt://neo4j:7687');
-    expect(api.environment?.NEO4J_PASSWORD).toBe(compose.services.neo4j.environment?.NEO4J_AUTH.replace(/^neo4j\//, ''));
+    expect(api.environment?.NEO4J_PASSWORD).toBe(
+      compose.services.neo4j.environment?.NEO4J_AUTH.replace(/^neo4j\//, ''),
+    );
     expect(api.ports).toEqual([`${api.environment?.PORT}:${api.environment?.PORT}`]);
   });
 

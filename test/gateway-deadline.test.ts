@@ -42,7 +42,11 @@ describe('the gateway deadline', () => {
       expect(gateway.driver).not.toBe(first);
 
       // Within about one deadline the retired driver is closed, and with it the connection that hung.
-      await waitFor(() => (relay.counts().closed === 1 ? true : undefined), QUERY_TIMEOUT_MS + 500 + 2000, 'the hung connection to close');
+      await waitFor(
+        () => (relay.counts().closed === 1 ? true : undefined),
+        QUERY_TIMEOUT_MS + 500 + 2000,
+        'the hung connection to close',
+      );
       expect(relay.counts()).toEqual({ opened: 1, closed: 1 });
 
       relay.thaw();

@@ -21,10 +21,26 @@ import { useTestServer } from './support/server';
  * well-formed JSON, never a 500, and every error carries one of our documented codes.
  */
 
-const SLUGS = ['container', 'docker', 'unikernel', 'library-os', 'docker-stop', 'sigkill', 'image', 'layer', 'no-such-concept'];
+const SLUGS = [
+  'container',
+  'docker',
+  'unikernel',
+  'library-os',
+  'docker-stop',
+  'sigkill',
+  'image',
+  'layer',
+  'no-such-concept',
+];
 const TEXTS = ['컨테이너', 'hyperv', 'docker', '유니', 'AND (', '"', 'a*', 'kernel~', ''];
 // UNAUTHENTICATED: `learner` asked without a credential, as these public queries are.
-const ALLOWED_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED', 'UNAUTHENTICATED']);
+const ALLOWED_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'QUERY_TOO_COMPLEX',
+  'GRAPHQL_VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+]);
 
 /** A small deterministic PRNG, so a failure can be replayed from its seed. */
 function prng(seed: number): () => number {
@@ -56,7 +72,9 @@ function literal(type: GraphQLInputType, name: string, random: () => number, dep
   if (type instanceof GraphQLInputObjectType) {
     if (depth > 1) return undefined;
     const fields = Object.values(type.getFields()).filter((f) => f.type instanceof GraphQLNonNull || random() < 0.5);
-    const parts = fields.map((f) => [f.name, literal(f.type, f.name, random, depth + 1)]).filter(([, v]) => v !== undefined);
+    const parts = fields
+      .map((f) => [f.name, literal(f.type, f.name, random, depth + 1)])
+      .filter(([, v]) => v !== undefined);
     return `{ ${parts.map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
   }
   if (type instanceof GraphQLScalarType) {
@@ -124,10 +142,19 @@ describe('generated queries', () => {
       const { status, body } = await server.gql(query);
       timings.push([Date.now() - started, query]);
       const wellFormed = typeof body === 'object' && body !== null && ('data' in body || 'errors' in body);
-      const badCodes = (body.errors ?? []).map((e) => String(e.extensions?.code)).filter((code) => !ALLOWED_CODES.has(code));
-      if (status >= 500 || !wellFormed || badCodes.length) failures.push(`seed ${seed}: HTTP ${status} ${badCodes.join(',')} ${query}`);
+      const badCodes = (body.errors ?? [])
+        .map((e) => String(e.extensions?.code))
+        .filter((code) => !ALLOWED_CODES.has(code));
+      if (status >= 500 || !wellFormed || badCodes.length)
+        failures.push(`seed ${seed}: HTTP ${status} ${badCodes.join(',')} ${query}`);
     }
-    process.stderr.write(timings.sort((a, b) => b[0] - a[0]).slice(0, 8).map(([ms, q]) => `${ms} ms ${q}`).join('\n') + '\n');
+    process.stderr.write(
+      timings
+        .sort((a, b) => b[0] - a[0])
+        .slice(0, 8)
+        .map(([ms, q]) => `${ms} ms ${q}`)
+        .join('\n') + '\n',
+    );
     expect(failures).toEqual([]);
     expect(seen.size).toBeGreaterThanOrEqual(Math.min(roots.length, 6));
   }, 300000);

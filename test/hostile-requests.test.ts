@@ -46,30 +46,123 @@ const INTROSPECTION = getIntrospectionQuery();
 const CASES: Case[] = [
   // 200 levels: 2^200 x 2 selections once expanded, in 8.6 kB. Refused before validation, each fragment analysed once:
   // 201 fragments; nodes: the operation's spread, two spreads per fragment, stats and concepts = 1 + 400 + 2.
-  { name: 'fragment fan-out, 200 levels', query: fanOut(200), status: 400, code: 'QUERY_TOO_COMPLEX', maxNodes: 403, maxFragments: 201 },
+  {
+    name: 'fragment fan-out, 200 levels',
+    query: fanOut(200),
+    status: 400,
+    code: 'QUERY_TOO_COMPLEX',
+    maxNodes: 403,
+    maxFragments: 201,
+  },
   // Cycles: validation names them; the analysis stops where the cycle closes. Nodes: ...A, ...B, ...A again, stats, concepts.
-  { name: 'circular fragments', query: 'query { ...A } fragment A on Query { ...B stats { concepts } } fragment B on Query { ...A }', status: 400, code: 'GRAPHQL_VALIDATION_FAILED', maxNodes: 5, maxFragments: 2 },
-  { name: 'a fragment spreading itself twice', query: 'query { ...A } fragment A on Query { ...A ...A stats { concepts } }', status: 400, code: 'GRAPHQL_VALIDATION_FAILED', maxNodes: 5, maxFragments: 1 },
+  {
+    name: 'circular fragments',
+    query: 'query { ...A } fragment A on Query { ...B stats { concepts } } fragment B on Query { ...A }',
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    maxNodes: 5,
+    maxFragments: 2,
+  },
+  {
+    name: 'a fragment spreading itself twice',
+    query: 'query { ...A } fragment A on Query { ...A ...A stats { concepts } }',
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    maxNodes: 5,
+    maxFragments: 1,
+  },
   // 400 copies of one directive on one field: one field node per analysis, validation reports the repetition.
-  { name: 'one directive repeated 400 times on a field', query: `{ stats { concepts ${'@skip(if: false) '.repeat(400)}} }`, status: 400, code: 'GRAPHQL_VALIDATION_FAILED', maxNodes: 2, maxFragments: 0 },
+  {
+    name: 'one directive repeated 400 times on a field',
+    query: `{ stats { concepts ${'@skip(if: false) '.repeat(400)}} }`,
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    maxNodes: 2,
+    maxFragments: 0,
+  },
   // 500 copies (7 tokens each) pass the token limit of 3000: the parser stops before building the document.
-  { name: 'one directive repeated 500 times (token limit)', query: `{ stats { concepts ${'@skip(if: false) '.repeat(500)}} }`, status: 400, code: 'GRAPHQL_PARSE_FAILED', maxNodes: 0, maxFragments: 0 },
+  {
+    name: 'one directive repeated 500 times (token limit)',
+    query: `{ stats { concepts ${'@skip(if: false) '.repeat(500)}} }`,
+    status: 400,
+    code: 'GRAPHQL_PARSE_FAILED',
+    maxNodes: 0,
+    maxFragments: 0,
+  },
   // The same field 1100 times: within the expansion bound, but graphql-js stops comparing the copies with each other
   // past its own budget of work, which is answered as a validation error. Analysed once, before validation.
-  { name: 'the same field 1100 times without aliases', query: `{ stats { ${'concepts '.repeat(1100)}} }`, status: 400, code: 'GRAPHQL_VALIDATION_FAILED', maxNodes: 1101, maxFragments: 0 },
-  { name: 'the same field 40 times (allowed, merged into one)', query: `{ stats { ${'concepts '.repeat(40)}} }`, status: 200, code: undefined, maxNodes: 3 * 41, maxFragments: 0 },
+  {
+    name: 'the same field 1100 times without aliases',
+    query: `{ stats { ${'concepts '.repeat(1100)}} }`,
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    maxNodes: 1101,
+    maxFragments: 0,
+  },
+  {
+    name: 'the same field 40 times (allowed, merged into one)',
+    query: `{ stats { ${'concepts '.repeat(40)}} }`,
+    status: 200,
+    code: undefined,
+    maxNodes: 3 * 41,
+    maxFragments: 0,
+  },
   // The same fragment spread 1000 times, three selections each: 3000 expanded, past the bound of 1500.
-  { name: 'one fragment spread 1000 times', query: `query { ${'...F '.repeat(1000)}} fragment F on Query { stats { concepts relations } }`, status: 400, code: 'QUERY_TOO_COMPLEX', maxNodes: 1003, maxFragments: 1 },
-  { name: 'alias flood: 500 aliases', query: `{ ${Array.from({ length: 500 }, (_, i) => `a${i}:__typename`).join(' ')} }`, status: 400, code: 'QUERY_TOO_COMPLEX', maxNodes: 3 * 500, maxFragments: 0 },
-  { name: 'very many root fields: 900 of them', query: `{ ${'__typename '.repeat(900)}}`, status: 400, code: 'GRAPHQL_VALIDATION_FAILED', maxNodes: 900, maxFragments: 0 },
-  { name: 'many different root fields: 300 of them, each with its own arguments', query: `{ ${Array.from({ length: 300 }, (_, i) => `concept(slug: "s${i}") { slug }`).join(' ')} }`, status: 400, code: 'GRAPHQL_VALIDATION_FAILED', maxNodes: 600, maxFragments: 0 },
-  { name: 'deep introspection: 40 ofType levels', query: ofTypes(40), status: 400, code: 'QUERY_TOO_COMPLEX', maxNodes: 45, maxFragments: 0 },
+  {
+    name: 'one fragment spread 1000 times',
+    query: `query { ${'...F '.repeat(1000)}} fragment F on Query { stats { concepts relations } }`,
+    status: 400,
+    code: 'QUERY_TOO_COMPLEX',
+    maxNodes: 1003,
+    maxFragments: 1,
+  },
+  {
+    name: 'alias flood: 500 aliases',
+    query: `{ ${Array.from({ length: 500 }, (_, i) => `a${i}:__typename`).join(' ')} }`,
+    status: 400,
+    code: 'QUERY_TOO_COMPLEX',
+    maxNodes: 3 * 500,
+    maxFragments: 0,
+  },
+  {
+    name: 'very many root fields: 900 of them',
+    query: `{ ${'__typename '.repeat(900)}}`,
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    maxNodes: 900,
+    maxFragments: 0,
+  },
+  {
+    name: 'many different root fields: 300 of them, each with its own arguments',
+    query: `{ ${Array.from({ length: 300 }, (_, i) => `concept(slug: "s${i}") { slug }`).join(' ')} }`,
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    maxNodes: 600,
+    maxFragments: 0,
+  },
+  {
+    name: 'deep introspection: 40 ofType levels',
+    query: ofTypes(40),
+    status: 400,
+    code: 'QUERY_TOO_COMPLEX',
+    maxNodes: 45,
+    maxFragments: 0,
+  },
   // GraphiQL's own introspection query must keep working: 75 selections and 3 fragments in the text.
-  { name: 'the standard introspection query (allowed)', query: INTROSPECTION, status: 200, code: undefined, maxNodes: 3 * 75, maxFragments: 2 * 3 },
+  {
+    name: 'the standard introspection query (allowed)',
+    query: INTROSPECTION,
+    status: 200,
+    code: undefined,
+    maxNodes: 3 * 75,
+    maxFragments: 2 * 3,
+  },
   {
     name: 'a huge variable object nobody declared',
     query: '{ stats { concepts } }',
-    variables: { big: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, { list: [i, i + 1, 'x'.repeat(10)] }])) },
+    variables: {
+      big: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, { list: [i, i + 1, 'x'.repeat(10)] }])),
+    },
     status: 200,
     code: undefined,
     maxNodes: 3 * 2,
@@ -92,8 +185,22 @@ const CASES: Case[] = [
     maxNodes: 3 * 2,
     maxFragments: 0,
   },
-  { name: 'a batch of two operations', body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]), status: 400, code: 'BAD_REQUEST', maxNodes: 0, maxFragments: 0 },
-  { name: 'a batch of 2000 operations', body: JSON.stringify(Array.from({ length: 2000 }, () => ({ query: '{ stats { concepts } }' }))), status: 400, code: 'BAD_REQUEST', maxNodes: 0, maxFragments: 0 },
+  {
+    name: 'a batch of two operations',
+    body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    status: 400,
+    code: 'BAD_REQUEST',
+    maxNodes: 0,
+    maxFragments: 0,
+  },
+  {
+    name: 'a batch of 2000 operations',
+    body: JSON.stringify(Array.from({ length: 2000 }, () => ({ query: '{ stats { concepts } }' }))),
+    status: 400,
+    code: 'BAD_REQUEST',
+    maxNodes: 0,
+    maxFragments: 0,
+  },
 ];
 
 describe('hostile requests', () => {
@@ -109,7 +216,10 @@ describe('hostile requests', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
     const before = { ...analysisCounters };
     const answer = await send(testCase);
-    const work = { nodes: analysisCounters.nodesVisited - before.nodesVisited, fragments: analysisCounters.fragmentsAnalysed - before.fragmentsAnalysed };
+    const work = {
+      nodes: analysisCounters.nodesVisited - before.nodesVisited,
+      fragments: analysisCounters.fragmentsAnalysed - before.fragmentsAnalysed,
+    };
     expect({ status: answer.status, code: answer.code }).toEqual({ status: testCase.status, code: testCase.code });
     if (testCase.status === 200) expect(answer.data).toBeTruthy();
     expect(work.nodes).toBeLessThanOrEqual(testCase.maxNodes);
@@ -124,9 +234,19 @@ describe('hostile requests', () => {
   it('counts every fragment of a fan-out once, however deep: work grows with the text, not with the expansion', async () => {
     const work = async (levels: number) => {
       const before = { ...analysisCounters };
-      const answer = await send({ name: '', query: fanOut(levels), status: 400, code: 'QUERY_TOO_COMPLEX', maxNodes: 0, maxFragments: 0 });
+      const answer = await send({
+        name: '',
+        query: fanOut(levels),
+        status: 400,
+        code: 'QUERY_TOO_COMPLEX',
+        maxNodes: 0,
+        maxFragments: 0,
+      });
       expect(answer.code).toBe('QUERY_TOO_COMPLEX');
-      return { nodes: analysisCounters.nodesVisited - before.nodesVisited, fragments: analysisCounters.fragmentsAnalysed - before.fragmentsAnalysed };
+      return {
+        nodes: analysisCounters.nodesVisited - before.nodesVisited,
+        fragments: analysisCounters.fragmentsAnalysed - before.fragmentsAnalysed,
+      };
     };
     // Written out: levels + 1 fragments, 2 x levels + 3 nodes.
     expect(await work(60)).toEqual({ nodes: 123, fragments: 61 });
@@ -134,11 +254,17 @@ describe('hostile requests', () => {
   });
 
   it('says how large the expansion is and what the bound is', async () => {
-    const { body, status } = await server.gql(`query { ${'...F '.repeat(1000)}} fragment F on Query { stats { concepts relations } }`);
+    const { body, status } = await server.gql(
+      `query { ${'...F '.repeat(1000)}} fragment F on Query { stats { concepts relations } }`,
+    );
     expect(status).toBe(400);
     expect(body.errors?.[0]?.message).toBe(
       'The query expands to 3000 field selections once its fragments are spread; the limit is 1500. Spread fragments fewer times, or split the query into several requests.',
     );
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', selections: 3000, maxSelections: 1500 });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      selections: 3000,
+      maxSelections: 1500,
+    });
   });
 });

@@ -20,7 +20,9 @@ describe('HTTP hardening', () => {
   });
 
   it('sends security headers, a request id and the graph version', async () => {
-    const { headers, body } = await server.gql('{ stats { seed { hash } } }', undefined, { 'x-request-id': 'trace-123' });
+    const { headers, body } = await server.gql('{ stats { seed { hash } } }', undefined, {
+      'x-request-id': 'trace-123',
+    });
     expect(headers.get('x-request-id')).toBe('trace-123');
     expect(headers.get('x-content-type-options')).toBe('nosniff');
     expect(headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -47,7 +49,11 @@ describe('HTTP hardening', () => {
       'x-permitted-cross-domain-policies': 'none',
       'x-xss-protection': '0',
     };
-    const answers = [await server.gql('{ __typename }'), await server.gql('{ stats { concepts } }'), await server.gql('{ nope }')];
+    const answers = [
+      await server.gql('{ __typename }'),
+      await server.gql('{ stats { concepts } }'),
+      await server.gql('{ nope }'),
+    ];
     const live = await fetch(`${base()}/health/live`);
     for (const headers of [...answers.map((a) => a.headers), live.headers]) {
       const sent = Object.fromEntries(Object.keys(expected).map((name) => [name, headers.get(name)]));
@@ -58,15 +64,26 @@ describe('HTTP hardening', () => {
 
   it('allows only the configured origins', async () => {
     const preflight = (origin: string) =>
-      fetch(server.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
-    expect((await preflight('https://learn.example.org')).headers.get('access-control-allow-origin')).toBe('https://learn.example.org');
+      fetch(server.url, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    expect((await preflight('https://learn.example.org')).headers.get('access-control-allow-origin')).toBe(
+      'https://learn.example.org',
+    );
     expect((await preflight('https://evil.example.com')).headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('answers a plain GET query, as urql sends it by default, with no preflight header, cacheable by URL', async () => {
     const url = `${server.url}?query=${encodeURIComponent('{ concept(slug: "docker") { slug kind } }')}`;
     // urql's default Accept header, and no Accept header at all (curl, a plain fetch).
-    for (const headers of [{ accept: 'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed' }, {}] as Record<string, string>[]) {
+    for (const headers of [
+      {
+        accept:
+          'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed',
+      },
+      {},
+    ] as Record<string, string>[]) {
       const response = await fetch(url, { headers });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ data: { concept: { slug: 'docker', kind: 'PRODUCT' } } });
@@ -75,23 +92,36 @@ describe('HTTP hardening', () => {
       expect(response.headers.get('vary')).toMatch(/accept-language/i);
     }
     // The same URL answers in the language the client prefers, which is why caches must vary on it.
-    const korean = await fetch(`${server.url}?query=${encodeURIComponent('{ concept(slug: "container") { name } }')}`, { headers: { 'accept-language': 'ko' } });
-    const english = await fetch(`${server.url}?query=${encodeURIComponent('{ concept(slug: "container") { name } }')}`, { headers: { 'accept-language': 'en' } });
+    const korean = await fetch(`${server.url}?query=${encodeURIComponent('{ concept(slug: "container") { name } }')}`, {
+      headers: { 'accept-language': 'ko' },
+    });
+    const english = await fetch(
+      `${server.url}?query=${encodeURIComponent('{ concept(slug: "container") { name } }')}`,
+      { headers: { 'accept-language': 'en' } },
+    );
     expect(await korean.json()).toEqual({ data: { concept: { name: '컨테이너' } } });
     expect(await english.json()).toEqual({ data: { concept: { name: 'Container' } } });
     // With variables and an operation name in the URL too, as the GraphQL-over-HTTP spec describes.
-    const params = new URLSearchParams({ query: 'query One($slug: String!) { concept(slug: $slug) { slug } }', variables: JSON.stringify({ slug: 'unikernel' }), operationName: 'One' });
+    const params = new URLSearchParams({
+      query: 'query One($slug: String!) { concept(slug: $slug) { slug } }',
+      variables: JSON.stringify({ slug: 'unikernel' }),
+      operationName: 'One',
+    });
     const withVariables = await fetch(`${server.url}?${params.toString()}`);
     expect(await withVariables.json()).toEqual({ data: { concept: { slug: 'unikernel' } } });
   });
 
   it('still serves the playground to a browser opening GET /graphql', async () => {
-    const response = await fetch(server.url, { headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
+    const response = await fetch(server.url, {
+      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+    });
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
   });
 
   it('never runs a mutation over GET', async () => {
-    const response = await fetch(`${server.url}?query=${encodeURIComponent('mutation { __typename }')}`, { headers: { accept: 'application/json' } });
+    const response = await fetch(`${server.url}?query=${encodeURIComponent('mutation { __typename }')}`, {
+      headers: { accept: 'application/json' },
+    });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
     const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
@@ -104,19 +134,33 @@ describe('HTTP hardening', () => {
     const bodies: [string | undefined, string][] = [
       ['application/x-www-form-urlencoded', `query=${encodeURIComponent(query)}`],
       ['text/plain;charset=UTF-8', JSON.stringify({ query })],
-      ['multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${query}\r\n--x--\r\n`],
+      [
+        'multipart/form-data; boundary=x',
+        `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${query}\r\n--x--\r\n`,
+      ],
       [undefined, JSON.stringify({ query })],
     ];
     for (const [contentType, body] of bodies) {
       // A Blob without a type makes fetch send no Content-Type at all.
-      const response = await fetch(server.url, { method: 'POST', headers: contentType ? { 'content-type': contentType } : {}, body: contentType ? body : new Blob([body]) });
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: contentType ? { 'content-type': contentType } : {},
+        body: contentType ? body : new Blob([body]),
+      });
       expect(response.status).toBe(415);
-      const answer = (await response.json()) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
+      const answer = (await response.json()) as {
+        data?: unknown;
+        errors: { message: string; extensions: { code: string } }[];
+      };
       expect(answer.data).toBeUndefined();
       expect(answer.errors[0].extensions.code).toBe('BAD_REQUEST');
       expect(answer.errors[0].message).toContain('Content-Type: application/json');
     }
-    const json = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ query }) });
+    const json = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ query }),
+    });
     expect(await json.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
@@ -133,19 +177,27 @@ describe('HTTP hardening', () => {
 
   it('answers a client that accepts no encoding uncompressed, with Vary: Accept-Encoding for caches', async () => {
     const payload = JSON.stringify({ query: '{ concepts(first: 100) { edges { node { slug name summary } } } }' });
-    const { headers, body } = await new Promise<{ headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-      const request = http.request(server.url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ headers: res.headers, body: text }));
-      });
-      request.on('error', reject);
-      request.end(payload);
-    });
+    const { headers, body } = await new Promise<{ headers: http.IncomingHttpHeaders; body: string }>(
+      (resolve, reject) => {
+        const request = http.request(
+          server.url,
+          { method: 'POST', headers: { 'content-type': 'application/json' } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (text += chunk));
+            res.on('end', () => resolve({ headers: res.headers, body: text }));
+          },
+        );
+        request.on('error', reject);
+        request.end(payload);
+      },
+    );
     expect(headers['content-encoding']).toBeUndefined();
     expect(headers.vary).toMatch(/accept-encoding/i);
-    expect((JSON.parse(body) as { data: { concepts: { edges: unknown[] } } }).data.concepts.edges.length).toBeGreaterThan(50);
+    expect(
+      (JSON.parse(body) as { data: { concepts: { edges: unknown[] } } }).data.concepts.edges.length,
+    ).toBeGreaterThan(50);
   });
 
   it('serves cacheable GET queries with Cache-Control and an ETag, and answers 304 when unchanged', async () => {
@@ -159,10 +211,12 @@ describe('HTTP hardening', () => {
     // fetch() turns a request with If-None-Match into Cache-Control: no-cache (as the Fetch standard says), which
     // rightly disables revalidation; a cache or browser revalidating sends plain If-None-Match, as http.get does here.
     const status = await new Promise<number>((resolve, reject) => {
-      http.get(url, { headers: { ...headers, 'if-none-match': etag! } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on('error', reject);
+      http
+        .get(url, { headers: { ...headers, 'if-none-match': etag! } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on('error', reject);
     });
     expect(status).toBe(304);
   });
@@ -170,7 +224,8 @@ describe('HTTP hardening', () => {
   it('names in Vary every request header the answer depends on, and gives each variant its own ETag', async () => {
     // The same body in every variant: only the ETag and Vary can tell a cache they are different answers.
     const url = `${server.url}?query=${encodeURIComponent('{ concept(slug: "docker") { slug } }')}`;
-    const ask = (headers: Record<string, string>) => fetch(url, { headers: { 'apollo-require-preflight': 'true', origin: 'https://learn.example.org', ...headers } });
+    const ask = (headers: Record<string, string>) =>
+      fetch(url, { headers: { 'apollo-require-preflight': 'true', origin: 'https://learn.example.org', ...headers } });
     const korean = await ask({ accept: 'application/json', 'accept-language': 'ko' });
     const english = await ask({ accept: 'application/json', 'accept-language': 'en' });
     const graphqlResponse = await ask({ accept: 'application/graphql-response+json', 'accept-language': 'en' });
@@ -194,14 +249,21 @@ describe('HTTP hardening', () => {
     const query = '{ concept(slug: "unikernel") { slug } }';
     const sha256Hash = crypto.createHash('sha256').update(query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
-    const post = (body: object) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ data?: unknown; errors?: { extensions?: { code?: string } }[] }>);
+    const post = (body: object) =>
+      fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then((r) => r.json() as Promise<{ data?: unknown; errors?: { extensions?: { code?: string } }[] }>);
     expect((await post({ extensions })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect((await post({ query, extensions })).data).toEqual({ concept: { slug: 'unikernel' } });
     expect((await post({ extensions })).data).toEqual({ concept: { slug: 'unikernel' } });
   });
 
   it('exposes Prometheus metrics with bounded labels', async () => {
-    await server.gql('query MyVeryOwnName123 { concept(slug: "docker") { slug related(first: 3) { edges { node { slug } } } } }');
+    await server.gql(
+      'query MyVeryOwnName123 { concept(slug: "docker") { slug related(first: 3) { edges { node { slug } } } } }',
+    );
     await server.gql('{ concepts(first: 200) { totalCount } }');
     const text = await (await fetch(`${base()}/metrics`)).text();
     expect(text).toMatch(/atlas_graphql_requests_total\{operation="concept",outcome="ok"\} \d+/);

@@ -22,7 +22,11 @@ const server = useTestServer(
   {
     seed: async (running) => {
       ({ key, frontendId } = await createTestFrontend('reseed'));
-      for (const [concept, rating] of [['process', 'EASY'], [LEAVING, 'GOOD'], [LEAVING, 'EASY']]) {
+      for (const [concept, rating] of [
+        ['process', 'EASY'],
+        [LEAVING, 'GOOD'],
+        [LEAVING, 'EASY'],
+      ]) {
         const res = await running.gql(
           'mutation R($input: ReviewConceptInput!) { reviewConcept(input: $input) { review { number } } }',
           { input: { learnerId: learner, concept, rating, idempotencyKey: randomUUID() } },
@@ -43,7 +47,17 @@ async function learnerNodes(): Promise<string[]> {
      RETURN labels(n) AS labels, properties(n) AS props, collect(type(r) + ' ' + coalesce(m.concept, m.learnerId, '')) AS out`,
     { frontendId },
   );
-  return rows.map((row) => JSON.stringify([[...(row.labels as string[])].sort(), Object.entries(row.props as object).map(([k, v]) => [k, String(v)]).sort(), [...(row.out as string[])].sort()])).sort();
+  return rows
+    .map((row) =>
+      JSON.stringify([
+        [...(row.labels as string[])].sort(),
+        Object.entries(row.props as object)
+          .map(([k, v]) => [k, String(v)])
+          .sort(),
+        [...(row.out as string[])].sort(),
+      ]),
+    )
+    .sort();
 }
 
 function without(content: SeedContent, slug: string): SeedContent {
@@ -54,7 +68,12 @@ function without(content: SeedContent, slug: string): SeedContent {
 }
 
 interface LearnerView {
-  progress: { summary: { total: number; retired: number; review: number }; edges: { node: { slug: string; state: string; retired: boolean; concept: { slug: string } | null; reviews: number } }[] };
+  progress: {
+    summary: { total: number; retired: number; review: number };
+    edges: {
+      node: { slug: string; state: string; retired: boolean; concept: { slug: string } | null; reviews: number };
+    }[];
+  };
   history: { totalCount: number; edges: { node: { slug: string; concept: { slug: string } | null } }[] };
   nextConcepts: { edges: { node: { concept: { slug: string } } }[] };
 }
@@ -89,7 +108,11 @@ describe('re-seeding with learner data present', () => {
       { slug: LEAVING, state: 'REVIEW', retired: true, concept: null, reviews: 2 },
     ]);
     expect(gone.history.totalCount).toBe(3);
-    expect(gone.history.edges.map((e) => `${e.node.slug} ${e.node.concept?.slug ?? 'retired'}`)).toEqual([`${LEAVING} retired`, `${LEAVING} retired`, 'process process']);
+    expect(gone.history.edges.map((e) => `${e.node.slug} ${e.node.concept?.slug ?? 'retired'}`)).toEqual([
+      `${LEAVING} retired`,
+      `${LEAVING} retired`,
+      'process process',
+    ]);
     expect(gone.nextConcepts.edges.map((e) => e.node.concept.slug)).not.toContain(LEAVING);
 
     // A reset re-seed deletes everything the seeder owns first; learner data is not the seeder's.
@@ -97,7 +120,10 @@ describe('re-seeding with learner data present', () => {
     expect(await learnerNodes()).toEqual(before);
     const back = await view();
     expect(back.progress.summary).toEqual({ total: 113, retired: 0, review: 2 });
-    expect(back.progress.edges.map((e) => `${e.node.slug} ${e.node.retired}`)).toEqual(['parallelism false', 'process false']);
+    expect(back.progress.edges.map((e) => `${e.node.slug} ${e.node.retired}`)).toEqual([
+      'parallelism false',
+      'process false',
+    ]);
   });
 
   it('a retired concept cannot be reviewed any more: NOT_FOUND, nothing recorded', async () => {

@@ -27,19 +27,49 @@ const REVIEW = `mutation Review($input: ReviewConceptInput!) {
 
 interface ReviewAnswer {
   reviewConcept: {
-    review: { number: number; idempotencyKey: string; slug: string; rating: string; reviewedAt: string; stateBefore: string; stateAfter: string; stability: number; due: string };
-    progress: { slug: string; state: string; phase: string; stability: number; reviews: number; lapses: number; due: string; lastReview: string; retrievability: number; retired: boolean; concept: { slug: string } };
+    review: {
+      number: number;
+      idempotencyKey: string;
+      slug: string;
+      rating: string;
+      reviewedAt: string;
+      stateBefore: string;
+      stateAfter: string;
+      stability: number;
+      due: string;
+    };
+    progress: {
+      slug: string;
+      state: string;
+      phase: string;
+      stability: number;
+      reviews: number;
+      lapses: number;
+      due: string;
+      lastReview: string;
+      retrievability: number;
+      retired: boolean;
+      concept: { slug: string };
+    };
   };
 }
 
 const auth = (credential: string) => ({ authorization: `Bearer ${credential}` });
 
-function review(learnerId: string, concept: string, rating: string, idempotencyKey: string = randomUUID(), credential = key) {
+function review(
+  learnerId: string,
+  concept: string,
+  rating: string,
+  idempotencyKey: string = randomUUID(),
+  credential = key,
+) {
   return server.gql<ReviewAnswer>(REVIEW, { input: { learnerId, concept, rating, idempotencyKey } }, auth(credential));
 }
 
 async function history(learnerId: string, credential = key, concept?: string) {
-  const res = await server.gql<{ learner: { history: { totalCount: number; edges: { node: { number: number; slug: string; rating: string } }[] } } }>(
+  const res = await server.gql<{
+    learner: { history: { totalCount: number; edges: { node: { number: number; slug: string; rating: string } }[] } };
+  }>(
     'query H($id: ID!, $concept: String) { learner(id: $id) { history(concept: $concept, first: 100) { totalCount edges { node { number slug rating } } } } }',
     { id: learnerId, concept },
     auth(credential),
@@ -57,8 +87,25 @@ describe('reviewConcept', () => {
     const first = await review(learner, 'process', 'GOOD');
     expect(first.body.errors).toBeUndefined();
     const { review: r1, progress: p1 } = first.body.data!.reviewConcept;
-    expect(r1).toMatchObject({ number: 1, slug: 'process', rating: 'GOOD', stateBefore: 'NEW', stateAfter: 'LEARNING', stability: 2.3065 });
-    expect(p1).toMatchObject({ slug: 'process', state: 'LEARNING', phase: 'LEARNING', stability: 2.3065, reviews: 1, lapses: 0, retrievability: 1, retired: false, concept: { slug: 'process' } });
+    expect(r1).toMatchObject({
+      number: 1,
+      slug: 'process',
+      rating: 'GOOD',
+      stateBefore: 'NEW',
+      stateAfter: 'LEARNING',
+      stability: 2.3065,
+    });
+    expect(p1).toMatchObject({
+      slug: 'process',
+      state: 'LEARNING',
+      phase: 'LEARNING',
+      stability: 2.3065,
+      reviews: 1,
+      lapses: 0,
+      retrievability: 1,
+      retired: false,
+      concept: { slug: 'process' },
+    });
     expect(Date.parse(p1.due) - Date.parse(p1.lastReview)).toBe(10 * MINUTE);
     expect(Math.abs(Date.parse(r1.reviewedAt) - Date.now())).toBeLessThan(30_000);
 
@@ -93,7 +140,9 @@ describe('reviewConcept', () => {
   it('retries sent at the same time still count once', async () => {
     const learner = `u-${randomUUID()}`;
     const idempotencyKey = randomUUID();
-    const answers = await Promise.all(Array.from({ length: 6 }, () => review(learner, 'kernel', 'GOOD', idempotencyKey)));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => review(learner, 'kernel', 'GOOD', idempotencyKey)),
+    );
     for (const answer of answers) expect(answer.body).toEqual(answers[0].body);
     expect(answers[0].body.data!.reviewConcept.review.number).toBe(1);
     expect((await history(learner)).totalCount).toBe(1);
@@ -112,13 +161,17 @@ describe('reviewConcept', () => {
   it('concurrent reviews of one learner are all recorded, none lost', async () => {
     const learner = `u-${randomUUID()}`;
     const N = 12;
-    const answers = await Promise.all(Array.from({ length: N }, (_, i) => review(learner, i % 2 === 0 ? 'process' : 'kernel', 'GOOD')));
+    const answers = await Promise.all(
+      Array.from({ length: N }, (_, i) => review(learner, i % 2 === 0 ? 'process' : 'kernel', 'GOOD')),
+    );
     for (const answer of answers) expect(answer.body.errors).toBeUndefined();
     const numbers = answers.map((a) => a.body.data!.reviewConcept.review.number).sort((a, b) => a - b);
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     const h = await history(learner);
     expect(h.totalCount).toBe(N);
-    const progress = await server.gql<{ learner: { progress: { edges: { node: { slug: string; reviews: number } }[] } } }>(
+    const progress = await server.gql<{
+      learner: { progress: { edges: { node: { slug: string; reviews: number } }[] } };
+    }>(
       'query P($id: ID!) { learner(id: $id) { progress(first: 100) { edges { node { slug reviews } } } } }',
       { id: learner },
       auth(key),
@@ -139,7 +192,11 @@ describe('reviewConcept', () => {
     expect(longKey.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'idempotencyKey' });
     const badLearner = await review('', 'process', 'GOOD');
     expect(badLearner.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'learnerId' });
-    const badRating = await server.gql(REVIEW, { input: { learnerId: learner, concept: 'process', rating: 'MEH', idempotencyKey: 'k' } }, auth(key));
+    const badRating = await server.gql(
+      REVIEW,
+      { input: { learnerId: learner, concept: 'process', rating: 'MEH', idempotencyKey: 'k' } },
+      auth(key),
+    );
     expect(badRating.status).toBe(400);
     expect((await history(learner)).totalCount).toBe(0);
   });
@@ -147,7 +204,9 @@ describe('reviewConcept', () => {
 
 describe('who may review', () => {
   it('needs a credential', async () => {
-    const res = await server.gql(REVIEW, { input: { learnerId: 'u1', concept: 'process', rating: 'GOOD', idempotencyKey: 'k1' } });
+    const res = await server.gql(REVIEW, {
+      input: { learnerId: 'u1', concept: 'process', rating: 'GOOD', idempotencyKey: 'k1' },
+    });
     expect(res.status).toBe(401);
     expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -185,42 +244,74 @@ describe('checkAnswer with a learner', () => {
     }
   }`;
   interface Answer {
-    checkAnswer: { result: { correct: boolean; correctChoice: string }; review: { number: number; slug: string; rating: string; correct: boolean; questionId: string }; progress: { slug: string; reviews: number } };
+    checkAnswer: {
+      result: { correct: boolean; correctChoice: string };
+      review: { number: number; slug: string; rating: string; correct: boolean; questionId: string };
+      progress: { slug: string; reviews: number };
+    };
   }
 
   async function question() {
-    const res = await server.gql<{ quiz: { id: string; concept: { slug: string }; options: { id: string }[] }[] }>(QUIZ);
+    const res = await server.gql<{ quiz: { id: string; concept: { slug: string }; options: { id: string }[] }[] }>(
+      QUIZ,
+    );
     const q = res.body.data!.quiz[0];
-    const graded = await server.gql<{ checkAnswer: { correctChoice: string } }>('query C($q: ID!, $c: String!) { checkAnswer(questionId: $q, choice: $c) { correctChoice } }', { q: q.id, c: q.options[0].id });
+    const graded = await server.gql<{ checkAnswer: { correctChoice: string } }>(
+      'query C($q: ID!, $c: String!) { checkAnswer(questionId: $q, choice: $c) { correctChoice } }',
+      { q: q.id, c: q.options[0].id },
+    );
     return { ...q, right: graded.body.data!.checkAnswer.correctChoice };
   }
 
-  it('a right answer is a GOOD review of the question\'s concept, a wrong one AGAIN; retries count once', async () => {
+  it("a right answer is a GOOD review of the question's concept, a wrong one AGAIN; retries count once", async () => {
     const learner = `u-${randomUUID()}`;
     const q = await question();
     const wrong = q.options.find((o) => o.id !== q.right)!.id;
     const idempotencyKey = randomUUID();
-    const right = await server.gql<Answer>(ANSWER, { questionId: q.id, choice: q.right, learnerId: learner, idempotencyKey }, auth(key));
+    const right = await server.gql<Answer>(
+      ANSWER,
+      { questionId: q.id, choice: q.right, learnerId: learner, idempotencyKey },
+      auth(key),
+    );
     expect(right.body.errors).toBeUndefined();
     expect(right.body.data!.checkAnswer).toMatchObject({
       result: { correct: true, correctChoice: q.right },
       review: { number: 1, slug: q.concept.slug, rating: 'GOOD', correct: true, questionId: q.id },
       progress: { slug: q.concept.slug, reviews: 1 },
     });
-    const retry = await server.gql<Answer>(ANSWER, { questionId: q.id, choice: q.right, learnerId: learner, idempotencyKey }, auth(key));
+    const retry = await server.gql<Answer>(
+      ANSWER,
+      { questionId: q.id, choice: q.right, learnerId: learner, idempotencyKey },
+      auth(key),
+    );
     expect(retry.body).toEqual(right.body);
 
-    const miss = await server.gql<Answer>(ANSWER, { questionId: q.id, choice: wrong, learnerId: learner, idempotencyKey: randomUUID(), concept: q.right }, auth(key));
-    expect(miss.body.data!.checkAnswer).toMatchObject({ result: { correct: false }, review: { number: 2, slug: q.right, rating: 'AGAIN', correct: false } });
+    const miss = await server.gql<Answer>(
+      ANSWER,
+      { questionId: q.id, choice: wrong, learnerId: learner, idempotencyKey: randomUUID(), concept: q.right },
+      auth(key),
+    );
+    expect(miss.body.data!.checkAnswer).toMatchObject({
+      result: { correct: false },
+      review: { number: 2, slug: q.right, rating: 'AGAIN', correct: false },
+    });
     expect((await history(learner)).totalCount).toBe(2);
   });
 
-  it('refuses a concept that is not one of the question\'s, and a forged question, recording nothing', async () => {
+  it("refuses a concept that is not one of the question's, and a forged question, recording nothing", async () => {
     const learner = `u-${randomUUID()}`;
     const q = await question();
-    const other = await server.gql(ANSWER, { questionId: q.id, choice: q.right, learnerId: learner, idempotencyKey: randomUUID(), concept: 'unikernel' }, auth(key));
+    const other = await server.gql(
+      ANSWER,
+      { questionId: q.id, choice: q.right, learnerId: learner, idempotencyKey: randomUUID(), concept: 'unikernel' },
+      auth(key),
+    );
     expect(other.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'concept' });
-    const forged = await server.gql(ANSWER, { questionId: `${q.id}x`, choice: q.right, learnerId: learner, idempotencyKey: randomUUID() }, auth(key));
+    const forged = await server.gql(
+      ANSWER,
+      { questionId: `${q.id}x`, choice: q.right, learnerId: learner, idempotencyKey: randomUUID() },
+      auth(key),
+    );
     expect(forged.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'questionId' });
     expect((await history(learner)).totalCount).toBe(0);
   });

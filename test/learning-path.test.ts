@@ -7,23 +7,32 @@ import { useTestServer } from './support/server';
 const CYCLE = ['learning-test-a', 'learning-test-b', 'learning-test-c'];
 const CYCLE_TARGET = 'learning-test-target';
 
-const server = useTestServer({}, {
-  seed: (started) =>
-    started.atlas.database.gateway.write(
-      `UNWIND $slugs AS slug
+const server = useTestServer(
+  {},
+  {
+    seed: (started) =>
+      started.atlas.database.gateway.write(
+        `UNWIND $slugs AS slug
      CREATE (:Concept {slug: slug, kind: 'CONCEPT', nameKo: slug, nameEn: slug, summaryKo: '시험용', summaryEn: 'For tests.',
                        aliasesKo: [], aliasesEn: [], tags: [], source: 'test', origin: 'test'})
      WITH collect(slug) AS all
      MATCH (t:Concept {slug: $target}), (a:Concept {slug: $cycle[0]}), (b:Concept {slug: $cycle[1]}), (c:Concept {slug: $cycle[2]})
      CREATE (t)-[:LEARN_AFTER {origin: 'test'}]->(a), (a)-[:LEARN_AFTER {origin: 'test'}]->(b), (b)-[:LEARN_AFTER {origin: 'test'}]->(c), (c)-[:LEARN_AFTER {origin: 'test'}]->(a)`,
-      { slugs: [CYCLE_TARGET, ...CYCLE], target: CYCLE_TARGET, cycle: CYCLE },
-    ),
-  cleanup: (started) => started.atlas.database.gateway.write('MATCH (c:Concept) WHERE c.slug IN $slugs DETACH DELETE c', { slugs: [CYCLE_TARGET, ...CYCLE] }),
-});
+        { slugs: [CYCLE_TARGET, ...CYCLE], target: CYCLE_TARGET, cycle: CYCLE },
+      ),
+    cleanup: (started) =>
+      started.atlas.database.gateway.write('MATCH (c:Concept) WHERE c.slug IN $slugs DETACH DELETE c', {
+        slugs: [CYCLE_TARGET, ...CYCLE],
+      }),
+  },
+);
 
 const db = () => server.atlas.database.gateway;
 
-async function learningPath(slug: string, headers: Record<string, string> = {}): Promise<{ slug: string; name: string }[]> {
+async function learningPath(
+  slug: string,
+  headers: Record<string, string> = {},
+): Promise<{ slug: string; name: string }[]> {
   const res = await server.gql<{ learningPath: { slug: string; name: string }[] }>(
     'query ($slug: String!) { learningPath(slug: $slug) { slug name } }',
     { slug },
@@ -55,12 +64,15 @@ describe('learningPath', () => {
     }
     const edges = await requiresAmong(slugs);
     expect(edges.length).toBeGreaterThan(0);
-    for (const [concept, prerequisite] of edges) expect(position.get(prerequisite)!).toBeLessThan(position.get(concept)!);
+    for (const [concept, prerequisite] of edges)
+      expect(position.get(prerequisite)!).toBeLessThan(position.get(concept)!);
   });
 
   it('holds exactly the LEARN_AFTER closure of the concept', async () => {
     const path = await learningPath('unikernel');
-    const rows = await db().read('MATCH (:Concept {slug: "unikernel"})-[:LEARN_AFTER*0..]->(p:Concept) RETURN DISTINCT p.slug AS slug');
+    const rows = await db().read(
+      'MATCH (:Concept {slug: "unikernel"})-[:LEARN_AFTER*0..]->(p:Concept) RETURN DISTINCT p.slug AS slug',
+    );
     expect(path.map((c) => c.slug).sort()).toEqual(rows.map((row) => row.slug as string).sort());
   });
 
@@ -74,7 +86,8 @@ describe('learningPath', () => {
       const slugs = path.map((c) => c.slug);
       expect(slugs[slugs.length - 1]).toBe(slug);
       const position = new Map(slugs.map((s, index) => [s, index]));
-      for (const [concept, prerequisite] of await requiresAmong(slugs)) expect(position.get(prerequisite)!).toBeLessThan(position.get(concept)!);
+      for (const [concept, prerequisite] of await requiresAmong(slugs))
+        expect(position.get(prerequisite)!).toBeLessThan(position.get(concept)!);
       expect(await learningPath(slug)).toEqual(path);
     }
   });
@@ -101,7 +114,10 @@ describe('learningPath', () => {
   });
 
   it('names the cycle when the stored prerequisites go round in a circle', async () => {
-    const res = await server.gql<{ learningPath: unknown }>('query ($slug: String!) { learningPath(slug: $slug) { slug } }', { slug: CYCLE_TARGET });
+    const res = await server.gql<{ learningPath: unknown }>(
+      'query ($slug: String!) { learningPath(slug: $slug) { slug } }',
+      { slug: CYCLE_TARGET },
+    );
     expect(res.body.data ?? null).toBeNull();
     const [error] = res.body.errors!;
     expect(error.extensions?.code).toBe('DATA_INCONSISTENT');

@@ -12,7 +12,8 @@ interface StageData {
   next: { order: number; concept: { slug: string } } | null;
 }
 
-const STAGE = 'order concept { slug name kind } commands { slug name } signals { slug } next { order concept { slug } }';
+const STAGE =
+  'order concept { slug name kind } commands { slug name } signals { slug } next { order concept { slug } }';
 
 async function lifecycle(headers: Record<string, string> = {}): Promise<StageData[]> {
   const res = await server.gql<{ lifecycle: StageData[] }>(`{ lifecycle { ${STAGE} } }`, undefined, headers);
@@ -26,7 +27,12 @@ describe('lifecycle', () => {
     expect(stages.map((s) => s.concept.slug)).toEqual(['build-stage', 'run-stage', 'stop-kill-stage', 'commit-stage']);
     expect(stages.map((s) => s.order)).toEqual([1, 2, 3, 4]);
     expect(stages.every((s) => s.concept.kind === 'LIFECYCLE_STAGE')).toBe(true);
-    expect(stages.map((s) => s.next?.concept.slug ?? null)).toEqual(['run-stage', 'stop-kill-stage', 'commit-stage', null]);
+    expect(stages.map((s) => s.next?.concept.slug ?? null)).toEqual([
+      'run-stage',
+      'stop-kill-stage',
+      'commit-stage',
+      null,
+    ]);
     expect(stages.slice(0, 3).map((s) => s.next!.order)).toEqual([2, 3, 4]);
   });
 
@@ -56,7 +62,7 @@ describe('lifecycle', () => {
     }
   });
 
-  it('gives the signals the stage\'s commands send, SIGTERM before SIGKILL', async () => {
+  it("gives the signals the stage's commands send, SIGTERM before SIGKILL", async () => {
     const stages = await lifecycle();
     const stopKill = stages.find((s) => s.concept.slug === 'stop-kill-stage')!;
     expect(stopKill.signals.map((s) => s.slug)).toEqual(['sigterm', 'sigkill']);
@@ -64,7 +70,9 @@ describe('lifecycle', () => {
   });
 
   it('lets a command show its signals through related', async () => {
-    const res = await server.gql<{ lifecycle: { commands: { slug: string; related: { edges: { node: { slug: string } }[] } }[] }[] }>(
+    const res = await server.gql<{
+      lifecycle: { commands: { slug: string; related: { edges: { node: { slug: string } }[] } }[] }[];
+    }>(
       '{ lifecycle { commands { slug related(types: [SENDS_SIGNAL], direction: OUTGOING) { edges { node { slug } } } } } }',
     );
     expect(res.body.errors).toBeUndefined();

@@ -21,7 +21,11 @@ interface SubgraphData {
 const SUBGRAPH = 'center { slug } nodes { slug name } distances edges { type from { slug } to { slug } } truncated';
 
 async function neighborhood(args: string, headers: Record<string, string> = {}): Promise<SubgraphData> {
-  const res = await server.gql<{ neighborhood: SubgraphData }>(`{ neighborhood(${args}) { ${SUBGRAPH} } }`, undefined, headers);
+  const res = await server.gql<{ neighborhood: SubgraphData }>(
+    `{ neighborhood(${args}) { ${SUBGRAPH} } }`,
+    undefined,
+    headers,
+  );
   expect(res.body.errors).toBeUndefined();
   return res.body.data!.neighborhood;
 }
@@ -66,12 +70,21 @@ describe('neighborhood', () => {
     expectWellFormed(sub);
     expect(sub.center.slug).toBe('docker-stop');
     expect(sub.truncated).toBe(false);
-    const neighbours = await db().read('MATCH (:Concept {slug: "docker-stop"})--(o:Concept) RETURN DISTINCT o.slug AS slug');
-    expect(sub.nodes.slice(1).map((n) => n.slug).sort()).toEqual(neighbours.map((r) => r.slug as string).sort());
+    const neighbours = await db().read(
+      'MATCH (:Concept {slug: "docker-stop"})--(o:Concept) RETURN DISTINCT o.slug AS slug',
+    );
+    expect(
+      sub.nodes
+        .slice(1)
+        .map((n) => n.slug)
+        .sort(),
+    ).toEqual(neighbours.map((r) => r.slug as string).sort());
     expect(sub.distances.slice(1).every((d) => d === 1)).toBe(true);
     expect(sub.nodes.map((n) => n.slug)).toEqual(expect.arrayContaining(['sigterm', 'sigkill', 'stop-kill-stage']));
     expect(lines(sub.edges)).toEqual(await storedEdgesAmong(sub.nodes.map((n) => n.slug)));
-    expect(lines(sub.edges)).toEqual(expect.arrayContaining(['SENDS_SIGNAL docker-stop sigterm', 'SENDS_SIGNAL docker-stop sigkill']));
+    expect(lines(sub.edges)).toEqual(
+      expect.arrayContaining(['SENDS_SIGNAL docker-stop sigterm', 'SENDS_SIGNAL docker-stop sigkill']),
+    );
   });
 
   it('reports a relation walked against its arrow in its stored direction', async () => {
@@ -99,7 +112,12 @@ describe('neighborhood', () => {
     // docker stop -> SIGKILL <- docker kill: two hops over SENDS_SIGNAL only.
     expect(sub.nodes.map((n) => n.slug).sort()).toEqual(['docker-kill', 'docker-stop', 'sigkill', 'sigterm']);
     expect(sub.distances).toEqual([0, 1, 1, 2]);
-    expect(lines(sub.edges)).toEqual(await storedEdgesAmong(sub.nodes.map((n) => n.slug), ['SENDS_SIGNAL']));
+    expect(lines(sub.edges)).toEqual(
+      await storedEdgesAmong(
+        sub.nodes.map((n) => n.slug),
+        ['SENDS_SIGNAL'],
+      ),
+    );
   });
 
   it('keeps the nearest nodes when the limit cuts, and says it did', async () => {
@@ -118,7 +136,9 @@ describe('neighborhood', () => {
     expect(alone.edges).toEqual([]);
     expect(alone.truncated).toBe(true);
 
-    const exact = await neighborhood(`slug: "docker-stop", limit: ${(await neighborhood('slug: "docker-stop"')).nodes.length}`);
+    const exact = await neighborhood(
+      `slug: "docker-stop", limit: ${(await neighborhood('slug: "docker-stop"')).nodes.length}`,
+    );
     expect(exact.truncated).toBe(false);
   });
 
@@ -135,7 +155,9 @@ describe('neighborhood', () => {
     expect(ko.center).toEqual(en.center);
     expect(ko.nodes[0].name).toBe(row.ko);
     expect(en.nodes[0].name).toBe(row.en);
-    const res = await server.gql<{ neighborhood: { nodes: { name: string }[]; edges: { description: string | null }[] } }>(
+    const res = await server.gql<{
+      neighborhood: { nodes: { name: string }[]; edges: { description: string | null }[] };
+    }>(
       '{ neighborhood(slug: "docker-stop", types: [SENDS_SIGNAL]) { nodes { name(lang: KO) } edges { description(lang: KO) } } }',
     );
     expect(res.body.data!.neighborhood.nodes.map((n) => n.name).join(' ')).toMatch(/[가-힣]/);
@@ -156,10 +178,18 @@ describe('neighborhood', () => {
       expect(error.message).toContain(String(maxNeighborhoodDepth));
     }
     for (const limit of [0, maxNeighborhoodNodes + 1]) {
-      expect(await errorOf(`slug: "docker-stop", limit: ${limit}`)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'limit' });
+      expect(await errorOf(`slug: "docker-stop", limit: ${limit}`)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'limit',
+      });
     }
-    expect(await errorOf('slug: "docker-stop", types: []')).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'types' });
-    const deepest = await neighborhood(`slug: "docker-stop", depth: ${maxNeighborhoodDepth}, limit: ${maxNeighborhoodNodes}`);
+    expect(await errorOf('slug: "docker-stop", types: []')).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'types',
+    });
+    const deepest = await neighborhood(
+      `slug: "docker-stop", depth: ${maxNeighborhoodDepth}, limit: ${maxNeighborhoodNodes}`,
+    );
     expect(Math.max(...deepest.distances)).toBeLessThanOrEqual(maxNeighborhoodDepth);
   });
 

@@ -37,7 +37,14 @@ function runJestWithoutTools(ci: boolean): JestReport {
   if (ci) env.CI = 'true';
   const run = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', '--json', `--globalSetup=${NO_DATABASE}`, `--globalTeardown=${NO_DATABASE}`, ...FILES],
+    [
+      path.join(ROOT, 'node_modules/jest/bin/jest.js'),
+      '--runInBand',
+      '--json',
+      `--globalSetup=${NO_DATABASE}`,
+      `--globalTeardown=${NO_DATABASE}`,
+      ...FILES,
+    ],
     { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 },
   );
   if (!run.stdout.trim().startsWith('{')) throw new Error(`jest did not report: ${run.stderr}`);
@@ -50,9 +57,19 @@ describe('tests that need a tool npm install does not provide', () => {
   it('are skipped outside CI, each saying which tool is missing and how to get it, and nothing fails', () => {
     const report = runJestWithoutTools(false);
     expect(report.numFailedTests).toBe(0);
-    const skipped = results(report).filter((r) => r.status === 'pending').map((r) => r.fullName);
-    expect(skipped).toContain('docker-compose.yml is valid for docker-compose 1.29 (docker-compose config -q) (skipped: docker-compose is not installed (apt-get install docker-compose; bash .ci/run installs it))');
-    expect(skipped.filter((name) => name.startsWith('explorer: quiz me (skipped: chromium is not installed (apt-get install chromium; bash .ci/run installs it))')).length).toBeGreaterThan(0);
+    const skipped = results(report)
+      .filter((r) => r.status === 'pending')
+      .map((r) => r.fullName);
+    expect(skipped).toContain(
+      'docker-compose.yml is valid for docker-compose 1.29 (docker-compose config -q) (skipped: docker-compose is not installed (apt-get install docker-compose; bash .ci/run installs it))',
+    );
+    expect(
+      skipped.filter((name) =>
+        name.startsWith(
+          'explorer: quiz me (skipped: chromium is not installed (apt-get install chromium; bash .ci/run installs it))',
+        ),
+      ).length,
+    ).toBeGreaterThan(0);
     // The compose file's other checks need no tool and still run.
     expect(report.numPassedTests).toBe(4);
   }, 180_000);
@@ -60,8 +77,14 @@ describe('tests that need a tool npm install does not provide', () => {
   it('fail under CI=true, saying what to install', () => {
     const report = runJestWithoutTools(true);
     const failed = results(report).filter((r) => r.status === 'failed');
-    expect(failed.map((r) => r.fullName).sort()).toEqual(['docker-compose.yml is valid for docker-compose 1.29 (docker-compose config -q)', 'explorer: quiz me needs chromium']);
-    for (const r of failed) expect(r.failureMessages.join('\n')).toMatch(/is not installed \(apt-get install (docker-compose|chromium); bash \.ci\/run installs it\)\. With CI=true it is required/);
+    expect(failed.map((r) => r.fullName).sort()).toEqual([
+      'docker-compose.yml is valid for docker-compose 1.29 (docker-compose config -q)',
+      'explorer: quiz me needs chromium',
+    ]);
+    for (const r of failed)
+      expect(r.failureMessages.join('\n')).toMatch(
+        /is not installed \(apt-get install (docker-compose|chromium); bash \.ci\/run installs it\)\. With CI=true it is required/,
+      );
     expect(report.numPendingTests).toBe(0);
   }, 180_000);
 });

@@ -15,7 +15,8 @@ import { testConfig } from './support/server';
 const QUERY = '{ stats { concepts relations } concept(slug: "container") { slug } }';
 const silent = createLogger({ logLevel: (process.env.TEST_LOG_LEVEL as 'error') ?? 'silent', logPretty: false });
 
-type Outcome = { kind: 'correct' } | { kind: 'error'; code: string; ms: number; message: string } | { kind: 'wrong'; body: string };
+type Outcome =
+  { kind: 'correct' } | { kind: 'error'; code: string; ms: number; message: string } | { kind: 'wrong'; body: string };
 
 describe('database outage under load', () => {
   let dataDir: string;
@@ -23,7 +24,14 @@ describe('database outage under load', () => {
   let neo4j: LocalNeo4j | undefined;
   let atlas: Atlas | undefined;
 
-  const localConfig = () => testConfig({ NEO4J_URI: '', NEO4J_LOCAL_PORT: String(port), NEO4J_LOCAL_DATA_DIR: dataDir, NEO4J_LOCAL_HEAP: '512m', NEO4J_LOCAL_PAGECACHE: '64m' });
+  const localConfig = () =>
+    testConfig({
+      NEO4J_URI: '',
+      NEO4J_LOCAL_PORT: String(port),
+      NEO4J_LOCAL_DATA_DIR: dataDir,
+      NEO4J_LOCAL_HEAP: '512m',
+      NEO4J_LOCAL_PAGECACHE: '64m',
+    });
 
   // A restarted database plans every query afresh on a cold page cache; on a busy machine the first answers can take
   // seconds, so the query timeout here is generous. Fast failure while the database is away does not depend on it:
@@ -35,7 +43,17 @@ describe('database outage under load', () => {
     neo4j = await startLocalNeo4j(config.local, config.rootDir, silent, 120000);
     // Development mode: an unexpected error keeps its real message, so a failure here says what went wrong. The
     // response cache off: it would answer the repeated question without the database, which is what is tested here.
-    atlas = await startAtlas(testConfig({ NODE_ENV: 'development', RESPONSE_CACHE_BYTES: '0', NEO4J_URI: neo4j.uri, NEO4J_CONNECT_TIMEOUT_MS: '1000', NEO4J_RETRY_TIME_MS: '500', NEO4J_QUERY_TIMEOUT_MS: '10000' }), silent);
+    atlas = await startAtlas(
+      testConfig({
+        NODE_ENV: 'development',
+        RESPONSE_CACHE_BYTES: '0',
+        NEO4J_URI: neo4j.uri,
+        NEO4J_CONNECT_TIMEOUT_MS: '1000',
+        NEO4J_RETRY_TIME_MS: '500',
+        NEO4J_QUERY_TIMEOUT_MS: '10000',
+      }),
+      silent,
+    );
   }, 180000);
 
   afterAll(async () => {
@@ -49,14 +67,31 @@ describe('database outage under load', () => {
     const ready = () => fetch(url.replace('/graphql', '/health/ready')).then((r) => r.status);
     const ask = async (): Promise<Outcome> => {
       const started = Date.now();
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
-      const body = (await response.json()) as { data?: { stats: { concepts: number }; concept: { slug: string } | null } | null; errors?: { message: string; extensions?: { code?: string } }[] };
-      if (body.errors?.length) return { kind: 'error', code: String(body.errors[0].extensions?.code), ms: Date.now() - started, message: body.errors[0].message };
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: QUERY }),
+      });
+      const body = (await response.json()) as {
+        data?: { stats: { concepts: number }; concept: { slug: string } | null } | null;
+        errors?: { message: string; extensions?: { code?: string } }[];
+      };
+      if (body.errors?.length)
+        return {
+          kind: 'error',
+          code: String(body.errors[0].extensions?.code),
+          ms: Date.now() - started,
+          message: body.errors[0].message,
+        };
       const correct = body.data?.concept?.slug === 'container' && body.data.stats.concepts === baseline.concepts;
       return correct ? { kind: 'correct' } : { kind: 'wrong', body: JSON.stringify(body) };
     };
 
-    const first = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+    const first = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: QUERY }),
+    });
     const baseline = ((await first.json()) as { data: { stats: { concepts: number } } }).data.stats;
     expect(baseline.concepts).toBeGreaterThan(50);
     expect(await ready()).toBe(200);
@@ -68,7 +103,10 @@ describe('database outage under load', () => {
     });
 
     // Under load means answers are flowing; on a busy machine a fixed pause may not see many of them.
-    for (const until = Date.now() + 30000; Date.now() < until && outcomes.filter((o) => o.kind === 'correct').length <= 10; ) {
+    for (
+      const until = Date.now() + 30000;
+      Date.now() < until && outcomes.filter((o) => o.kind === 'correct').length <= 10;
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await neo4j!.stop();
@@ -101,7 +139,11 @@ describe('database outage under load', () => {
     const wrong = outcomes.filter((o) => o.kind === 'wrong');
     expect(wrong).toEqual([]);
     const unexpected = new Set(
-      outcomes.flatMap((o) => (o.kind === 'error' && o.code !== 'DATABASE_UNAVAILABLE' && o.code !== 'DATABASE_TIMEOUT' ? [`${o.code}: ${o.message}`] : [])),
+      outcomes.flatMap((o) =>
+        o.kind === 'error' && o.code !== 'DATABASE_UNAVAILABLE' && o.code !== 'DATABASE_TIMEOUT'
+          ? [`${o.code}: ${o.message}`]
+          : [],
+      ),
     );
     expect([...unexpected]).toEqual([]);
     expect(outcomes.slice(0, downAt).filter((o) => o.kind === 'correct').length).toBeGreaterThan(10);

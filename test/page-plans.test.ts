@@ -25,7 +25,10 @@ interface Operator {
 
 const { lines, logger } = (() => {
   const captured: LogLine[] = [];
-  return { lines: captured, logger: pino({ level: 'debug' }, { write: (line: string) => void captured.push(JSON.parse(line) as LogLine) }) };
+  return {
+    lines: captured,
+    logger: pino({ level: 'debug' }, { write: (line: string) => void captured.push(JSON.parse(line) as LogLine) }),
+  };
 })();
 
 // The response cache off: every request must reach the database, or there is no statement to profile.
@@ -48,7 +51,10 @@ function revive(value: unknown): unknown {
 
 function operators(plan: ProfiledPlan): Operator[] {
   const details = String((plan.arguments as Record<string, unknown>).Details ?? '');
-  return [{ operator: plan.operatorType.replace(/@.*/, ''), rows: plan.rows, details }, ...plan.children.flatMap(operators)];
+  return [
+    { operator: plan.operatorType.replace(/@.*/, ''), rows: plan.rows, details },
+    ...plan.children.flatMap(operators),
+  ];
 }
 
 /** Asks the server, then profiles the one statement that request sent, as it sent it. */
@@ -60,13 +66,19 @@ async function askAndProfile(query: string): Promise<{ data: any; plan: Operator
   const statements = lines.filter((line) => line.msg === 'cypher statement' && line.requestId === requestId);
   expect(statements).toHaveLength(1);
   const driver = server.atlas.database.driver;
-  const result = await driver.executeQuery(`PROFILE ${statements[0].cypher}`, revive(statements[0].params) as Record<string, unknown>, { routing: neo4j.routing.READ });
+  const result = await driver.executeQuery(`PROFILE ${statements[0].cypher}`, revive(statements[0].params), {
+    routing: neo4j.routing.READ,
+  });
   const hits = (plan: ProfiledPlan): number => plan.dbHits + plan.children.reduce((sum, child) => sum + hits(child), 0);
-  return { data: response.body.data, plan: operators(result.summary.profile as ProfiledPlan), dbHits: hits(result.summary.profile as ProfiledPlan) };
+  return {
+    data: response.body.data,
+    plan: operators(result.summary.profile as ProfiledPlan),
+    dbHits: hits(result.summary.profile as ProfiledPlan),
+  };
 }
 
 describe('pages of concepts read from stored, indexed sort keys', () => {
-  it('stores every concept\'s name and degree keys as the order defines them, each in a range index with the slug', async () => {
+  it("stores every concept's name and degree keys as the order defines them, each in a range index with the slug", async () => {
     const [wrong] = await db().read(
       `MATCH (c:Concept)
        WHERE c.sortNameEn IS NULL OR c.sortNameEn <> toLower(coalesce(c.nameEn, c.nameKo, c.slug))
@@ -75,7 +87,9 @@ describe('pages of concepts read from stored, indexed sort keys', () => {
        RETURN count(c) AS n, collect(c.slug)[..5] AS some`,
     );
     expect(wrong).toEqual({ n: 0, some: [] });
-    const indexes = await db().read("SHOW RANGE INDEXES YIELD labelsOrTypes, properties, state WHERE labelsOrTypes = ['Concept'] RETURN properties, state");
+    const indexes = await db().read(
+      "SHOW RANGE INDEXES YIELD labelsOrTypes, properties, state WHERE labelsOrTypes = ['Concept'] RETURN properties, state",
+    );
     const online = indexes.filter((row) => row.state === 'ONLINE').map((row) => (row.properties as string[]).join(','));
     expect(online).toEqual(expect.arrayContaining(['sortNameEn,slug', 'sortNameKo,slug', 'degree,slug', 'kind,slug']));
   });
@@ -136,9 +150,13 @@ describe('a filtered totalCount', () => {
 
   it('is counted when it sits under @include, and left out under @skip(if: true)', async () => {
     const commands = (await db().read("MATCH (c:Concept {kind: 'COMMAND'}) RETURN count(c) AS n"))[0].n as number;
-    const included = await askAndProfile(`{ concepts(first: 2, ${FILTER}) { totalCount @include(if: true) edges { node { slug } } } }`);
+    const included = await askAndProfile(
+      `{ concepts(first: 2, ${FILTER}) { totalCount @include(if: true) edges { node { slug } } } }`,
+    );
     expect(included.data.concepts.totalCount).toBe(commands);
-    const skipped = await askAndProfile(`{ concepts(first: 2, ${FILTER}) { totalCount @skip(if: true) edges { node { slug } } } }`);
+    const skipped = await askAndProfile(
+      `{ concepts(first: 2, ${FILTER}) { totalCount @skip(if: true) edges { node { slug } } } }`,
+    );
     expect(skipped.data.concepts.totalCount).toBeUndefined();
   });
 });

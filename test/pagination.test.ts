@@ -34,7 +34,9 @@ type Field = 'SLUG' | 'NAME_EN' | 'NAME_KO' | 'KIND' | 'DEGREE';
 
 /** The expected order, computed here from the stored properties (the API must agree with it). */
 async function expectedOrder(field: Field, direction: 'ASC' | 'DESC'): Promise<string[]> {
-  const rows = await db().read('MATCH (c:Concept) RETURN c.slug AS slug, c.nameEn AS en, c.nameKo AS ko, c.kind AS kind, COUNT { (c)--(:Concept) } AS degree');
+  const rows = await db().read(
+    'MATCH (c:Concept) RETURN c.slug AS slug, c.nameEn AS en, c.nameKo AS ko, c.kind AS kind, COUNT { (c)--(:Concept) } AS degree',
+  );
   const key = (r: Record<string, unknown>): string | number => {
     const slug = r.slug as string;
     if (field === 'SLUG') return slug;
@@ -91,24 +93,30 @@ describe('concepts: walking all pages', () => {
     ['DEGREE', 'DESC'],
   ];
 
-  it.each(orders)('yields every concept exactly once, in order, forward and backward (%s %s)', async (field, direction) => {
-    const expected = await expectedOrder(field, direction);
-    expect(expected.length).toBeGreaterThan(10);
-    const orderBy = { field, direction };
-    // About eight pages whatever the size of the graph, with a last page that is only partly full.
-    const size = Math.max(3, Math.ceil(expected.length / 8) + 1);
-    const forward = await walkForward(orderBy, size);
-    expect(forward).toEqual(expected);
-    const backward = await walkBackward(orderBy, size);
-    expect(backward).toEqual(expected);
-    expect((await page({ orderBy, first: 1 })).totalCount).toBe(expected.length);
-  });
+  it.each(orders)(
+    'yields every concept exactly once, in order, forward and backward (%s %s)',
+    async (field, direction) => {
+      const expected = await expectedOrder(field, direction);
+      expect(expected.length).toBeGreaterThan(10);
+      const orderBy = { field, direction };
+      // About eight pages whatever the size of the graph, with a last page that is only partly full.
+      const size = Math.max(3, Math.ceil(expected.length / 8) + 1);
+      const forward = await walkForward(orderBy, size);
+      expect(forward).toEqual(expected);
+      const backward = await walkBackward(orderBy, size);
+      expect(backward).toEqual(expected);
+      expect((await page({ orderBy, first: 1 })).totalCount).toBe(expected.length);
+    },
+  );
 
   it('sorts by slug ascending and returns the default page size when asked for nothing', async () => {
     const expected = await expectedOrder('SLUG', 'ASC');
     const p = await page({});
     expect(p.edges.map((e) => e.node.slug)).toEqual(expected.slice(0, server.config.limits.defaultPageSize));
-    expect(p.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: expected.length > server.config.limits.defaultPageSize });
+    expect(p.pageInfo).toMatchObject({
+      hasPreviousPage: false,
+      hasNextPage: expected.length > server.config.limits.defaultPageSize,
+    });
   });
 
   it('returns the last items with `last` alone', async () => {
@@ -128,7 +136,9 @@ describe('concepts: walking all pages', () => {
   it('keeps its place when a concept is inserted before the cursor (keyset, not offset)', async () => {
     const first = await page({ first: 5 });
     const untouched = await page({ first: 5, after: first.pageInfo.endCursor });
-    await db().write(`CREATE (:Concept {slug: '0-inserted-first', kind: 'CONCEPT', nameKo: '삽입', nameEn: 'Inserted', summaryKo: '.', summaryEn: '.', tags: [], source: 'test', origin: 'test'})`);
+    await db().write(
+      `CREATE (:Concept {slug: '0-inserted-first', kind: 'CONCEPT', nameKo: '삽입', nameEn: 'Inserted', summaryKo: '.', summaryEn: '.', tags: [], source: 'test', origin: 'test'})`,
+    );
     try {
       const next = await page({ first: 5, after: first.pageInfo.endCursor });
       expect(next.edges.map((e) => e.node.slug)).toEqual(untouched.edges.map((e) => e.node.slug));
@@ -140,7 +150,8 @@ describe('concepts: walking all pages', () => {
 });
 
 describe('concepts: filters', () => {
-  const count = async (where: string, params: Record<string, unknown> = {}) => (await db().read(`MATCH (c:Concept) WHERE ${where} RETURN count(c) AS n`, params))[0].n as number;
+  const count = async (where: string, params: Record<string, unknown> = {}) =>
+    (await db().read(`MATCH (c:Concept) WHERE ${where} RETURN count(c) AS n`, params))[0].n as number;
 
   it('filters by kinds', async () => {
     const p = await page({ filter: { kinds: ['COMMAND', 'SIGNAL'] }, first: 100 });
@@ -220,7 +231,9 @@ describe('concepts: bad arguments', () => {
     const byName = (await page({ orderBy: { field: 'NAME_EN', direction: 'ASC' }, first: 2 })).pageInfo.endCursor;
     await expectBad({ first: 2, after: byName }, 'after');
     await expectBad({ orderBy: { field: 'NAME_EN', direction: 'DESC' }, last: 2, before: byName }, 'before');
-    const res = await server.gql<{ concept: { related: { pageInfo: { endCursor: string } } } }>('{ concept(slug: "container") { related(first: 1) { pageInfo { endCursor } } } }');
+    const res = await server.gql<{ concept: { related: { pageInfo: { endCursor: string } } } }>(
+      '{ concept(slug: "container") { related(first: 1) { pageInfo { endCursor } } } }',
+    );
     await expectBad({ first: 2, after: res.body.data!.concept.related.pageInfo.endCursor }, 'after');
   });
 });
@@ -290,7 +303,10 @@ describe('page edge cases: concepts', () => {
     expect(await page({ filter: { slugs: ['no-such-slug'] }, last: 0 })).toEqual(nothing);
     // With a cursor from the unfiltered list the place is kept, and still nothing lies on either side.
     const cursor = (await page({ first: 3 })).pageInfo.endCursor;
-    expect(await page({ filter: { kinds: [] }, first: 5, after: cursor })).toEqual({ totalCount: 0, ...emptyAt(cursor, false, false) });
+    expect(await page({ filter: { kinds: [] }, first: 5, after: cursor })).toEqual({
+      totalCount: 0,
+      ...emptyAt(cursor, false, false),
+    });
   });
 });
 
@@ -308,17 +324,25 @@ describe('page edge cases: related', () => {
     return res.body.data!.concept.related;
   };
   const distinct = async () =>
-    (await db().read(`MATCH (c:Concept {slug: 'container'})--(o:Concept) WHERE o <> c RETURN count(DISTINCT o) AS n`))[0].n as number;
+    (
+      await db().read(`MATCH (c:Concept {slug: 'container'})--(o:Concept) WHERE o <> c RETURN count(DISTINCT o) AS n`)
+    )[0].n as number;
 
   it('first: 0 has no edges and says that related concepts follow; its endCursor leads to the first one', async () => {
     const all = await related('first: 100');
     const empty = await related('first: 0');
-    expect(empty).toEqual({ totalCount: await distinct(), edges: [], pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null } });
+    expect(empty).toEqual({
+      totalCount: await distinct(),
+      edges: [],
+      pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null },
+    });
     expect((await related('first: 1')).edges.map((e) => e.node.slug)).toEqual([all.edges[0].node.slug]);
     const mid = all.edges[4].cursor;
     const emptyMid = await related(`first: 0, after: "${mid}"`);
     expect(emptyMid.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true, startCursor: mid, endCursor: mid });
-    expect((await related(`first: 2, after: "${emptyMid.pageInfo.endCursor}"`)).edges.map((e) => e.node.slug)).toEqual(all.edges.slice(5, 7).map((e) => e.node.slug));
+    expect((await related(`first: 2, after: "${emptyMid.pageInfo.endCursor}"`)).edges.map((e) => e.node.slug)).toEqual(
+      all.edges.slice(5, 7).map((e) => e.node.slug),
+    );
   });
 
   it('a cursor at the very end gives an empty page with no next page and the same cursor back', async () => {
@@ -326,11 +350,19 @@ describe('page edge cases: related', () => {
     expect(all.pageInfo.hasNextPage).toBe(false);
     const end = all.pageInfo.endCursor!;
     const beyond = await related(`first: 5, after: "${end}"`);
-    expect(beyond).toEqual({ totalCount: all.totalCount, edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: end, endCursor: end } });
+    expect(beyond).toEqual({
+      totalCount: all.totalCount,
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: end, endCursor: end },
+    });
   });
 
   it('a type filter that matches nothing gives an empty page with nothing on either side', async () => {
-    const nothing = { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+    const nothing = {
+      totalCount: 0,
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+    };
     expect(await related('types: [], first: 5')).toEqual(nothing);
     expect(await related('types: [HAS_FLAG], first: 0')).toEqual(nothing);
   });

@@ -3,15 +3,19 @@ import { useTestServer } from './support/server';
 /** A concept with no relations at all: nothing reaches it. Written for these tests and removed after. */
 const ISLAND = 'paths-test-island';
 
-const server = useTestServer({}, {
-  seed: (started) =>
-    started.atlas.database.gateway.write(
-      `CREATE (:Concept {slug: $slug, kind: 'CONCEPT', nameKo: '외딴 개념', nameEn: 'Island', summaryKo: '관계가 없다.', summaryEn: 'Has no relations.',
+const server = useTestServer(
+  {},
+  {
+    seed: (started) =>
+      started.atlas.database.gateway.write(
+        `CREATE (:Concept {slug: $slug, kind: 'CONCEPT', nameKo: '외딴 개념', nameEn: 'Island', summaryKo: '관계가 없다.', summaryEn: 'Has no relations.',
                        aliasesKo: [], aliasesEn: [], tags: [], source: 'test', origin: 'test'})`,
-      { slug: ISLAND },
-    ),
-  cleanup: (started) => started.atlas.database.gateway.write('MATCH (c:Concept {slug: $slug}) DETACH DELETE c', { slug: ISLAND }),
-});
+        { slug: ISLAND },
+      ),
+    cleanup: (started) =>
+      started.atlas.database.gateway.write('MATCH (c:Concept {slug: $slug}) DETACH DELETE c', { slug: ISLAND }),
+  },
+);
 
 const db = () => server.atlas.database.gateway;
 
@@ -19,7 +23,13 @@ interface PathData {
   length: number;
   nodes: { slug: string; name: string }[];
   relations: { type: string; from: { slug: string }; to: { slug: string }; description: string | null }[];
-  hops: { from: { slug: string }; to: { slug: string }; direction: string; relation: { type: string }; sentence: string }[];
+  hops: {
+    from: { slug: string };
+    to: { slug: string };
+    direction: string;
+    relation: { type: string };
+    sentence: string;
+  }[];
   explanation: string[];
   ko: string[];
   en: string[];
@@ -70,10 +80,16 @@ describe('paths', () => {
     found.forEach((p) => expectWellFormed(p, 'docker-stop', 'sigkill'));
     const [first] = found;
     expect(first.length).toBe(1);
-    expect(first.relations[0]).toMatchObject({ type: 'SENDS_SIGNAL', from: { slug: 'docker-stop' }, to: { slug: 'sigkill' } });
+    expect(first.relations[0]).toMatchObject({
+      type: 'SENDS_SIGNAL',
+      from: { slug: 'docker-stop' },
+      to: { slug: 'sigkill' },
+    });
     expect(first.hops[0].direction).toBe('OUTGOING');
     expect(first.en).toEqual(['docker stop sends SIGKILL.']);
-    const [names] = await db().read('MATCH (a:Concept {slug: "docker-stop"}), (b:Concept {slug: "sigkill"}) RETURN a.nameKo AS a, b.nameKo AS b');
+    const [names] = await db().read(
+      'MATCH (a:Concept {slug: "docker-stop"}), (b:Concept {slug: "sigkill"}) RETURN a.nameKo AS a, b.nameKo AS b',
+    );
     // The Korean sentence carries the stored Korean names with the particles that fit them (…은/는 …을/를 보낸다).
     expect(first.ko[0]).toMatch(new RegExp(`^${names.a}[은는] ${names.b}[을를] 보낸다\\.$`));
     // Shortest first.
@@ -83,15 +99,37 @@ describe('paths', () => {
   it('states a step walked against the arrow in its true direction', async () => {
     const [first] = await paths('from: "sigkill", to: "docker-stop"');
     expectWellFormed(first, 'sigkill', 'docker-stop');
-    expect(first.relations[0]).toMatchObject({ type: 'SENDS_SIGNAL', from: { slug: 'docker-stop' }, to: { slug: 'sigkill' } });
+    expect(first.relations[0]).toMatchObject({
+      type: 'SENDS_SIGNAL',
+      from: { slug: 'docker-stop' },
+      to: { slug: 'sigkill' },
+    });
     expect(first.hops[0].direction).toBe('INCOMING');
     expect(first.en).toEqual(['docker stop sends SIGKILL.']);
   });
 
   it.each([
-    ['unikernel', 'library-os', 'BUILT_FROM', /^A unikernel is built from a library OS\.$/, /^유니커널은 라이브러리 OS로 만들어진다\.$/],
-    ['docker-pause', 'cgroups-freezer', 'USES', /^docker pause uses the cgroups freezer\.$/, /[는은] .+[을를] 사용한다\.$/],
-    ['os-container', 'application-container', 'CONTRASTS_WITH', /^An OS container contrasts with an application container\.$/, /^OS 컨테이너는 애플리케이션 컨테이너와 대비된다\.$/],
+    [
+      'unikernel',
+      'library-os',
+      'BUILT_FROM',
+      /^A unikernel is built from a library OS\.$/,
+      /^유니커널은 라이브러리 OS로 만들어진다\.$/,
+    ],
+    [
+      'docker-pause',
+      'cgroups-freezer',
+      'USES',
+      /^docker pause uses the cgroups freezer\.$/,
+      /[는은] .+[을를] 사용한다\.$/,
+    ],
+    [
+      'os-container',
+      'application-container',
+      'CONTRASTS_WITH',
+      /^An OS container contrasts with an application container\.$/,
+      /^OS 컨테이너는 애플리케이션 컨테이너와 대비된다\.$/,
+    ],
   ])('connects %s to %s directly over %s, in both languages', async (from, to, type, english, korean) => {
     const found = await paths(`from: "${from}", to: "${to}", first: 5`);
     found.forEach((p) => expectWellFormed(p, from, to));
@@ -109,8 +147,12 @@ describe('paths', () => {
     expect(found[0].length).toBe(1);
     expect(found.some((p) => p.length === 2)).toBe(true);
     // os-container IS_A container <- IS_A application-container: a two-step path through their common parent.
-    expect(found.map((p) => p.nodes.map((n) => n.slug).join(' '))).toContain('os-container container application-container');
-    const keys = found.map((p) => `${p.nodes.map((n) => n.slug).join(' ')}|${p.relations.map((r) => r.type).join(' ')}`);
+    expect(found.map((p) => p.nodes.map((n) => n.slug).join(' '))).toContain(
+      'os-container container application-container',
+    );
+    const keys = found.map(
+      (p) => `${p.nodes.map((n) => n.slug).join(' ')}|${p.relations.map((r) => r.type).join(' ')}`,
+    );
     expect(new Set(keys).size).toBe(keys.length);
   });
 
@@ -154,7 +196,9 @@ describe('paths', () => {
   });
 
   it('finds the paths in one database round trip', async () => {
-    const res = await server.gql('{ paths(from: "os-container", to: "application-container", first: 5) { length explanation nodes { slug name } relations { type } } }');
+    const res = await server.gql(
+      '{ paths(from: "os-container", to: "application-container", first: 5) { length explanation nodes { slug name } relations { type } } }',
+    );
     expect(res.body.errors).toBeUndefined();
     expect(res.headers.get('x-db-round-trips')).toBe('1');
   });
@@ -167,14 +211,22 @@ describe('paths', () => {
       expect(error.message).toContain(String(maxPathLength));
     }
     for (const first of [0, maxPaths + 1]) {
-      expect(await errorOf(`from: "docker-stop", to: "sigkill", first: ${first}`)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+      expect(await errorOf(`from: "docker-stop", to: "sigkill", first: ${first}`)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'first',
+      });
     }
-    const most = await paths(`from: "os-container", to: "application-container", maxLength: ${maxPathLength}, first: ${maxPaths}`);
+    const most = await paths(
+      `from: "os-container", to: "application-container", maxLength: ${maxPathLength}, first: ${maxPaths}`,
+    );
     expect(most).toHaveLength(maxPaths);
   });
 
   it('refuses the same concept as both ends', async () => {
-    expect(await errorOf('from: "docker-stop", to: "docker-stop"')).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
+    expect(await errorOf('from: "docker-stop", to: "docker-stop"')).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'to',
+    });
   });
 
   it('is NOT_FOUND naming the end no concept has', async () => {

@@ -22,7 +22,8 @@ describe('Apollo plugins', () => {
   // The response cache off: a repeated question would be answered from it, and these plugins would not run.
   const server = useTestServer({ CACHE_MAX_AGE_SECONDS: '120', RESPONSE_CACHE_BYTES: '0' }, { logger });
 
-  const linesOf = (requestId: string, msg: string) => lines.filter((line) => line.requestId === requestId && line.msg === msg);
+  const linesOf = (requestId: string, msg: string) =>
+    lines.filter((line) => line.requestId === requestId && line.msg === msg);
 
   describe('useCacheControl', () => {
     it('lets shared caches keep a successful answer for the configured time', async () => {
@@ -38,7 +39,9 @@ describe('Apollo plugins', () => {
 
     it('keeps no quiz without a seed, and keeps one with a seed', async () => {
       expect((await server.gql('{ quiz(count: 3) { id } }')).headers.get('cache-control')).toBe('no-store');
-      expect((await server.gql('{ quiz(count: 3, seed: 7) { id } }')).headers.get('cache-control')).toBe('max-age=120, public');
+      expect((await server.gql('{ quiz(count: 3, seed: 7) { id } }')).headers.get('cache-control')).toBe(
+        'max-age=120, public',
+      );
     });
   });
 
@@ -59,7 +62,11 @@ describe('Apollo plugins', () => {
       fetch(server.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept },
-        body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: crypto.createHash('sha256').update(text).digest('hex') } } }),
+        body: JSON.stringify({
+          extensions: {
+            persistedQuery: { version: 1, sha256Hash: crypto.createHash('sha256').update(text).digest('hex') },
+          },
+        }),
       });
 
     it('answers 400 to an application/graphql-response+json request that gets no data, 200 to an application/json one', async () => {
@@ -80,7 +87,9 @@ describe('Apollo plugins', () => {
 
   describe('useRequestLog', () => {
     it('logs each request at debug level with its operation, duration, round trips and error codes', async () => {
-      await server.gql('query PluginConcept { concept(slug: "docker") { slug } }', undefined, { 'x-request-id': 'plugin-log-1' });
+      await server.gql('query PluginConcept { concept(slug: "docker") { slug } }', undefined, {
+        'x-request-id': 'plugin-log-1',
+      });
       const logged = linesOf('plugin-log-1', 'graphql request');
       expect(logged).toHaveLength(1);
       expect(logged[0]).toMatchObject({ level: 20, operationName: 'PluginConcept', roundTrips: 1 });

@@ -30,7 +30,9 @@ describe('queries you can follow', () => {
 
     it('debug-logs each statement of a request with its parameters, its duration, the request id and the operation name', async () => {
       lines.length = 0;
-      const { body } = await server.gql('query DockerKind { concept(slug: "docker") { slug kind } }', undefined, { 'x-request-id': 'trace-log-1' });
+      const { body } = await server.gql('query DockerKind { concept(slug: "docker") { slug kind } }', undefined, {
+        'x-request-id': 'trace-log-1',
+      });
       expect(body).toEqual({ data: { concept: { slug: 'docker', kind: 'PRODUCT' } } });
       const statements = lines.filter((line) => line.msg === 'cypher statement' && line.requestId === 'trace-log-1');
       expect(statements.length).toBeGreaterThanOrEqual(1);
@@ -47,21 +49,33 @@ describe('queries you can follow', () => {
     const config = testConfig();
     const { logger, lines } = capturedLogger('debug');
     const driver = createDriver(config.neo4j.uri!, config.neo4j, logger);
-    const gateway = new Neo4jGateway(driver, { database: config.neo4j.database, queryTimeoutMs: 30000, retryTimeMs: 0, logger });
+    const gateway = new Neo4jGateway(driver, {
+      database: config.neo4j.database,
+      queryTimeoutMs: 30000,
+      retryTimeMs: 0,
+      logger,
+    });
     afterAll(() => gateway.close());
 
     it('names the request and its operation in the metadata of a transaction while it runs', async () => {
       const stats: QueryStats = { roundTrips: 0, dbTimeMs: 0 };
       const view = gateway.withStats(stats, { requestId: 'trace-slow-1', operationName: 'SlowOne' });
       // Slow on purpose: long enough for another session to see it among the running transactions.
-      const slow = view.read('UNWIND range(1, $upTo) AS x WITH x WHERE x < 0 RETURN count(x) AS n', { upTo: 30_000_000 });
+      const slow = view.read('UNWIND range(1, $upTo) AS x WITH x WHERE x < 0 RETURN count(x) AS n', {
+        upTo: 30_000_000,
+      });
       const watcher = driver.session({ database: config.neo4j.database, defaultAccessMode: neo4j.session.READ });
       let seen: Record<string, unknown> | undefined;
       try {
         for (let attempt = 0; attempt < 200 && !seen; attempt++) {
-          const result = await watcher.run('SHOW TRANSACTIONS YIELD currentQuery, metaData RETURN currentQuery, metaData');
+          const result = await watcher.run(
+            'SHOW TRANSACTIONS YIELD currentQuery, metaData RETURN currentQuery, metaData',
+          );
           seen = result.records
-            .map((record) => ({ query: record.get('currentQuery') as string, metaData: record.get('metaData') as Record<string, unknown> }))
+            .map((record) => ({
+              query: record.get('currentQuery') as string,
+              metaData: record.get('metaData') as Record<string, unknown>,
+            }))
             .find((tx) => tx.query.includes('UNWIND range(1, $upTo)'))?.metaData;
           if (!seen) await new Promise((resolve) => setTimeout(resolve, 25));
         }
@@ -72,7 +86,11 @@ describe('queries you can follow', () => {
       expect(await slow).toEqual([{ n: 0 }]);
       expect(stats.roundTrips).toBe(1);
       const logged = lines.find((line) => line.msg === 'cypher statement' && line.requestId === 'trace-slow-1');
-      expect(logged).toMatchObject({ operationName: 'SlowOne', cypher: 'UNWIND range(1, $upTo) AS x WITH x WHERE x < 0 RETURN count(x) AS n', params: { upTo: 30_000_000 } });
+      expect(logged).toMatchObject({
+        operationName: 'SlowOne',
+        cypher: 'UNWIND range(1, $upTo) AS x WITH x WHERE x < 0 RETURN count(x) AS n',
+        params: { upTo: 30_000_000 },
+      });
       expect(logged!.ms).toBeGreaterThan(0);
     }, 60000);
 
@@ -93,7 +111,9 @@ describe('queries you can follow', () => {
         await tx.run('RETURN $a AS a', { a: 1 });
         await tx.run('RETURN $b AS b', { b: 'two' });
       });
-      const logged = lines.filter((line) => line.msg === 'cypher statement' && line.requestId === 'trace-write-1').map((line) => [line.cypher, line.params]);
+      const logged = lines
+        .filter((line) => line.msg === 'cypher statement' && line.requestId === 'trace-write-1')
+        .map((line) => [line.cypher, line.params]);
       expect(logged).toEqual([
         ['RETURN $a AS a', { a: 1 }],
         ['RETURN $b AS b', { b: 'two' }],

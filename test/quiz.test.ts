@@ -20,14 +20,30 @@ async function quiz(args: Record<string, unknown>, headers: Record<string, strin
   return res.body.data!.quiz;
 }
 
-async function errorOf(query: string, variables: Record<string, unknown>): Promise<{ code: unknown; argument: unknown; message: string }> {
+async function errorOf(
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ code: unknown; argument: unknown; message: string }> {
   const res = await server.gql(query, variables);
   expect(res.body.errors).toHaveLength(1);
   const [error] = res.body.errors!;
   return { code: error.extensions?.code, argument: error.extensions?.argument, message: error.message };
 }
 
-const TOPICS = [null, 'docker-kill', 'docker-stop', 'container-lifecycle', 'build-stage', 'os-container', 'application-container', 'container', 'virtual-machine', 'docker', 'image', 'unikernel'];
+const TOPICS = [
+  null,
+  'docker-kill',
+  'docker-stop',
+  'container-lifecycle',
+  'build-stage',
+  'os-container',
+  'application-container',
+  'container',
+  'virtual-machine',
+  'docker',
+  'image',
+  'unikernel',
+];
 
 describe('quiz', () => {
   it('has exactly one right option per question, and every other option is wrong in the graph (many topics and seeds)', async () => {
@@ -55,14 +71,37 @@ describe('quiz', () => {
 
   it('asks the questions of the note: the signal docker kill sends, an example of an OS container, the stage after build', async () => {
     const wanted = [
-      { topic: 'docker-kill', kind: 'SENDS_SIGNAL', asks: 'OBJECT', concept: 'docker-kill', en: 'Which signal does docker kill send?', answer: ['sigkill'] },
-      { topic: 'os-container', kind: 'EXAMPLE_OF', asks: 'SUBJECT', concept: 'os-container', en: 'Which of these is an example of an OS container?', answer: ['lxc', 'openvz', 'bsd-jail'] },
-      { topic: 'build-stage', kind: 'NEXT_STAGE', asks: 'OBJECT', concept: 'build-stage', en: 'Which stage comes directly after the build stage?', answer: ['run-stage'] },
+      {
+        topic: 'docker-kill',
+        kind: 'SENDS_SIGNAL',
+        asks: 'OBJECT',
+        concept: 'docker-kill',
+        en: 'Which signal does docker kill send?',
+        answer: ['sigkill'],
+      },
+      {
+        topic: 'os-container',
+        kind: 'EXAMPLE_OF',
+        asks: 'SUBJECT',
+        concept: 'os-container',
+        en: 'Which of these is an example of an OS container?',
+        answer: ['lxc', 'openvz', 'bsd-jail'],
+      },
+      {
+        topic: 'build-stage',
+        kind: 'NEXT_STAGE',
+        asks: 'OBJECT',
+        concept: 'build-stage',
+        en: 'Which stage comes directly after the build stage?',
+        answer: ['run-stage'],
+      },
     ];
     for (const want of wanted) {
       let found: Question | undefined;
       for (let seed = 1; seed <= 60 && !found; seed += 1) {
-        found = (await quiz({ topic: want.topic, seed, count: 10 })).find((q) => q.kind === want.kind && q.asks === want.asks && q.concept.slug === want.concept);
+        found = (await quiz({ topic: want.topic, seed, count: 10 })).find(
+          (q) => q.kind === want.kind && q.asks === want.asks && q.concept.slug === want.concept,
+        );
       }
       expect(found?.en).toBe(want.en);
       expect(found!.ko).toMatch(HANGUL);
@@ -75,7 +114,9 @@ describe('quiz', () => {
     const first = await quiz({ topic: 'docker', seed: 5, count: 8 });
     expect(await quiz({ topic: 'docker', seed: 5, count: 8 })).toEqual(first);
     const bySeed = await Promise.all([1, 2, 3, 4, 5, 6].map((seed) => quiz({ topic: 'docker', seed, count: 8 })));
-    expect(new Set(bySeed.map((q) => JSON.stringify(q.map((x) => [x.id, x.options.map((o) => o.id)])))).size).toBeGreaterThanOrEqual(4);
+    expect(
+      new Set(bySeed.map((q) => JSON.stringify(q.map((x) => [x.id, x.options.map((o) => o.id)])))).size,
+    ).toBeGreaterThanOrEqual(4);
     const [x, y] = [await quiz({ count: 5 }), await quiz({ count: 5 })];
     expect(x.map((q) => q.id)).not.toEqual(y.map((q) => q.id));
   });
@@ -83,7 +124,9 @@ describe('quiz', () => {
   it('is asked in Korean or English; the language changes the text, never the questions', async () => {
     const ko = await quiz({ topic: 'container-lifecycle', seed: 11, count: 6, lang: 'KO' });
     const en = await quiz({ topic: 'container-lifecycle', seed: 11, count: 6, lang: 'EN' });
-    expect(ko.map((q) => [q.id, q.options.map((o) => o.id)])).toEqual(en.map((q) => [q.id, q.options.map((o) => o.id)]));
+    expect(ko.map((q) => [q.id, q.options.map((o) => o.id)])).toEqual(
+      en.map((q) => [q.id, q.options.map((o) => o.id)]),
+    );
     for (const q of ko) {
       expect(q.prompt).toMatch(HANGUL);
       expect(q.prompt).toBe(q.ko);
@@ -93,7 +136,10 @@ describe('quiz', () => {
       expect(q.options.every((o) => !HANGUL.test(o.text))).toBe(true);
     }
     expect(ko.flatMap((q) => q.options).some((o) => HANGUL.test(o.text))).toBe(true);
-    const byHeader = await quiz({ topic: 'container-lifecycle', seed: 11, count: 6 }, { 'accept-language': 'ko-KR,ko;q=0.9' });
+    const byHeader = await quiz(
+      { topic: 'container-lifecycle', seed: 11, count: 6 },
+      { 'accept-language': 'ko-KR,ko;q=0.9' },
+    );
     expect(byHeader.map((q) => q.prompt)).toEqual(ko.map((q) => q.prompt));
   });
 
@@ -110,7 +156,10 @@ describe('quiz', () => {
     [{ topic: '' }, 'BAD_USER_INPUT', 'topic'],
     [{ topic: 'no-such-concept' }, 'NOT_FOUND', 'topic'],
   ])('rejects %j with %s naming %s', async (args, code, argument) => {
-    const error = await errorOf('query ($topic: String, $count: Int) { quiz(topic: $topic, count: $count) { id } }', { count: 5, ...args });
+    const error = await errorOf('query ($topic: String, $count: Int) { quiz(topic: $topic, count: $count) { id } }', {
+      count: 5,
+      ...args,
+    });
     expect(error).toMatchObject({ code, argument });
   });
 });
@@ -119,7 +168,9 @@ describe('checkAnswer', () => {
   it('grades right and wrong choices and explains the answer in both languages with its source', async () => {
     let question: Question | undefined;
     for (let seed = 1; seed <= 60 && !question; seed += 1) {
-      question = (await quiz({ topic: 'docker-kill', seed, count: 10 })).find((q) => q.kind === 'SENDS_SIGNAL' && q.concept.slug === 'docker-kill');
+      question = (await quiz({ topic: 'docker-kill', seed, count: 10 })).find(
+        (q) => q.kind === 'SENDS_SIGNAL' && q.concept.slug === 'docker-kill',
+      );
     }
     const [right, wrong] = await grade([
       { id: question!.id, choice: 'sigkill' },
@@ -140,7 +191,9 @@ describe('checkAnswer', () => {
     const [question, other] = await quiz({ topic: 'docker', seed: 3, count: 2 });
     const [body, mac] = question.id.split('.');
     const flip = (text: string, at: number) => text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
-    const forgedBody = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), g: 'docker-stop' })).toString('base64url');
+    const forgedBody = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), g: 'docker-stop' }),
+    ).toString('base64url');
     const foreign = await startTestServer({ QUIZ_SECRET: 'another-server-secret-000' });
     let foreignId: string;
     try {
@@ -150,16 +203,35 @@ describe('checkAnswer', () => {
       await foreign.stop();
     }
     expect(foreignId.split('.')[0]).toBe(body);
-    const bad = [`${flip(body, 10)}.${mac}`, `${body}.${flip(mac, 0)}`, `${forgedBody}.${mac}`, `${body}.${other.id.split('.')[1]}`, body, question.id.slice(0, -4), 'made-up', foreignId];
+    const bad = [
+      `${flip(body, 10)}.${mac}`,
+      `${body}.${flip(mac, 0)}`,
+      `${forgedBody}.${mac}`,
+      `${body}.${other.id.split('.')[1]}`,
+      body,
+      question.id.slice(0, -4),
+      'made-up',
+      foreignId,
+    ];
     for (const id of bad) {
-      const error = await errorOf('query ($id: ID!, $choice: String!) { checkAnswer(questionId: $id, choice: $choice) { correct } }', { id, choice: question.options[0].id });
-      expect({ id, ...error, message: undefined }).toEqual({ id, code: 'BAD_USER_INPUT', argument: 'questionId', message: undefined });
+      const error = await errorOf(
+        'query ($id: ID!, $choice: String!) { checkAnswer(questionId: $id, choice: $choice) { correct } }',
+        { id, choice: question.options[0].id },
+      );
+      expect({ id, ...error, message: undefined }).toEqual({
+        id,
+        code: 'BAD_USER_INPUT',
+        argument: 'questionId',
+        message: undefined,
+      });
     }
   });
 
   it('rejects a choice that is not one of the options, naming `choice`', async () => {
     const [question] = await quiz({ topic: 'docker', seed: 3, count: 1 });
-    const error = await errorOf('query ($id: ID!) { checkAnswer(questionId: $id, choice: "kernel") { correct } }', { id: question.id });
+    const error = await errorOf('query ($id: ID!) { checkAnswer(questionId: $id, choice: "kernel") { correct } }', {
+      id: question.id,
+    });
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'choice' });
     expect(error.message).toContain(question.options[0].id);
   });
@@ -173,10 +245,15 @@ describe('checkAnswer', () => {
       { slugs },
     );
     try {
-      const question = (await quiz({ topic: slugs[0], seed: 1, count: 3 })).find((q) => q.kind === 'SENDS_SIGNAL' && q.concept.slug === slugs[0])!;
+      const question = (await quiz({ topic: slugs[0], seed: 1, count: 3 })).find(
+        (q) => q.kind === 'SENDS_SIGNAL' && q.concept.slug === slugs[0],
+      )!;
       expect((await grade([{ id: question.id, choice: slugs[1] }]))[0].correct).toBe(true);
       await db().write(`MATCH (:Concept {slug: $slugs[0]})-[r:SENDS_SIGNAL]->() DELETE r`, { slugs });
-      const error = await errorOf('query ($id: ID!, $choice: String!) { checkAnswer(questionId: $id, choice: $choice) { correct } }', { id: question.id, choice: slugs[1] });
+      const error = await errorOf(
+        'query ($id: ID!, $choice: String!) { checkAnswer(questionId: $id, choice: $choice) { correct } }',
+        { id: question.id, choice: slugs[1] },
+      );
       expect(error).toMatchObject({ code: 'NOT_FOUND', argument: 'questionId' });
     } finally {
       await db().write('MATCH (c:Concept) WHERE c.slug IN $slugs DETACH DELETE c', { slugs });

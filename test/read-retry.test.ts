@@ -18,9 +18,16 @@ describe('reads retry retryable failures', () => {
   async function readThroughRelay(dropFirst: number, retryTimeMs: number) {
     const relay = await startTcpRelay({ host: target.hostname, port: Number(target.port) }, { dropFirst });
     const driver = createDriver(relay.uri, { ...config.neo4j, retryTimeMs }, logger);
-    const gateway = new Neo4jGateway(driver, { database: config.neo4j.database, queryTimeoutMs: 5000, retryTimeMs, logger });
+    const gateway = new Neo4jGateway(driver, {
+      database: config.neo4j.database,
+      queryTimeoutMs: 5000,
+      retryTimeMs,
+      logger,
+    });
     try {
-      const rows = await gateway.read('MATCH (c:Concept {slug: $slug}) RETURN c.slug AS slug', { slug: 'container' }).catch((error: unknown) => error);
+      const rows = await gateway
+        .read('MATCH (c:Concept {slug: $slug}) RETURN c.slug AS slug', { slug: 'container' })
+        .catch((error: unknown) => error);
       return { rows, dropped: relay.dropped() };
     } finally {
       await driver.close();

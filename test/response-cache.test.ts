@@ -25,7 +25,11 @@ interface Answer {
 }
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, text: await response.text(), headers: response.headers };
 }
 
@@ -60,7 +64,15 @@ describe('response cache on (default budget)', () => {
     expect(second.headers.get('x-db-round-trips')).toBe('0');
     expect(second.text).toBe(first.text);
     expect(JSON.parse(second.text)).toEqual({ data: { concept: { slug: 'kernel', name: 'Kernel' } } });
-    for (const name of ['etag', 'vary', 'cache-control', 'x-graph-version', 'content-type', 'access-control-expose-headers', 'x-content-type-options']) {
+    for (const name of [
+      'etag',
+      'vary',
+      'cache-control',
+      'x-graph-version',
+      'content-type',
+      'access-control-expose-headers',
+      'x-content-type-options',
+    ]) {
       expect([name, second.headers.get(name)]).toEqual([name, first.headers.get(name)]);
     }
     expect(second.headers.get('cache-control')).toBe('max-age=300, public');
@@ -71,10 +83,14 @@ describe('response cache on (default budget)', () => {
   });
 
   it('shares an answer between texts that differ only in whitespace, commas and comments, and between key orders of the variables', async () => {
-    const first = await post(server.url, { query: 'query Two($slug: String!, $lang: Lang) { concept(slug: $slug) { slug name(lang: $lang) } }', variables: { slug: 'image', lang: 'KO' } });
+    const first = await post(server.url, {
+      query: 'query Two($slug: String!, $lang: Lang) { concept(slug: $slug) { slug name(lang: $lang) } }',
+      variables: { slug: 'image', lang: 'KO' },
+    });
     expect(first.headers.get('x-response-cache')).toBe('miss');
     const spaced = await post(server.url, {
-      query: '# the same question\nquery   Two( $slug : String! , $lang : Lang )\n{\n  concept( slug : $slug ) {\n    slug,\n    name( lang: $lang )\n  }\n}\n',
+      query:
+        '# the same question\nquery   Two( $slug : String! , $lang : Lang )\n{\n  concept( slug : $slug ) {\n    slug,\n    name( lang: $lang )\n  }\n}\n',
       variables: { lang: 'KO', slug: 'image' },
     });
     expect(spaced.headers.get('x-response-cache')).toBe('hit');
@@ -87,12 +103,18 @@ describe('response cache on (default budget)', () => {
     const korean = await post(server.url, body, { 'accept-language': 'ko' });
     expect(korean.headers.get('x-response-cache')).toBe('miss');
     expect(JSON.parse(korean.text).data.concept.summary).toMatch(/[가-힣]/);
-    expect((await post(server.url, body, { 'accept-language': 'ko-KR,ko;q=0.9' })).headers.get('x-response-cache')).toBe('hit');
+    expect(
+      (await post(server.url, body, { 'accept-language': 'ko-KR,ko;q=0.9' })).headers.get('x-response-cache'),
+    ).toBe('hit');
     const typed = await post(server.url, body, { accept: 'application/graphql-response+json' });
     expect(typed.headers.get('x-response-cache')).toBe('miss');
     expect(typed.headers.get('content-type')).toBe('application/graphql-response+json; charset=utf-8');
-    expect((await post(server.url, { ...body, variables: { slug: 'process' } })).headers.get('x-response-cache')).toBe('miss');
-    const named = { query: `query A { a: concept(slug: "kernel") { slug } } query B { b: concept(slug: "kernel") { name } }` };
+    expect((await post(server.url, { ...body, variables: { slug: 'process' } })).headers.get('x-response-cache')).toBe(
+      'miss',
+    );
+    const named = {
+      query: `query A { a: concept(slug: "kernel") { slug } } query B { b: concept(slug: "kernel") { name } }`,
+    };
     expect((await post(server.url, { ...named, operationName: 'A' })).headers.get('x-response-cache')).toBe('miss');
     const b = await post(server.url, { ...named, operationName: 'B' });
     expect(b.headers.get('x-response-cache')).toBe('miss');
@@ -108,10 +130,16 @@ describe('response cache on (default budget)', () => {
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
     // node:http, not fetch: fetch adds Cache-Control: no-cache to a conditional request, which forbids a 304.
     const revalidated = await new Promise<http.IncomingMessage>((resolve, reject) => {
-      http.get(`${server.url}?${new URLSearchParams(params)}`, { headers: { 'if-none-match': first.headers.get('etag') as string } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res));
-      }).on('error', reject);
+      http
+        .get(
+          `${server.url}?${new URLSearchParams(params)}`,
+          { headers: { 'if-none-match': first.headers.get('etag') as string } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res));
+          },
+        )
+        .on('error', reject);
     });
     expect(revalidated.statusCode).toBe(304);
     expect(revalidated.headers['x-response-cache']).toBe('hit');
@@ -159,7 +187,8 @@ describe('response cache on (default budget)', () => {
       expect(answer.headers.get('x-response-cache')).not.toBe('hit');
     }
     const invalid = { query: '{ concept(slug: 1) { slug } }' };
-    for (let i = 0; i < 2; i += 1) expect((await post(server.url, invalid)).headers.get('x-response-cache')).not.toBe('hit');
+    for (let i = 0; i < 2; i += 1)
+      expect((await post(server.url, invalid)).headers.get('x-response-cache')).not.toBe('hit');
   });
 
   describe('after the graph is re-seeded from the command line', () => {
@@ -170,7 +199,10 @@ describe('response cache on (default budget)', () => {
       fs.cpSync(path.join(ROOT, 'seed'), seedDir, { recursive: true });
       const file = path.join(seedDir, 'concepts', '00-foundations.yaml');
       const text = fs.readFileSync(file, 'utf8');
-      const changed = text.replace('en: "One running program as the operating system manages it', 'en: "A single running program as the operating system manages it');
+      const changed = text.replace(
+        'en: "One running program as the operating system manages it',
+        'en: "A single running program as the operating system manages it',
+      );
       expect(changed).not.toBe(text);
       fs.writeFileSync(file, changed);
     });
@@ -188,7 +220,10 @@ describe('response cache on (default budget)', () => {
       expect(JSON.parse(cached.text).data.concept.summary).toMatch(/^One running program/);
 
       const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [CLI], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_PRETTY: 'false', SEED_DIR: seedDir } });
+        const child = spawn(process.execPath, [CLI], {
+          cwd: ROOT,
+          env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_PRETTY: 'false', SEED_DIR: seedDir },
+        });
         let stderr = '';
         child.stderr.on('data', (chunk) => (stderr += chunk));
         child.on('close', (code) => resolve({ code, stderr }));
@@ -222,7 +257,8 @@ describe('response cache with a small byte budget', () => {
   const server = useTestServer({ RESPONSE_CACHE_BYTES: '2600' });
 
   it('evicts the least recently used answer when a new one passes the budget', async () => {
-    const ask = async (slug: string) => (await post(server.url, { query: `{ concept(slug: "${slug}") { slug } }` })).headers.get('x-response-cache');
+    const ask = async (slug: string) =>
+      (await post(server.url, { query: `{ concept(slug: "${slug}") { slug } }` })).headers.get('x-response-cache');
     expect(await ask('kernel')).toBe('miss');
     expect(await ask('process')).toBe('miss');
     expect(await ask('kernel')).toBe('hit');

@@ -7,7 +7,9 @@ describe('schema/schema.graphql', () => {
     const committed = fs.existsSync(SCHEMA_FILE) ? fs.readFileSync(SCHEMA_FILE, 'utf8') : '';
     const rendered = await renderSchema();
     if (rendered !== committed) {
-      throw new Error('schema/schema.graphql is out of date with the code: run npm run schema:emit and commit the result.');
+      throw new Error(
+        'schema/schema.graphql is out of date with the code: run npm run schema:emit and commit the result.',
+      );
     }
     expect(committed).toContain('type Concept implements Node');
   });

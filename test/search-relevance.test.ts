@@ -40,12 +40,16 @@ interface Outcome {
 }
 
 async function run(c: Case): Promise<Outcome> {
-  const res = await server.gql<{ searchAnswer: { comparison: { slug: string } | null; hits: { concept: { slug: string } }[] } }>(QUERY, { q: c.q, lang: c.lang.toUpperCase() });
+  const res = await server.gql<{
+    searchAnswer: { comparison: { slug: string } | null; hits: { concept: { slug: string } }[] };
+  }>(QUERY, { q: c.q, lang: c.lang.toUpperCase() });
   expect(res.body.errors).toBeUndefined();
   const answer = res.body.data!.searchAnswer;
   const got = answer.hits.map((hit) => hit.concept.slug);
   const comparison = answer.comparison?.slug ?? null;
-  const hit = c.top3.every((slug) => got.slice(0, 3).includes(slug)) && (c.comparison === undefined || comparison === c.comparison);
+  const hit =
+    c.top3.every((slug) => got.slice(0, 3).includes(slug)) &&
+    (c.comparison === undefined || comparison === c.comparison);
   const ranks = c.top3.map((slug) => got.indexOf(slug)).filter((index) => index >= 0);
   const reciprocalRank = ranks.length > 0 ? 1 / (Math.min(...ranks) + 1) : 0;
   return { c, hit, reciprocalRank, got, comparison };
@@ -56,7 +60,9 @@ describe('search relevance', () => {
     expect(cases.length).toBeGreaterThanOrEqual(80);
     const korean = cases.filter((c) => c.lang === 'ko').length;
     expect(korean).toBe(cases.length - korean);
-    expect(new Set(cases.map((c) => c.kind))).toEqual(new Set(['exact', 'command', 'typo', 'form', 'synonym', 'question', 'compare']));
+    expect(new Set(cases.map((c) => c.kind))).toEqual(
+      new Set(['exact', 'command', 'typo', 'form', 'synonym', 'question', 'compare']),
+    );
   });
 
   it(`puts what a good answer shows in the top 3 (hits@3 ≥ ${MIN_HITS_AT_3}, MRR ≥ ${MIN_MRR}, every kind)`, async () => {
@@ -69,11 +75,19 @@ describe('search relevance', () => {
       const mine = outcomes.filter((o) => o.c.kind === kind);
       return `${kind} ${mine.filter((o) => o.hit).length}/${mine.length}`;
     });
-    process.stdout.write(`search relevance: ${outcomes.length} queries, hits@3 ${(hitsAt3 * 100).toFixed(1)} %, MRR ${mrr.toFixed(3)} (${perKind.join(', ')})\n`);
+    process.stdout.write(
+      `search relevance: ${outcomes.length} queries, hits@3 ${(hitsAt3 * 100).toFixed(1)} %, MRR ${mrr.toFixed(3)} (${perKind.join(', ')})\n`,
+    );
 
-    const misses = outcomes.filter((o) => !o.hit).map((o) => `${o.c.q} → ${o.got.slice(0, 3).join(', ')}${o.c.comparison ? ` (comparison ${o.comparison})` : ''}; want ${o.c.top3.join(', ')}${o.c.comparison ? ` (comparison ${o.c.comparison})` : ''}`);
+    const misses = outcomes
+      .filter((o) => !o.hit)
+      .map(
+        (o) =>
+          `${o.c.q} → ${o.got.slice(0, 3).join(', ')}${o.c.comparison ? ` (comparison ${o.comparison})` : ''}; want ${o.c.top3.join(', ')}${o.c.comparison ? ` (comparison ${o.c.comparison})` : ''}`,
+      );
     expect(hitsAt3 >= MIN_HITS_AT_3 ? [] : misses).toEqual([]);
     expect(mrr).toBeGreaterThanOrEqual(MIN_MRR);
-    for (const kind of kinds) expect({ kind, misses: outcomes.filter((o) => o.c.kind === kind && !o.hit).length }).toEqual({ kind, misses: 0 });
+    for (const kind of kinds)
+      expect({ kind, misses: outcomes.filter((o) => o.c.kind === kind && !o.hit).length }).toEqual({ kind, misses: 0 });
   });
 });

@@ -16,7 +16,11 @@ async function search(variables: Record<string, unknown>, headers: Record<string
   return server.gql<{ search: Hit[] }>(QUERY, variables, headers);
 }
 
-async function hits(query: string, more: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Hit[]> {
+async function hits(
+  query: string,
+  more: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Hit[]> {
   const res = await search({ query, ...more }, headers);
   expect(res.body.errors).toBeUndefined();
   return res.body.data!.search;
@@ -54,7 +58,9 @@ describe('search', () => {
   });
 
   it('matches aliases exactly', async () => {
-    const rows = await server.atlas.database.gateway.read(`MATCH (c:Concept {slug: 'virtual-machine'}) RETURN c.aliasesEn AS en`);
+    const rows = await server.atlas.database.gateway.read(
+      `MATCH (c:Concept {slug: 'virtual-machine'}) RETURN c.aliasesEn AS en`,
+    );
     const alias = (rows[0].en as string[]).find((a) => /^[A-Za-z]+$/.test(a)) ?? 'VM';
     expect(slugs(await hits(alias)).slice(0, 3)).toContain('virtual-machine');
   });
@@ -84,17 +90,36 @@ describe('search', () => {
     expect(viaHeader[0].concept.name).toBe('컨테이너');
   });
 
-  it.each(['AND (', '"', '*', '~', '[', 'a) OR (b', 'MATCH (n) DETACH DELETE n', 'docker AND', 'OR', 'NOT', '\\', '/', ':', '^2', '{}', 'container~2', 'hyper*', '"docker', '&& ||', '!docker', '?'])(
-    'treats %j as plain text: no error, and the graph is left as it was',
-    async (query) => {
-      const before = (await server.atlas.database.gateway.read('MATCH (c:Concept) RETURN count(c) AS n'))[0].n;
-      const res = await search({ query });
-      expect(res.body.errors).toBeUndefined();
-      expect(Array.isArray(res.body.data!.search)).toBe(true);
-      const after = (await server.atlas.database.gateway.read('MATCH (c:Concept) RETURN count(c) AS n'))[0].n;
-      expect(after).toBe(before);
-    },
-  );
+  it.each([
+    'AND (',
+    '"',
+    '*',
+    '~',
+    '[',
+    'a) OR (b',
+    'MATCH (n) DETACH DELETE n',
+    'docker AND',
+    'OR',
+    'NOT',
+    '\\',
+    '/',
+    ':',
+    '^2',
+    '{}',
+    'container~2',
+    'hyper*',
+    '"docker',
+    '&& ||',
+    '!docker',
+    '?',
+  ])('treats %j as plain text: no error, and the graph is left as it was', async (query) => {
+    const before = (await server.atlas.database.gateway.read('MATCH (c:Concept) RETURN count(c) AS n'))[0].n;
+    const res = await search({ query });
+    expect(res.body.errors).toBeUndefined();
+    expect(Array.isArray(res.body.data!.search)).toBe(true);
+    const after = (await server.atlas.database.gateway.read('MATCH (c:Concept) RETURN count(c) AS n'))[0].n;
+    expect(after).toBe(before);
+  });
 
   it('still finds the words around special characters', async () => {
     expect(slugs(await hits('docker AND ('))).toContain('docker');
@@ -183,7 +208,11 @@ describe('searchAnswer', () => {
   it('answers "X vs Y" with the stored comparison and its two concepts first', async () => {
     const found = await answer('docker stop vs docker kill', { lang: 'EN' });
     expect(found.intent).toBe('COMPARISON');
-    expect(found.comparison).toEqual({ slug: 'docker-stop-vs-docker-kill', title: 'docker stop vs docker kill', concepts: [{ slug: 'docker-stop' }, { slug: 'docker-kill' }] });
+    expect(found.comparison).toEqual({
+      slug: 'docker-stop-vs-docker-kill',
+      title: 'docker stop vs docker kill',
+      concepts: [{ slug: 'docker-stop' }, { slug: 'docker-kill' }],
+    });
     expect(found.hits.slice(0, 2).map((h) => h.concept.slug)).toEqual(['docker-stop', 'docker-kill']);
     const korean = await answer('도커와 VM 차이', { lang: 'KO' });
     expect(korean.comparison?.slug).toBe('docker-container-vs-virtual-machine');
@@ -194,7 +223,8 @@ describe('searchAnswer', () => {
     const found = await answer('SIGTERM vs SIGKILL');
     expect(found.comparison).toBeNull();
     expect(found.hits.slice(0, 2).map((h) => h.concept.slug)).toEqual(['sigterm', 'sigkill']);
-    for (let i = 1; i < found.hits.length; i += 1) expect(found.hits[i].score).toBeLessThanOrEqual(found.hits[i - 1].score);
+    for (let i = 1; i < found.hits.length; i += 1)
+      expect(found.hits[i].score).toBeLessThanOrEqual(found.hits[i - 1].score);
   });
 
   it('reads a definition question and searches its subject', async () => {
@@ -208,4 +238,3 @@ describe('searchAnswer', () => {
     expect((await answer('container', { first: 2 })).hits).toHaveLength(2);
   });
 });
-

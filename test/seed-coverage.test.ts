@@ -29,7 +29,8 @@ let parsed: NoteIndex | undefined;
 
 function note(): NoteIndex & { sectionPaths: Set<string> } {
   parsed ??= readNoteIndex(SEED_DIR);
-  if (!parsed) throw new Error(`${INDEX_FILE} is missing: write it from the source note with npm run note:index and commit it.`);
+  if (!parsed)
+    throw new Error(`${INDEX_FILE} is missing: write it from the source note with npm run note:index and commit it.`);
   return { ...parsed, sectionPaths: new Set(parsed.sections.map((s) => s.path)) };
 }
 
@@ -40,7 +41,8 @@ describe('the seed covers the source note', () => {
   it(`reads the note index (${INDEX_FILE})`, () => {
     const { terms, sectionPaths, table } = note();
     const kinds = new Set(terms.map((t) => t.kind));
-    for (const kind of ['heading', 'bold', 'inline code', 'docker command', 'numbered item', 'table cell']) expect(kinds).toContain(kind);
+    for (const kind of ['heading', 'bold', 'inline code', 'docker command', 'numbered item', 'table cell'])
+      expect(kinds).toContain(kind);
     expect(sectionPaths.size).toBeGreaterThan(5);
     expect(table?.header.length).toBeGreaterThanOrEqual(2);
   });
@@ -61,7 +63,9 @@ describe('the seed covers the source note', () => {
     }
     if (missing.size > 0) {
       const list = [...missing.values()].map((t) => `  line ${t.line} (${t.kind}): ${t.text}`).join('\n');
-      throw new Error(`${missing.size} term(s) the note names (${INDEX_FILE}, lines of the note) are not a concept name or alias in seed/:\n${list}`);
+      throw new Error(
+        `${missing.size} term(s) the note names (${INDEX_FILE}, lines of the note) are not a concept name or alias in seed/:\n${list}`,
+      );
     }
   });
 
@@ -75,17 +79,25 @@ describe('the seed covers the source note', () => {
         if (!c.summary?.[lang]?.trim()) problems.push(`${where}: empty summary.${lang}`);
       }
       if (!c.source?.trim()) problems.push(`${where}: empty source`);
-      else if (!sections.has(c.source)) problems.push(`${where}: source ${JSON.stringify(c.source)} is not a section of the note`);
+      else if (!sections.has(c.source))
+        problems.push(`${where}: source ${JSON.stringify(c.source)} is not a section of the note`);
     }
-    if (problems.length > 0) throw new Error(`${problems.length} concept problem(s):\n  ${problems.join('\n  ')}\nSections: ${[...sections].join(' | ')}`);
+    if (problems.length > 0)
+      throw new Error(
+        `${problems.length} concept problem(s):\n  ${problems.join('\n  ')}\nSections: ${[...sections].join(' | ')}`,
+      );
   });
 
   it('points every relation and comparison at a section of the note', () => {
     const { sectionPaths: sections } = note();
     const { relations, comparisons } = content();
     const bad = [
-      ...relations.filter((r) => !sections.has(r.source)).map((r) => `${r.type} ${r.from} -> ${r.to}: ${JSON.stringify(r.source)}`),
-      ...comparisons.filter((c) => !sections.has(c.source)).map((c) => `comparison ${c.slug}: ${JSON.stringify(c.source)}`),
+      ...relations
+        .filter((r) => !sections.has(r.source))
+        .map((r) => `${r.type} ${r.from} -> ${r.to}: ${JSON.stringify(r.source)}`),
+      ...comparisons
+        .filter((c) => !sections.has(c.source))
+        .map((c) => `comparison ${c.slug}: ${JSON.stringify(c.source)}`),
     ];
     expect(bad).toEqual([]);
   });

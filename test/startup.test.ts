@@ -31,7 +31,13 @@ describe('start-up paths', () => {
 
   it('with NEO4J_URI unset, starts a local Neo4j on 127.0.0.1 and stops it on close', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-startup-'));
-    const config = testConfig({ NEO4J_URI: '', NEO4J_LOCAL_PORT: '0', NEO4J_LOCAL_DATA_DIR: dataDir, NEO4J_LOCAL_HEAP: '512m', NEO4J_LOCAL_PAGECACHE: '64m' });
+    const config = testConfig({
+      NEO4J_URI: '',
+      NEO4J_LOCAL_PORT: '0',
+      NEO4J_LOCAL_DATA_DIR: dataDir,
+      NEO4J_LOCAL_HEAP: '512m',
+      NEO4J_LOCAL_PAGECACHE: '64m',
+    });
     const db = await connectDatabase(config, silent);
     try {
       expect(db.local).toBeDefined();
@@ -49,12 +55,18 @@ describe('start-up paths', () => {
     const config = testConfig({ NEO4J_URI: '', JAVA_HOME: '/nonexistent-jdk' });
     const attempt = connectDatabase(config, silent);
     await expect(attempt).rejects.toBeInstanceOf(PrerequisiteError);
-    await expect(attempt).rejects.toThrow(/Java 17 or newer.*JAVA_HOME=\/nonexistent-jdk.*docker compose up.*NEO4J_URI/s);
+    await expect(attempt).rejects.toThrow(
+      /Java 17 or newer.*JAVA_HOME=\/nonexistent-jdk.*docker compose up.*NEO4J_URI/s,
+    );
   });
 
   it('a database that never answers is a clear error within the start-up timeout, not a hang', async () => {
     const started = Date.now();
-    const config = testConfig({ NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_STARTUP_TIMEOUT_MS: '1500', NEO4J_CONNECT_TIMEOUT_MS: '500' });
+    const config = testConfig({
+      NEO4J_URI: 'bolt://127.0.0.1:1',
+      NEO4J_STARTUP_TIMEOUT_MS: '1500',
+      NEO4J_CONNECT_TIMEOUT_MS: '500',
+    });
     await expect(connectDatabase(config, silent)).rejects.toMatchObject({
       code: 'DATABASE_UNAVAILABLE',
       message: expect.stringContaining('bolt://127.0.0.1:1 did not answer'),
@@ -85,7 +97,11 @@ describe('the built service (npm start)', () => {
       const serving = await waitFor(() => run.lines.find((line) => typeof line.graphql === 'string'), 60000);
       const url = String(serving.graphql);
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      });
       expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);

@@ -101,15 +101,31 @@ describe('the local Neo4j under supervision', () => {
   it('restarts a JVM killed under load; answers and readiness come back by themselves', async () => {
     const url = atlas!.url;
     const ask = async (): Promise<Outcome> => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
-      const body = (await response.json()) as { data?: { stats: { concepts: number }; concept: { slug: string } | null } | null; errors?: { message: string; extensions?: { code?: string } }[] };
-      if (body.errors?.length) return { kind: 'error', code: String(body.errors[0].extensions?.code), message: body.errors[0].message };
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: QUERY }),
+      });
+      const body = (await response.json()) as {
+        data?: { stats: { concepts: number }; concept: { slug: string } | null } | null;
+        errors?: { message: string; extensions?: { code?: string } }[];
+      };
+      if (body.errors?.length)
+        return { kind: 'error', code: String(body.errors[0].extensions?.code), message: body.errors[0].message };
       const correct = body.data?.concept?.slug === 'container' && body.data.stats.concepts === baseline;
       return correct ? { kind: 'correct' } : { kind: 'wrong', body: JSON.stringify(body) };
     };
-    const baseline = ((await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) })).json()) as {
-      data: { stats: { concepts: number } };
-    }).data.stats.concepts;
+    const baseline = (
+      (await (
+        await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: QUERY }),
+        })
+      ).json()) as {
+        data: { stats: { concepts: number } };
+      }
+    ).data.stats.concepts;
     expect(baseline).toBeGreaterThan(50);
     expect(await readyStatus()).toBe(200);
     const local = atlas!.database.local!;
@@ -125,13 +141,21 @@ describe('the local Neo4j under supervision', () => {
       }
     });
     // Under load means answers are flowing: on a busy machine that can take longer than a fixed pause.
-    await waitFor(() => (outcomes.filter((o) => o.kind === 'correct').length >= 12 ? true : undefined), 30000, 'twelve correct answers');
+    await waitFor(
+      () => (outcomes.filter((o) => o.kind === 'correct').length >= 12 ? true : undefined),
+      30000,
+      'twelve correct answers',
+    );
     const ready = pollReady();
     await killJvm();
     const killedAt = outcomes.length;
     await waitFor(() => (ready.seen.includes(503) ? true : undefined), 10000, 'readiness 503');
     await waitUntilReady();
-    await waitFor(() => (outcomes.slice(-6).every((o) => o.kind === 'correct') ? true : undefined), 30000, 'six correct answers in a row');
+    await waitFor(
+      () => (outcomes.slice(-6).every((o) => o.kind === 'correct') ? true : undefined),
+      30000,
+      'six correct answers in a row',
+    );
     const back = outcomes.length;
     await sleep(1000);
     running = false;
@@ -144,7 +168,13 @@ describe('the local Neo4j under supervision', () => {
     expect(isAlive(firstPid)).toBe(false);
     expect(outcomes.slice(0, killedAt).filter((o) => o.kind === 'correct').length).toBeGreaterThanOrEqual(12);
     expect(outcomes.filter((o) => o.kind === 'wrong')).toEqual([]);
-    const unexpected = new Set(outcomes.flatMap((o) => (o.kind === 'error' && o.code !== 'DATABASE_UNAVAILABLE' && o.code !== 'DATABASE_TIMEOUT' ? [`${o.code}: ${o.message}`] : [])));
+    const unexpected = new Set(
+      outcomes.flatMap((o) =>
+        o.kind === 'error' && o.code !== 'DATABASE_UNAVAILABLE' && o.code !== 'DATABASE_TIMEOUT'
+          ? [`${o.code}: ${o.message}`]
+          : [],
+      ),
+    );
     expect([...unexpected]).toEqual([]);
     expect(outcomes.slice(killedAt).some((o) => o.kind === 'error')).toBe(true);
     expect(outcomes.slice(back).every((o) => o.kind === 'correct')).toBe(true);
@@ -219,7 +249,9 @@ describe('the local Neo4j under supervision', () => {
       const after = await graphSnapshot(gateway, ['seededAt']);
       const counts = await revisedCount();
       const holds = counts.revised === 0 ? 'shipped seed: the run was rolled back' : 'revised seed: the run committed';
-      process.stderr.write(`supervision test: killed ${killAfterMs} ms into a seed run that took ${Math.round(seedMs)} ms before (${outcome}); the graph holds the ${holds}\n`);
+      process.stderr.write(
+        `supervision test: killed ${killAfterMs} ms into a seed run that took ${Math.round(seedMs)} ms before (${outcome}); the graph holds the ${holds}\n`,
+      );
       expect(['committed', 'DATABASE_UNAVAILABLE']).toContain(outcome);
       if (counts.revised === 0) {
         expect(outcome).toBe('DATABASE_UNAVAILABLE');
@@ -259,24 +291,33 @@ describe('the built service (npm start) with a database that keeps dying', () =>
       NEO4J_LOCAL_MAX_RESTARTS: '1',
       NEO4J_LOCAL_RESTART_DELAY_MS: '100',
     });
-    const jvmPids = () => run.lines.filter((line) => line.msg === 'local Neo4j is ready').map((line) => Number(line.pid));
+    const jvmPids = () =>
+      run.lines.filter((line) => line.msg === 'local Neo4j is ready').map((line) => Number(line.pid));
     try {
       await waitFor(() => run.lines.find((line) => typeof line.graphql === 'string'), 120000, 'the service to serve');
       const [first] = jvmPids();
       process.kill(first, 'SIGKILL');
-      await waitFor(() => run.lines.find((line) => line.msg === 'the local Neo4j is back after a restart'), RECOVERY_MS, 'the restart');
+      await waitFor(
+        () => run.lines.find((line) => line.msg === 'the local Neo4j is back after a restart'),
+        RECOVERY_MS,
+        'the restart',
+      );
       const second = jvmPids()[1];
       expect(second).not.toBe(first);
       process.kill(second, 'SIGKILL');
       expect(await run.exited).toBe(1);
 
-      const stopped = run.lines.filter((line) => line.level === 50 && String(line.msg).startsWith('the local Neo4j stopped unexpectedly'));
+      const stopped = run.lines.filter(
+        (line) => line.level === 50 && String(line.msg).startsWith('the local Neo4j stopped unexpectedly'),
+      );
       expect(stopped.map((line) => line.reason)).toEqual(['signal SIGKILL', 'signal SIGKILL']);
       expect(stopped[0].msg).toBe('the local Neo4j stopped unexpectedly (signal SIGKILL): restarting it in 100 ms');
       expect(Array.isArray(stopped[0].lastOutput)).toBe(true);
       const fatal = run.lines.filter((line) => line.level === 60);
       expect(fatal).toHaveLength(1);
-      expect(String(fatal[0].msg)).toMatch(/^The local Neo4j stopped 2 times within 300 s \(last: signal SIGKILL\); giving up instead of restarting it again\./);
+      expect(String(fatal[0].msg)).toMatch(
+        /^The local Neo4j stopped 2 times within 300 s \(last: signal SIGKILL\); giving up instead of restarting it again\./,
+      );
       expect(jvmPids()).toHaveLength(2);
       expect(isAlive(second)).toBe(false);
     } finally {

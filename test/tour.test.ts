@@ -26,14 +26,20 @@ interface TourData {
 const TOUR = `from { slug } to { slug } skipped steps { position concept { slug } why ko: why(lang: KO) via { type from { slug } to { slug } } check { ${QUESTION_FIELDS} } }`;
 
 async function tour(to: string, from?: string, lang?: string): Promise<TourData> {
-  const res = await server.gql<{ tour: TourData }>(`query ($from: String, $to: String!, $lang: Lang) { tour(from: $from, to: $to, lang: $lang) { ${TOUR} } }`, { from, to, lang });
+  const res = await server.gql<{ tour: TourData }>(
+    `query ($from: String, $to: String!, $lang: Lang) { tour(from: $from, to: $to, lang: $lang) { ${TOUR} } }`,
+    { from, to, lang },
+  );
   expect(res.body.errors).toBeUndefined();
   return res.body.data!.tour;
 }
 
 /** A concept and everything it requires, from the graph. */
 async function closure(slug: string): Promise<Set<string>> {
-  const rows = await db().read('MATCH (:Concept {slug: $slug})-[:LEARN_AFTER]->{0,}(p:Concept) RETURN DISTINCT p.slug AS slug', { slug });
+  const rows = await db().read(
+    'MATCH (:Concept {slug: $slug})-[:LEARN_AFTER]->{0,}(p:Concept) RETURN DISTINCT p.slug AS slug',
+    { slug },
+  );
   return new Set(rows.map((row) => row.slug as string));
 }
 
@@ -49,26 +55,32 @@ const ROUTES: [from: string | undefined, to: string][] = [
 ];
 
 describe('tour', () => {
-  it.each(ROUTES)('from %s to %s: ends at the target, never repeats, covers what is not known, prerequisites first', async (from, to) => {
-    const data = await tour(to, from);
-    const slugs = data.steps.map((s) => s.concept.slug);
-    expect(slugs[slugs.length - 1]).toBe(to);
-    expect(new Set(slugs).size).toBe(slugs.length);
-    expect(data.steps.map((s) => s.position)).toEqual(slugs.map((_, i) => i + 1));
-    expect(data.to.slug).toBe(to);
-    expect(data.from?.slug ?? null).toBe(from ?? null);
+  it.each(ROUTES)(
+    'from %s to %s: ends at the target, never repeats, covers what is not known, prerequisites first',
+    async (from, to) => {
+      const data = await tour(to, from);
+      const slugs = data.steps.map((s) => s.concept.slug);
+      expect(slugs[slugs.length - 1]).toBe(to);
+      expect(new Set(slugs).size).toBe(slugs.length);
+      expect(data.steps.map((s) => s.position)).toEqual(slugs.map((_, i) => i + 1));
+      expect(data.to.slug).toBe(to);
+      expect(data.from?.slug ?? null).toBe(from ?? null);
 
-    const needed = await closure(to);
-    const known = from ? await closure(from) : new Set<string>();
-    const unknown = [...needed].filter((slug) => !known.has(slug));
-    if (unknown.length > 0) expect([...slugs].sort()).toEqual(unknown.sort());
-    else expect(slugs).toEqual([to]);
-    expect(data.skipped).toBe([...needed].filter((slug) => known.has(slug)).length);
+      const needed = await closure(to);
+      const known = from ? await closure(from) : new Set<string>();
+      const unknown = [...needed].filter((slug) => !known.has(slug));
+      if (unknown.length > 0) expect([...slugs].sort()).toEqual(unknown.sort());
+      else expect(slugs).toEqual([to]);
+      expect(data.skipped).toBe([...needed].filter((slug) => known.has(slug)).length);
 
-    // Every prerequisite on the tour comes before what requires it.
-    const pairs = await db().read('MATCH (a:Concept)-[:LEARN_AFTER]->(b:Concept) WHERE a.slug IN $slugs AND b.slug IN $slugs RETURN a.slug AS a, b.slug AS b', { slugs });
-    for (const { a, b } of pairs) expect(slugs.indexOf(b as string)).toBeLessThan(slugs.indexOf(a as string));
-  });
+      // Every prerequisite on the tour comes before what requires it.
+      const pairs = await db().read(
+        'MATCH (a:Concept)-[:LEARN_AFTER]->(b:Concept) WHERE a.slug IN $slugs AND b.slug IN $slugs RETURN a.slug AS a, b.slug AS b',
+        { slugs },
+      );
+      for (const { a, b } of pairs) expect(slugs.indexOf(b as string)).toBeLessThan(slugs.indexOf(a as string));
+    },
+  );
 
   it('explains every step with a stored relation of the step, tied to something already seen where there is one', async () => {
     for (const [from, to] of ROUTES) {
@@ -111,9 +123,15 @@ describe('tour', () => {
     const data = await tour('docker-kill');
     const checks = data.steps.filter((s) => s.check).map((s) => ({ step: s.concept.slug, check: s.check! }));
     expect(checks.length).toBeGreaterThan(data.steps.length / 2);
-    for (const { step, check } of checks) expect([check.concept.slug, ...check.options.map((o) => o.id)]).toContain(step);
-    await verifyQuestions(server, checks.map((c) => c.check));
-    expect(new Set(checks.map((c) => `${c.check.kind}:${c.check.asks}:${c.check.concept.slug}`)).size).toBe(checks.length);
+    for (const { step, check } of checks)
+      expect([check.concept.slug, ...check.options.map((o) => o.id)]).toContain(step);
+    await verifyQuestions(
+      server,
+      checks.map((c) => c.check),
+    );
+    expect(new Set(checks.map((c) => `${c.check.kind}:${c.check.asks}:${c.check.concept.slug}`)).size).toBe(
+      checks.length,
+    );
   });
 
   it('is the same every time for the same route, in Korean or English', async () => {
@@ -131,7 +149,10 @@ describe('tour', () => {
     [{ from: 'no-such-concept', to: 'docker-kill' }, 'NOT_FOUND', 'from'],
     [{ from: 'docker-kill', to: 'docker-kill' }, 'BAD_USER_INPUT', 'to'],
   ])('rejects %j with %s naming %s', async (args, code, argument) => {
-    const res = await server.gql('query ($from: String, $to: String!) { tour(from: $from, to: $to) { to { slug } } }', args);
+    const res = await server.gql(
+      'query ($from: String, $to: String!) { tour(from: $from, to: $to) { to { slug } } }',
+      args,
+    );
     expect(res.body.errors?.[0].extensions).toMatchObject({ code, argument });
   });
 });

@@ -12,10 +12,14 @@ import { PEER_TYPE_DEFS } from './type-defs';
 async function main(): Promise<void> {
   const uri = process.env.NEO4J_URI;
   if (!uri) throw new Error('NEO4J_URI must point at the database to serve');
-  const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''), {
-    maxConnectionPoolSize: 50,
-    userAgent: 'container-atlas-bench-peer',
-  });
+  const driver = neo4j.driver(
+    uri,
+    neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''),
+    {
+      maxConnectionPoolSize: 50,
+      userAgent: 'container-atlas-bench-peer',
+    },
+  );
   await driver.verifyConnectivity();
   const neoSchema = new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver });
   const schema = await neoSchema.getSchema();
@@ -26,7 +30,10 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`${JSON.stringify({ graphql: url })}\n`);
   const stop = () => {
-    void server.stop().then(() => driver.close()).finally(() => process.exit(0));
+    void server
+      .stop()
+      .then(() => driver.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

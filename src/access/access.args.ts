@@ -2,10 +2,16 @@ import { ArgsType, Field, Int } from 'type-graphql';
 
 @ArgsType()
 export class CreateLearnerTokenArgs {
-  @Field(() => String, { description: 'Your own id for the learner (1 to 128 printable characters), the same you use in every other call.' })
+  @Field(() => String, {
+    description: 'Your own id for the learner (1 to 128 printable characters), the same you use in every other call.',
+  })
   learnerId!: string;
 
-  @Field(() => Int, { nullable: true, description: 'How long the token works, in seconds: from 60 to the server\'s LEARNER_TOKEN_MAX_TTL_SECONDS. Default: LEARNER_TOKEN_TTL_SECONDS (900 unless configured).' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "How long the token works, in seconds: from 60 to the server's LEARNER_TOKEN_MAX_TTL_SECONDS. Default: LEARNER_TOKEN_TTL_SECONDS (900 unless configured).",
+  })
   ttlSeconds?: number | null;
 }
 

@@ -29,12 +29,16 @@ Exit codes: 0 done, 1 refused (name taken or invalid, nothing to revoke), 2 wron
 
 export class UsageError extends Error {}
 
-export type Command = { name: 'create'; frontend: string } | { name: 'list' } | { name: 'revoke'; target: string } | { name: 'help' };
+export type Command =
+  { name: 'create'; frontend: string } | { name: 'list' } | { name: 'revoke'; target: string } | { name: 'help' };
 
 export function parseCommand(args: string[]): Command {
   const [name, ...rest] = args;
   const arity = (count: number) => {
-    if (rest.length !== count) throw new UsageError(`\`${name}\` takes ${count === 0 ? 'no argument' : `${count} argument`}, got ${rest.length}`);
+    if (rest.length !== count)
+      throw new UsageError(
+        `\`${name}\` takes ${count === 0 ? 'no argument' : `${count} argument`}, got ${rest.length}`,
+      );
   };
   switch (name) {
     case 'create':
@@ -60,20 +64,41 @@ const iso = (date: Date | null) => (date ? date.toISOString().replace(/\.\d{3}Z$
 
 function table(rows: (FrontendRecord & { learners: number })[]): string {
   if (rows.length === 0) return 'no frontends yet: npm run keys -- create NAME';
-  const lines = [['id', 'name', 'key', 'created', 'revoked', 'learners'], ...rows.map((f) => [f.id, f.name, `${f.keyPrefix}...`, iso(f.createdAt), iso(f.revokedAt), String(f.learners)])];
+  const lines = [
+    ['id', 'name', 'key', 'created', 'revoked', 'learners'],
+    ...rows.map((f) => [f.id, f.name, `${f.keyPrefix}...`, iso(f.createdAt), iso(f.revokedAt), String(f.learners)]),
+  ];
   const widths = lines[0].map((_, i) => Math.max(...lines.map((line) => line[i].length)));
-  return lines.map((line) => line.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+  return lines
+    .map((line) =>
+      line
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
-async function run(command: Exclude<Command, { name: 'help' }>, db: Database, config: Config, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+async function run(
+  command: Exclude<Command, { name: 'help' }>,
+  db: Database,
+  config: Config,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   const repo = new AccessRepository(db.gateway);
   switch (command.name) {
     case 'create': {
       const { key, frontend } = await createFrontendKey(db.gateway, command.frontend);
       out(`created frontend ${frontend.name} (id ${frontend.id})`);
       out(`key: ${key}`);
-      out('This is the only time the key is shown: store it in your frontend server\'s secrets now. Send it as Authorization: Bearer <key>.');
-      if (config.access.tokenSecretGenerated) err('note: LEARNER_TOKEN_SECRET is not set, so learner tokens last only until the service restarts (see the README).');
+      out(
+        "This is the only time the key is shown: store it in your frontend server's secrets now. Send it as Authorization: Bearer <key>.",
+      );
+      if (config.access.tokenSecretGenerated)
+        err(
+          'note: LEARNER_TOKEN_SECRET is not set, so learner tokens last only until the service restarts (see the README).',
+        );
       return EXIT.OK;
     }
     case 'list':
@@ -82,10 +107,13 @@ async function run(command: Exclude<Command, { name: 'help' }>, db: Database, co
     case 'revoke': {
       const revoked = await repo.revoke(command.target);
       if (revoked.length === 0) {
-        err(`keys: no active frontend is named "${command.target}" and no frontend has that id; \`npm run keys -- list\` shows them`);
+        err(
+          `keys: no active frontend is named "${command.target}" and no frontend has that id; \`npm run keys -- list\` shows them`,
+        );
         return EXIT.REFUSED;
       }
-      for (const frontend of revoked) out(`revoked frontend ${frontend.name} (id ${frontend.id}) at ${iso(frontend.revokedAt)}`);
+      for (const frontend of revoked)
+        out(`revoked frontend ${frontend.name} (id ${frontend.id}) at ${iso(frontend.revokedAt)}`);
       return EXIT.OK;
     }
   }

@@ -20,7 +20,14 @@ export function plain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plain);
   if (value !== null && typeof value === 'object') {
     const temporal = value as { toString(): string };
-    if (neo4j.isDateTime(value) || neo4j.isDate(value) || neo4j.isLocalDateTime(value) || neo4j.isDuration(value) || neo4j.isTime(value) || neo4j.isLocalTime(value)) {
+    if (
+      neo4j.isDateTime(value) ||
+      neo4j.isDate(value) ||
+      neo4j.isLocalDateTime(value) ||
+      neo4j.isDuration(value) ||
+      neo4j.isTime(value) ||
+      neo4j.isLocalTime(value)
+    ) {
       return temporal.toString();
     }
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, plain(v)]));
@@ -29,7 +36,9 @@ export function plain(value: unknown): unknown {
 }
 
 function sendError(res: Response, error: AtlasError): void {
-  const { http: head, ...extensions } = error.extensions as { http?: { status: number; headers?: Map<string, string> } };
+  const { http: head, ...extensions } = error.extensions as {
+    http?: { status: number; headers?: Map<string, string> };
+  };
   for (const [name, value] of head?.headers ?? []) res.setHeader(name, value);
   res.status(head?.status ?? 400).json({ errors: [{ message: error.message, extensions }] });
 }
@@ -49,11 +58,16 @@ export function exportRouter(gateway: Neo4jGateway, config: AccessConfig, limits
     try {
       frontendId = requireFrontend({ caller: res.locals.caller as Caller }).frontendId;
       if (req.query.learnerId !== undefined) {
-        if (typeof req.query.learnerId !== 'string') throw new BadInputError('learnerId', '`learnerId` must be given once, as text.');
+        if (typeof req.query.learnerId !== 'string')
+          throw new BadInputError('learnerId', '`learnerId` must be given once, as text.');
         only = checkLearnerId(req.query.learnerId);
       }
       const verdict = limits.take(res.locals.caller as Caller, 'read');
-      if (!verdict.ok) throw new RateLimitedError(rateLimitMessage('read', config.readsPerMinute, verdict.retryAfterSeconds), verdict.retryAfterSeconds);
+      if (!verdict.ok)
+        throw new RateLimitedError(
+          rateLimitMessage('read', config.readsPerMinute, verdict.retryAfterSeconds),
+          verdict.retryAfterSeconds,
+        );
     } catch (error) {
       if (error instanceof AtlasError) return sendError(res, error);
       return next(error);
@@ -66,10 +80,16 @@ export function exportRouter(gateway: Neo4jGateway, config: AccessConfig, limits
         const page = await repo.exportPage(frontendId, after, PAGE, only);
         if (!started) {
           res.status(200).type('application/json');
-          res.write(`{"frontend":${JSON.stringify({ id: frontendId, name: caller.frontendName })},"exportedAt":${JSON.stringify(new Date().toISOString())},"learners":[`);
+          res.write(
+            `{"frontend":${JSON.stringify({ id: frontendId, name: caller.frontendName })},"exportedAt":${JSON.stringify(new Date().toISOString())},"learners":[`,
+          );
         }
         page.forEach((learner, i) => {
-          const text = JSON.stringify({ learnerId: learner.learnerId, createdAt: plain(learner.createdAt), data: plain(learner.data) });
+          const text = JSON.stringify({
+            learnerId: learner.learnerId,
+            createdAt: plain(learner.createdAt),
+            data: plain(learner.data),
+          });
           res.write(started || i > 0 ? `,${text}` : text);
         });
         started = true;

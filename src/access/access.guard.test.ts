@@ -27,9 +27,15 @@ describe('requireLearner', () => {
     expect(codeOf(() => requireLearner({ caller: { kind: 'public' } }, ''))).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
-  it.each([[''], ['x'.repeat(129)], ['a\u0000b'], ['zero\u200bwidth'], ['end ']])('refuses the id %j, naming the argument', (id) => {
-    expect(codeOf(() => requireLearner({ caller: frontend }, id, 'learner'))).toEqual({ code: 'BAD_USER_INPUT', argument: 'learner' });
-  });
+  it.each([[''], ['x'.repeat(129)], ['a\u0000b'], ['zero\u200bwidth'], ['end ']])(
+    'refuses the id %j, naming the argument',
+    (id) => {
+      expect(codeOf(() => requireLearner({ caller: frontend }, id, 'learner'))).toEqual({
+        code: 'BAD_USER_INPUT',
+        argument: 'learner',
+      });
+    },
+  );
 
   it('accepts 128 characters, spaces inside and any script', () => {
     expect(requireLearner({ caller: frontend }, '학'.repeat(128)).learnerId).toHaveLength(128);

@@ -16,13 +16,23 @@ const NO_CREDENTIAL =
  * given; learner ids are compared exactly, so "U1" and "u1" are two learners.
  */
 export function checkLearnerId(learnerId: unknown, argument = 'learnerId'): string {
-  if (typeof learnerId !== 'string') throw new BadInputError(argument, `\`${argument}\` must be a string: your own id for the learner, 1 to ${MAX_LEARNER_ID} printable characters.`);
+  if (typeof learnerId !== 'string')
+    throw new BadInputError(
+      argument,
+      `\`${argument}\` must be a string: your own id for the learner, 1 to ${MAX_LEARNER_ID} printable characters.`,
+    );
   const length = [...learnerId].length;
   if (length < 1 || length > MAX_LEARNER_ID) {
-    throw new BadInputError(argument, `\`${argument}\` must be 1 to ${MAX_LEARNER_ID} characters long; got ${length}. Use your own stable, opaque id for the learner (not an e-mail address).`);
+    throw new BadInputError(
+      argument,
+      `\`${argument}\` must be 1 to ${MAX_LEARNER_ID} characters long; got ${length}. Use your own stable, opaque id for the learner (not an e-mail address).`,
+    );
   }
   if (UNPRINTABLE.test(learnerId) || learnerId.trim() !== learnerId) {
-    throw new BadInputError(argument, `\`${argument}\` holds a control or invisible character, or starts or ends with a space. Use printable characters only, e.g. \`u-1842\`.`);
+    throw new BadInputError(
+      argument,
+      `\`${argument}\` holds a control or invisible character, or starts or ends with a space. Use printable characters only, e.g. \`u-1842\`.`,
+    );
   }
   return learnerId;
 }
@@ -33,12 +43,18 @@ export function checkLearnerId(learnerId: unknown, argument = 'learnerId'): stri
  * Throws UNAUTHENTICATED (no credential), BAD_USER_INPUT naming `argument` (malformed id) or FORBIDDEN (a token for
  * another learner).
  */
-export function requireLearner(context: Pick<AtlasContext, 'caller'>, learnerId: string, argument = 'learnerId'): LearnerRef {
+export function requireLearner(
+  context: Pick<AtlasContext, 'caller'>,
+  learnerId: string,
+  argument = 'learnerId',
+): LearnerRef {
   const caller = context.caller;
   if (caller.kind === 'public') throw new UnauthenticatedError(NO_CREDENTIAL);
   const id = checkLearnerId(learnerId, argument);
   if (caller.kind === 'learner' && caller.learnerId !== id) {
-    throw new ForbiddenError(`This learner token reaches its own learner only, not \`${argument}\` "${id}". Ask your frontend's server for a token for that learner, or call with the frontend key.`);
+    throw new ForbiddenError(
+      `This learner token reaches its own learner only, not \`${argument}\` "${id}". Ask your frontend's server for a token for that learner, or call with the frontend key.`,
+    );
   }
   return { frontendId: caller.frontendId, learnerId: id };
 }
@@ -51,7 +67,9 @@ export function requireFrontend(context: Pick<AtlasContext, 'caller'>): { fronte
   const caller = context.caller;
   if (caller.kind === 'public') throw new UnauthenticatedError(NO_CREDENTIAL);
   if (caller.kind === 'learner') {
-    throw new ForbiddenError('A learner token cannot do this: it needs the frontend key, which only your frontend\'s server should hold.');
+    throw new ForbiddenError(
+      "A learner token cannot do this: it needs the frontend key, which only your frontend's server should hold.",
+    );
   }
   return { frontendId: caller.frontendId };
 }

@@ -38,9 +38,13 @@ export function authenticate(gateway: Neo4jGateway, config: AccessConfig): Reque
         }
         const logger = res.locals.logger as Logger | undefined;
         logger?.info({ status: 401, code: error.code }, 'credential refused');
-        const { http: httpHead, ...extensions } = error.extensions as { http?: { status: number; headers?: Map<string, string> } };
+        const { http: httpHead, ...extensions } = error.extensions as {
+          http?: { status: number; headers?: Map<string, string> };
+        };
         for (const [name, value] of httpHead?.headers ?? []) res.setHeader(name, value);
-        res.status(httpHead?.status ?? (error.code.startsWith('DATABASE_') ? 503 : 500)).json({ errors: [{ message: error.message, extensions }] });
+        res
+          .status(httpHead?.status ?? (error.code.startsWith('DATABASE_') ? 503 : 500))
+          .json({ errors: [{ message: error.message, extensions }] });
       },
     );
   };

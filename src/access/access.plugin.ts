@@ -10,7 +10,10 @@ import { type AccessLimits, rateLimitMessage } from './access.rate-limit';
  * for (each resolver checks which learner or frontend it reaches, too); and a credential's queries and mutations each
  * count against its rate limit, so a refused request runs nothing.
  */
-export function useAccessRules(limits: AccessLimits, perMinute: { read: number; write: number }): ApolloServerPlugin<AtlasContext> {
+export function useAccessRules(
+  limits: AccessLimits,
+  perMinute: { read: number; write: number },
+): ApolloServerPlugin<AtlasContext> {
   return {
     async requestDidStart() {
       return {
@@ -22,7 +25,11 @@ export function useAccessRules(limits: AccessLimits, perMinute: { read: number; 
             );
           }
           const verdict = limits.take(contextValue.caller, traffic);
-          if (!verdict.ok) throw new RateLimitedError(rateLimitMessage(traffic, perMinute[traffic], verdict.retryAfterSeconds), verdict.retryAfterSeconds);
+          if (!verdict.ok)
+            throw new RateLimitedError(
+              rateLimitMessage(traffic, perMinute[traffic], verdict.retryAfterSeconds),
+              verdict.retryAfterSeconds,
+            );
         },
       };
     },

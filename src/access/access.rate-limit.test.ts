@@ -1,7 +1,7 @@
 import { AccessLimits, RateLimiter } from './access.rate-limit';
 
 describe('RateLimiter', () => {
-  it('allows a minute\'s budget at once, then one request per 60 s / limit', () => {
+  it("allows a minute's budget at once, then one request per 60 s / limit", () => {
     let now = 1_000_000;
     const limiter = new RateLimiter(6, () => now);
     for (let i = 0; i < 6; i += 1) expect(limiter.take('k')).toEqual({ ok: true });
@@ -20,7 +20,7 @@ describe('RateLimiter', () => {
     expect(limiter.take('a')).toEqual({ ok: false, retryAfterSeconds: 60 });
   });
 
-  it('never refills past a minute\'s budget', () => {
+  it("never refills past a minute's budget", () => {
     let now = 0;
     const limiter = new RateLimiter(2, () => now);
     now += 3_600_000;

@@ -69,7 +69,10 @@ export class AccessLimits {
   /** Counts one request of a caller; the public caller is never limited here (the query limits bound it). */
   take(caller: Caller, traffic: Traffic): Verdict {
     if (caller.kind === 'public') return { ok: true };
-    const key = caller.kind === 'frontend' ? `f\u0000${caller.frontendId}` : `l\u0000${caller.frontendId}\u0000${caller.learnerId}`;
+    const key =
+      caller.kind === 'frontend'
+        ? `f\u0000${caller.frontendId}`
+        : `l\u0000${caller.frontendId}\u0000${caller.learnerId}`;
     return this[traffic].take(key);
   }
 

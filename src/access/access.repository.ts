@@ -16,7 +16,9 @@ export interface StoredKey extends FrontendRecord {
 function date(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   const standard = (value as { toStandardDate?: () => Date }).toStandardDate;
-  return standard ? standard.call(value) : new Date(typeof value === 'string' || typeof value === 'number' ? value : NaN);
+  return standard
+    ? standard.call(value)
+    : new Date(typeof value === 'string' || typeof value === 'number' ? value : NaN);
 }
 
 function frontendOf(row: Row): FrontendRecord {
@@ -29,7 +31,8 @@ function frontendOf(row: Row): FrontendRecord {
   };
 }
 
-const FRONTEND_FIELDS = 'f.id AS id, f.name AS name, f.keyPrefix AS keyPrefix, f.createdAt AS createdAt, f.revokedAt AS revokedAt';
+const FRONTEND_FIELDS =
+  'f.id AS id, f.name AS name, f.keyPrefix AS keyPrefix, f.createdAt AS createdAt, f.revokedAt AS revokedAt';
 
 /**
  * Makes sure the learner exists (created on first write, under its frontend) and write-locks its node for the rest of
@@ -52,7 +55,12 @@ export async function ensureLearner(tx: ManagedTransaction, ref: LearnerRef): Pr
 export class AccessRepository {
   constructor(private readonly db: CypherRunner) {}
 
-  async createFrontend(frontend: { id: string; name: string; keyHash: string; keyPrefix: string }): Promise<FrontendRecord | null> {
+  async createFrontend(frontend: {
+    id: string;
+    name: string;
+    keyHash: string;
+    keyPrefix: string;
+  }): Promise<FrontendRecord | null> {
     // The name check and the create are one statement, so two operators creating the same name cannot both succeed.
     const rows = await this.db.write(
       `OPTIONAL MATCH (other:Frontend {name: $name}) WHERE other.revokedAt IS NULL
@@ -66,7 +74,10 @@ export class AccessRepository {
 
   /** Every frontend whose key starts with this prefix (normally one), with the hash to compare. */
   async keysWithPrefix(keyPrefix: string): Promise<StoredKey[]> {
-    const rows = await this.db.read(`MATCH (f:Frontend {keyPrefix: $keyPrefix}) RETURN ${FRONTEND_FIELDS}, f.keyHash AS keyHash`, { keyPrefix });
+    const rows = await this.db.read(
+      `MATCH (f:Frontend {keyPrefix: $keyPrefix}) RETURN ${FRONTEND_FIELDS}, f.keyHash AS keyHash`,
+      { keyPrefix },
+    );
     return rows.map((row) => ({ ...frontendOf(row), keyHash: row.keyHash as string }));
   }
 
@@ -137,7 +148,12 @@ export class LearnerDataRepository {
    * A page of a frontend's learners in learner id order, after `after`, each with all its data; one learner only when
    * `learnerId` is given.
    */
-  async exportPage(frontendId: string, after: string | null, limit: number, learnerId: string | null): Promise<ExportedLearner[]> {
+  async exportPage(
+    frontendId: string,
+    after: string | null,
+    limit: number,
+    learnerId: string | null,
+  ): Promise<ExportedLearner[]> {
     const rows = await this.db.read(
       `MATCH (l:Learner {frontendId: $frontendId})
        WHERE ($learnerId IS NULL OR l.learnerId = $learnerId) AND ($after IS NULL OR l.learnerId > $after)
@@ -149,6 +165,10 @@ export class LearnerDataRepository {
        RETURN l.learnerId AS learnerId, l.createdAt AS createdAt, data`,
       { frontendId, after, limit: neo4jInt(limit), learnerId },
     );
-    return rows.map((row) => ({ learnerId: row.learnerId as string, createdAt: row.createdAt, data: row.data as ExportedLearner['data'] }));
+    return rows.map((row) => ({
+      learnerId: row.learnerId as string,
+      createdAt: row.createdAt,
+      data: row.data as ExportedLearner['data'],
+    }));
   }
 }

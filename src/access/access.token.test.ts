@@ -19,9 +19,12 @@ describe('learner tokens', () => {
     expect(readToken(signToken(claim, SECRET), `${SECRET}!`, NOW)).toEqual({ ok: false, reason: 'signature' });
   });
 
-  it.each([['lt1.'], ['lt1.abc'], ['lt1.abc.def.ghi'], ['lt1.a b.c'], ['atlas_x'], ['']])('reject the malformed %j', (token) => {
-    expect(readToken(token, SECRET, NOW)).toEqual({ ok: false, reason: 'malformed' });
-  });
+  it.each([['lt1.'], ['lt1.abc'], ['lt1.abc.def.ghi'], ['lt1.a b.c'], ['atlas_x'], ['']])(
+    'reject the malformed %j',
+    (token) => {
+      expect(readToken(token, SECRET, NOW)).toEqual({ ok: false, reason: 'malformed' });
+    },
+  );
 
   it('reject a signed payload of the wrong shape', () => {
     const body = Buffer.from(JSON.stringify({ f: 'f-1', l: 7, e: 1 })).toString('base64url');

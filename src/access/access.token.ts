@@ -31,13 +31,15 @@ export function signToken(claim: TokenClaim, secret: string): string {
   return `${TOKEN_PREFIX}${body}.${mac(secret, body).toString('base64url')}`;
 }
 
-export type TokenVerdict = { ok: true; claim: TokenClaim } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
+export type TokenVerdict =
+  { ok: true; claim: TokenClaim } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
 
 /** Reads a token: malformed, not signed with this secret, past its expiry, or the learner it reaches. */
 export function readToken(token: string, secret: string, now: Date = new Date()): TokenVerdict {
   if (!looksLikeToken(token)) return { ok: false, reason: 'malformed' };
   const [body, signature, ...rest] = token.slice(TOKEN_PREFIX.length).split('.');
-  if (rest.length > 0 || !body || !signature || !BASE64URL.test(body) || !BASE64URL.test(signature)) return { ok: false, reason: 'malformed' };
+  if (rest.length > 0 || !body || !signature || !BASE64URL.test(body) || !BASE64URL.test(signature))
+    return { ok: false, reason: 'malformed' };
   const given = Buffer.from(signature, 'base64url');
   const expected = mac(secret, body);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'signature' };
@@ -47,7 +49,12 @@ export function readToken(token: string, secret: string, now: Date = new Date())
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  if (typeof payload.f !== 'string' || typeof payload.l !== 'string' || typeof payload.e !== 'number' || !Number.isInteger(payload.e)) {
+  if (
+    typeof payload.f !== 'string' ||
+    typeof payload.l !== 'string' ||
+    typeof payload.e !== 'number' ||
+    !Number.isInteger(payload.e)
+  ) {
     return { ok: false, reason: 'malformed' };
   }
   const expiresAt = new Date(payload.e * 1000);

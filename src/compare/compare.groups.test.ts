@@ -4,20 +4,47 @@ import { groupByTypeAndDirection } from './compare.groups';
 import type { ComparedRelation } from './compare.repository';
 
 const concept = (slug: string): ConceptRecord => ({
-  slug, kind: ConceptKind.CONCEPT, nameKo: slug, nameEn: slug, aliasesKo: [], aliasesEn: [], summaryKo: '', summaryEn: '', detailsKo: null, detailsEn: null, tags: [], source: '', syntax: null, order: null,
+  slug,
+  kind: ConceptKind.CONCEPT,
+  nameKo: slug,
+  nameEn: slug,
+  aliasesKo: [],
+  aliasesEn: [],
+  summaryKo: '',
+  summaryEn: '',
+  detailsKo: null,
+  detailsEn: null,
+  tags: [],
+  source: '',
+  syntax: null,
+  order: null,
 });
-const rel = (type: RelationType, from: string, to: string, order: number | null = null): RelationRecord => ({ type, from, to, descriptionKo: null, descriptionEn: null, order, source: '' });
+const rel = (type: RelationType, from: string, to: string, order: number | null = null): RelationRecord => ({
+  type,
+  from,
+  to,
+  descriptionKo: null,
+  descriptionEn: null,
+  order,
+  source: '',
+});
 
 /** `slug`'s view of a relation: OUTGOING when it is the subject. */
 function seen(slug: string, relation: RelationRecord): ComparedRelation {
   const outgoing = relation.from === slug;
-  return { slug, relation, direction: outgoing ? Direction.OUTGOING : Direction.INCOMING, other: concept(outgoing ? relation.to : relation.from) };
+  return {
+    slug,
+    relation,
+    direction: outgoing ? Direction.OUTGOING : Direction.INCOMING,
+    other: concept(outgoing ? relation.to : relation.from),
+  };
 }
 
 /** A group as one line: "TYPE DIRECTION compared: others; compared: others". */
 const lines = (relations: ComparedRelation[]) =>
   groupByTypeAndDirection(relations).map(
-    (group) => `${group.type} ${group.direction} ${[...group.bySlug].map(([slug, list]) => `${slug}: ${list.map((r) => r.other.slug).join(' ')}`).join('; ')}`,
+    (group) =>
+      `${group.type} ${group.direction} ${[...group.bySlug].map(([slug, list]) => `${slug}: ${list.map((r) => r.other.slug).join(' ')}`).join('; ')}`,
   );
 
 describe('groupByTypeAndDirection', () => {
@@ -32,7 +59,7 @@ describe('groupByTypeAndDirection', () => {
     ).toEqual(['IS_A OUTGOING a: container; b: container', 'IS_A INCOMING b: x', 'USES OUTGOING a: k']);
   });
 
-  it('lists each concept\'s relations by their stored order, unordered ones last, then by the other end\'s slug', () => {
+  it("lists each concept's relations by their stored order, unordered ones last, then by the other end's slug", () => {
     expect(
       lines([
         seen('a', rel(RelationType.USES, 'a', 'zeta')),

@@ -25,10 +25,13 @@ export function groupByTypeAndDirection(relations: readonly ComparedRelation[]):
   for (const relation of [...relations].sort(byOrderThenSlug)) {
     const key = `${relation.relation.type}:${relation.direction}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { type: relation.relation.type, direction: relation.direction, bySlug: new Map() }));
+    if (!group)
+      groups.set(key, (group = { type: relation.relation.type, direction: relation.direction, bySlug: new Map() }));
     const list = group.bySlug.get(relation.slug);
     if (list) list.push(relation);
     else group.bySlug.set(relation.slug, [relation]);
   }
-  return RELATION_TYPES.flatMap((type) => DIRECTIONS.map((direction) => groups.get(`${type}:${direction}`))).filter((group): group is RelationGroup => group !== undefined);
+  return RELATION_TYPES.flatMap((type) => DIRECTIONS.map((direction) => groups.get(`${type}:${direction}`))).filter(
+    (group): group is RelationGroup => group !== undefined,
+  );
 }

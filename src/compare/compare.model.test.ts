@@ -5,8 +5,20 @@ import type { ComparedRelation, CompareData } from './compare.repository';
 
 function concept(slug: string, nameKo = slug, nameEn = slug): ConceptRecord {
   return {
-    slug, kind: ConceptKind.CONCEPT, nameKo, nameEn, aliasesKo: [], aliasesEn: [], summaryKo: '', summaryEn: '',
-    detailsKo: null, detailsEn: null, tags: [], source: '', syntax: null, order: null,
+    slug,
+    kind: ConceptKind.CONCEPT,
+    nameKo,
+    nameEn,
+    aliasesKo: [],
+    aliasesEn: [],
+    summaryKo: '',
+    summaryEn: '',
+    detailsKo: null,
+    detailsEn: null,
+    tags: [],
+    source: '',
+    syntax: null,
+    order: null,
   };
 }
 
@@ -17,7 +29,12 @@ function rel(type: RelationType, from: string, to: string, order: number | null 
 /** `slug`'s view of a relation: OUTGOING when it is the subject. */
 function seen(slug: string, relation: RelationRecord): ComparedRelation {
   const outgoing = relation.from === slug;
-  return { slug, relation, direction: outgoing ? Direction.OUTGOING : Direction.INCOMING, other: concept(outgoing ? relation.to : relation.from, `${outgoing ? relation.to : relation.from}-ko`) };
+  return {
+    slug,
+    relation,
+    direction: outgoing ? Direction.OUTGOING : Direction.INCOMING,
+    other: concept(outgoing ? relation.to : relation.from, `${outgoing ? relation.to : relation.from}-ko`),
+  };
 }
 
 describe('buildComparison', () => {
@@ -41,8 +58,14 @@ describe('buildComparison', () => {
     const cmp = buildComparison(['a', 'b'], data);
     expect(cmp.derived).toBe(true);
     expect(cmp.concepts.map((x) => x.slug)).toEqual(['a', 'b']);
-    expect(cmp.shared).toEqual([{ type: RelationType.USES, direction: 'OUTGOING', concept: expect.objectContaining({ slug: 'k' }) }]);
-    expect(cmp.aspects.map((x) => `${x.type}:${x.direction}`)).toEqual(['USES:OUTGOING', 'EXAMPLE_OF:INCOMING', 'CONTRASTS_WITH:OUTGOING']);
+    expect(cmp.shared).toEqual([
+      { type: RelationType.USES, direction: 'OUTGOING', concept: expect.objectContaining({ slug: 'k' }) },
+    ]);
+    expect(cmp.aspects.map((x) => `${x.type}:${x.direction}`)).toEqual([
+      'USES:OUTGOING',
+      'EXAMPLE_OF:INCOMING',
+      'CONTRASTS_WITH:OUTGOING',
+    ]);
     const uses = cmp.aspects[0];
     expect(uses.label).toEqual({ ko: '사용하는 것', en: 'Uses' });
     // By relation order, unordered last (then by slug).
@@ -72,7 +95,12 @@ describe('buildComparison', () => {
       },
       relations: [seen('a', rel(RelationType.IS_A, 'a', 'p')), seen('b', rel(RelationType.IS_A, 'b', 'p'))],
     });
-    expect(cmp).toMatchObject({ slug: 'a-vs-b', derived: false, source: 'Note > Section', title: { en: 'Comparison' } });
+    expect(cmp).toMatchObject({
+      slug: 'a-vs-b',
+      derived: false,
+      source: 'Note > Section',
+      title: { en: 'Comparison' },
+    });
     expect(cmp.concepts.map((x) => x.slug)).toEqual(['b', 'a']);
     expect(cmp.aspects).toHaveLength(1);
     expect(cmp.aspects[0]).toMatchObject({ label: { en: 'Kernel' }, type: null, direction: null });

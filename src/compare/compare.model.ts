@@ -5,7 +5,6 @@ import { aspectLabel } from './aspect-labels';
 import { groupByTypeAndDirection } from './compare.groups';
 import type { CompareData, ComparedRelation, StoredComparison } from './compare.repository';
 
-
 /** One compared concept's entry in an aspect. */
 export interface ValueModel {
   concept: ConceptRecord;
@@ -91,7 +90,12 @@ function relatedGroups(relations: ComparedRelation[]): RelatedGroup[] {
     type,
     direction,
     related: new Map(
-      [...bySlug].map(([slug, list]) => [slug, list.map((r) => r.other).filter((other, index, all) => all.findIndex((known) => known.slug === other.slug) === index)]),
+      [...bySlug].map(([slug, list]) => [
+        slug,
+        list
+          .map((r) => r.other)
+          .filter((other, index, all) => all.findIndex((known) => known.slug === other.slug) === index),
+      ]),
     ),
   }));
 }
@@ -101,7 +105,8 @@ function sharedRelations(concepts: ConceptRecord[], groups: RelatedGroup[]): Sha
   for (const { type, direction, related } of groups) {
     const lists = concepts.map((concept) => related.get(concept.slug) ?? []);
     for (const candidate of lists[0]) {
-      if (lists.every((list) => list.some((other) => other.slug === candidate.slug))) shared.push({ type, direction, concept: candidate });
+      if (lists.every((list) => list.some((other) => other.slug === candidate.slug)))
+        shared.push({ type, direction, concept: candidate });
     }
   }
   return shared;
@@ -118,7 +123,8 @@ function derivedAspects(concepts: ConceptRecord[], groups: RelatedGroup[], share
       return { concept, related, text: related.length === 0 ? null : joinNames(related) };
     }),
   }));
-  const hasShared = (aspect: AspectModel) => shared.some((s) => s.type === aspect.type && s.direction === aspect.direction);
+  const hasShared = (aspect: AspectModel) =>
+    shared.some((s) => s.type === aspect.type && s.direction === aspect.direction);
   const everyoneHas = (aspect: AspectModel) => aspect.values.every((value) => value.related.length > 0);
   const rank = (aspect: AspectModel) => (hasShared(aspect) ? 0 : everyoneHas(aspect) ? 1 : 2);
   // Array.prototype.sort is stable, so the vocabulary order holds within each rank.
@@ -134,7 +140,10 @@ function derivedTitle(concepts: ConceptRecord[]): Bilingual {
   const ko = concepts.map((c) => c.nameKo);
   const last = ko.pop()!;
   return {
-    ko: `${ko.slice(0, -1).map((name) => `${name}, `).join('')}${withParticle(ko[ko.length - 1], '와/과')} ${last}`,
+    ko: `${ko
+      .slice(0, -1)
+      .map((name) => `${name}, `)
+      .join('')}${withParticle(ko[ko.length - 1], '와/과')} ${last}`,
     en: concepts.map((c) => c.nameEn).join(' vs '),
   };
 }

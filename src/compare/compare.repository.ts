@@ -1,4 +1,11 @@
-import { type ConceptRecord, conceptProjection, type RelationRecord, relationProjection, toConceptRecord, toRelationRecord } from '../graph/graph.model';
+import {
+  type ConceptRecord,
+  conceptProjection,
+  type RelationRecord,
+  relationProjection,
+  toConceptRecord,
+  toRelationRecord,
+} from '../graph/graph.model';
 import { type Bilingual, Direction, RELATION_TYPES, SYMMETRIC_RELATIONS, type Way } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 
@@ -83,7 +90,14 @@ export class CompareRepository {
     return {
       concepts: (row.concepts as Record<string, unknown>[]).map(toConceptRecord),
       stored: stored ? toStoredComparison(stored) : null,
-      relations: (row.relations as { slug: string; outgoing: boolean; relation: Record<string, unknown>; other: Record<string, unknown> }[]).map((r) => ({
+      relations: (
+        row.relations as {
+          slug: string;
+          outgoing: boolean;
+          relation: Record<string, unknown>;
+          other: Record<string, unknown>;
+        }[]
+      ).map((r) => ({
         slug: r.slug,
         direction: r.outgoing ? Direction.OUTGOING : Direction.INCOMING,
         relation: toRelationRecord(r.relation),
@@ -121,5 +135,9 @@ function toStoredComparison(row: StoredRow): StoredComparison {
 function isBilingual(value: unknown): value is Bilingual {
   if (typeof value !== 'object' || value === null) return false;
   const { ko, en } = value as Partial<Bilingual>;
-  return (typeof ko === 'string' || typeof en === 'string') && (ko === undefined || typeof ko === 'string') && (en === undefined || typeof en === 'string');
+  return (
+    (typeof ko === 'string' || typeof en === 'string') &&
+    (ko === undefined || typeof ko === 'string') &&
+    (en === undefined || typeof en === 'string')
+  );
 }

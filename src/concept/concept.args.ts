@@ -39,7 +39,9 @@ export class ConceptFilter {
   slugs?: string[] | null;
 }
 
-@InputType({ description: 'How to sort concepts. Ties are broken by slug, so the order is total and pages are stable.' })
+@InputType({
+  description: 'How to sort concepts. Ties are broken by slug, so the order is total and pages are stable.',
+})
 export class ConceptOrder {
   @Field(() => ConceptOrderField, { defaultValue: ConceptOrderField.SLUG, description: 'The sort key.' })
   field!: ConceptOrderField;
@@ -56,15 +58,29 @@ export class ConceptsArgs {
   @Field(() => ConceptOrder, { nullable: true, description: 'Sort order; by slug ascending when absent.' })
   orderBy?: ConceptOrder | null;
 
-  @Field(() => Int, { nullable: true, description: 'Page size when paging forward (default and maximum are configured; 20 and 100 unless changed). 0 gives no edges, only totalCount and pageInfo (whether items follow, and cursors that keep the place).' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Page size when paging forward (default and maximum are configured; 20 and 100 unless changed). 0 gives no edges, only totalCount and pageInfo (whether items follow, and cursors that keep the place).',
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Start after this cursor (from `pageInfo.endCursor` or an edge, with the same orderBy).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Start after this cursor (from `pageInfo.endCursor` or an edge, with the same orderBy).',
+  })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Page size when paging backward. Do not combine with `first`. 0 gives no edges, only totalCount and pageInfo (whether items precede, and cursors that keep the place).' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Page size when paging backward. Do not combine with `first`. 0 gives no edges, only totalCount and pageInfo (whether items precede, and cursors that keep the place).',
+  })
   last?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'End before this cursor (from `pageInfo.startCursor` or an edge, with the same orderBy).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'End before this cursor (from `pageInfo.startCursor` or an edge, with the same orderBy).',
+  })
   before?: string | null;
 }

@@ -28,12 +28,14 @@ export class CommandFlag {
     if (record) this.record = record;
   }
 
-  @Field(() => String, { description: 'The flag as typed, e.g. `-t` (the flag concept\'s syntax, or its name when it has none).' })
+  @Field(() => String, {
+    description: "The flag as typed, e.g. `-t` (the flag concept's syntax, or its name when it has none).",
+  })
   get flag(): string {
     return this.record.syntax ?? this.record.nameEn;
   }
 
-  @Field(() => String, { description: 'What the flag does, in the chosen language (the flag concept\'s summary).' })
+  @Field(() => String, { description: "What the flag does, in the chosen language (the flag concept's summary)." })
   meaning(@LangArg() lang: Lang): string {
     return pick(this.record.summaryKo, this.record.summaryEn, lang) ?? '';
   }

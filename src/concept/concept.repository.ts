@@ -1,6 +1,13 @@
 import neo4j from 'neo4j-driver';
 
-import { CONCEPT_PROJECTION, type ConceptRecord, type ConceptRef, conceptProjectionAs, toConceptRecord, toConceptAs } from '../graph/graph.model';
+import {
+  CONCEPT_PROJECTION,
+  type ConceptRecord,
+  type ConceptRef,
+  conceptProjectionAs,
+  toConceptRecord,
+  toConceptAs,
+} from '../graph/graph.model';
 import { RelationType } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 import type { CursorKey } from '../pagination/cursor';
@@ -109,7 +116,13 @@ function keyRows(field: ConceptSortField, predicates: string[], window: PageWind
  * index order, so ORDER BY ... LIMIT stops after the page instead of sorting every concept that matches the filter.
  * Without a filter the total comes from the count store.
  */
-function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, { walk, whole }: ConceptsPlan, withTotal: boolean): string {
+function pageQuery(
+  filter: ConceptListFilter,
+  order: ConceptListOrder,
+  window: PageWindow,
+  { walk, whole }: ConceptsPlan,
+  withTotal: boolean,
+): string {
   const field = order.field;
   const asc = !order.descending;
   const predicates = filterPredicates(filter);
@@ -130,7 +143,9 @@ function pageQuery(filter: ConceptListFilter, order: ConceptListOrder, window: P
   const beyondAfter = window.after ? existsBeyond(field, 'a', asc ? '>' : '<', predicates) : 'false';
   const beyondBefore = window.before ? existsBeyond(field, 'b', asc ? '<' : '>', predicates) : 'false';
   // A filtered total reads every concept that matches, so it is counted only when asked for.
-  const total = withTotal ? `CALL () { MATCH (c:Concept) ${where(predicates)} RETURN count(c) AS total }` : 'WITH null AS total';
+  const total = withTotal
+    ? `CALL () { MATCH (c:Concept) ${where(predicates)} RETURN count(c) AS total }`
+    : 'WITH null AS total';
   return `${total}
      CALL () {
        ${rows}
@@ -144,7 +159,9 @@ export class ConceptRepository {
   constructor(private readonly db: CypherRunner) {}
 
   async bySlugs(slugs: readonly string[]): Promise<ConceptRecord[]> {
-    const rows = await this.db.read(`MATCH (c:Concept) WHERE c.slug IN $slugs RETURN ${CONCEPT_PROJECTION} AS c`, { slugs: [...slugs] });
+    const rows = await this.db.read(`MATCH (c:Concept) WHERE c.slug IN $slugs RETURN ${CONCEPT_PROJECTION} AS c`, {
+      slugs: [...slugs],
+    });
     return rows.map((row) => toConceptRecord(row.c as Record<string, unknown>));
   }
 
@@ -154,7 +171,13 @@ export class ConceptRepository {
    * the same round trip, in `walks`; items are whole records, or ConceptRefs (names only) when `whole` is false.
    * Without `withTotal` the total is not counted and the page's `totalCount` is null.
    */
-  async page(filter: ConceptListFilter, order: ConceptListOrder, window: PageWindow, plan: ConceptsPlan = { whole: true, walk: [] }, withTotal = true): Promise<ConceptPage> {
+  async page(
+    filter: ConceptListFilter,
+    order: ConceptListOrder,
+    window: PageWindow,
+    plan: ConceptsPlan = { whole: true, walk: [] },
+    withTotal = true,
+  ): Promise<ConceptPage> {
     const { walk, whole } = plan;
     const [row] = await this.db.read(pageQuery(filter, order, window, plan, withTotal), {
       ...(walk.length > 0 ? walkParams(walk) : {}),
@@ -170,12 +193,23 @@ export class ConceptRepository {
       take: neo4j.int(window.size + 1),
     });
     const walks = new Map<string, RelatedTree[]>();
-    const fetched = (row.rows as { record: Record<string, unknown>; k: string | number; related?: unknown[][] }[]).map(({ record, k, related }) => {
-      const concept = toConceptAs(record, whole);
-      if (related) walks.set(concept.slug, toRelatedTrees(concept.slug, related, walk));
-      return { item: concept, key: [k, concept.slug] as CursorKey };
-    });
-    return { ...assemblePage<ConceptRecord | ConceptRef, number | null>(window, fetched, row.total as number | null, row.beyondAfter as boolean, row.beyondBefore as boolean), walks };
+    const fetched = (row.rows as { record: Record<string, unknown>; k: string | number; related?: unknown[][] }[]).map(
+      ({ record, k, related }) => {
+        const concept = toConceptAs(record, whole);
+        if (related) walks.set(concept.slug, toRelatedTrees(concept.slug, related, walk));
+        return { item: concept, key: [k, concept.slug] as CursorKey };
+      },
+    );
+    return {
+      ...assemblePage<ConceptRecord | ConceptRef, number | null>(
+        window,
+        fetched,
+        row.total as number | null,
+        row.beyondAfter as boolean,
+        row.beyondBefore as boolean,
+      ),
+      walks,
+    };
   }
 
   /** Number of relations each concept takes part in (0 for unknown slugs). */
@@ -196,6 +230,10 @@ export class ConceptRepository {
        ORDER BY command, r.order IS NULL, r.order, c.slug`,
       { commands: [...commands] },
     );
-    return rows.map((row) => ({ command: row.command as string, flag: toConceptRecord(row.flag as Record<string, unknown>), order: (row.order as number | null) ?? null }));
+    return rows.map((row) => ({
+      command: row.command as string,
+      flag: toConceptRecord(row.flag as Record<string, unknown>),
+      order: (row.order as number | null) ?? null,
+    }));
   }
 }

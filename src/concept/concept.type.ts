@@ -21,7 +21,10 @@ interface ConceptContext {
  * hand and reads the rest of its record through the per-request read-ahead when a client asks for a field of it.
  * Fields that need the database (degree, flags, related) live in resolvers and go through the DataLoaders too.
  */
-@ObjectType({ implements: Node, description: 'A concept of container technology: a technology, product, command, stage, signal, ...' })
+@ObjectType({
+  implements: Node,
+  description: 'A concept of container technology: a technology, product, command, stage, signal, ...',
+})
 export class Concept implements Node {
   /** The stored record, or the ConceptRef a list of related concepts carried. */
   record!: ConceptRecord | ConceptRef;
@@ -40,7 +43,8 @@ export class Concept implements Node {
     if (isConceptRecord(this.record)) return this.record;
     const record = await context.loaders.readAhead.whole(this.record);
     // The concept was removed between two reads of this request (the seeder replaced the graph).
-    if (!record) throw new AtlasError(ErrorCode.NOT_FOUND, `The concept "${this.record.slug}" no longer exists. Ask again.`);
+    if (!record)
+      throw new AtlasError(ErrorCode.NOT_FOUND, `The concept "${this.record.slug}" no longer exists. Ask again.`);
     this.record = record;
     return record;
   }
@@ -50,7 +54,9 @@ export class Concept implements Node {
     return toGlobalId('Concept', this.record.slug);
   }
 
-  @Field(() => String, { description: 'Stable, human-readable key, e.g. `docker-build`. Use it with `concept(slug:)`.' })
+  @Field(() => String, {
+    description: 'Stable, human-readable key, e.g. `docker-build`. Use it with `concept(slug:)`.',
+  })
   get slug(): string {
     return this.record.slug;
   }
@@ -65,20 +71,28 @@ export class Concept implements Node {
     return pick(this.record.nameKo, this.record.nameEn, lang) ?? this.record.slug;
   }
 
-  @Field(() => [String], { description: 'Other names in the chosen language; the other language when none are recorded.' })
+  @Field(() => [String], {
+    description: 'Other names in the chosen language; the other language when none are recorded.',
+  })
   async aliases(@LangArg() lang: Lang, @Ctx() context: ConceptContext): Promise<string[]> {
     const record = await this.whole(context);
-    const [first, second] = lang === Lang.KO ? [record.aliasesKo, record.aliasesEn] : [record.aliasesEn, record.aliasesKo];
+    const [first, second] =
+      lang === Lang.KO ? [record.aliasesKo, record.aliasesEn] : [record.aliasesEn, record.aliasesKo];
     return first.length > 0 ? first : second;
   }
 
-  @Field(() => String, { description: 'One- or two-sentence explanation in the chosen language (falls back, never null).' })
+  @Field(() => String, {
+    description: 'One- or two-sentence explanation in the chosen language (falls back, never null).',
+  })
   async summary(@LangArg() lang: Lang, @Ctx() context: ConceptContext): Promise<string> {
     const record = await this.whole(context);
     return pick(record.summaryKo, record.summaryEn, lang) ?? '';
   }
 
-  @Field(() => String, { nullable: true, description: 'Longer explanation in the chosen language; null when the note has none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Longer explanation in the chosen language; null when the note has none.',
+  })
   async details(@LangArg() lang: Lang, @Ctx() context: ConceptContext): Promise<string | null> {
     const record = await this.whole(context);
     return pick(record.detailsKo, record.detailsEn, lang);
@@ -94,7 +108,10 @@ export class Concept implements Node {
     return (await this.whole(context)).source;
   }
 
-  @Field(() => String, { nullable: true, description: 'Command-line syntax of a command or flag, e.g. `docker build -t <name> .`; null for other kinds.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Command-line syntax of a command or flag, e.g. `docker build -t <name> .`; null for other kinds.',
+  })
   async syntax(@Ctx() context: ConceptContext): Promise<string | null> {
     return (await this.whole(context)).syntax;
   }
@@ -104,7 +121,11 @@ export class Concept implements Node {
     return (await this.whole(context)).order;
   }
 
-  @Field(() => Correction, { nullable: true, description: 'Where the study note is wrong about this concept: its claim and the truth; null when the note is right.' })
+  @Field(() => Correction, {
+    nullable: true,
+    description:
+      'Where the study note is wrong about this concept: its claim and the truth; null when the note is right.',
+  })
   async correction(@Ctx() context: ConceptContext): Promise<Correction | null> {
     const correction = parseCorrection((await this.whole(context)).correction);
     return correction ? new Correction(correction) : null;

@@ -10,7 +10,10 @@ import { LangArg } from '../i18n/lang.arg';
  * a page that says so. A frontend shows it beside the fact, never as the fact: the graph's relations already state
  * the truth, and no quiz, tour or path takes its answer from `noteSays`.
  */
-@ObjectType({ description: 'Where the study note is wrong or out of date: what the note claims, what is true instead, and a reference for the truth.' })
+@ObjectType({
+  description:
+    'Where the study note is wrong or out of date: what the note claims, what is true instead, and a reference for the truth.',
+})
 export class Correction {
   record!: CorrectionRecord;
 
@@ -19,7 +22,10 @@ export class Correction {
     if (record) this.record = record;
   }
 
-  @Field(() => String, { description: 'What the study note claims, in the chosen language. It is the note\'s claim, not a fact: show it as such.' })
+  @Field(() => String, {
+    description:
+      "What the study note claims, in the chosen language. It is the note's claim, not a fact: show it as such.",
+  })
   noteSays(@LangArg() lang: Lang): string {
     return pick(this.record.noteSays.ko, this.record.noteSays.en, lang) ?? '';
   }

@@ -5,9 +5,30 @@ import { nearestCommon } from './difference.common';
 import { specialisedPairs } from './difference.model';
 
 const concept = (slug: string): ConceptRecord => ({
-  slug, kind: ConceptKind.TECHNOLOGY, nameKo: slug, nameEn: slug, aliasesKo: [], aliasesEn: [], summaryKo: '', summaryEn: '', detailsKo: null, detailsEn: null, tags: [], source: '', syntax: null, order: null,
+  slug,
+  kind: ConceptKind.TECHNOLOGY,
+  nameKo: slug,
+  nameEn: slug,
+  aliasesKo: [],
+  aliasesEn: [],
+  summaryKo: '',
+  summaryEn: '',
+  detailsKo: null,
+  detailsEn: null,
+  tags: [],
+  source: '',
+  syntax: null,
+  order: null,
 });
-const rel = (from: string, type: RelationType, to: string): RelationRecord => ({ type, from, to, descriptionKo: null, descriptionEn: null, order: null, source: '' });
+const rel = (from: string, type: RelationType, to: string): RelationRecord => ({
+  type,
+  from,
+  to,
+  descriptionKo: null,
+  descriptionEn: null,
+  order: null,
+  source: '',
+});
 
 const graph = new FactGraph(['container', 'os', 'app', 'docker-c', 'vm', 'hypervisor', 'host', 'kernel'].map(concept), [
   rel('os', RelationType.IS_A, 'container'),
@@ -22,7 +43,14 @@ const graph = new FactGraph(['container', 'os', 'app', 'docker-c', 'vm', 'hyperv
 
 const summary = (a: string, b: string) => {
   const common = nearestCommon(graph, a, b);
-  return common && { slug: common.concept.slug, byHierarchy: common.byHierarchy, a: common.fromA.relations.length, b: common.fromB.relations.length };
+  return (
+    common && {
+      slug: common.concept.slug,
+      byHierarchy: common.byHierarchy,
+      a: common.fromA.relations.length,
+      b: common.fromB.relations.length,
+    }
+  );
 };
 
 describe('nearestCommon', () => {
@@ -33,7 +61,11 @@ describe('nearestCommon', () => {
 
   it('otherwise walks other forward relations to a third concept, never sideways over symmetric ones', () => {
     expect(summary('container', 'vm')).toEqual({ slug: 'host', byHierarchy: false, a: 1, b: 2 });
-    expect(nearestCommon(graph, 'container', 'vm')!.fromB.nodes.map((n) => n.slug)).toEqual(['vm', 'hypervisor', 'host']);
+    expect(nearestCommon(graph, 'container', 'vm')!.fromB.nodes.map((n) => n.slug)).toEqual([
+      'vm',
+      'hypervisor',
+      'host',
+    ]);
     expect(summary('kernel', 'host')).toBeNull();
   });
 });

@@ -36,7 +36,13 @@ function walk(graph: FactGraph, start: string, relations: RelationRecord[]): Wal
   return { nodes: [start, ...relations.map((r) => r.to)].map((slug) => graph.concept(slug)!), relations };
 }
 
-function search(graph: FactGraph, a: string, b: string, types: ReadonlySet<RelationType>, allowEnds: boolean): CommonRecord | null {
+function search(
+  graph: FactGraph,
+  a: string,
+  b: string,
+  types: ReadonlySet<RelationType>,
+  allowEnds: boolean,
+): CommonRecord | null {
   const fromA = graph.walksFrom(a, types, MAX_WALK);
   const fromB = graph.walksFrom(b, types, MAX_WALK);
   let best: { slug: string; wa: RelationRecord[]; wb: RelationRecord[] } | null = null;
@@ -52,7 +58,12 @@ function search(graph: FactGraph, a: string, b: string, types: ReadonlySet<Relat
     if (closer(slug, wa, wb)) best = { slug, wa, wb };
   }
   if (!best) return null;
-  return { concept: graph.concept(best.slug)!, byHierarchy: types === HIERARCHY, fromA: walk(graph, a, best.wa), fromB: walk(graph, b, best.wb) };
+  return {
+    concept: graph.concept(best.slug)!,
+    byHierarchy: types === HIERARCHY,
+    fromA: walk(graph, a, best.wa),
+    fromB: walk(graph, b, best.wb),
+  };
 }
 
 /** The nearest common concept of `a` and `b` (both in the graph), or null when nothing joins them. */

@@ -14,7 +14,6 @@ import type { ComparisonEntry } from './difference.repository';
  * repositories read.
  */
 
-
 const TYPE_ORDER = RELATION_TYPES;
 
 /** One side of a difference: the concept and what it has (a stored value, or related concepts). */
@@ -102,12 +101,19 @@ function storedPoints(stored: StoredComparison, a: ConceptRecord, b: ConceptReco
 /** The compared concepts' relations grouped by type and direction, leaving out those between a and b themselves. */
 function group(relations: ComparedRelation[], a: ConceptRecord, b: ConceptRecord): RelationGroup[] {
   return groupByTypeAndDirection(
-    relations.filter((relation) => !ABOUT_THE_NOTE.has(relation.relation.type) && relation.other.slug !== a.slug && relation.other.slug !== b.slug),
+    relations.filter(
+      (relation) =>
+        !ABOUT_THE_NOTE.has(relation.relation.type) && relation.other.slug !== a.slug && relation.other.slug !== b.slug,
+    ),
   );
 }
 
 /** Shared groups and relation rows: per type and direction, what both have, and what only one of them has. */
-function fromRelations(data: CompareData, a: ConceptRecord, b: ConceptRecord): { shared: SharedGroupModel[]; points: PointModel[] } {
+function fromRelations(
+  data: CompareData,
+  a: ConceptRecord,
+  b: ConceptRecord,
+): { shared: SharedGroupModel[]; points: PointModel[] } {
   const shared: SharedGroupModel[] = [];
   const points: PointModel[] = [];
   for (const { type, direction, bySlug } of group(data.relations, a, b)) {
@@ -139,7 +145,8 @@ function directRelations(data: CompareData, a: ConceptRecord, b: ConceptRecord):
   const seen = new Set<string>();
   const direct: DirectModel[] = [];
   for (const { relation } of data.relations) {
-    const between = (relation.from === a.slug && relation.to === b.slug) || (relation.from === b.slug && relation.to === a.slug);
+    const between =
+      (relation.from === a.slug && relation.to === b.slug) || (relation.from === b.slug && relation.to === a.slug);
     const key = `${relation.from}:${relation.type}:${relation.to}`;
     if (!between || seen.has(key) || ABOUT_THE_NOTE.has(relation.type)) continue;
     seen.add(key);
@@ -157,14 +164,21 @@ export function buildDifference(
   common: CommonRecord | null,
 ): DifferenceModel {
   const { shared, points } = fromRelations(data, a, b);
-  const title = data.stored?.title ?? { ko: `${withParticle(a.nameKo, '와/과')} ${b.nameKo}`, en: `${a.nameEn} vs ${b.nameEn}` };
+  const title = data.stored?.title ?? {
+    ko: `${withParticle(a.nameKo, '와/과')} ${b.nameKo}`,
+    en: `${a.nameEn} vs ${b.nameEn}`,
+  };
   return {
     a,
     b,
     title,
     direct: directRelations(data, a, b),
     shared,
-    points: [...(data.stored ? storedPoints(data.stored, a, b) : []), ...related.flatMap((r) => storedPoints(r.stored, r.a, r.b)), ...points],
+    points: [
+      ...(data.stored ? storedPoints(data.stored, a, b) : []),
+      ...related.flatMap((r) => storedPoints(r.stored, r.a, r.b)),
+      ...points,
+    ],
     common,
   };
 }

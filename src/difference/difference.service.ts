@@ -21,7 +21,10 @@ export class DifferenceService {
     const data = await this.compare.compareData([a, b]);
     const conceptA = data.concepts.find((concept) => concept.slug === a);
     const conceptB = data.concepts.find((concept) => concept.slug === b);
-    for (const [argument, slug, found] of [['a', a, conceptA], ['b', b, conceptB]] as const) {
+    for (const [argument, slug, found] of [
+      ['a', a, conceptA],
+      ['b', b, conceptB],
+    ] as const) {
       if (!found) throw conceptNotFound(argument, slug);
     }
     const { graph } = await this.facts.factGraph();

@@ -16,14 +16,22 @@ function closed(text: string): string {
 }
 
 /** What `concept` has over relations of `type` seen from it: one sentence when it is the subject, one per relation otherwise. */
-function relationSide(type: RelationType, direction: Way, concept: ConceptRecord, others: ConceptRecord[], lang: Lang): string {
+function relationSide(
+  type: RelationType,
+  direction: Way,
+  concept: ConceptRecord,
+  others: ConceptRecord[],
+  lang: Lang,
+): string {
   const phrase = phraseOf(concept, lang);
   if (direction === Direction.OUTGOING) return relationSentence(type, phrase, phraseOfAll(others, lang), lang);
   return others.map((other) => relationSentence(type, phraseOf(other, lang), phrase, lang)).join(' ');
 }
 
 function nothingRecorded(concept: ConceptRecord, lang: Lang): string {
-  return lang === Lang.KO ? `${nameIn(concept, lang)}에 대해서는 이런 관계가 기록되어 있지 않다.` : `Nothing like this is recorded for ${en(phraseOf(concept, lang))}.`;
+  return lang === Lang.KO
+    ? `${nameIn(concept, lang)}에 대해서는 이런 관계가 기록되어 있지 않다.`
+    : `Nothing like this is recorded for ${en(phraseOf(concept, lang))}.`;
 }
 
 /** The row heading: a stored comparison's aspect (with the comparison's title when it compares kinds of a and b). */
@@ -38,7 +46,8 @@ export function pointLabel(point: PointModel, model: DifferenceModel, lang: Lang
 
 /** One side of a row as a sentence; null when that side has nothing for this row. */
 export function sideText(point: PointModel, side: SideModel, lang: Lang): string | null {
-  if (point.type) return side.others.length > 0 ? relationSide(point.type, point.direction!, side.concept, side.others, lang) : null;
+  if (point.type)
+    return side.others.length > 0 ? relationSide(point.type, point.direction!, side.concept, side.others, lang) : null;
   return side.value ? `${nameIn(side.concept, lang)}: ${closed(pickText(side.value, lang))}` : null;
 }
 
@@ -55,7 +64,9 @@ export function sharedSentences(groups: SharedGroupModel[], a: ConceptRecord, b:
   const [phraseA, phraseB] = [phraseOf(a, lang), phraseOf(b, lang)];
   return groups.flatMap((group) => {
     if (group.direction === Direction.INCOMING) {
-      return group.concepts.map((other) => relationSentence(group.type, phraseOf(other, lang), phraseOfAll([a, b], lang), lang));
+      return group.concepts.map((other) =>
+        relationSentence(group.type, phraseOf(other, lang), phraseOfAll([a, b], lang), lang),
+      );
     }
     const sentence = relationSentence(group.type, phraseA, phraseOfAll(group.concepts, lang), lang);
     if (lang === Lang.KO) return [`${withParticle(nameB, '와/과')} 마찬가지로 ${sentence}`];
@@ -90,7 +101,11 @@ export function commonSentences(common: CommonRecord, lang: Lang): string[] {
 /** "What they share, where they differ, and what they have in common" as one text. */
 export function explanation(model: DifferenceModel, lang: Lang): string {
   const title = pickText(model.title, lang);
-  const parts = [`${title}.`, ...directSentences(model, lang), ...sharedSentences(model.shared, model.a, model.b, lang)];
+  const parts = [
+    `${title}.`,
+    ...directSentences(model, lang),
+    ...sharedSentences(model.shared, model.a, model.b, lang),
+  ];
   for (const point of model.points) parts.push(`${pointLabel(point, model, lang)}: ${pointSentence(point, lang)}`);
   if (model.common) {
     // 이다 fits after a vowel and a consonant alike in written Korean ("컨테이너이다", "호스트 머신이다").

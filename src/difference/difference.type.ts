@@ -7,9 +7,20 @@ import { type AskedInLang, LangArg } from '../i18n/lang.arg';
 import { Relation } from '../relation/relation.type';
 import type { DifferenceModel, PointModel } from './difference.model';
 import type { CommonRecord } from './difference.common';
-import { commonSentences, directSentences, explanation, pointLabel, pointSentence, sharedSentences, sideText } from './difference.text';
+import {
+  commonSentences,
+  directSentences,
+  explanation,
+  pointLabel,
+  pointSentence,
+  sharedSentences,
+  sideText,
+} from './difference.text';
 
-@ObjectType({ description: 'One way two concepts differ: a row of a stored comparison, or a kind of relation one has and the other has not (or has with other concepts).' })
+@ObjectType({
+  description:
+    'One way two concepts differ: a row of a stored comparison, or a kind of relation one has and the other has not (or has with other concepts).',
+})
 export class DifferencePoint implements AskedInLang {
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
   constructor(
@@ -18,17 +29,26 @@ export class DifferencePoint implements AskedInLang {
     readonly askedLang?: Lang | null,
   ) {}
 
-  @Field(() => String, { description: 'What is compared: the comparison\'s row heading, or the kind of relation ("Runs on", "Examples").' })
+  @Field(() => String, {
+    description: 'What is compared: the comparison\'s row heading, or the kind of relation ("Runs on", "Examples").',
+  })
   aspect(@LangArg() lang: Lang): string {
     return pointLabel(this.point!, this.model!, lang);
   }
 
-  @Field(() => String, { nullable: true, description: 'What the first concept (or, in a comparison of their kinds, its kind) has here, as a sentence; null when nothing is recorded.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the first concept (or, in a comparison of their kinds, its kind) has here, as a sentence; null when nothing is recorded.',
+  })
   a(@LangArg() lang: Lang): string | null {
     return sideText(this.point!, this.point!.a, lang);
   }
 
-  @Field(() => String, { nullable: true, description: 'What the second concept (or its kind) has here, as a sentence; null when nothing is recorded.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the second concept (or its kind) has here, as a sentence; null when nothing is recorded.',
+  })
   b(@LangArg() lang: Lang): string | null {
     return sideText(this.point!, this.point!.b, lang);
   }
@@ -38,12 +58,18 @@ export class DifferencePoint implements AskedInLang {
     return pointSentence(this.point!, lang);
   }
 
-  @Field(() => RelationType, { nullable: true, description: 'For a row made from relations, their type; null for a row of a stored comparison.' })
+  @Field(() => RelationType, {
+    nullable: true,
+    description: 'For a row made from relations, their type; null for a row of a stored comparison.',
+  })
   get relationType(): RelationType | null {
     return this.point!.type;
   }
 
-  @Field(() => String, { nullable: true, description: 'The slug of the stored comparison the row comes from; null for a row made from relations.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The slug of the stored comparison the row comes from; null for a row made from relations.',
+  })
   get comparison(): string | null {
     return this.point!.comparison?.slug ?? null;
   }
@@ -62,7 +88,9 @@ export class CommonConcept implements AskedInLang {
     readonly askedLang?: Lang | null,
   ) {}
 
-  @Field(() => Concept, { description: 'The common concept (it may be one of the two, when the other is a kind of it).' })
+  @Field(() => Concept, {
+    description: 'The common concept (it may be one of the two, when the other is a kind of it).',
+  })
   get concept(): Concept {
     return new Concept(this.common!.concept);
   }
@@ -77,7 +105,10 @@ export class CommonConcept implements AskedInLang {
     return this.common!.fromB.relations.length;
   }
 
-  @Field(() => Boolean, { description: 'True when both reach it as kinds, examples or parts of it (IS_A, EXAMPLE_OF, PART_OF); false when over other relations (what they run on, use, are built from, ...).' })
+  @Field(() => Boolean, {
+    description:
+      'True when both reach it as kinds, examples or parts of it (IS_A, EXAMPLE_OF, PART_OF); false when over other relations (what they run on, use, are built from, ...).',
+  })
   get byHierarchy(): boolean {
     return this.common!.byHierarchy;
   }
@@ -90,7 +121,13 @@ export class CommonConcept implements AskedInLang {
   @Field(() => [Relation], { description: 'The relations walked: from the first concept, then from the second.' })
   get relations(): Relation[] {
     return [this.common!.fromA, this.common!.fromB].flatMap((walk) =>
-      walk.relations.map((relation) => new Relation(relation, { from: walk.nodes.find((n) => n.slug === relation.from), to: walk.nodes.find((n) => n.slug === relation.to) })),
+      walk.relations.map(
+        (relation) =>
+          new Relation(relation, {
+            from: walk.nodes.find((n) => n.slug === relation.from),
+            to: walk.nodes.find((n) => n.slug === relation.to),
+          }),
+      ),
     );
   }
 }
@@ -113,12 +150,17 @@ export class Difference implements AskedInLang {
     return new Concept(this.model!.b);
   }
 
-  @Field(() => String, { description: 'A title: the study note\'s comparison title when it compares exactly these two, otherwise "A vs B".' })
+  @Field(() => String, {
+    description: 'A title: the study note\'s comparison title when it compares exactly these two, otherwise "A vs B".',
+  })
   title(@LangArg() lang: Lang): string {
     return pickText(this.model!.title, lang);
   }
 
-  @Field(() => [String], { description: 'How the two are related to each other directly, one sentence per relation ("OS container contrasts with application container.").' })
+  @Field(() => [String], {
+    description:
+      'How the two are related to each other directly, one sentence per relation ("OS container contrasts with application container.").',
+  })
   related(@LangArg() lang: Lang): string[] {
     return directSentences(this.model!, lang);
   }
@@ -128,17 +170,26 @@ export class Difference implements AskedInLang {
     return sharedSentences(this.model!.shared, this.model!.a, this.model!.b, lang);
   }
 
-  @Field(() => [DifferencePoint], { description: 'Where they differ: the rows of the study note\'s comparison of the two, then of comparisons of their kinds, then relations of a type one has with concepts the other has not.' })
+  @Field(() => [DifferencePoint], {
+    description:
+      "Where they differ: the rows of the study note's comparison of the two, then of comparisons of their kinds, then relations of a type one has with concepts the other has not.",
+  })
   get differences(): DifferencePoint[] {
     return this.model!.points.map((point) => new DifferencePoint(point, this.model, this.askedLang));
   }
 
-  @Field(() => CommonConcept, { nullable: true, description: 'The nearest concept both lead to; null when none is within reach.' })
+  @Field(() => CommonConcept, {
+    nullable: true,
+    description: 'The nearest concept both lead to; null when none is within reach.',
+  })
   get nearestCommon(): CommonConcept | null {
     return this.model!.common ? new CommonConcept(this.model!.common, this.askedLang) : null;
   }
 
-  @Field(() => String, { description: 'All of the above as one text: relations, what they share, each difference, the nearest common concept.' })
+  @Field(() => String, {
+    description:
+      'All of the above as one text: relations, what they share, each difference, the nearest common concept.',
+  })
   explanation(@LangArg() lang: Lang): string {
     return explanation(this.model!, lang);
   }

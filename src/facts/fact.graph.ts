@@ -51,7 +51,13 @@ export interface FactQuestion {
 const HIERARCHY = new Set([RelationType.IS_A, RelationType.EXAMPLE_OF]);
 const HIERARCHY_AND_PARTS = new Set([RelationType.IS_A, RelationType.EXAMPLE_OF, RelationType.PART_OF]);
 /** Relations between the given concept and a candidate that do not make the candidate a right answer. */
-const LOOSE = new Set([RelationType.CONTRASTS_WITH, RelationType.ALTERNATIVE_TO, RelationType.NEXT_STAGE, RelationType.LEARN_AFTER, RelationType.COVERS]);
+const LOOSE = new Set([
+  RelationType.CONTRASTS_WITH,
+  RelationType.ALTERNATIVE_TO,
+  RelationType.NEXT_STAGE,
+  RelationType.LEARN_AFTER,
+  RelationType.COVERS,
+]);
 
 const TYPE_ORDER = RELATION_TYPES;
 
@@ -87,13 +93,21 @@ export class FactGraph {
   private readonly incoming = new Map<string, FactEdge[]>();
   private readonly byKind = new Map<string, ConceptRecord[]>();
 
-  constructor(concepts: readonly ConceptRecord[], readonly edges: readonly FactEdge[]) {
+  constructor(
+    concepts: readonly ConceptRecord[],
+    readonly edges: readonly FactEdge[],
+  ) {
     for (const concept of [...concepts].sort((a, b) => a.slug.localeCompare(b.slug))) {
       this.concepts.set(concept.slug, concept);
       listIn(this.byKind, concept.kind).push(concept);
     }
     // Sorted, so every walk over the graph visits relations in the same order whatever order they were read in.
-    const sorted = [...edges].sort((x, y) => TYPE_ORDER.indexOf(x.type) - TYPE_ORDER.indexOf(y.type) || x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
+    const sorted = [...edges].sort(
+      (x, y) =>
+        TYPE_ORDER.indexOf(x.type) - TYPE_ORDER.indexOf(y.type) ||
+        x.from.localeCompare(y.from) ||
+        x.to.localeCompare(y.to),
+    );
     for (const edge of sorted) {
       if (!this.concepts.has(edge.from) || !this.concepts.has(edge.to) || edge.from === edge.to) continue;
       listIn(this.outgoing, edge.from).push(edge);
@@ -143,13 +157,23 @@ export class FactGraph {
 
   /** The facts questions are made from (`quizzed` types only): all, or tiered around a topic (see Fact.tier). */
   factsAround(topic: string | null, quizzed: ReadonlySet<RelationType>): Fact[] {
-    const edges = this.edges.filter((e) => quizzed.has(e.type) && this.concepts.has(e.from) && this.concepts.has(e.to) && e.from !== e.to);
-    const fact = (e: FactEdge, tier: number): Fact => ({ type: e.type, subject: this.concepts.get(e.from)!, object: this.concepts.get(e.to)!, source: e.source, tier });
+    const edges = this.edges.filter(
+      (e) => quizzed.has(e.type) && this.concepts.has(e.from) && this.concepts.has(e.to) && e.from !== e.to,
+    );
+    const fact = (e: FactEdge, tier: number): Fact => ({
+      type: e.type,
+      subject: this.concepts.get(e.from)!,
+      object: this.concepts.get(e.to)!,
+      source: e.source,
+      tier,
+    });
     if (topic === null) return edges.map((e) => fact(e, 0));
     const core = reach([topic], this.step(new Set([RelationType.COVERS]), 'forward'), true);
     const near = new Set(core);
     for (const e of edges) if (core.has(e.from) || core.has(e.to)) [e.from, e.to].forEach((slug) => near.add(slug));
-    return edges.flatMap((e) => (core.has(e.from) || core.has(e.to) ? [fact(e, 0)] : near.has(e.from) || near.has(e.to) ? [fact(e, 1)] : []));
+    return edges.flatMap((e) =>
+      core.has(e.from) || core.has(e.to) ? [fact(e, 0)] : near.has(e.from) || near.has(e.to) ? [fact(e, 1)] : [],
+    );
   }
 
   /** The concepts the graph makes a right answer to `stem` (rule 1), the intended answer among them. */
@@ -161,11 +185,13 @@ export class FactGraph {
 
   private follows(type: RelationType, asks: Asks, s: string): Set<string> {
     const only = new Set([type]);
-    if (type === RelationType.NEXT_STAGE) return new Set(this.step(only, asks === 'OBJECT' ? 'forward' : 'backward')(s));
+    if (type === RelationType.NEXT_STAGE)
+      return new Set(this.step(only, asks === 'OBJECT' ? 'forward' : 'backward')(s));
     if (HIERARCHY.has(type)) return reach([s], this.step(HIERARCHY, asks === 'OBJECT' ? 'forward' : 'backward'), false);
     const up = this.step(HIERARCHY, 'forward');
     const down = this.step(HIERARCHY, 'backward');
-    if (SYMMETRIC_RELATIONS.has(type)) return reach(reach(reach([s], up, true), this.step(only, 'both'), false), down, true);
+    if (SYMMETRIC_RELATIONS.has(type))
+      return reach(reach(reach([s], up, true), this.step(only, 'both'), false), down, true);
     if (asks === 'OBJECT') return reach(reach([s], up, true), this.step(only, 'forward'), false);
     return reach(reach([s], this.step(only, 'backward'), false), down, true);
   }
@@ -177,7 +203,8 @@ export class FactGraph {
     const excluded = new Set([s, stem.answer.slug, ...rights]);
     if (!HIERARCHY.has(stem.type) && stem.type !== RelationType.NEXT_STAGE) {
       const anchors = [s, ...rights];
-      for (const way of ['forward', 'backward'] as const) for (const slug of reach(anchors, this.step(HIERARCHY_AND_PARTS, way), false)) excluded.add(slug);
+      for (const way of ['forward', 'backward'] as const)
+        for (const slug of reach(anchors, this.step(HIERARCHY_AND_PARTS, way), false)) excluded.add(slug);
     }
     for (const e of this.outgoing.get(s) ?? []) if (!LOOSE.has(e.type)) excluded.add(e.to);
     for (const e of this.incoming.get(s) ?? []) if (!LOOSE.has(e.type)) excluded.add(e.from);

@@ -47,7 +47,8 @@ export class FactRepository {
     );
     const concepts = (row.concepts as Record<string, unknown>[]).map(toConceptRecord);
     // The topic is always part of the graph read, even past the bound.
-    if (row.topic && !concepts.some((c) => c.slug === topic)) concepts.push(toConceptRecord(row.topic as Record<string, unknown>));
+    if (row.topic && !concepts.some((c) => c.slug === topic))
+      concepts.push(toConceptRecord(row.topic as Record<string, unknown>));
     const edges: FactEdge[] = (row.edges as Record<string, unknown>[]).map(toRelationRecord);
     return { graph: new FactGraph(concepts, edges), topicFound: topic === null || (row.topicFound as boolean) };
   }

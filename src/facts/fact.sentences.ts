@@ -25,8 +25,21 @@ export function joinNames(names: readonly string[], lang: Lang): string {
 export function phraseOfAll(concepts: readonly ConceptRecord[], lang: Lang): Phrase {
   const phrases = concepts.map((c) => phraseOf(c, lang));
   if (phrases.length === 1) return phrases[0];
-  const text = phrases.some((p) => p.text) ? joinNames(phrases.map((p) => p.text ?? p.name), lang) : null;
-  return { name: joinNames(phrases.map((p) => p.name), lang), text, plural: true, several: true };
+  const text = phrases.some((p) => p.text)
+    ? joinNames(
+        phrases.map((p) => p.text ?? p.name),
+        lang,
+      )
+    : null;
+  return {
+    name: joinNames(
+      phrases.map((p) => p.name),
+      lang,
+    ),
+    text,
+    plural: true,
+    several: true,
+  };
 }
 
 /** A stored description ("first it asks the container to terminate") as a sentence of its own. */
@@ -40,7 +53,13 @@ function asSentence(text: string): string {
  * A relation as a sentence in `lang` ("docker stop sends SIGTERM."), followed by the relation's own description
  * when it has one and `withDescription` is set. `subject` and `object` are the relation's stored ends.
  */
-export function factSentence(relation: RelationRecord, subject: ConceptRecord, object: ConceptRecord, lang: Lang, withDescription = true): string {
+export function factSentence(
+  relation: RelationRecord,
+  subject: ConceptRecord,
+  object: ConceptRecord,
+  lang: Lang,
+  withDescription = true,
+): string {
   const sentence = relationSentence(relation.type, phraseOf(subject, lang), phraseOf(object, lang), lang);
   const description = withDescription ? pick(relation.descriptionKo, relation.descriptionEn, lang) : null;
   return description ? `${sentence} ${asSentence(description)}` : sentence;

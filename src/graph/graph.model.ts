@@ -85,7 +85,12 @@ export function conceptRefProjection(variable: string): string {
 
 export function toConceptRef(row: Record<string, unknown>): ConceptRef {
   const c = row as Partial<ConceptRecord>;
-  return { slug: c.slug!, kind: c.kind!, nameKo: c.nameKo ?? c.nameEn ?? c.slug!, nameEn: c.nameEn ?? c.nameKo ?? c.slug! };
+  return {
+    slug: c.slug!,
+    kind: c.kind!,
+    nameKo: c.nameKo ?? c.nameEn ?? c.slug!,
+    nameEn: c.nameEn ?? c.nameKo ?? c.slug!,
+  };
 }
 
 /** The projection of concept node `variable` as a whole record or as a ConceptRef. Only code passes the name. */

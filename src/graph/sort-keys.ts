@@ -8,7 +8,8 @@
  */
 
 /** Cypher SET items for the name keys of concept `c`; to follow a write of its names. */
-export const NAME_KEYS_SET = 'c.sortNameEn = toLower(coalesce(c.nameEn, c.nameKo, c.slug)), c.sortNameKo = toLower(coalesce(c.nameKo, c.nameEn, c.slug))';
+export const NAME_KEYS_SET =
+  'c.sortNameEn = toLower(coalesce(c.nameEn, c.nameKo, c.slug)), c.sortNameKo = toLower(coalesce(c.nameKo, c.nameEn, c.slug))';
 
 /** Cypher SET item for the degree key of concept `c`: every relation it takes part in, with a concept at the other end. */
 export const DEGREE_KEY_SET = 'c.degree = COUNT { (c)--(:Concept) }';

@@ -35,7 +35,8 @@ registerEnumType(ConceptKind, {
 
 registerEnumType(RelationType, {
   name: 'RelationType',
-  description: 'The closed vocabulary of relations. `A TYPE B` reads as a sentence: "docker-stop SENDS_SIGNAL sigterm".',
+  description:
+    'The closed vocabulary of relations. `A TYPE B` reads as a sentence: "docker-stop SENDS_SIGNAL sigterm".',
   valuesConfig: {
     IS_A: { description: 'A is a kind of B.' },
     PART_OF: { description: 'A is a part of B.' },

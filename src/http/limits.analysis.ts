@@ -69,15 +69,30 @@ function skipped(directives: readonly DirectiveNode[] | undefined, variables: Va
   return false;
 }
 
-function numberArg(field: FieldNode, definition: GraphQLField<unknown, unknown>, name: string, variables: Variables): number | undefined {
+function numberArg(
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown>,
+  name: string,
+  variables: Variables,
+): number | undefined {
   const given = field.arguments?.find((arg) => arg.name.value === name);
-  const value = given ? valueOf(given.value, variables) : definition.args.find((arg) => arg.name === name)?.defaultValue;
+  const value = given
+    ? valueOf(given.value, variables)
+    : definition.args.find((arg) => arg.name === name)?.defaultValue;
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-function fieldCost(field: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, childCost: number, variables: Variables, sizes: CostSizes): number {
+function fieldCost(
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown> | undefined,
+  childCost: number,
+  variables: Variables,
+  sizes: CostSizes,
+): number {
   if (!definition || !definition.args.some((arg) => SIZE_ARGS.includes(arg.name))) return 1 + childCost;
-  const requested = SIZE_ARGS.map((name) => numberArg(field, definition, name, variables)).find((value) => value !== undefined);
+  const requested = SIZE_ARGS.map((name) => numberArg(field, definition, name, variables)).find(
+    (value) => value !== undefined,
+  );
   const count = Math.min(sizes.maxSize, Math.max(1, Math.abs(requested ?? sizes.defaultPageSize)));
   const maxLength = numberArg(field, definition, 'maxLength', variables);
   return 1 + count * Math.max(1, childCost) * (maxLength === undefined ? 1 : Math.max(1, Math.abs(maxLength)));
@@ -96,16 +111,25 @@ class Analysis {
   ) {
     analysisCounters.documentsAnalysed += 1;
     for (const definition of document.definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION && !this.fragments.has(definition.name.value)) this.fragments.set(definition.name.value, definition);
+      if (definition.kind === Kind.FRAGMENT_DEFINITION && !this.fragments.has(definition.name.value))
+        this.fragments.set(definition.name.value, definition);
     }
   }
 
   operation(operation: OperationDefinitionNode): QueryShape {
-    const root = operation.operation === OperationTypeNode.QUERY ? this.schema.getQueryType() : operation.operation === OperationTypeNode.MUTATION ? this.schema.getMutationType() : this.schema.getSubscriptionType();
+    const root =
+      operation.operation === OperationTypeNode.QUERY
+        ? this.schema.getQueryType()
+        : operation.operation === OperationTypeNode.MUTATION
+          ? this.schema.getMutationType()
+          : this.schema.getSubscriptionType();
     return this.selectionSet(operation.selectionSet, root ?? undefined);
   }
 
-  private fieldDefinition(parent: GraphQLCompositeType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+  private fieldDefinition(
+    parent: GraphQLCompositeType | undefined,
+    name: string,
+  ): GraphQLField<unknown, unknown> | undefined {
     if (!parent) return undefined;
     if (parent === this.schema.getQueryType()) {
       if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
@@ -114,7 +138,10 @@ class Analysis {
     return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
   }
 
-  private typeNamed(name: string | undefined, fallback: GraphQLCompositeType | undefined): GraphQLCompositeType | undefined {
+  private typeNamed(
+    name: string | undefined,
+    fallback: GraphQLCompositeType | undefined,
+  ): GraphQLCompositeType | undefined {
     if (name === undefined) return fallback;
     const type = this.schema.getType(name);
     return type && isCompositeType(type) ? type : undefined;
@@ -129,7 +156,10 @@ class Analysis {
     if (!definition) return EMPTY;
     analysisCounters.fragmentsAnalysed += 1;
     this.shapes.set(name, 'in progress');
-    const shape = this.selectionSet(definition.selectionSet, this.typeNamed(definition.typeCondition.name.value, undefined));
+    const shape = this.selectionSet(
+      definition.selectionSet,
+      this.typeNamed(definition.typeCondition.name.value, undefined),
+    );
     this.shapes.set(name, shape);
     return shape;
   }
@@ -198,7 +228,13 @@ function variablesWithDefaults(operation: OperationDefinitionNode, variables: Va
 }
 
 /** The shape of one operation of a document, with the request's variables. */
-export function operationShape(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Variables, sizes: CostSizes): QueryShape {
+export function operationShape(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Variables,
+  sizes: CostSizes,
+): QueryShape {
   return new Analysis(schema, document, variablesWithDefaults(operation, variables), sizes).operation(operation);
 }
 

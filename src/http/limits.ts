@@ -13,23 +13,40 @@ import { sendRequestError } from './request-errors';
 
 /** A request asked for too much; answered with HTTP 400 before any resolver runs. */
 function tooComplex(message: string, extensions: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 }, ...extensions } });
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 }, ...extensions },
+  });
 }
 
 /** The limit an operation breaks with the given variables, as the error to answer with; null when within limits. */
-function verdict(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: LimitsConfig): GraphQLError | null {
+function verdict(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: LimitsConfig,
+): GraphQLError | null {
   const shape = operationShape(schema, document, operation, variables, costSizes(limits));
   const depth = shape.depth;
   if (depth > limits.maxQueryDepth) {
-    return tooComplex(`The query nests ${depth} levels deep; the limit is ${limits.maxQueryDepth}. Ask for fewer nested levels, or make several smaller queries.`, { depth, maxDepth: limits.maxQueryDepth });
+    return tooComplex(
+      `The query nests ${depth} levels deep; the limit is ${limits.maxQueryDepth}. Ask for fewer nested levels, or make several smaller queries.`,
+      { depth, maxDepth: limits.maxQueryDepth },
+    );
   }
   const aliases = aliasCount(document);
   if (aliases > limits.maxAliases) {
-    return tooComplex(`The query uses ${aliases} aliases; the limit is ${limits.maxAliases}. Split it into several requests.`, { aliases, maxAliases: limits.maxAliases });
+    return tooComplex(
+      `The query uses ${aliases} aliases; the limit is ${limits.maxAliases}. Split it into several requests.`,
+      { aliases, maxAliases: limits.maxAliases },
+    );
   }
   const cost = shape.cost;
   if (cost > limits.maxQueryCost) {
-    return tooComplex(`The query's estimated cost is ${shown(cost)}; the limit is ${limits.maxQueryCost}. Lists cost by their first/last/limit: ask for smaller pages or fewer nested lists.`, { cost: shown(cost), maxCost: limits.maxQueryCost });
+    return tooComplex(
+      `The query's estimated cost is ${shown(cost)}; the limit is ${limits.maxQueryCost}. Lists cost by their first/last/limit: ask for smaller pages or fewer nested lists.`,
+      { cost: shown(cost), maxCost: limits.maxQueryCost },
+    );
   }
   return null;
 }
@@ -62,7 +79,10 @@ function shown(value: number): number | string {
 }
 
 function costSizes(limits: LimitsConfig): CostSizes {
-  return { defaultPageSize: limits.defaultPageSize, maxSize: Math.max(limits.maxPageSize, limits.maxNeighborhoodNodes) };
+  return {
+    defaultPageSize: limits.defaultPageSize,
+    maxSize: Math.max(limits.maxPageSize, limits.maxNeighborhoodNodes),
+  };
 }
 
 /** A verdict as the cache keeps it: the empty string for "within limits". */
@@ -130,7 +150,11 @@ export function queryShapeGuard(limits: LimitsConfig, schema: GraphQLSchema, ver
  * Verdicts are remembered per query text, operation and variables within a budget of bytes, so a client repeating a
  * query (the usual case) has it analysed once, and a flood of distinct requests cannot grow the memory past it.
  */
-export function queryLimitsPlugin(limits: LimitsConfig, schema: GraphQLSchema, verdicts: VerdictCache): ApolloServerPlugin<AtlasContext> {
+export function queryLimitsPlugin(
+  limits: LimitsConfig,
+  schema: GraphQLSchema,
+  verdicts: VerdictCache,
+): ApolloServerPlugin<AtlasContext> {
   return {
     async requestDidStart({ contextValue }) {
       return {
@@ -146,7 +170,10 @@ export function queryLimitsPlugin(limits: LimitsConfig, schema: GraphQLSchema, v
           }
           const error = revived(found);
           if (error) {
-            contextValue.logger.info({ code: error.extensions.code, reason: error.message }, 'query refused by the limits');
+            contextValue.logger.info(
+              { code: error.extensions.code, reason: error.message },
+              'query refused by the limits',
+            );
             throw error;
           }
         },

@@ -30,7 +30,11 @@ export function queryLengthGuard(maxLength: number): RequestHandler {
   return (req, res, next) => {
     const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
     if (typeof query === 'string' && query.length > maxLength) {
-      sendRequestError(res, 400, `The query text is ${query.length} characters long; the limit is ${maxLength}. Send a shorter query (persisted queries help).`);
+      sendRequestError(
+        res,
+        400,
+        `The query text is ${query.length} characters long; the limit is ${maxLength}. Send a shorter query (persisted queries help).`,
+      );
       return;
     }
     next();
@@ -49,7 +53,11 @@ function hasBody(headers: Record<string, string | string[] | undefined>): boolea
 export function getWithoutBody(): RequestHandler {
   return (req, res, next) => {
     if ((req.method === 'GET' || req.method === 'HEAD') && hasBody(req.headers)) {
-      sendRequestError(res, 400, 'A GET request carries its query in the URL (?query=...&variables=...) and must have no body. Send the body with POST instead.');
+      sendRequestError(
+        res,
+        400,
+        'A GET request carries its query in the URL (?query=...&variables=...) and must have no body. Send the body with POST instead.',
+      );
       return;
     }
     next();
@@ -61,7 +69,9 @@ interface PersistedQueryExtension {
   sha256Hash?: unknown;
 }
 
-function persistedQueryOf(req: Parameters<RequestHandler>[0]): { query: unknown; extension: PersistedQueryExtension | undefined } | 'malformed' {
+function persistedQueryOf(
+  req: Parameters<RequestHandler>[0],
+): { query: unknown; extension: PersistedQueryExtension | undefined } | 'malformed' {
   if (req.method === 'GET') {
     const raw = req.query.extensions;
     if (typeof raw !== 'string') return { query: req.query.query, extension: undefined };
@@ -73,7 +83,10 @@ function persistedQueryOf(req: Parameters<RequestHandler>[0]): { query: unknown;
     }
   }
   const body = req.body as { query?: unknown; extensions?: { persistedQuery?: PersistedQueryExtension } } | undefined;
-  return { query: body?.query, extension: body && typeof body.extensions === 'object' ? body.extensions?.persistedQuery : undefined };
+  return {
+    query: body?.query,
+    extension: body && typeof body.extensions === 'object' ? body.extensions?.persistedQuery : undefined,
+  };
 }
 
 /**
@@ -84,21 +97,37 @@ export function persistedQueryGuard(): RequestHandler {
   return (req, res, next) => {
     const found = persistedQueryOf(req);
     if (found === 'malformed') {
-      sendRequestError(res, 400, 'The `extensions` parameter is not valid JSON. Send a JSON object, e.g. {"persistedQuery":{"version":1,"sha256Hash":"..."}}.');
+      sendRequestError(
+        res,
+        400,
+        'The `extensions` parameter is not valid JSON. Send a JSON object, e.g. {"persistedQuery":{"version":1,"sha256Hash":"..."}}.',
+      );
       return;
     }
     const { query, extension } = found;
     if (!extension || typeof extension !== 'object') return next();
     if (extension.version !== 1) {
-      sendRequestError(res, 400, `Persisted queries are supported in version 1 only; got version ${JSON.stringify(extension.version ?? null)}. Send "version": 1.`);
+      sendRequestError(
+        res,
+        400,
+        `Persisted queries are supported in version 1 only; got version ${JSON.stringify(extension.version ?? null)}. Send "version": 1.`,
+      );
       return;
     }
     if (typeof extension.sha256Hash !== 'string' || !/^[0-9a-f]{64}$/.test(extension.sha256Hash)) {
-      sendRequestError(res, 400, 'The persisted query has no valid `sha256Hash`: send the lowercase hex SHA-256 of the query text (64 characters).');
+      sendRequestError(
+        res,
+        400,
+        'The persisted query has no valid `sha256Hash`: send the lowercase hex SHA-256 of the query text (64 characters).',
+      );
       return;
     }
     if (typeof query === 'string' && crypto.createHash('sha256').update(query).digest('hex') !== extension.sha256Hash) {
-      sendRequestError(res, 400, 'The persisted query\'s `sha256Hash` is not the SHA-256 of the query text sent with it. Hash the exact query text (hex, lowercase) and send both again.');
+      sendRequestError(
+        res,
+        400,
+        "The persisted query's `sha256Hash` is not the SHA-256 of the query text sent with it. Hash the exact query text (hex, lowercase) and send both again.",
+      );
       return;
     }
     next();
@@ -108,11 +137,23 @@ export function persistedQueryGuard(): RequestHandler {
 /** body-parser's error types that describe a request the client got wrong, with the status and message to answer. */
 const CLIENT_BODY_ERRORS: Record<string, (maxBytes: number) => [number, string]> = {
   'entity.too.large': (maxBytes) => [413, `The request body is larger than ${maxBytes} bytes. Send a smaller request.`],
-  'entity.parse.failed': () => [400, 'The request body is not valid JSON. Send {"query": "...", "variables": {...}} with Content-Type: application/json.'],
+  'entity.parse.failed': () => [
+    400,
+    'The request body is not valid JSON. Send {"query": "...", "variables": {...}} with Content-Type: application/json.',
+  ],
   'charset.unsupported': () => [415, 'The request body must be UTF-8 JSON.'],
-  'encoding.unsupported': () => [415, 'The request body\'s Content-Encoding is not supported. Send it uncompressed (identity), gzip, deflate or br.'],
-  'request.aborted': () => [400, 'The request body ended before its announced length: the client stopped sending. Send the whole body again.'],
-  'request.size.invalid': () => [400, 'The request body is not as long as its Content-Length says. Send the whole body with a matching Content-Length.'],
+  'encoding.unsupported': () => [
+    415,
+    "The request body's Content-Encoding is not supported. Send it uncompressed (identity), gzip, deflate or br.",
+  ],
+  'request.aborted': () => [
+    400,
+    'The request body ended before its announced length: the client stopped sending. Send the whole body again.',
+  ],
+  'request.size.invalid': () => [
+    400,
+    'The request body is not as long as its Content-Length says. Send the whole body with a matching Content-Length.',
+  ],
   'stream.encoding.set': () => [400, 'The request body could not be read. Send it again as UTF-8 JSON.'],
 };
 
@@ -124,7 +165,10 @@ export function bodyErrors(maxBytes: number): ErrorRequestHandler {
     const [status, message] = known(maxBytes);
     // An aborted request has nobody left to answer; the log line is all there is.
     if (res.req.socket.destroyed) {
-      (res.locals.logger as Logger | undefined)?.info({ status, code: BAD_REQUEST, reason: message }, 'request refused');
+      (res.locals.logger as Logger | undefined)?.info(
+        { status, code: BAD_REQUEST, reason: message },
+        'request refused',
+      );
       return;
     }
     sendRequestError(res, status, message);
@@ -140,7 +184,10 @@ export function finalErrorHandler(logger: Logger, exposeDetails: boolean): Error
     const status = error.status ?? error.statusCode ?? 500;
     const log = (res.locals.logger as Logger | undefined) ?? logger;
     if (status >= 400 && status < 500) {
-      log.info({ status, code: BAD_REQUEST, reason: error.message, method: req.method, path: req.path }, 'request refused');
+      log.info(
+        { status, code: BAD_REQUEST, reason: error.message, method: req.method, path: req.path },
+        'request refused',
+      );
     } else {
       log.error({ err: error, method: req.method, path: req.path }, 'unexpected error while handling a request');
     }
@@ -148,12 +195,15 @@ export function finalErrorHandler(logger: Logger, exposeDetails: boolean): Error
       res.destroy();
       return;
     }
-    const message = status < 500 && error.expose !== false && error.message
-      ? `${error.message}. Check the request against the API's documentation and send it again.`
-      : exposeDetails && error.message
-        ? error.message
-        : 'Internal server error. The problem was logged; try again, and report it if it persists.';
+    const message =
+      status < 500 && error.expose !== false && error.message
+        ? `${error.message}. Check the request against the API's documentation and send it again.`
+        : exposeDetails && error.message
+          ? error.message
+          : 'Internal server error. The problem was logged; try again, and report it if it persists.';
     res.setHeader('cache-control', 'no-store');
-    res.status(status < 400 || status > 599 ? 500 : status).json({ errors: [{ message, extensions: { code: status < 500 ? BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR } }] });
+    res.status(status < 400 || status > 599 ? 500 : status).json({
+      errors: [{ message, extensions: { code: status < 500 ? BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR } }],
+    });
   };
 }

@@ -18,10 +18,20 @@ const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
  * Headers of a fresh answer that a stored one must not repeat: the length and encoding are the compression
  * middleware's and Express's, per response; the request id and round trips belong to the request that ran.
  */
-const PER_RESPONSE = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'x-request-id', 'x-db-round-trips', RESPONSE_CACHE_HEADER, 'etag']);
+const PER_RESPONSE = new Set([
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'x-request-id',
+  'x-db-round-trips',
+  RESPONSE_CACHE_HEADER,
+  'etag',
+]);
 
 /** A request carrying a credential may get an answer meant for its sender alone: it is never stored nor served. */
-export function isPrivateRequest(headers: IncomingHttpHeaders | { get(name: string): string | undefined | null }): boolean {
+export function isPrivateRequest(
+  headers: IncomingHttpHeaders | { get(name: string): string | undefined | null },
+): boolean {
   if ('get' in headers && typeof headers.get === 'function') {
     return Boolean(headers.get('authorization') || headers.get('cookie'));
   }
@@ -71,7 +81,10 @@ export class ResponseStore {
   }
 
   set(key: string, entry: Omit<Entry, 'bytes'>): void {
-    const bytes = 2 * (key.length + entry.body.length) + ENTRY_OVERHEAD_BYTES + entry.headers.reduce((sum, [name, value]) => sum + 2 * (name.length + value.length), 0);
+    const bytes =
+      2 * (key.length + entry.body.length) +
+      ENTRY_OVERHEAD_BYTES +
+      entry.headers.reduce((sum, [name, value]) => sum + 2 * (name.length + value.length), 0);
     if (bytes > this.maxBytes) return;
     const previous = this.entries.get(key);
     if (previous) {
@@ -103,7 +116,11 @@ export function normalizeDocument(text: string): string | undefined {
     const lexer = new Lexer(new Source(text));
     const parts: string[] = [];
     for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
-      parts.push(token.kind === TokenKind.STRING || token.kind === TokenKind.BLOCK_STRING ? JSON.stringify(token.value) : (token.value ?? token.kind));
+      parts.push(
+        token.kind === TokenKind.STRING || token.kind === TokenKind.BLOCK_STRING
+          ? JSON.stringify(token.value)
+          : (token.value ?? token.kind),
+      );
     }
     return parts.join(' ');
   } catch {
@@ -153,16 +170,27 @@ function paramsOf(req: Request): GraphqlParams | undefined {
     let extensions: { persistedQuery?: { sha256Hash?: unknown } } | undefined;
     try {
       variables = typeof req.query.variables === 'string' ? (JSON.parse(req.query.variables) as unknown) : undefined;
-      extensions = typeof req.query.extensions === 'string' ? (JSON.parse(req.query.extensions) as typeof extensions) : undefined;
+      extensions =
+        typeof req.query.extensions === 'string' ? (JSON.parse(req.query.extensions) as typeof extensions) : undefined;
     } catch {
       return undefined;
     }
-    return { query: req.query.query, operationName: req.query.operationName, variables, hash: extensions?.persistedQuery?.sha256Hash };
+    return {
+      query: req.query.query,
+      operationName: req.query.operationName,
+      variables,
+      hash: extensions?.persistedQuery?.sha256Hash,
+    };
   }
   const body = req.body as Record<string, unknown> | undefined;
   if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
   const extensions = body.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined;
-  return { query: body.query, operationName: body.operationName, variables: body.variables, hash: extensions && typeof extensions === 'object' ? extensions.persistedQuery?.sha256Hash : undefined };
+  return {
+    query: body.query,
+    operationName: body.operationName,
+    variables: body.variables,
+    hash: extensions && typeof extensions === 'object' ? extensions.persistedQuery?.sha256Hash : undefined,
+  };
 }
 
 /**
@@ -178,7 +206,8 @@ export function cacheKeyOf(req: Request): string | undefined {
   if (typeof params.query === 'string') document = normalizeDocument(params.query);
   else if (params.query === undefined && typeof params.hash === 'string') document = `#${params.hash}`;
   if (document === undefined) return undefined;
-  if (params.operationName !== undefined && params.operationName !== null && typeof params.operationName !== 'string') return undefined;
+  if (params.operationName !== undefined && params.operationName !== null && typeof params.operationName !== 'string')
+    return undefined;
   const mediaType = req.accepts(['application/json', GRAPHQL_RESPONSE_JSON]);
   if (!mediaType) return undefined;
   const variables = canonicalJson(params.variables ?? {});
@@ -229,7 +258,8 @@ export function responseCache({ store, graphVersion, registry }: ResponseCacheOp
     const before = { ...res.getHeaders() };
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
-      const storable = res.statusCode === 200 && typeof body === 'string' && res.getHeader(RESPONSE_CACHE_HEADER) === 'miss';
+      const storable =
+        res.statusCode === 200 && typeof body === 'string' && res.getHeader(RESPONSE_CACHE_HEADER) === 'miss';
       if (!storable) {
         lookups.inc({ result: 'bypass' });
         return send(body);
@@ -267,7 +297,11 @@ export function useResponseCacheVerdict(): ApolloServerPlugin<AtlasContext> {
     async requestDidStart() {
       return {
         async willSendResponse({ request, response, contextValue }) {
-          const storable = response.body.kind === 'single' && !response.body.singleResult.errors && !contextValue.perCallAnswer && !isPrivateRequest(request.http?.headers ?? new Map());
+          const storable =
+            response.body.kind === 'single' &&
+            !response.body.singleResult.errors &&
+            !contextValue.perCallAnswer &&
+            !isPrivateRequest(request.http?.headers ?? new Map());
           response.http.headers.set(RESPONSE_CACHE_HEADER, storable ? 'miss' : 'bypass');
         },
       };

@@ -42,7 +42,15 @@ export function corsPolicy(config: HttpConfig): RequestHandler {
   return cors({
     origin: all ? true : config.corsOrigins,
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['content-type', 'accept-language', 'x-request-id', 'apollo-require-preflight', 'x-apollo-operation-name', 'if-none-match', 'authorization'],
+    allowedHeaders: [
+      'content-type',
+      'accept-language',
+      'x-request-id',
+      'apollo-require-preflight',
+      'x-apollo-operation-name',
+      'if-none-match',
+      'authorization',
+    ],
     exposedHeaders: ['x-request-id', 'x-graph-version', 'x-db-round-trips', 'x-response-cache', 'etag', 'retry-after'],
     maxAge: 600,
   });
@@ -63,4 +71,3 @@ export function compress(): RequestHandler {
     }
   };
 }
-

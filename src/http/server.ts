@@ -11,7 +11,14 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type RequestHandler } from 'express';
-import { type ASTVisitor, type DocumentNode, GraphQLError, type GraphQLSchema, OperationTypeNode, type ValidationContext } from 'graphql';
+import {
+  type ASTVisitor,
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  OperationTypeNode,
+  type ValidationContext,
+} from 'graphql';
 
 import { authenticate } from '../access/access.middleware';
 import { exportRouter } from '../access/access.export';

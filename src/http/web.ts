@@ -44,7 +44,9 @@ export function webRouter(config: Pick<Config, 'rootDir'>, logger: Logger): Rout
       res
         .status(503)
         .type('text/plain; charset=utf-8')
-        .send('이 페이지는 아직 빌드되지 않았습니다. `npm run build` 를 실행하세요.\nThis page is not built yet. Run `npm run build`.\n');
+        .send(
+          '이 페이지는 아직 빌드되지 않았습니다. `npm run build` 를 실행하세요.\nThis page is not built yet. Run `npm run build`.\n',
+        );
     });
   };
 

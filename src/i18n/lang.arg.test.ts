@@ -55,14 +55,14 @@ describe('LangArg', () => {
     );
   });
 
-  it('gives the field its own lang first, then the request\'s, then English', async () => {
+  it("gives the field its own lang first, then the request's, then English", async () => {
     expect(await text('{ plain { text(lang: KO) } }', Lang.EN)).toEqual({ plain: { text: 'KO' } });
     expect(await text('{ plain { text } }', Lang.KO)).toEqual({ plain: { text: 'KO' } });
     expect(await text('{ plain { text(lang: null) } }', Lang.KO)).toEqual({ plain: { text: 'KO' } });
     expect(await text('{ plain { text } }')).toEqual({ plain: { text: 'EN' } });
   });
 
-  it('puts the language the object was asked in between the field\'s own and the request\'s', async () => {
+  it("puts the language the object was asked in between the field's own and the request's", async () => {
     expect(await text('{ asked { text } }', Lang.EN)).toEqual({ asked: { text: 'KO' } });
     expect(await text('{ asked { text(lang: EN) } }', Lang.KO)).toEqual({ asked: { text: 'EN' } });
   });

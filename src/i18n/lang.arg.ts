@@ -25,14 +25,18 @@ function askedLangOf(root: unknown): Lang | null | undefined {
  * then English. The argument in the schema is the same for every field.
  */
 export function LangArg(): ReturnType<typeof createParameterDecorator> {
-  return createParameterDecorator<{ lang?: Lang }>(({ args, root, context }) => langOf((args.lang as Lang | null | undefined) ?? askedLangOf(root), context), {
-    arg: {
-      name: 'lang',
-      typeFunc: () => Lang,
-      options: {
-        nullable: true,
-        description: 'Language of the text. Without it the Accept-Language header decides, then English; a missing translation falls back to the other language.',
+  return createParameterDecorator<{ lang?: Lang }>(
+    ({ args, root, context }) => langOf((args.lang as Lang | null | undefined) ?? askedLangOf(root), context),
+    {
+      arg: {
+        name: 'lang',
+        typeFunc: () => Lang,
+        options: {
+          nullable: true,
+          description:
+            'Language of the text. Without it the Accept-Language header decides, then English; a missing translation falls back to the other language.',
+        },
       },
     },
-  });
+  );
 }

@@ -163,7 +163,12 @@ describe('particleFor', () => {
 describe('relationSentence', () => {
   // These read from the object's side ("docker ps is a command used in the run stage", "learn B before A").
   const objectFirst: Record<Lang, RelationType[]> = {
-    [Lang.EN]: [RelationType.HAS_CHARACTERISTIC, RelationType.HAS_STAGE, RelationType.HAS_COMMAND, RelationType.LEARN_AFTER],
+    [Lang.EN]: [
+      RelationType.HAS_CHARACTERISTIC,
+      RelationType.HAS_STAGE,
+      RelationType.HAS_COMMAND,
+      RelationType.LEARN_AFTER,
+    ],
     [Lang.KO]: [RelationType.LEARN_AFTER],
   };
 
@@ -190,53 +195,125 @@ describe('relationSentence', () => {
   });
 
   it('states the docker stop facts the way a learner reads them', () => {
-    expect(relationSentence(RelationType.SENDS_SIGNAL, 'docker stop', 'SIGTERM', Lang.EN)).toBe('docker stop sends SIGTERM.');
-    expect(relationSentence(RelationType.SENDS_SIGNAL, '도커 스톱', 'SIGTERM', Lang.KO)).toBe('도커 스톱은 SIGTERM을 보낸다.');
-    expect(relationSentence(RelationType.SENDS_SIGNAL, 'docker kill 명령', 'SIGKILL 시그널', Lang.KO)).toBe('docker kill 명령은 SIGKILL 시그널을 보낸다.');
+    expect(relationSentence(RelationType.SENDS_SIGNAL, 'docker stop', 'SIGTERM', Lang.EN)).toBe(
+      'docker stop sends SIGTERM.',
+    );
+    expect(relationSentence(RelationType.SENDS_SIGNAL, '도커 스톱', 'SIGTERM', Lang.KO)).toBe(
+      '도커 스톱은 SIGTERM을 보낸다.',
+    );
+    expect(relationSentence(RelationType.SENDS_SIGNAL, 'docker kill 명령', 'SIGKILL 시그널', Lang.KO)).toBe(
+      'docker kill 명령은 SIGKILL 시그널을 보낸다.',
+    );
     expect(relationSentence(RelationType.SENDS_SIGNAL, '도커', 'LXC', Lang.KO)).toBe('도커는 LXC를 보낸다.');
   });
 
   it('chooses the particles of each template from its own names', () => {
-    expect(relationSentence(RelationType.USES, 'docker pause', 'cgroups freezer', Lang.KO)).toBe('docker pause는 cgroups freezer를 사용한다.');
-    expect(relationSentence(RelationType.BUILT_FROM, '유니커널', '라이브러리 OS', Lang.KO)).toBe('유니커널은 라이브러리 OS로 만들어진다.');
-    expect(relationSentence(RelationType.BUILT_FROM, '이미지', '베이스 이미지', Lang.KO)).toBe('이미지는 베이스 이미지로 만들어진다.');
-    expect(relationSentence(RelationType.COMPOSED_OF, '이미지', '레이어', Lang.KO)).toBe('이미지는 레이어를 담고 있다.');
-    expect(relationSentence(RelationType.HAS_COMMAND, '정지 단계', 'docker stop 명령', Lang.KO)).toBe('정지 단계에서는 docker stop 명령을 쓴다.');
-    expect(relationSentence(RelationType.CONTRASTS_WITH, 'OS 컨테이너', '애플리케이션 컨테이너', Lang.KO)).toBe('OS 컨테이너는 애플리케이션 컨테이너와 대비된다.');
-    expect(relationSentence(RelationType.CONTRASTS_WITH, '컨테이너', '가상 머신', Lang.KO)).toBe('컨테이너는 가상 머신과 대비된다.');
-    expect(relationSentence(RelationType.IS_A, 'OS 컨테이너', '컨테이너', Lang.KO)).toBe('OS 컨테이너는 컨테이너의 한 종류이다.');
-    expect(relationSentence(RelationType.LEARN_AFTER, '컨테이너', '커널', Lang.KO)).toBe('학습 순서로는 커널을 먼저 익힌 뒤 컨테이너를 배운다.');
-    expect(relationSentence(RelationType.NEXT_STAGE, '빌드 단계', '실행 단계', Lang.KO)).toBe('빌드 단계 다음에는 실행 단계가 온다.');
-    expect(relationSentence(RelationType.HAS_BENEFIT, '도커', '이식성', Lang.KO)).toBe('도커는 이식성이라는 장점이 있다.');
+    expect(relationSentence(RelationType.USES, 'docker pause', 'cgroups freezer', Lang.KO)).toBe(
+      'docker pause는 cgroups freezer를 사용한다.',
+    );
+    expect(relationSentence(RelationType.BUILT_FROM, '유니커널', '라이브러리 OS', Lang.KO)).toBe(
+      '유니커널은 라이브러리 OS로 만들어진다.',
+    );
+    expect(relationSentence(RelationType.BUILT_FROM, '이미지', '베이스 이미지', Lang.KO)).toBe(
+      '이미지는 베이스 이미지로 만들어진다.',
+    );
+    expect(relationSentence(RelationType.COMPOSED_OF, '이미지', '레이어', Lang.KO)).toBe(
+      '이미지는 레이어를 담고 있다.',
+    );
+    expect(relationSentence(RelationType.HAS_COMMAND, '정지 단계', 'docker stop 명령', Lang.KO)).toBe(
+      '정지 단계에서는 docker stop 명령을 쓴다.',
+    );
+    expect(relationSentence(RelationType.CONTRASTS_WITH, 'OS 컨테이너', '애플리케이션 컨테이너', Lang.KO)).toBe(
+      'OS 컨테이너는 애플리케이션 컨테이너와 대비된다.',
+    );
+    expect(relationSentence(RelationType.CONTRASTS_WITH, '컨테이너', '가상 머신', Lang.KO)).toBe(
+      '컨테이너는 가상 머신과 대비된다.',
+    );
+    expect(relationSentence(RelationType.IS_A, 'OS 컨테이너', '컨테이너', Lang.KO)).toBe(
+      'OS 컨테이너는 컨테이너의 한 종류이다.',
+    );
+    expect(relationSentence(RelationType.LEARN_AFTER, '컨테이너', '커널', Lang.KO)).toBe(
+      '학습 순서로는 커널을 먼저 익힌 뒤 컨테이너를 배운다.',
+    );
+    expect(relationSentence(RelationType.NEXT_STAGE, '빌드 단계', '실행 단계', Lang.KO)).toBe(
+      '빌드 단계 다음에는 실행 단계가 온다.',
+    );
+    expect(relationSentence(RelationType.HAS_BENEFIT, '도커', '이식성', Lang.KO)).toBe(
+      '도커는 이식성이라는 장점이 있다.',
+    );
   });
 
   it('keeps the stored spelling of names in English', () => {
-    expect(relationSentence(RelationType.IS_A, 'OS container', 'Container', Lang.EN)).toBe('OS container is a kind of Container.');
-    expect(relationSentence(RelationType.LEARN_AFTER, 'Container', 'Process', Lang.EN)).toBe('In the learning order, Process comes before Container.');
+    expect(relationSentence(RelationType.IS_A, 'OS container', 'Container', Lang.EN)).toBe(
+      'OS container is a kind of Container.',
+    );
+    expect(relationSentence(RelationType.LEARN_AFTER, 'Container', 'Process', Lang.EN)).toBe(
+      'In the learning order, Process comes before Container.',
+    );
   });
 
   it('places the English sentence form with its article, a capital at the start and a verb that agrees', () => {
     const features = { name: 'Kernel isolation features', text: "the kernel's isolation features", plural: true };
     const kernel = { name: 'Linux kernel', text: 'the Linux kernel' };
-    expect(relationSentence(RelationType.PART_OF, features, kernel, Lang.EN)).toBe("The kernel's isolation features are part of the Linux kernel.");
-    expect(relationSentence(RelationType.PART_OF, { name: 'Image tag', text: 'an image tag' }, { name: 'Image', text: 'an image' }, Lang.EN)).toBe('An image tag is part of an image.');
-    expect(relationSentence(RelationType.IS_A, { name: 'OS container', text: 'an OS container' }, { name: 'Container', text: 'a container' }, Lang.EN)).toBe('An OS container is a kind of container.');
-    expect(relationSentence(RelationType.USES, features, kernel, Lang.EN)).toBe("The kernel's isolation features use the Linux kernel.");
-    expect(relationSentence(RelationType.HAS_CHARACTERISTIC, { name: 'VM', text: 'a virtual machine' }, { name: 'Dedicated resources', text: 'dedicated resources', plural: true }, Lang.EN)).toBe(
-      'Dedicated resources are a characteristic of a virtual machine.',
+    expect(relationSentence(RelationType.PART_OF, features, kernel, Lang.EN)).toBe(
+      "The kernel's isolation features are part of the Linux kernel.",
     );
-    expect(relationSentence(RelationType.SENDS_SIGNAL, { name: 'docker stop' }, { name: 'SIGTERM' }, Lang.EN)).toBe('docker stop sends SIGTERM.');
-    expect(relationSentence(RelationType.HAS_COMMAND, { name: 'Run stage', text: 'the run stage' }, { name: 'docker ps' }, Lang.EN)).toBe('docker ps is a command used in the run stage.');
+    expect(
+      relationSentence(
+        RelationType.PART_OF,
+        { name: 'Image tag', text: 'an image tag' },
+        { name: 'Image', text: 'an image' },
+        Lang.EN,
+      ),
+    ).toBe('An image tag is part of an image.');
+    expect(
+      relationSentence(
+        RelationType.IS_A,
+        { name: 'OS container', text: 'an OS container' },
+        { name: 'Container', text: 'a container' },
+        Lang.EN,
+      ),
+    ).toBe('An OS container is a kind of container.');
+    expect(relationSentence(RelationType.USES, features, kernel, Lang.EN)).toBe(
+      "The kernel's isolation features use the Linux kernel.",
+    );
+    expect(
+      relationSentence(
+        RelationType.HAS_CHARACTERISTIC,
+        { name: 'VM', text: 'a virtual machine' },
+        { name: 'Dedicated resources', text: 'dedicated resources', plural: true },
+        Lang.EN,
+      ),
+    ).toBe('Dedicated resources are a characteristic of a virtual machine.');
+    expect(relationSentence(RelationType.SENDS_SIGNAL, { name: 'docker stop' }, { name: 'SIGTERM' }, Lang.EN)).toBe(
+      'docker stop sends SIGTERM.',
+    );
+    expect(
+      relationSentence(
+        RelationType.HAS_COMMAND,
+        { name: 'Run stage', text: 'the run stage' },
+        { name: 'docker ps' },
+        Lang.EN,
+      ),
+    ).toBe('docker ps is a command used in the run stage.');
   });
 
   it('counts a list of several concepts as several: plural verb and plural noun after it, no article inside "a kind of"', () => {
     const vm = { name: 'VM', text: 'a virtual machine' };
     const list = { name: 'Isolation and portability', text: 'isolation and portability', plural: true, several: true };
-    expect(relationSentence(RelationType.HAS_CHARACTERISTIC, vm, list, Lang.EN)).toBe('Isolation and portability are characteristics of a virtual machine.');
-    expect(relationSentence(RelationType.HAS_BENEFIT, vm, list, Lang.EN)).toBe('A virtual machine has the benefits of isolation and portability.');
+    expect(relationSentence(RelationType.HAS_CHARACTERISTIC, vm, list, Lang.EN)).toBe(
+      'Isolation and portability are characteristics of a virtual machine.',
+    );
+    expect(relationSentence(RelationType.HAS_BENEFIT, vm, list, Lang.EN)).toBe(
+      'A virtual machine has the benefits of isolation and portability.',
+    );
     const kinds = { name: 'LXC and OpenVZ', text: 'LXC and OpenVZ', plural: true, several: true };
-    expect(relationSentence(RelationType.IS_A, kinds, { name: 'Container', text: 'a container' }, Lang.EN)).toBe('LXC and OpenVZ are kinds of container.');
+    expect(relationSentence(RelationType.IS_A, kinds, { name: 'Container', text: 'a container' }, Lang.EN)).toBe(
+      'LXC and OpenVZ are kinds of container.',
+    );
     const both = { name: 'x', text: 'a container and an image', plural: true, several: true };
-    expect(relationSentence(RelationType.IS_A, { name: 'Docker' }, both, Lang.EN)).toBe('Docker is a kind of container and image.');
+    expect(relationSentence(RelationType.IS_A, { name: 'Docker' }, both, Lang.EN)).toBe(
+      'Docker is a kind of container and image.',
+    );
   });
 });

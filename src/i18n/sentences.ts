@@ -18,7 +18,18 @@ const HANGUL_LAST = 0xd7a3;
 const JONG_RIEUL = 8;
 
 /** Digits read in Sino-Korean: 영 일 이 삼 사 오 육 칠 팔 구. A number ending in 0 is read 영/십/백/천/만, all consonants. */
-const DIGIT_ENDINGS: Ending[] = ['consonant', 'rieul', 'vowel', 'consonant', 'vowel', 'vowel', 'consonant', 'rieul', 'rieul', 'vowel'];
+const DIGIT_ENDINGS: Ending[] = [
+  'consonant',
+  'rieul',
+  'vowel',
+  'consonant',
+  'vowel',
+  'vowel',
+  'consonant',
+  'rieul',
+  'rieul',
+  'vowel',
+];
 
 /** Letter names as Korean reads them (엘, 엠, 엔, 알 end in a consonant; 에이, 비, 씨, ... in a vowel). */
 function letterNameEnding(letter: string): Ending {
@@ -197,16 +208,19 @@ export const en = (phrase: Phrase) => phrase.text ?? phrase.name;
  * A phrase at the start of a sentence. A sentence form is a common noun ("the build stage", "being lightweight") and
  * takes a capital; a bare name keeps its case, because "docker stop" or "cgroups" is spelled so on purpose.
  */
-export const start = (phrase: Phrase) => (phrase.text ? phrase.text.charAt(0).toLocaleUpperCase('en') + phrase.text.slice(1) : phrase.name);
+export const start = (phrase: Phrase) =>
+  phrase.text ? phrase.text.charAt(0).toLocaleUpperCase('en') + phrase.text.slice(1) : phrase.name;
 /** The verb form that agrees with `subject`: `verb(a, 'is', 'are')`. */
-export const verb = (subject: Phrase, singular: string, plural: string) => (subject.plural || subject.several ? plural : singular);
+export const verb = (subject: Phrase, singular: string, plural: string) =>
+  subject.plural || subject.several ? plural : singular;
 /**
  * The words after the verb that count the subject: one for a single concept, even a plural noun ("Dedicated
  * resources are a characteristic"), several for a list ("A and B are characteristics").
  */
 export const count = (subject: Phrase, one: string, several: string) => (subject.several ? several : one);
 /** "a container" as the complement of "a kind of": "a kind of container"; in a list, every item loses its article. */
-export const bare = (phrase: Phrase) => en(phrase).replace(phrase.several ? /(^|, | and )(?:a|an) /g : /^()(?:a|an) /, '$1');
+export const bare = (phrase: Phrase) =>
+  en(phrase).replace(phrase.several ? /(^|, | and )(?:a|an) /g : /^()(?:a|an) /, '$1');
 
 /**
  * English: `subject TYPE object`. Names are used as stored (no change of case) when a concept has no sentence form,
@@ -231,8 +245,10 @@ const EN: Record<RelationType, Template> = {
   [RelationType.TARGETS]: (a, b) => `${start(a)} ${verb(a, 'targets', 'target')} ${en(b)}.`,
   [RelationType.LISTED_BY]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} listed by ${en(b)}.`,
   [RelationType.STORED_IN]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} kept in ${en(b)}.`,
-  [RelationType.HAS_BENEFIT]: (a, b) => `${start(a)} ${verb(a, 'has', 'have')} ${count(b, 'the benefit', 'the benefits')} of ${en(b)}.`,
-  [RelationType.HAS_CHARACTERISTIC]: (a, b) => `${start(b)} ${verb(b, 'is', 'are')} ${count(b, 'a characteristic', 'characteristics')} of ${en(a)}.`,
+  [RelationType.HAS_BENEFIT]: (a, b) =>
+    `${start(a)} ${verb(a, 'has', 'have')} ${count(b, 'the benefit', 'the benefits')} of ${en(b)}.`,
+  [RelationType.HAS_CHARACTERISTIC]: (a, b) =>
+    `${start(b)} ${verb(b, 'is', 'are')} ${count(b, 'a characteristic', 'characteristics')} of ${en(a)}.`,
   [RelationType.HAS_STAGE]: (a, b) => `${start(b)} ${verb(b, 'is a stage', 'are stages')} of ${en(a)}.`,
   [RelationType.NEXT_STAGE]: (a, b) => `${start(a)} ${verb(a, 'is', 'are')} followed by ${en(b)}.`,
   [RelationType.HAS_COMMAND]: (a, b) => `${start(b)} ${verb(b, 'is a command', 'are commands')} used in ${en(a)}.`,
@@ -255,7 +271,12 @@ function asPhrase(value: string | Phrase): Phrase {
  * The sentence stating `subject TYPE object` in `lang`. Always pass the relation's true subject and object, even
  * when a path walks the relation backwards: the sentence states the fact, not the walk.
  */
-export function relationSentence(type: RelationType, subject: string | Phrase, object: string | Phrase, lang: Lang): string {
+export function relationSentence(
+  type: RelationType,
+  subject: string | Phrase,
+  object: string | Phrase,
+  lang: Lang,
+): string {
   return (lang === Lang.KO ? KO : EN)[type](asPhrase(subject), asPhrase(object));
 }
 
@@ -331,7 +352,14 @@ const LABELS_KO: Record<RelationType, string> = {
 };
 
 /** A concept's sentence form in `lang`: the name, and in English the stored sentence form and number. */
-export function phraseOf(concept: { slug: string; nameKo: string; nameEn: string; phraseEn?: string | null; pluralEn?: boolean | null }, lang: Lang): Phrase {
+export function phraseOf(
+  concept: { slug: string; nameKo: string; nameEn: string; phraseEn?: string | null; pluralEn?: boolean | null },
+  lang: Lang,
+): Phrase {
   if (lang === Lang.KO) return { name: concept.nameKo || concept.nameEn || concept.slug };
-  return { name: concept.nameEn || concept.nameKo || concept.slug, text: concept.phraseEn ?? null, plural: concept.pluralEn ?? false };
+  return {
+    name: concept.nameEn || concept.nameKo || concept.slug,
+    text: concept.phraseEn ?? null,
+    plural: concept.pluralEn ?? false,
+  };
 }

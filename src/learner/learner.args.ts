@@ -5,16 +5,28 @@ import { ProgressState, ReviewRating } from './memory.model';
 
 @ArgsType()
 export class LearnerPageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size when paging forward (default and maximum are configured; 20 and 100 unless changed).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Page size when paging forward (default and maximum are configured; 20 and 100 unless changed).',
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after (from pageInfo.endCursor or an edge of the same field).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor to continue after (from pageInfo.endCursor or an edge of the same field).',
+  })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Page size when paging backward, from the end or from `before`. Not together with `first`.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Page size when paging backward, from the end or from `before`. Not together with `first`.',
+  })
   last?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor to continue before (from pageInfo.startCursor or an edge of the same field).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor to continue before (from pageInfo.startCursor or an edge of the same field).',
+  })
   before?: string | null;
 }
 
@@ -28,14 +40,18 @@ export class ProgressArgs extends LearnerPageArgs {
 export class NextConceptsArgs extends LearnerPageArgs {
   @Field(() => String, {
     nullable: true,
-    description: 'Slug of a concept the learner wants to reach, e.g. `docker-kill`: the open concepts it needs (it, and what it is learned after) come first.',
+    description:
+      'Slug of a concept the learner wants to reach, e.g. `docker-kill`: the open concepts it needs (it, and what it is learned after) come first.',
   })
   goal?: string | null;
 }
 
 @ArgsType()
 export class HistoryArgs extends LearnerPageArgs {
-  @Field(() => String, { nullable: true, description: 'Only the reviews of the concept with this slug (a retired one too).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only the reviews of the concept with this slug (a retired one too).',
+  })
   concept?: string | null;
 }
 
@@ -50,13 +66,20 @@ export class LearnerTourArgs {
   @Field(() => String, { description: 'Slug of the concept the tour leads to, e.g. `docker-kill`.' })
   to!: string;
 
-  @Field(() => Lang, { nullable: true, description: 'Language of the explanations and check questions (each text field may override it). Without it the Accept-Language header decides, then English.' })
+  @Field(() => Lang, {
+    nullable: true,
+    description:
+      'Language of the explanations and check questions (each text field may override it). Without it the Accept-Language header decides, then English.',
+  })
   lang?: Lang | null;
 }
 
 @InputType({ description: 'A learner rates how well they recalled a concept.' })
 export class ReviewConceptInput {
-  @Field(() => String, { description: 'Your own id of the learner (1 to 128 printable characters). A learner token reaches only its own learner.' })
+  @Field(() => String, {
+    description:
+      'Your own id of the learner (1 to 128 printable characters). A learner token reaches only its own learner.',
+  })
   learnerId!: string;
 
   @Field(() => String, { description: 'The slug of the reviewed concept, e.g. `docker-kill`.' })
@@ -83,13 +106,15 @@ export class RecordAnswerArgs {
   @Field(() => String, { description: 'Your own id of the learner who answered (1 to 128 printable characters).' })
   learnerId!: string;
 
-  @Field(() => String, { description: 'A key you make per answer and send again unchanged when you retry: the answer is recorded once.' })
+  @Field(() => String, {
+    description: 'A key you make per answer and send again unchanged when you retry: the answer is recorded once.',
+  })
   idempotencyKey!: string;
 
   @Field(() => String, {
     nullable: true,
     description:
-      'Which concept the answer reviews: the concept the question names (its `concept`, the default) or the right answer\'s concept (e.g. the step of a tour whose check asks for it).',
+      "Which concept the answer reviews: the concept the question names (its `concept`, the default) or the right answer's concept (e.g. the step of a tour whose check asks for it).",
   })
   concept?: string | null;
 }

@@ -26,7 +26,10 @@ function Connection<T extends object>(name: string, Node: ClassType<T>, what: st
       if (cursorOf) this.cursorOf = cursorOf;
     }
 
-    @Field(() => String, { description: 'Opaque cursor of this edge; pass it as `after` or `before` to the same field with the same arguments.' })
+    @Field(() => String, {
+      description:
+        'Opaque cursor of this edge; pass it as `after` or `before` to the same field with the same arguments.',
+    })
     get cursor(): string {
       return this.cursorOf();
     }
@@ -53,9 +56,15 @@ function Connection<T extends object>(name: string, Node: ClassType<T>, what: st
   return ConnectionType;
 }
 
-@ObjectType({ description: 'A page of concepts with a learner\'s progress on each (Relay connection).' })
-export class ConceptProgressConnection extends Connection('ConceptProgress', ConceptProgress, 'concept with its progress') {
-  @Field(() => ProgressSummary, { description: 'The counts over the whole graph, whatever the page and the `state` filter.' })
+@ObjectType({ description: "A page of concepts with a learner's progress on each (Relay connection)." })
+export class ConceptProgressConnection extends Connection(
+  'ConceptProgress',
+  ConceptProgress,
+  'concept with its progress',
+) {
+  @Field(() => ProgressSummary, {
+    description: 'The counts over the whole graph, whatever the page and the `state` filter.',
+  })
   summary!: ProgressSummary;
 }
 
@@ -65,10 +74,10 @@ export class DueReviewConnection extends Connection('DueReview', ConceptProgress
 @ObjectType({ description: 'A page of the concepts to learn next (Relay connection).' })
 export class NextConceptConnection extends Connection('NextConcept', NextConcept, 'concept to learn next') {}
 
-@ObjectType({ description: 'A page of a learner\'s progress per section of the note (Relay connection).' })
+@ObjectType({ description: "A page of a learner's progress per section of the note (Relay connection)." })
 export class SectionProgressConnection extends Connection('SectionProgress', SectionProgress, 'section') {}
 
-@ObjectType({ description: 'A page of a learner\'s reviews, newest first (Relay connection).' })
+@ObjectType({ description: "A page of a learner's reviews, newest first (Relay connection)." })
 export class ConceptReviewConnection extends Connection('ConceptReview', ConceptReview, 'review') {}
 
 @ObjectType({ description: 'A page of a learning path that leaves out what the learner knows (Relay connection).' })

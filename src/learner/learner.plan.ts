@@ -76,7 +76,12 @@ export function conceptProgress(graph: LearnerGraph, memories: Map<string, Memor
   const current = graph.concepts
     .map((c) => c.slug)
     .sort()
-    .map((slug) => ({ slug, memory: memories.get(slug) ?? null, state: progressOf(memories.get(slug) ?? null), retired: false }));
+    .map((slug) => ({
+      slug,
+      memory: memories.get(slug) ?? null,
+      state: progressOf(memories.get(slug) ?? null),
+      retired: false,
+    }));
   const retired = [...memories.values()]
     .filter((m) => !inGraph.has(m.concept))
     .sort((a, b) => a.concept.localeCompare(b.concept))
@@ -89,7 +94,12 @@ export function progressSummary(graph: LearnerGraph, memories: Map<string, Memor
   const all = conceptProgress(graph, memories);
   const current = all.filter((c) => !c.retired);
   const tally = counts(current.map((c) => c.state));
-  return { ...tally, total: current.length, retired: all.length - current.length, percent: percentOf(tally.review + tally.mastered, current.length) };
+  return {
+    ...tally,
+    total: current.length,
+    retired: all.length - current.length,
+    percent: percentOf(tally.review + tally.mastered, current.length),
+  };
 }
 
 /** Progress per section of the note, sections in the order of their names. */
@@ -104,12 +114,21 @@ export function sectionProgress(graph: LearnerGraph, memories: Map<string, Memor
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([section, states]) => {
       const tally = counts(states);
-      return { section, total: states.length, ...tally, percent: percentOf(tally.review + tally.mastered, states.length) };
+      return {
+        section,
+        total: states.length,
+        ...tally,
+        percent: percentOf(tally.review + tally.mastered, states.length),
+      };
     });
 }
 
 /** The reviews due at `now` of concepts still in the graph: the lowest retrievability (most forgotten) first, then by slug. */
-export function dueReviews(graph: LearnerGraph, memories: Map<string, MemoryRecord>, now: Date): { memory: MemoryRecord; retrievability: number }[] {
+export function dueReviews(
+  graph: LearnerGraph,
+  memories: Map<string, MemoryRecord>,
+  now: Date,
+): { memory: MemoryRecord; retrievability: number }[] {
   const inGraph = new Set(graph.concepts.map((c) => c.slug));
   return [...memories.values()]
     .filter((m) => inGraph.has(m.concept) && isDue(m, now))
@@ -122,7 +141,11 @@ export function dueReviews(graph: LearnerGraph, memories: Map<string, MemoryReco
  * always open). With a goal (its slug and the slugs it requires), those needed for it come first. Then the ones that
  * open the way to more concepts, then by slug.
  */
-export function nextConcepts(graph: LearnerGraph, memories: Map<string, MemoryRecord>, goalClosure: ReadonlySet<string> | null): NextConceptModel[] {
+export function nextConcepts(
+  graph: LearnerGraph,
+  memories: Map<string, MemoryRecord>,
+  goalClosure: ReadonlySet<string> | null,
+): NextConceptModel[] {
   const prerequisites = new Map<string, string[]>(graph.concepts.map((c) => [c.slug, []]));
   const unlocks = new Map<string, number>();
   for (const [concept, prerequisite] of graph.requires) {
@@ -133,6 +156,13 @@ export function nextConcepts(graph: LearnerGraph, memories: Map<string, MemoryRe
   const known = (slug: string) => isKnown(memories.get(slug) ?? null);
   return graph.concepts
     .filter((c) => !known(c.slug) && prerequisites.get(c.slug)!.every(known))
-    .map((c) => ({ slug: c.slug, memory: memories.get(c.slug) ?? null, towardGoal: goalClosure?.has(c.slug) ?? false, unlocks: unlocks.get(c.slug) ?? 0 }))
-    .sort((a, b) => Number(b.towardGoal) - Number(a.towardGoal) || b.unlocks - a.unlocks || a.slug.localeCompare(b.slug));
+    .map((c) => ({
+      slug: c.slug,
+      memory: memories.get(c.slug) ?? null,
+      towardGoal: goalClosure?.has(c.slug) ?? false,
+      unlocks: unlocks.get(c.slug) ?? 0,
+    }))
+    .sort(
+      (a, b) => Number(b.towardGoal) - Number(a.towardGoal) || b.unlocks - a.unlocks || a.slug.localeCompare(b.slug),
+    );
 }

@@ -6,7 +6,15 @@ import { type ConceptRef, toConceptRef } from '../graph/graph.model';
 import { RelationType } from '../graph/vocabulary';
 import type { Neo4jGateway } from '../neo4j/gateway';
 import type { GraphConcept, LearnerGraph } from './learner.plan';
-import { applyReview, type MemoryPhase, type MemoryRecord, progressOf, type ProgressState, retrievability, type ReviewRating } from './memory.model';
+import {
+  applyReview,
+  type MemoryPhase,
+  type MemoryRecord,
+  progressOf,
+  type ProgressState,
+  retrievability,
+  type ReviewRating,
+} from './memory.model';
 
 /**
  * The Cypher of learner memory. Stored as (model in src/graph/graph.model.ts for the rest of the graph):
@@ -112,7 +120,12 @@ function toReview(row: Record<string, unknown>): ReviewRecord {
 /** What makes two review requests the same: a retry must ask for exactly what the first request did. */
 function fingerprint(request: ReviewRequest): string {
   const { source } = request;
-  return JSON.stringify([request.concept, request.rating, source.kind, source.kind === 'QUIZ' ? [source.questionId, source.choice] : null]);
+  return JSON.stringify([
+    request.concept,
+    request.rating,
+    source.kind,
+    source.kind === 'QUIZ' ? [source.questionId, source.choice] : null,
+  ]);
 }
 
 /** A page of history as read: newest first going forward. */
@@ -148,7 +161,7 @@ export class LearnerRepository {
       if (row.review) {
         const earlier = row.review as Record<string, unknown>;
         if (earlier.request !== fingerprint(request)) return { kind: 'conflict', review: toReview(earlier) };
-        const memory = await this.memoryOf(tx, ref, (earlier.concept as string));
+        const memory = await this.memoryOf(tx, ref, earlier.concept as string);
         return { kind: 'replayed', review: toReview(earlier), memory: memory! };
       }
       if (!row.conceptExists) return { kind: 'unknownConcept' };
@@ -228,10 +241,16 @@ export class LearnerRepository {
        RETURN concepts, requires, memories`,
       { ...ref },
     );
-    const concepts = (row.concepts as Record<string, unknown>[]).map((c) => ({ ...toConceptRef(c), source: (c.source as string | null) ?? '' }));
+    const concepts = (row.concepts as Record<string, unknown>[]).map((c) => ({
+      ...toConceptRef(c),
+      source: (c.source as string | null) ?? '',
+    }));
     const memories = (row.memories as Record<string, unknown>[]).map(toMemory);
     return {
-      graph: { concepts: concepts.map((c) => ({ slug: c.slug, source: c.source })), requires: row.requires as [string, string][] },
+      graph: {
+        concepts: concepts.map((c) => ({ slug: c.slug, source: c.source })),
+        requires: row.requires as [string, string][],
+      },
       concepts: new Map(concepts.map((c) => [c.slug, c])),
       memories: new Map(memories.map((m) => [m.concept, m])),
     };
@@ -241,7 +260,11 @@ export class LearnerRepository {
    * A page of the learner's reviews, newest first, optionally of one concept, with the total and whether reviews
    * lie beyond the cursors; one round trip.
    */
-  async history(ref: LearnerRef, window: HistoryWindow, concept: string | null): Promise<{ reviews: ReviewRecord[]; total: number; beyondAfter: boolean; beyondBefore: boolean }> {
+  async history(
+    ref: LearnerRef,
+    window: HistoryWindow,
+    concept: string | null,
+  ): Promise<{ reviews: ReviewRecord[]; total: number; beyondAfter: boolean; beyondBefore: boolean }> {
     const [row] = await this.db.read(
       `CALL () {
          MATCH (r:Review {frontendId: $frontendId, learnerId: $learnerId})
@@ -259,7 +282,14 @@ export class LearnerRepository {
          RETURN collect(r { ${REVIEW_FIELDS} }) AS reviews
        }
        RETURN total, beyondAfter, beyondBefore, reviews`,
-      { ...ref, concept, afterSeq: window.afterSeq === null ? null : neo4j.int(window.afterSeq), beforeSeq: window.beforeSeq === null ? null : neo4j.int(window.beforeSeq), forward: window.forward, limit: neo4j.int(window.size + 1) },
+      {
+        ...ref,
+        concept,
+        afterSeq: window.afterSeq === null ? null : neo4j.int(window.afterSeq),
+        beforeSeq: window.beforeSeq === null ? null : neo4j.int(window.beforeSeq),
+        forward: window.forward,
+        limit: neo4j.int(window.size + 1),
+      },
     );
     return {
       reviews: (row.reviews as Record<string, unknown>[]).map(toReview),

@@ -8,8 +8,24 @@ import type { CursorKey } from '../pagination/cursor';
 import { assemblePage, type Page, type PageArgs, paginateSorted, pageWindow } from '../pagination/page';
 import type { QuizService } from '../quiz/quiz.service';
 import type { TourModel, TourService } from '../tour/tour.service';
-import { conceptProgress, type ConceptProgressModel, type GraphConcept, dueReviews, nextConcepts, type NextConceptModel, progressSummary, sectionProgress, type SectionProgressModel } from './learner.plan';
-import type { LearnerRepository, LearnerSnapshot, ReviewOutcome, ReviewRecord, ReviewSource } from './learner.repository';
+import {
+  conceptProgress,
+  type ConceptProgressModel,
+  type GraphConcept,
+  dueReviews,
+  nextConcepts,
+  type NextConceptModel,
+  progressSummary,
+  sectionProgress,
+  type SectionProgressModel,
+} from './learner.plan';
+import type {
+  LearnerRepository,
+  LearnerSnapshot,
+  ReviewOutcome,
+  ReviewRecord,
+  ReviewSource,
+} from './learner.repository';
 import { isKnown, type MemoryRecord, type ProgressState, progressOf, ReviewRating } from './memory.model';
 
 const MAX_KEY = 128;
@@ -65,33 +81,59 @@ export class LearnerService {
     return { ...model, concept: snapshot.concepts.get(model.slug) ?? null };
   }
 
-  async progress(args: PageArgs, state: ProgressState | null): Promise<{ page: Page<ProgressItem>; summary: ReturnType<typeof progressSummary> }> {
+  async progress(
+    args: PageArgs,
+    state: ProgressState | null,
+  ): Promise<{ page: Page<ProgressItem>; summary: ReturnType<typeof progressSummary> }> {
     const snapshot = await this.snapshot();
     const all = conceptProgress(snapshot.graph, snapshot.memories).filter((c) => state === null || c.state === state);
     const window = pageWindow(args, `learner-progress:${state ?? ''}`, 2, this.limits);
-    const page = paginateSorted(all.map((c) => this.item(snapshot, c)), (c) => [c.retired ? 1 : 0, c.slug], window);
+    const page = paginateSorted(
+      all.map((c) => this.item(snapshot, c)),
+      (c) => [c.retired ? 1 : 0, c.slug],
+      window,
+    );
     return { page, summary: progressSummary(snapshot.graph, snapshot.memories) };
   }
 
   async sections(args: PageArgs): Promise<Page<SectionProgressModel>> {
     const snapshot = await this.snapshot();
-    return paginateSorted(sectionProgress(snapshot.graph, snapshot.memories), (s) => [s.section], pageWindow(args, 'learner-sections', 1, this.limits));
+    return paginateSorted(
+      sectionProgress(snapshot.graph, snapshot.memories),
+      (s) => [s.section],
+      pageWindow(args, 'learner-sections', 1, this.limits),
+    );
   }
 
   async due(args: PageArgs): Promise<Page<ProgressItem>> {
     const snapshot = await this.snapshot();
     const due = dueReviews(snapshot.graph, snapshot.memories, this.now);
-    const items = due.map(({ memory, retrievability }) => ({ ...this.item(snapshot, { slug: memory.concept, memory, state: progressOf(memory), retired: false }), retrievability }));
+    const items = due.map(({ memory, retrievability }) => ({
+      ...this.item(snapshot, { slug: memory.concept, memory, state: progressOf(memory), retired: false }),
+      retrievability,
+    }));
     // Retrievability keeps falling, so a cursor's place is by the value it had; a later page may shift a little.
     return paginateSorted(items, (d) => [d.retrievability, d.slug], pageWindow(args, 'learner-due', 2, this.limits));
   }
 
-  async next(args: PageArgs, goal: string | null, learning: LearningRepository): Promise<Page<NextConceptModel & { concept: SnapshotConcept | null; state: ProgressState }>> {
+  async next(
+    args: PageArgs,
+    goal: string | null,
+    learning: LearningRepository,
+  ): Promise<Page<NextConceptModel & { concept: SnapshotConcept | null; state: ProgressState }>> {
     const [snapshot, closure] = await Promise.all([this.snapshot(), goal === null ? null : learning.closure(goal)]);
     if (goal !== null && !closure) throw conceptNotFound('goal', goal);
     const goalSlugs = closure ? new Set(closure.concepts.map((c) => c.slug)) : null;
-    const items = nextConcepts(snapshot.graph, snapshot.memories, goalSlugs).map((n) => ({ ...n, concept: snapshot.concepts.get(n.slug) ?? null, state: progressOf(n.memory) }));
-    return paginateSorted(items, (n) => [n.towardGoal ? 0 : 1, -n.unlocks, n.slug], pageWindow(args, `learner-next:${goal ?? ''}`, 3, this.limits));
+    const items = nextConcepts(snapshot.graph, snapshot.memories, goalSlugs).map((n) => ({
+      ...n,
+      concept: snapshot.concepts.get(n.slug) ?? null,
+      state: progressOf(n.memory),
+    }));
+    return paginateSorted(
+      items,
+      (n) => [n.towardGoal ? 0 : 1, -n.unlocks, n.slug],
+      pageWindow(args, `learner-next:${goal ?? ''}`, 3, this.limits),
+    );
   }
 
   /** The learning path to `slug` without the concepts the learner knows, in learning order. */
@@ -100,7 +142,11 @@ export class LearnerService {
     if (!closure) throw conceptNotFound('slug', slug);
     const ordered = learningOrder(closure).filter((concept) => !isKnown(snapshot.memories.get(concept.slug) ?? null));
     const positions = new Map(ordered.map((concept, i) => [concept.slug, i]));
-    return paginateSorted(ordered, (concept) => [positions.get(concept.slug)!, concept.slug], pageWindow(args, `learner-path:${slug}`, 2, this.limits));
+    return paginateSorted(
+      ordered,
+      (concept) => [positions.get(concept.slug)!, concept.slug],
+      pageWindow(args, `learner-path:${slug}`, 2, this.limits),
+    );
   }
 
   /** A tour to `to` that leaves out what the learner knows. */
@@ -113,7 +159,11 @@ export class LearnerService {
   async history(args: PageArgs, concept: string | null): Promise<Page<ReviewRecord>> {
     const window = pageWindow(args, `learner-history:${concept ?? ''}`, 1, this.limits);
     const seqOf = (key: CursorKey | null) => (key === null ? null : Number(key[0]));
-    const read = await this.repo.history(this.ref, { forward: window.forward, size: window.size, afterSeq: seqOf(window.after), beforeSeq: seqOf(window.before) }, concept);
+    const read = await this.repo.history(
+      this.ref,
+      { forward: window.forward, size: window.size, afterSeq: seqOf(window.after), beforeSeq: seqOf(window.before) },
+      concept,
+    );
     // Newest first: "after" a cursor means older, so the repository's seq bounds are the page's key bounds turned round.
     const fetched = read.reviews.map((review) => ({ item: review, key: [review.seq] as CursorKey }));
     return assemblePage(window, fetched, read.total, read.beyondAfter, read.beyondBefore);
@@ -128,22 +178,48 @@ export class LearnerService {
    * Grades a quiz answer and records it as a review of the question's concept (or, with `concept`, of the right
    * answer's): GOOD when right, AGAIN when wrong.
    */
-  async answer(quiz: QuizService, args: { questionId: string; choice: string; idempotencyKey: string; concept?: string | null }) {
+  async answer(
+    quiz: QuizService,
+    args: { questionId: string; choice: string; idempotencyKey: string; concept?: string | null },
+  ) {
     const grading = await quiz.check(args.questionId, args.choice);
     const given = grading.subject.slug === grading.answer.slug ? grading.object : grading.subject;
     const allowed = [given.slug, grading.answer.slug];
     const concept = args.concept ?? given.slug;
     if (!allowed.includes(concept)) {
-      throw new BadInputError('concept', `\`concept\` must be a concept of the question: "${given.slug}" (the one it names, the default) or "${grading.answer.slug}" (the right answer).`);
+      throw new BadInputError(
+        'concept',
+        `\`concept\` must be a concept of the question: "${given.slug}" (the one it names, the default) or "${grading.answer.slug}" (the right answer).`,
+      );
     }
-    const recorded = await this.record(concept, grading.correct ? ReviewRating.GOOD : ReviewRating.AGAIN, args.idempotencyKey, {
-      kind: 'QUIZ', questionId: args.questionId, choice: args.choice, correct: grading.correct,
-    }, 'concept');
+    const recorded = await this.record(
+      concept,
+      grading.correct ? ReviewRating.GOOD : ReviewRating.AGAIN,
+      args.idempotencyKey,
+      {
+        kind: 'QUIZ',
+        questionId: args.questionId,
+        choice: args.choice,
+        correct: grading.correct,
+      },
+      'concept',
+    );
     return { grading, ...recorded };
   }
 
-  private async record(concept: string, rating: ReviewRating, idempotencyKey: string, source: ReviewSource, argument: string): Promise<RecordedReview> {
-    const outcome: ReviewOutcome = await this.repo.review(this.ref, { concept, rating, idempotencyKey: checkIdempotencyKey(idempotencyKey), source });
+  private async record(
+    concept: string,
+    rating: ReviewRating,
+    idempotencyKey: string,
+    source: ReviewSource,
+    argument: string,
+  ): Promise<RecordedReview> {
+    const outcome: ReviewOutcome = await this.repo.review(this.ref, {
+      concept,
+      rating,
+      idempotencyKey: checkIdempotencyKey(idempotencyKey),
+      source,
+    });
     switch (outcome.kind) {
       case 'written':
       case 'replayed':
@@ -151,7 +227,9 @@ export class LearnerService {
       case 'unknownConcept':
         throw conceptNotFound(argument, concept);
       case 'noFrontend':
-        throw new UnauthenticatedError('This frontend key was revoked: nothing was recorded. Ask the operator for a new key.');
+        throw new UnauthenticatedError(
+          'This frontend key was revoked: nothing was recorded. Ask the operator for a new key.',
+        );
       case 'conflict':
         throw new BadInputError(
           'idempotencyKey',

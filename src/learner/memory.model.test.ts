@@ -1,4 +1,14 @@
-import { applyReview, isDue, isKnown, MemoryPhase, type MemoryRecord, progressOf, ProgressState, retrievability, ReviewRating } from './memory.model';
+import {
+  applyReview,
+  isDue,
+  isKnown,
+  MemoryPhase,
+  type MemoryRecord,
+  progressOf,
+  ProgressState,
+  retrievability,
+  ReviewRating,
+} from './memory.model';
 
 const T0 = new Date('2026-01-01T00:00:00.000Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -6,8 +16,17 @@ const days = (n: number, from: Date = T0) => new Date(from.getTime() + n * 86_40
 
 function memory(overrides: Partial<MemoryRecord>): MemoryRecord {
   return {
-    concept: 'image', phase: MemoryPhase.REVIEW, stability: 5, difficulty: 5, due: days(5), lastReview: T0,
-    reps: 3, lapses: 0, learningSteps: 0, scheduledDays: 5, ...overrides,
+    concept: 'image',
+    phase: MemoryPhase.REVIEW,
+    stability: 5,
+    difficulty: 5,
+    due: days(5),
+    lastReview: T0,
+    reps: 3,
+    lapses: 0,
+    learningSteps: 0,
+    scheduledDays: 5,
+    ...overrides,
   };
 }
 
@@ -16,7 +35,14 @@ function memory(overrides: Partial<MemoryRecord>): MemoryRecord {
 describe('applyReview', () => {
   it('GOOD on a new concept enters the learning steps, due in 10 minutes', () => {
     const after = applyReview('image', null, ReviewRating.GOOD, T0);
-    expect(after).toMatchObject({ concept: 'image', phase: MemoryPhase.LEARNING, stability: 2.3065, reps: 1, lapses: 0, lastReview: T0 });
+    expect(after).toMatchObject({
+      concept: 'image',
+      phase: MemoryPhase.LEARNING,
+      stability: 2.3065,
+      reps: 1,
+      lapses: 0,
+      lastReview: T0,
+    });
     expect(after.due).toEqual(minutes(10));
     expect(progressOf(after)).toBe(ProgressState.LEARNING);
     expect(isKnown(after)).toBe(false);

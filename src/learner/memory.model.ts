@@ -96,7 +96,12 @@ function toCard(memory: MemoryRecord): Card {
 }
 
 /** The memory after one review with `rating` at `now`; `before` is null for a concept never reviewed. */
-export function applyReview(concept: string, before: MemoryRecord | null, rating: ReviewRating, now: Date): MemoryRecord {
+export function applyReview(
+  concept: string,
+  before: MemoryRecord | null,
+  rating: ReviewRating,
+  now: Date,
+): MemoryRecord {
   const card = before ? toCard(before) : createEmptyCard(now);
   const { card: next } = scheduler.next(card, now, GRADES[rating]);
   const phase = PHASES[next.state];

@@ -53,14 +53,18 @@ function levels(target: string, prerequisites: Map<string, string[]>): Map<strin
       if (frame.next < below.length) {
         const prerequisite = below[frame.next];
         frame.next += 1;
-        if (onStack.has(prerequisite)) throw new PrerequisiteCycleError(target, [...stack.slice(stack.indexOf(prerequisite)), prerequisite]);
+        if (onStack.has(prerequisite))
+          throw new PrerequisiteCycleError(target, [...stack.slice(stack.indexOf(prerequisite)), prerequisite]);
         if (level.has(prerequisite)) continue;
         frames.push({ slug: prerequisite, next: 0 });
         stack.push(prerequisite);
         onStack.add(prerequisite);
         continue;
       }
-      level.set(frame.slug, below.reduce((highest, prerequisite) => Math.max(highest, level.get(prerequisite)! + 1), 0));
+      level.set(
+        frame.slug,
+        below.reduce((highest, prerequisite) => Math.max(highest, level.get(prerequisite)! + 1), 0),
+      );
       frames.pop();
       stack.pop();
       onStack.delete(frame.slug);

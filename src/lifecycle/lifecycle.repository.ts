@@ -69,7 +69,12 @@ export class LifecycleRepository {
     );
     const slugs = new Set(stages.map((s) => s.stage.slug));
     // A NEXT_STAGE that leaves this lifecycle is not a next stage of it.
-    return stages.map(({ stage, commands, signals, next }) => ({ stage, commands, signals, next: next && slugs.has(next) ? next : null }));
+    return stages.map(({ stage, commands, signals, next }) => ({
+      stage,
+      commands,
+      signals,
+      next: next && slugs.has(next) ? next : null,
+    }));
   }
 }
 

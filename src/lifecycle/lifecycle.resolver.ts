@@ -6,7 +6,8 @@ import { LifecycleStage } from './lifecycle.type';
 @Resolver(() => LifecycleStage)
 export class LifecycleResolver {
   @Query(() => [LifecycleStage], {
-    description: 'The stages of the Docker container lifecycle in order (build, run, stop/kill, commit), each with its commands and their signals. Empty when the graph holds no lifecycle.',
+    description:
+      'The stages of the Docker container lifecycle in order (build, run, stop/kill, commit), each with its commands and their signals. Empty when the graph holds no lifecycle.',
   })
   async lifecycle(@Ctx() context: AtlasContext): Promise<LifecycleStage[]> {
     const records = await context.repos.lifecycle.stages();

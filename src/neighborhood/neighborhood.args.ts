@@ -12,10 +12,17 @@ export class NeighborhoodArgs {
   @Field(() => String, { description: 'The slug of the concept at the center, e.g. `docker-stop`.' })
   slug!: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_DEPTH, description: 'How many hops from the center, either direction: 1 up to the configured maximum (3 unless changed).' })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_DEPTH,
+    description: 'How many hops from the center, either direction: 1 up to the configured maximum (3 unless changed).',
+  })
   depth?: number | null;
 
-  @Field(() => [RelationType], { nullable: true, description: 'Follow and draw only relations of these types; all types when absent. Must not be empty.' })
+  @Field(() => [RelationType], {
+    nullable: true,
+    description: 'Follow and draw only relations of these types; all types when absent. Must not be empty.',
+  })
   types?: RelationType[] | null;
 
   @Field(() => Int, {

@@ -1,6 +1,14 @@
 import neo4j from 'neo4j-driver';
 
-import { type ConceptRecord, type ConceptRef, conceptProjectionAs, type RelationRecord, relationProjection, toConceptAs, toRelationRecord } from '../graph/graph.model';
+import {
+  type ConceptRecord,
+  type ConceptRef,
+  conceptProjectionAs,
+  type RelationRecord,
+  relationProjection,
+  toConceptAs,
+  toRelationRecord,
+} from '../graph/graph.model';
 import { RELATION_TYPES, type RelationType } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 
@@ -36,9 +44,17 @@ export class NeighborhoodRepository {
   constructor(private readonly db: CypherRunner) {}
 
   /** The neighborhood of `slug`, or null when no concept has that slug. */
-  async neighborhood({ slug, depth, types, limit, wholeConcepts = true, detailedEdges = true }: NeighborhoodQuery): Promise<NeighborhoodRecord | null> {
+  async neighborhood({
+    slug,
+    depth,
+    types,
+    limit,
+    wholeConcepts = true,
+    detailedEdges = true,
+  }: NeighborhoodQuery): Promise<NeighborhoodRecord | null> {
     // A quantifier bound cannot be a parameter, so the depth is written into the query; it must be a small integer.
-    if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) throw new RangeError(`depth must be an integer from 1 to ${MAX_DEPTH}`);
+    if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH)
+      throw new RangeError(`depth must be an integer from 1 to ${MAX_DEPTH}`);
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
     // Types go into the patterns from the closed vocabulary (never client text), so both searches expand only those
     // relationship chains instead of reading every relationship and filtering on its type.
@@ -79,7 +95,10 @@ export class NeighborhoodRepository {
     const edges = (row.edges as Record<string, unknown>[]).map(toRelationRecord);
     edges.sort((a, b) => a.type.localeCompare(b.type) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
     return {
-      nodes: (row.nodes as Record<string, unknown>[]).map((node, index) => ({ concept: toConceptAs(node, wholeConcepts), distance: distances[index] })),
+      nodes: (row.nodes as Record<string, unknown>[]).map((node, index) => ({
+        concept: toConceptAs(node, wholeConcepts),
+        distance: distances[index],
+      })),
       edges,
       truncated: row.truncated as boolean,
     };

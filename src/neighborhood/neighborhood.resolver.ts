@@ -14,7 +14,11 @@ export class NeighborhoodResolver {
     description:
       'The concepts within `depth` hops of a concept (relations followed either way) and the relations among them, nearest first, at most `limit` nodes. NOT_FOUND when no concept has the slug; BAD_USER_INPUT naming the argument when depth, limit or types are out of range.',
   })
-  async neighborhood(@Args(() => NeighborhoodArgs) args: NeighborhoodArgs, @Ctx() context: AtlasContext, @Info() info: GraphQLResolveInfo): Promise<Subgraph> {
+  async neighborhood(
+    @Args(() => NeighborhoodArgs) args: NeighborhoodArgs,
+    @Ctx() context: AtlasContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Subgraph> {
     const { maxNeighborhoodDepth, maxNeighborhoodNodes } = context.config.limits;
     const depth = args.depth ?? DEFAULT_DEPTH;
     if (depth < 1 || depth > maxNeighborhoodDepth) {
@@ -25,7 +29,10 @@ export class NeighborhoodResolver {
       throw new BadInputError('limit', `\`limit\` must be from 1 to ${maxNeighborhoodNodes}; got ${limit}.`);
     }
     if (args.types && args.types.length === 0) {
-      throw new BadInputError('types', '`types` must name at least one relation type; leave it out to follow every type.');
+      throw new BadInputError(
+        'types',
+        '`types` must name at least one relation type; leave it out to follow every type.',
+      );
     }
     const record = await context.repos.neighborhood.neighborhood({
       slug: args.slug,

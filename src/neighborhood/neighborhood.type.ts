@@ -21,23 +21,35 @@ export class Subgraph {
     return new Concept(this.record.nodes[0].concept);
   }
 
-  @Field(() => [Concept], { description: 'Every concept of the subgraph once: the center first, then nearest first (by hops, then slug).' })
+  @Field(() => [Concept], {
+    description: 'Every concept of the subgraph once: the center first, then nearest first (by hops, then slug).',
+  })
   get nodes(): Concept[] {
     return this.record.nodes.map((node) => new Concept(node.concept));
   }
 
-  @Field(() => [Int], { description: 'Hops from the center of each node, in the order of `nodes` (0 for the center); useful for a concentric layout.' })
+  @Field(() => [Int], {
+    description:
+      'Hops from the center of each node, in the order of `nodes` (0 for the center); useful for a concentric layout.',
+  })
   get distances(): number[] {
     return this.record.nodes.map((node) => node.distance);
   }
 
-  @Field(() => [Relation], { description: 'Every relation between two nodes of the subgraph once (by type, then from, then to); both ends are in `nodes`.' })
+  @Field(() => [Relation], {
+    description:
+      'Every relation between two nodes of the subgraph once (by type, then from, then to); both ends are in `nodes`.',
+  })
   get edges(): Relation[] {
     const bySlug = new Map(this.record.nodes.map((node) => [node.concept.slug, node.concept]));
-    return this.record.edges.map((edge) => new Relation(edge, { from: bySlug.get(edge.from), to: bySlug.get(edge.to) }));
+    return this.record.edges.map(
+      (edge) => new Relation(edge, { from: bySlug.get(edge.from), to: bySlug.get(edge.to) }),
+    );
   }
 
-  @Field(() => Boolean, { description: 'True when more concepts lay within the depth than `limit` allowed, so the farthest were left out.' })
+  @Field(() => Boolean, {
+    description: 'True when more concepts lay within the depth than `limit` allowed, so the farthest were left out.',
+  })
   get truncated(): boolean {
     return this.record.truncated;
   }

@@ -22,8 +22,14 @@ export interface Database {
  * With NEO4J_URI set, connects to that server and never starts Java. Without it, starts the bundled local Neo4j
  * (data under .data/neo4j unless configured) and connects to it on 127.0.0.1.
  */
-export async function connectDatabase(config: Config, logger: Logger, onQuery?: GatewayOptions['onQuery']): Promise<Database> {
-  const local = config.neo4j.uri ? undefined : await superviseLocalNeo4j(config.local, config.rootDir, logger, config.neo4j.startupTimeoutMs);
+export async function connectDatabase(
+  config: Config,
+  logger: Logger,
+  onQuery?: GatewayOptions['onQuery'],
+): Promise<Database> {
+  const local = config.neo4j.uri
+    ? undefined
+    : await superviseLocalNeo4j(config.local, config.rootDir, logger, config.neo4j.startupTimeoutMs);
   const uri = config.neo4j.uri ?? local!.uri;
   const gateway = new Neo4jGateway(createDriver(uri, config.neo4j, logger), {
     database: config.neo4j.database,

@@ -19,7 +19,8 @@ export function createDriver(uri: string, config: Neo4jConfig, logger: Logger): 
       level: 'warn',
       // The driver reports every lost connection as an error; the gateway turns those into DATABASE_UNAVAILABLE
       // answers, so here they are warnings.
-      logger: (level, message) => logger[level === 'error' || level === 'warn' ? 'warn' : 'debug']({ neo4j: true }, message),
+      logger: (level, message) =>
+        logger[level === 'error' || level === 'warn' ? 'warn' : 'debug']({ neo4j: true }, message),
     },
   });
 }

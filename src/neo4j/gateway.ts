@@ -32,11 +32,15 @@ export function shortenParams(params: Params): Params {
   for (const [name, value] of Object.entries(params)) {
     let text: string;
     try {
-      text = typeof value === 'string' ? value : (JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? '');
+      text =
+        typeof value === 'string'
+          ? value
+          : (JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? '');
     } catch {
       text = String(value);
     }
-    shown[name] = text.length > LOGGED_PARAM_CHARS ? `${text.slice(0, LOGGED_PARAM_CHARS)}… (${text.length} chars)` : value;
+    shown[name] =
+      text.length > LOGGED_PARAM_CHARS ? `${text.slice(0, LOGGED_PARAM_CHARS)}… (${text.length} chars)` : value;
   }
   return shown;
 }
@@ -106,7 +110,9 @@ export function mapDatabaseError(error: unknown): unknown {
     UNAVAILABLE_CODES.has(code) ||
     (error instanceof Neo4jError && Neo4jError.isRetryable(error)) ||
     code.startsWith('Neo.TransientError.') ||
-    /failed to connect to server|acquisition timed out|pool (is )?closed|connection.*(refused|closed|reset)|ECONNREFUSED|ECONNRESET|EPIPE/i.test(error.message)
+    /failed to connect to server|acquisition timed out|pool (is )?closed|connection.*(refused|closed|reset)|ECONNREFUSED|ECONNRESET|EPIPE/i.test(
+      error.message,
+    )
   ) {
     return new DatabaseUnavailableError();
   }
@@ -174,7 +180,8 @@ export class Neo4jGateway implements CypherRunner {
           return result.records.map((rec) => rec.toObject());
         } catch (error) {
           this.logStatement(last.statement, started, error);
-          if (!(error instanceof Neo4jError && Neo4jError.isRetryable(error)) || performance.now() + delayMs > deadline) throw error;
+          if (!(error instanceof Neo4jError && Neo4jError.isRetryable(error)) || performance.now() + delayMs > deadline)
+            throw error;
           await new Promise((resolve) => setTimeout(resolve, delayMs));
         }
       }
@@ -187,13 +194,20 @@ export class Neo4jGateway implements CypherRunner {
 
   /** Runs several statements in one write transaction: all of them commit, or none does. */
   writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
-    return this.run('write', (session, txConfig, last) => session.executeWrite((tx) => work(this.logged(tx, last)), txConfig), timeoutMs);
+    return this.run(
+      'write',
+      (session, txConfig, last) => session.executeWrite((tx) => work(this.logged(tx, last)), txConfig),
+      timeoutMs,
+    );
   }
 
   /** The transaction, with each statement it runs remembered (for the failure log) and debug-logged with its duration. */
   private logged(tx: ManagedTransaction, last: { statement?: Statement }): ManagedTransaction {
     const run: ManagedTransaction['run'] = (cypher, params) => {
-      const statement = { cypher: typeof cypher === 'object' && 'text' in cypher ? cypher.text : cypher.toString(), params: (params ?? {}) as Params };
+      const statement = {
+        cypher: typeof cypher === 'object' && 'text' in cypher ? cypher.text : cypher.toString(),
+        params: (params ?? {}) as Params,
+      };
       last.statement = statement;
       const started = performance.now();
       const result = tx.run(cypher, params);
@@ -213,7 +227,13 @@ export class Neo4jGateway implements CypherRunner {
     const logger = this.options.logger;
     if (!logger.isLevelEnabled('debug')) return;
     logger.debug(
-      { ...this.traceFields(), cypher: statement.cypher, params: shortenParams(statement.params), ms: Math.round((performance.now() - started) * 10) / 10, ...(error ? { failed: true } : {}) },
+      {
+        ...this.traceFields(),
+        cypher: statement.cypher,
+        params: shortenParams(statement.params),
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        ...(error ? { failed: true } : {}),
+      },
       'cypher statement',
     );
   }
@@ -261,19 +281,33 @@ export class Neo4jGateway implements CypherRunner {
       }, timeout + DEADLINE_MARGIN_MS);
     });
     try {
-      const result = await Promise.race([work(session, { timeout, metadata: { app: 'container-atlas', ...this.traceFields() } }, last), deadline]);
+      const result = await Promise.race([
+        work(session, { timeout, metadata: { app: 'container-atlas', ...this.traceFields() } }, last),
+        deadline,
+      ]);
       ok = true;
       return result;
     } catch (error) {
       if (hung) {
-        this.options.logger.warn({ kind, deadlineMs: timeout + DEADLINE_MARGIN_MS }, 'Neo4j did not answer within the deadline: the call was abandoned');
+        this.options.logger.warn(
+          { kind, deadlineMs: timeout + DEADLINE_MARGIN_MS },
+          'Neo4j did not answer within the deadline: the call was abandoned',
+        );
         this.drivers.retire(driver);
         throw error;
       }
       const mapped = mapDatabaseError(error);
       if (mapped === error) {
         const { statement } = last;
-        this.options.logger.error({ err: error, ...this.traceFields(), cypher: statement?.cypher, params: statement && shortenParams(statement.params) }, 'Cypher query failed');
+        this.options.logger.error(
+          {
+            err: error,
+            ...this.traceFields(),
+            cypher: statement?.cypher,
+            params: statement && shortenParams(statement.params),
+          },
+          'Cypher query failed',
+        );
       }
       throw mapped;
     } finally {

@@ -48,7 +48,9 @@ export function checkJava(javaHome?: string): number {
   const match = /version "(\d+)(?:\.(\d+))?/.exec(probe.stderr ?? '');
   const major = match ? (match[1] === '1' ? Number(match[2]) : Number(match[1])) : 0;
   if (major < 17) {
-    throw new PrerequisiteError(`Java 17 or newer is needed to run the bundled local Neo4j, but ${bin} is Java ${major || 'of unknown version'}. ${WAYS_OUT}`);
+    throw new PrerequisiteError(
+      `Java 17 or newer is needed to run the bundled local Neo4j, but ${bin} is Java ${major || 'of unknown version'}. ${WAYS_OUT}`,
+    );
   }
   return major;
 }
@@ -74,7 +76,9 @@ export function ensureLauncherJar(rootDir: string, logger: Logger, javaHome?: st
 
   const mvnProbe = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
   if (mvnProbe.error || mvnProbe.status !== 0) {
-    throw new PrerequisiteError(`Maven (\`mvn\` on PATH) is needed once to fetch Neo4j for the bundled local database, but it was not found. ${WAYS_OUT}`);
+    throw new PrerequisiteError(
+      `Maven (\`mvn\` on PATH) is needed once to fetch Neo4j for the bundled local database, but it was not found. ${WAYS_OUT}`,
+    );
   }
   logger.info('building the local Neo4j launcher with Maven (the first time this downloads Neo4j, ~120 MB)');
   const started = Date.now();
@@ -85,7 +89,9 @@ export function ensureLauncherJar(rootDir: string, logger: Logger, javaHome?: st
   });
   if (build.status !== 0) {
     const output = `${build.stdout ?? ''}${build.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
-    throw new PrerequisiteError(`Building the local Neo4j launcher failed (mvn -q package in neo4j-local/):\n${output}\n${WAYS_OUT}`);
+    throw new PrerequisiteError(
+      `Building the local Neo4j launcher failed (mvn -q package in neo4j-local/):\n${output}\n${WAYS_OUT}`,
+    );
   }
   fs.writeFileSync(stamp, fingerprint);
   logger.info({ seconds: Math.round((Date.now() - started) / 100) / 10 }, 'local Neo4j launcher built');
@@ -137,7 +143,12 @@ function installExitHook(): void {
  * Starts Neo4j in a child JVM and resolves once Bolt accepts connections. The child also exits by itself when our
  * process dies without cleaning up (its stdin closes), so no orphan JVM is ever left behind.
  */
-export async function startLocalNeo4j(config: LocalNeo4jConfig, rootDir: string, logger: Logger, timeoutMs: number): Promise<LocalNeo4j> {
+export async function startLocalNeo4j(
+  config: LocalNeo4jConfig,
+  rootDir: string,
+  logger: Logger,
+  timeoutMs: number,
+): Promise<LocalNeo4j> {
   checkJava(config.javaHome);
   const jar = ensureLauncherJar(rootDir, logger, config.javaHome);
   const port = config.port === 0 ? await freePort() : config.port;
@@ -150,7 +161,21 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, rootDir: string,
   fs.mkdirSync(config.dataDir, { recursive: true });
 
   // Out of memory, a JVM limps on with broken threads; exiting lets whoever supervises it start a sound one.
-  const args = [`-Xmx${config.heap}`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-jar', jar, '--data', config.dataDir, '--port', String(port), '--pagecache', config.pageCache, '--exit-on-stdin-eof', 'true'];
+  const args = [
+    `-Xmx${config.heap}`,
+    '-XX:+UseG1GC',
+    '-XX:+ExitOnOutOfMemoryError',
+    '-jar',
+    jar,
+    '--data',
+    config.dataDir,
+    '--port',
+    String(port),
+    '--pagecache',
+    config.pageCache,
+    '--exit-on-stdin-eof',
+    'true',
+  ];
   const started = Date.now();
   // Its own process group: Ctrl+C in a terminal signals the whole foreground group, and a JVM that stopped by itself
   // would look like a crash to the supervisor and be restarted during our own shutdown. We stop it ourselves instead.
@@ -169,15 +194,21 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, rootDir: string,
   });
   const stdout = readline.createInterface({ input: child.stdout });
 
-  const exited = new Promise<LocalExit>((resolve) => child.once('exit', (code, signal) => {
-    running.delete(child);
-    resolve({ code, signal, lastOutput: [...tail] });
-  }));
+  const exited = new Promise<LocalExit>((resolve) =>
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal, lastOutput: [...tail] });
+    }),
+  );
 
   const uri = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new PrerequisiteError(`The local Neo4j did not become ready within ${Math.round(timeoutMs / 1000)} s. Last output:\n${tail.join('\n')}`));
+      reject(
+        new PrerequisiteError(
+          `The local Neo4j did not become ready within ${Math.round(timeoutMs / 1000)} s. Last output:\n${tail.join('\n')}`,
+        ),
+      );
     }, timeoutMs);
     stdout.on('line', (line) => {
       const ready = READY.exec(line);
@@ -191,10 +222,17 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, rootDir: string,
     });
     void exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      reject(new PrerequisiteError(`The local Neo4j exited (${describeExit(code, signal)}) before it was ready. Last output:\n${tail.join('\n')}`));
+      reject(
+        new PrerequisiteError(
+          `The local Neo4j exited (${describeExit(code, signal)}) before it was ready. Last output:\n${tail.join('\n')}`,
+        ),
+      );
     });
   });
-  logger.info({ uri, pid: child.pid, seconds: Math.round((Date.now() - started) / 100) / 10, dataDir: config.dataDir }, 'local Neo4j is ready');
+  logger.info(
+    { uri, pid: child.pid, seconds: Math.round((Date.now() - started) / 100) / 10, dataDir: config.dataDir },
+    'local Neo4j is ready',
+  );
 
   let stopping: Promise<void> | undefined;
   return {

@@ -34,11 +34,17 @@ export function fulltextIndexOf(statement: string): { name: string; properties: 
 async function dropChangedFulltextIndex(gateway: Neo4jGateway, statement: string, logger: Logger): Promise<void> {
   const index = fulltextIndexOf(statement);
   if (!index) return;
-  const rows = await gateway.write('SHOW FULLTEXT INDEXES YIELD name, properties WHERE name = $name RETURN properties', { name: index.name });
+  const rows = await gateway.write(
+    'SHOW FULLTEXT INDEXES YIELD name, properties WHERE name = $name RETURN properties',
+    { name: index.name },
+  );
   const stored = rows[0]?.properties as string[] | undefined;
   if (!stored || [...stored].sort().join() === [...index.properties].sort().join()) return;
   await gateway.write(`DROP INDEX ${index.name} IF EXISTS`);
-  logger.info({ index: index.name, from: stored, to: index.properties }, 'full-text index changed: dropped, to be created again');
+  logger.info(
+    { index: index.name, from: stored, to: index.properties },
+    'full-text index changed: dropped, to be created again',
+  );
 }
 
 /**
@@ -85,7 +91,10 @@ export async function fillMissingSortKeys(gateway: Neo4jGateway, logger: Logger)
  */
 export async function applySchema(gateway: Neo4jGateway, rootDir: string, logger: Logger): Promise<number> {
   const dir = path.join(rootDir, 'schema');
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort();
   let count = 0;
   for (const file of files) {
     for (const statement of parseCypherFile(fs.readFileSync(path.join(dir, file), 'utf8'))) {

@@ -6,7 +6,13 @@ import { superviseLocalNeo4j } from './supervisor';
 /** The restart policy on its own, with stand-in processes that exit when told to (the JVM tests are in test/). */
 
 const silent = createLogger({ logLevel: 'silent', logPretty: false });
-const config = (restart: LocalNeo4jConfig['restart']): LocalNeo4jConfig => ({ port: 0, dataDir: 'data', heap: '512m', pageCache: '64m', restart });
+const config = (restart: LocalNeo4jConfig['restart']): LocalNeo4jConfig => ({
+  port: 0,
+  dataDir: 'data',
+  heap: '512m',
+  pageCache: '64m',
+  restart,
+});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until `condition` holds, checking every few milliseconds; fails after `ms` saying what it waited for. */
@@ -52,7 +58,13 @@ function fakeLauncher() {
 describe('superviseLocalNeo4j', () => {
   it('starts a process again on the same port after it dies, and follows its pid', async () => {
     const { launch, launched, ports } = fakeLauncher();
-    const local = await superviseLocalNeo4j(config({ maxRestarts: 3, windowMs: 60000, delayMs: 10 }), '.', silent, 1000, launch);
+    const local = await superviseLocalNeo4j(
+      config({ maxRestarts: 3, windowMs: 60000, delayMs: 10 }),
+      '.',
+      silent,
+      1000,
+      launch,
+    );
     expect(local.pid).toBe(1000);
     launched[0].die({ signal: 'SIGKILL' });
     await until(() => local.restarts === 1, 'the restart');
@@ -66,7 +78,13 @@ describe('superviseLocalNeo4j', () => {
 
   it('gives up, once, after more than maxRestarts crashes within the window', async () => {
     const { launch, launched } = fakeLauncher();
-    const local = await superviseLocalNeo4j(config({ maxRestarts: 2, windowMs: 60000, delayMs: 5 }), '.', silent, 1000, launch);
+    const local = await superviseLocalNeo4j(
+      config({ maxRestarts: 2, windowMs: 60000, delayMs: 5 }),
+      '.',
+      silent,
+      1000,
+      launch,
+    );
     const reasons: string[] = [];
     local.onGiveUp((error) => reasons.push(error.message));
     launched[0].die({ code: 137 });
@@ -91,9 +109,17 @@ describe('superviseLocalNeo4j', () => {
     let attempts = 0;
     const flaky = (local: LocalNeo4jConfig) => {
       attempts += 1;
-      return attempts === 2 ? Promise.reject(new Error('The local Neo4j exited (code 1) before it was ready. Last output:\nno space left')) : launch(local);
+      return attempts === 2
+        ? Promise.reject(new Error('The local Neo4j exited (code 1) before it was ready. Last output:\nno space left'))
+        : launch(local);
     };
-    const local = await superviseLocalNeo4j(config({ maxRestarts: 2, windowMs: 60000, delayMs: 5 }), '.', silent, 1000, flaky);
+    const local = await superviseLocalNeo4j(
+      config({ maxRestarts: 2, windowMs: 60000, delayMs: 5 }),
+      '.',
+      silent,
+      1000,
+      flaky,
+    );
     let gaveUp = false;
     local.onGiveUp(() => (gaveUp = true));
     launched[0].die({ signal: 'SIGKILL' });
@@ -108,7 +134,13 @@ describe('superviseLocalNeo4j', () => {
 
   it('forgets crashes older than the window', async () => {
     const { launch, launched } = fakeLauncher();
-    const local = await superviseLocalNeo4j(config({ maxRestarts: 1, windowMs: 1000, delayMs: 5 }), '.', silent, 1000, launch);
+    const local = await superviseLocalNeo4j(
+      config({ maxRestarts: 1, windowMs: 1000, delayMs: 5 }),
+      '.',
+      silent,
+      1000,
+      launch,
+    );
     let gaveUp = false;
     local.onGiveUp(() => (gaveUp = true));
     launched[0].die({ code: 1 });
@@ -123,13 +155,25 @@ describe('superviseLocalNeo4j', () => {
 
   it('never restarts after stop(), even when stopped while a restart is waiting', async () => {
     const { launch, launched } = fakeLauncher();
-    const local = await superviseLocalNeo4j(config({ maxRestarts: 5, windowMs: 60000, delayMs: 50 }), '.', silent, 1000, launch);
+    const local = await superviseLocalNeo4j(
+      config({ maxRestarts: 5, windowMs: 60000, delayMs: 50 }),
+      '.',
+      silent,
+      1000,
+      launch,
+    );
     await local.stop();
     await sleep(100);
     expect(launched).toHaveLength(1);
 
     const second = fakeLauncher();
-    const again = await superviseLocalNeo4j(config({ maxRestarts: 5, windowMs: 60000, delayMs: 50 }), '.', silent, 1000, second.launch);
+    const again = await superviseLocalNeo4j(
+      config({ maxRestarts: 5, windowMs: 60000, delayMs: 50 }),
+      '.',
+      silent,
+      1000,
+      second.launch,
+    );
     second.launched[0].die({ signal: 'SIGKILL' });
     await again.stop();
     await sleep(150);

@@ -41,7 +41,9 @@ describe('npm run note:index / note:check', () => {
     });
     const checked = runNoteCli(['check'], env);
     expect(checked).toMatchObject({ code: 0, err: [] });
-    expect(checked.out[0]).toMatch(/^note:check passed: .*note-index\.json is what guide\.md gives today \(3 sections, 4 terms\)$/);
+    expect(checked.out[0]).toMatch(
+      /^note:check passed: .*note-index\.json is what guide\.md gives today \(3 sections, 4 terms\)$/,
+    );
   });
 
   it('check fails when the note changed since the index was written, listing what changed and how to fix it', () => {
@@ -49,14 +51,18 @@ describe('npm run note:index / note:check', () => {
     fs.appendFileSync(path.join(dir, 'guide.md'), '**Image**\n');
     const checked = runNoteCli(['check'], env);
     expect(checked.code).toBe(1);
-    expect(checked.err[0]).toMatch(/^note:check failed: .*note-index\.json is not what guide\.md gives today\. Run npm run note:index/);
+    expect(checked.err[0]).toMatch(
+      /^note:check failed: .*note-index\.json is not what guide\.md gives today\. Run npm run note:index/,
+    );
     expect(checked.err.slice(1)).toEqual(['  + {"kind":"bold","text":"Image","line":5}']);
   });
 
   it('check fails when there is no index at all', () => {
     const checked = runNoteCli(['check'], env);
     expect(checked.code).toBe(1);
-    expect(checked.err[0]).toMatch(/^note:check failed: there is no .*note-index\.json; write it with npm run note:index and commit it\.$/);
+    expect(checked.err[0]).toMatch(
+      /^note:check failed: there is no .*note-index\.json; write it with npm run note:index and commit it\.$/,
+    );
   });
 
   it('check says plainly that it was skipped when the note is not at hand, and leaves the index alone', () => {
@@ -65,7 +71,9 @@ describe('npm run note:index / note:check', () => {
     fs.rmSync(path.join(dir, 'guide.md'));
     const checked = runNoteCli(['check'], env);
     expect(checked.code).toBe(0);
-    expect(checked.out[0]).toMatch(/^note:check skipped: the source note is not at .*guide\.md, so .*note-index\.json cannot be compared with it\. Set SOURCE_NOTE/);
+    expect(checked.out[0]).toMatch(
+      /^note:check skipped: the source note is not at .*guide\.md, so .*note-index\.json cannot be compared with it\. Set SOURCE_NOTE/,
+    );
     const indexed = runNoteCli(['index'], env);
     expect(indexed.code).toBe(2);
     expect(indexed.err[0]).toMatch(/set SOURCE_NOTE to the path of guide\.md and run it again/);
@@ -74,6 +82,8 @@ describe('npm run note:index / note:check', () => {
 
   it('refuses anything but one command', () => {
     expect(runNoteCli([], env).code).toBe(2);
-    expect(runNoteCli(['index', 'extra'], env).err[0]).toBe('note: expected one command, index or check; got "index extra"');
+    expect(runNoteCli(['index', 'extra'], env).err[0]).toBe(
+      'note: expected one command, index or check; got "index extra"',
+    );
   });
 });

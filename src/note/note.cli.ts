@@ -29,7 +29,10 @@ export function runNoteCli(args: string[], env: NodeJS.ProcessEnv = process.env)
   const err: string[] = [];
   const [command, ...extra] = args;
   if ((command !== 'index' && command !== 'check') || extra.length > 0) {
-    err.push(`note: expected one command, index or check; got ${args.length === 0 ? 'none' : JSON.stringify(args.join(' '))}`, USAGE);
+    err.push(
+      `note: expected one command, index or check; got ${args.length === 0 ? 'none' : JSON.stringify(args.join(' '))}`,
+      USAGE,
+    );
     return { code: EXIT.USAGE, out, err };
   }
   let config;
@@ -46,10 +49,14 @@ export function runNoteCli(args: string[], env: NodeJS.ProcessEnv = process.env)
 
   if (!fs.existsSync(note)) {
     if (command === 'index') {
-      err.push(`note: the source note is not at ${note}; set SOURCE_NOTE to the path of ${path.basename(note)} and run it again. ${shown} was left as it is.`);
+      err.push(
+        `note: the source note is not at ${note}; set SOURCE_NOTE to the path of ${path.basename(note)} and run it again. ${shown} was left as it is.`,
+      );
       return { code: EXIT.USAGE, out, err };
     }
-    out.push(`note:check skipped: the source note is not at ${note}, so ${shown} cannot be compared with it. Set SOURCE_NOTE to the note's path to run the check.`);
+    out.push(
+      `note:check skipped: the source note is not at ${note}, so ${shown} cannot be compared with it. Set SOURCE_NOTE to the note's path to run the check.`,
+    );
     return { code: EXIT.OK, out, err };
   }
   const index = indexNote(fs.readFileSync(note, 'utf8'), note);
@@ -77,7 +84,8 @@ export function runNoteCli(args: string[], env: NodeJS.ProcessEnv = process.env)
     ...added.map((line) => `  + ${line}`),
     ...removed.map((line) => `  - ${line}`),
   );
-  if (added.length === 0 && removed.length === 0) err.push('  (the entries are the same; their order or formatting differs)');
+  if (added.length === 0 && removed.length === 0)
+    err.push('  (the entries are the same; their order or formatting differs)');
   return { code: EXIT.STALE, out, err };
 }
 

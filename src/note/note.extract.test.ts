@@ -106,18 +106,32 @@ describe('the note index file', () => {
   it('says which entries a changed note adds and removes', () => {
     const changed = formatNoteIndex(indexNote(SAMPLE.replace('## Unikernel', '## Library OS'), 'sample-note.md'));
     expect(diffNoteIndex(text, changed)).toEqual({
-      added: ['{"path":"Guide > Library OS","line":23}', '{"path":"Library OS","line":23}', '{"kind":"heading","text":"Library OS","line":23}'],
-      removed: ['{"path":"Guide > Unikernel","line":23}', '{"path":"Unikernel","line":23}', '{"kind":"heading","text":"Unikernel","line":23}'],
+      added: [
+        '{"path":"Guide > Library OS","line":23}',
+        '{"path":"Library OS","line":23}',
+        '{"kind":"heading","text":"Library OS","line":23}',
+      ],
+      removed: [
+        '{"path":"Guide > Unikernel","line":23}',
+        '{"path":"Unikernel","line":23}',
+        '{"kind":"heading","text":"Unikernel","line":23}',
+      ],
     });
   });
 
   it.each([
     ['not JSON', '{ "note": ', /not valid JSON/],
     ['no sections', '{ "note": "n.md", "sections": [], "terms": [] }', /"sections" must be a non-empty list/],
-    ['a term of an unknown kind', '{ "note": "n.md", "sections": [{"path":"A","line":1}], "terms": [{"kind":"italic","text":"x","line":2}] }', /terms\[0\] must be/],
+    [
+      'a term of an unknown kind',
+      '{ "note": "n.md", "sections": [{"path":"A","line":1}], "terms": [{"kind":"italic","text":"x","line":2}] }',
+      /terms\[0\] must be/,
+    ],
   ])('rejects a file with %s, naming the file and how to regenerate it', (_, bad, message) => {
     expect(() => parseNoteIndex(bad, 'seed/note/note-index.json')).toThrow(NoteIndexError);
     expect(() => parseNoteIndex(bad, 'seed/note/note-index.json')).toThrow(message);
-    expect(() => parseNoteIndex(bad, 'seed/note/note-index.json')).toThrow(/^seed\/note\/note-index\.json: .* — regenerate it with npm run note:index$/);
+    expect(() => parseNoteIndex(bad, 'seed/note/note-index.json')).toThrow(
+      /^seed\/note\/note-index\.json: .* — regenerate it with npm run note:index$/,
+    );
   });
 });

@@ -6,7 +6,14 @@
 
 export type NoteTermKind = 'heading' | 'bold' | 'inline code' | 'docker command' | 'numbered item' | 'table cell';
 
-export const NOTE_TERM_KINDS: readonly NoteTermKind[] = ['heading', 'bold', 'inline code', 'docker command', 'numbered item', 'table cell'];
+export const NOTE_TERM_KINDS: readonly NoteTermKind[] = [
+  'heading',
+  'bold',
+  'inline code',
+  'docker command',
+  'numbered item',
+  'table cell',
+];
 
 export interface NoteTerm {
   kind: NoteTermKind;
@@ -42,7 +49,9 @@ export interface NoteExtract {
  * Fragments the extraction picks up that do not name anything, each with the reason. Keep this list tiny: every
  * entry is a term the seed is excused from covering.
  */
-export const NOT_TERMS: ReadonlyMap<string, string> = new Map([['+', 'inline code used as a divider before the unikernel part of the note, not a name']]);
+export const NOT_TERMS: ReadonlyMap<string, string> = new Map([
+  ['+', 'inline code used as a divider before the unikernel part of the note, not a name'],
+]);
 
 /** Headings name a thing without a leading "1. " number and without a trailing " 란?" ("Container 란?" -> "Container"). */
 export const headingTerm = (heading: string): string => heading.replace(/^\d+\.\s+/, '').replace(/\s*란\?$/, '');

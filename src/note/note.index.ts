@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { extractNote, NOTE_TERM_KINDS, type NoteExtract, type NoteSection, type NoteTable, type NoteTerm } from './note.extract';
+import {
+  extractNote,
+  NOTE_TERM_KINDS,
+  type NoteExtract,
+  type NoteSection,
+  type NoteTable,
+  type NoteTerm,
+} from './note.extract';
 
 /**
  * The note index: what the source note names, kept in the seed folder so that the seeder and the tests never need
@@ -27,7 +34,8 @@ export function indexNote(markdown: string, noteFile: string): NoteIndex {
  * The file's text: one entry per line, so a changed note shows up in a diff as the entries it added or removed.
  */
 export function formatNoteIndex(index: NoteIndex): string {
-  const list = (items: unknown[]) => (items.length === 0 ? '[]' : `[\n${items.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]`);
+  const list = (items: unknown[]) =>
+    items.length === 0 ? '[]' : `[\n${items.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]`;
   const parts = [
     `  "note": ${JSON.stringify(index.note)}`,
     `  "sections": ${list(index.sections)}`,
@@ -86,14 +94,21 @@ export function parseNoteIndex(text: string, file: string): NoteIndex {
   if (typeof data !== 'object' || data === null) throw new NoteIndexError(file, 'must be a JSON object');
   if (!isText(data.note)) throw new NoteIndexError(file, '"note" must name the note file');
   const sections = data.sections;
-  if (!Array.isArray(sections) || sections.length === 0) throw new NoteIndexError(file, '"sections" must be a non-empty list');
+  if (!Array.isArray(sections) || sections.length === 0)
+    throw new NoteIndexError(file, '"sections" must be a non-empty list');
   const badSection = sections.findIndex((s) => !checkSection(s));
-  if (badSection !== -1) throw new NoteIndexError(file, `sections[${badSection}] must be { "path": text, "line": number }`);
+  if (badSection !== -1)
+    throw new NoteIndexError(file, `sections[${badSection}] must be { "path": text, "line": number }`);
   const terms = data.terms;
   if (!Array.isArray(terms)) throw new NoteIndexError(file, '"terms" must be a list');
   const badTerm = terms.findIndex((t) => !checkTerm(t));
-  if (badTerm !== -1) throw new NoteIndexError(file, `terms[${badTerm}] must be { "kind": one of ${NOTE_TERM_KINDS.join(', ')}, "text": text, "line": number }`);
-  if (data.table !== undefined && !checkTable(data.table)) throw new NoteIndexError(file, '"table" must be { line, header, rows, examples }');
+  if (badTerm !== -1)
+    throw new NoteIndexError(
+      file,
+      `terms[${badTerm}] must be { "kind": one of ${NOTE_TERM_KINDS.join(', ')}, "text": text, "line": number }`,
+    );
+  if (data.table !== undefined && !checkTable(data.table))
+    throw new NoteIndexError(file, '"table" must be { line, header, rows, examples }');
   return { note: data.note, sections, terms, ...(data.table ? { table: data.table } : {}) };
 }
 

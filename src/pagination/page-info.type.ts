@@ -20,10 +20,14 @@ registerEnumType(OrderDirection, {
 
 @ObjectType({ description: 'Relay page information: where this page sits in the whole list.' })
 export class PageInfo {
-  @Field(() => Boolean, { description: 'True when items follow this page; fetch them with `first` and `after: endCursor`.' })
+  @Field(() => Boolean, {
+    description: 'True when items follow this page; fetch them with `first` and `after: endCursor`.',
+  })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean, { description: 'True when items precede this page; fetch them with `last` and `before: startCursor`.' })
+  @Field(() => Boolean, {
+    description: 'True when items precede this page; fetch them with `last` and `before: startCursor`.',
+  })
   hasPreviousPage!: boolean;
 
   @Field(() => String, {
@@ -42,7 +46,11 @@ export class PageInfo {
 }
 
 /** PageInfo for edges that already carry their cursors; an empty page's cursors are its position (Page.position). */
-export function pageInfoOf(edges: { cursor: string }[], page: { hasNextPage: boolean; hasPreviousPage: boolean }, position: string | null = null): PageInfo {
+export function pageInfoOf(
+  edges: { cursor: string }[],
+  page: { hasNextPage: boolean; hasPreviousPage: boolean },
+  position: string | null = null,
+): PageInfo {
   return {
     hasNextPage: page.hasNextPage,
     hasPreviousPage: page.hasPreviousPage,
@@ -64,5 +72,9 @@ export function toConnection<T, E extends { cursor: string }, Total extends numb
   toEdge: (item: T, cursorOf: CursorOf) => E,
 ): { edges: E[]; pageInfo: PageInfo; totalCount: Total } {
   const edges = page.items.map(({ item, key }) => toEdge(item, () => encodeCursor(tag, key)));
-  return { edges, pageInfo: pageInfoOf(edges, page, page.position ? encodeCursor(tag, page.position) : null), totalCount: page.totalCount };
+  return {
+    edges,
+    pageInfo: pageInfoOf(edges, page, page.position ? encodeCursor(tag, page.position) : null),
+    totalCount: page.totalCount,
+  };
 }

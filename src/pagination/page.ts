@@ -23,19 +23,38 @@ export interface PageWindow {
 
 /** A requested page size, checked against the configured maximum; BAD_USER_INPUT naming the argument otherwise. */
 export function checkSize(name: string, value: number, limits: LimitsConfig): number {
-  if (value < 0) throw new BadInputError(name, `\`${name}\` must not be negative (got ${value}). Ask for 0 to ${limits.maxPageSize} items.`);
+  if (value < 0)
+    throw new BadInputError(
+      name,
+      `\`${name}\` must not be negative (got ${value}). Ask for 0 to ${limits.maxPageSize} items.`,
+    );
   if (value > limits.maxPageSize) {
-    throw new BadInputError(name, `\`${name}\` is ${value} but a page holds at most ${limits.maxPageSize} items. Ask for fewer and follow pageInfo.endCursor for the rest.`);
+    throw new BadInputError(
+      name,
+      `\`${name}\` is ${value} but a page holds at most ${limits.maxPageSize} items. Ask for fewer and follow pageInfo.endCursor for the rest.`,
+    );
   }
   return value;
 }
 
-function cursorKey(name: 'after' | 'before', cursor: string | null | undefined, tag: string, keyLength: number): CursorKey | null {
+function cursorKey(
+  name: 'after' | 'before',
+  cursor: string | null | undefined,
+  tag: string,
+  keyLength: number,
+): CursorKey | null {
   if (cursor === null || cursor === undefined) return null;
   const key = decodeCursor(cursor, tag, keyLength);
-  if (key === 'malformed') throw new BadInputError(name, `\`${name}\` is not a cursor this API issued (it was changed or cut). Use a cursor from pageInfo or an edge unchanged.`);
+  if (key === 'malformed')
+    throw new BadInputError(
+      name,
+      `\`${name}\` is not a cursor this API issued (it was changed or cut). Use a cursor from pageInfo or an edge unchanged.`,
+    );
   if (key === 'foreign') {
-    throw new BadInputError(name, `\`${name}\` is a cursor from another list or another order. Use cursors only with the field and orderBy they came from.`);
+    throw new BadInputError(
+      name,
+      `\`${name}\` is a cursor from another list or another order. Use cursors only with the field and orderBy they came from.`,
+    );
   }
   return key;
 }
@@ -47,11 +66,17 @@ function cursorKey(name: 'after' | 'before', cursor: string | null | undefined, 
 export function pageWindow(args: PageArgs, tag: string, keyLength: number, limits: LimitsConfig): PageWindow {
   const hasFirst = args.first !== null && args.first !== undefined;
   const hasLast = args.last !== null && args.last !== undefined;
-  if (hasFirst && hasLast) throw new BadInputError('last', 'Pass either `first` (paging forward) or `last` (paging backward), not both.');
+  if (hasFirst && hasLast)
+    throw new BadInputError('last', 'Pass either `first` (paging forward) or `last` (paging backward), not both.');
   const after = cursorKey('after', args.after, tag, keyLength);
   const before = cursorKey('before', args.before, tag, keyLength);
   if (hasLast) return { forward: false, size: checkSize('last', args.last!, limits), after, before };
-  return { forward: true, size: hasFirst ? checkSize('first', args.first!, limits) : limits.defaultPageSize, after, before };
+  return {
+    forward: true,
+    size: hasFirst ? checkSize('first', args.first!, limits) : limits.defaultPageSize,
+    after,
+    before,
+  };
 }
 
 /** One page of a connection before it becomes GraphQL objects. */
@@ -101,7 +126,8 @@ export function assemblePage<T, Total extends number | null>(
 export function paginateSorted<T>(sorted: T[], keyOf: (item: T) => CursorKey, window: PageWindow): Page<T> {
   const keyed = sorted.map((item) => ({ item, key: keyOf(item) }));
   const inWindow = keyed.filter(
-    ({ key }) => (!window.after || compareKeys(key, window.after) > 0) && (!window.before || compareKeys(key, window.before) < 0),
+    ({ key }) =>
+      (!window.after || compareKeys(key, window.after) > 0) && (!window.before || compareKeys(key, window.before) < 0),
   );
   const beyondAfter = window.after !== null && keyed.some(({ key }) => compareKeys(key, window.after!) <= 0);
   const beyondBefore = window.before !== null && keyed.some(({ key }) => compareKeys(key, window.before!) >= 0);

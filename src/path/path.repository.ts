@@ -1,6 +1,14 @@
 import neo4j from 'neo4j-driver';
 
-import { type ConceptRecord, type ConceptRef, conceptProjectionAs, type RelationRecord, relationProjection, toConceptAs, toRelationRecord } from '../graph/graph.model';
+import {
+  type ConceptRecord,
+  type ConceptRef,
+  conceptProjectionAs,
+  type RelationRecord,
+  relationProjection,
+  toConceptAs,
+  toRelationRecord,
+} from '../graph/graph.model';
 import { RELATION_TYPES, RelationType } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 
@@ -65,9 +73,13 @@ export class PathRepository {
   async paths({ from, to, maxLength, first, whole = true }: PathsQuery): Promise<PathsResult> {
     // Neither a quantifier bound nor (on Neo4j 5) the k of SHORTEST k can be a parameter, so both are written
     // into the query; they must be small integers.
-    if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_LENGTH) throw new RangeError(`maxLength must be an integer from 1 to ${MAX_LENGTH}`);
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PATHS) throw new RangeError(`first must be an integer from 1 to ${MAX_PATHS}`);
-    const relation = whole ? relationProjection('rel') : '{type: type(rel), from: startNode(rel).slug, to: endNode(rel).slug}';
+    if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_LENGTH)
+      throw new RangeError(`maxLength must be an integer from 1 to ${MAX_LENGTH}`);
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PATHS)
+      throw new RangeError(`first must be an integer from 1 to ${MAX_PATHS}`);
+    const relation = whole
+      ? relationProjection('rel')
+      : '{type: type(rel), from: startNode(rel).slug, to: endNode(rel).slug}';
     const [row] = await this.db.read(
       `OPTIONAL MATCH (a:Concept {slug: $from})
        OPTIONAL MATCH (b:Concept {slug: $to})
@@ -101,11 +113,16 @@ export class PathRepository {
        RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`,
       { from, to, first: neo4j.int(first), meta: [...META] },
     );
-    const paths = (row.paths as { nodes: Record<string, unknown>[]; relations: Record<string, unknown>[] }[]).map((path) => ({
-      nodes: path.nodes.map((node) => toConceptAs(node, whole)),
-      relations: path.relations.map(toRelationRecord),
-    }));
-    paths.sort((p, q) => p.relations.length - q.relations.length || metaSteps(p) - metaSteps(q) || keyOf(p).localeCompare(keyOf(q)));
+    const paths = (row.paths as { nodes: Record<string, unknown>[]; relations: Record<string, unknown>[] }[]).map(
+      (path) => ({
+        nodes: path.nodes.map((node) => toConceptAs(node, whole)),
+        relations: path.relations.map(toRelationRecord),
+      }),
+    );
+    paths.sort(
+      (p, q) =>
+        p.relations.length - q.relations.length || metaSteps(p) - metaSteps(q) || keyOf(p).localeCompare(keyOf(q)),
+    );
     return { fromFound: row.fromFound as boolean, toFound: row.toFound as boolean, paths };
   }
 }

@@ -13,7 +13,11 @@ export class PathResolver {
     description:
       'How two concepts are connected: up to `first` paths of at most `maxLength` steps, shortest first (all the shortest, then longer ones), with no concept twice, walking relations either way. Empty when they are not connected within `maxLength`. BAD_USER_INPUT when `from` equals `to` or a bound is out of range; NOT_FOUND naming `from` or `to` when no concept has that slug.',
   })
-  async paths(@Args(() => PathsArgs) args: PathsArgs, @Ctx() context: AtlasContext, @Info() info: GraphQLResolveInfo): Promise<Path[]> {
+  async paths(
+    @Args(() => PathsArgs) args: PathsArgs,
+    @Ctx() context: AtlasContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Path[]> {
     const { maxPathLength, maxPaths } = context.config.limits;
     const maxLength = args.maxLength ?? DEFAULT_MAX_LENGTH;
     const first = args.first ?? DEFAULT_FIRST;
@@ -24,8 +28,15 @@ export class PathResolver {
       throw new BadInputError('first', `\`first\` must be from 1 to ${maxPaths}; got ${first}.`);
     }
     // A path from a concept to itself would be empty; asking for one is a mistake worth saying so.
-    if (args.from === args.to) throw new BadInputError('to', '`from` and `to` are the same concept; ask for two different concepts.');
-    const result = await context.repos.paths.paths({ from: args.from, to: args.to, maxLength, first, whole: pathsNeedWhole(info) });
+    if (args.from === args.to)
+      throw new BadInputError('to', '`from` and `to` are the same concept; ask for two different concepts.');
+    const result = await context.repos.paths.paths({
+      from: args.from,
+      to: args.to,
+      maxLength,
+      first,
+      whole: pathsNeedWhole(info),
+    });
     for (const argument of ['from', 'to'] as const) {
       if (!(argument === 'from' ? result.fromFound : result.toFound)) {
         throw conceptNotFound(argument, args[argument]);

@@ -8,7 +8,9 @@ import { phraseOf, relationSentence } from '../i18n/sentences';
 import { Relation } from '../relation/relation.type';
 import type { PathRecord } from './path.repository';
 
-@ObjectType({ description: 'One step of a path: from one concept to the next over a relation, which may point either way.' })
+@ObjectType({
+  description: 'One step of a path: from one concept to the next over a relation, which may point either way.',
+})
 export class PathHop {
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
   constructor(
@@ -34,14 +36,18 @@ export class PathHop {
   }
 
   @Field(() => Direction, {
-    description: 'OUTGOING when the step follows the relation\'s arrow (`from TYPE to`), INCOMING when it walks against it. Symmetric relations always report OUTGOING.',
+    description:
+      "OUTGOING when the step follows the relation's arrow (`from TYPE to`), INCOMING when it walks against it. Symmetric relations always report OUTGOING.",
   })
   get direction(): Direction {
-    return this.withArrow || SYMMETRIC_RELATIONS.has(this.relationRecord!.type) ? Direction.OUTGOING : Direction.INCOMING;
+    return this.withArrow || SYMMETRIC_RELATIONS.has(this.relationRecord!.type)
+      ? Direction.OUTGOING
+      : Direction.INCOMING;
   }
 
   @Field(() => String, {
-    description: 'The fact of this step as one sentence, always in the relation\'s true direction: walking from SIGKILL to docker stop still reads "docker stop sends SIGKILL."',
+    description:
+      'The fact of this step as one sentence, always in the relation\'s true direction: walking from SIGKILL to docker stop still reads "docker stop sends SIGKILL."',
   })
   sentence(@LangArg() lang: Lang): string {
     const relation = this.relationRecord!;
@@ -57,7 +63,9 @@ export class PathHop {
   }
 }
 
-@ObjectType({ description: 'A chain of concepts from one concept to another, each step over one relation (walked either way).' })
+@ObjectType({
+  description: 'A chain of concepts from one concept to another, each step over one relation (walked either way).',
+})
 export class Path {
   record!: PathRecord;
 
@@ -66,17 +74,24 @@ export class Path {
     if (record) this.record = record;
   }
 
-  @Field(() => [Concept], { description: 'The concepts along the path, from the start to the end (one more than `length`).' })
+  @Field(() => [Concept], {
+    description: 'The concepts along the path, from the start to the end (one more than `length`).',
+  })
   get nodes(): Concept[] {
     return this.record.nodes.map((node) => new Concept(node));
   }
 
-  @Field(() => [Relation], { description: 'The relation of each step, in walking order, each with its true `from` and `to` (compare with `nodes` to see which way it was walked).' })
+  @Field(() => [Relation], {
+    description:
+      'The relation of each step, in walking order, each with its true `from` and `to` (compare with `nodes` to see which way it was walked).',
+  })
   get relations(): Relation[] {
     return this.hops.map((hop) => hop.relation);
   }
 
-  @Field(() => [PathHop], { description: 'The steps of the path with the concepts on both sides and the way each relation was walked.' })
+  @Field(() => [PathHop], {
+    description: 'The steps of the path with the concepts on both sides and the way each relation was walked.',
+  })
   get hops(): PathHop[] {
     // Hops are only selected on paths read whole (pathsNeedWhole), so their nodes are whole records.
     const nodes = this.record.nodes as ConceptRecord[];
@@ -89,7 +104,8 @@ export class Path {
   }
 
   @Field(() => [String], {
-    description: 'One sentence per step, in order, in Korean or English, e.g. "docker stop sends SIGKILL." / "docker stop 명령은 SIGKILL 시그널을 보낸다." Each states the fact in the relation\'s true direction.',
+    description:
+      'One sentence per step, in order, in Korean or English, e.g. "docker stop sends SIGKILL." / "docker stop 명령은 SIGKILL 시그널을 보낸다." Each states the fact in the relation\'s true direction.',
   })
   explanation(@LangArg() lang: Lang): string[] {
     return this.hops.map((hop) => hop.sentence(lang));

@@ -11,13 +11,25 @@ export class QuizArgs {
   })
   topic?: string | null;
 
-  @Field(() => Int, { defaultValue: 5, description: 'How many questions: 1 up to the configured maximum (20 unless changed). Fewer come back when the topic has fewer facts to ask about.' })
+  @Field(() => Int, {
+    defaultValue: 5,
+    description:
+      'How many questions: 1 up to the configured maximum (20 unless changed). Fewer come back when the topic has fewer facts to ask about.',
+  })
   count!: number;
 
-  @Field(() => Lang, { nullable: true, description: 'Language of the questions and options (each text field may override it). Without it the Accept-Language header decides, then English.' })
+  @Field(() => Lang, {
+    nullable: true,
+    description:
+      'Language of the questions and options (each text field may override it). Without it the Accept-Language header decides, then English.',
+  })
   lang?: Lang | null;
 
-  @Field(() => Int, { nullable: true, description: 'The same seed gives the same questions, options and order (for the same graph); without one, every quiz is different.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The same seed gives the same questions, options and order (for the same graph); without one, every quiz is different.',
+  })
   seed?: number | null;
 }
 

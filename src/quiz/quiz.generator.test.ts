@@ -1,10 +1,31 @@
 import type { ConceptRecord } from '../graph/graph.model';
 import { ConceptKind, Lang, RelationType } from '../graph/vocabulary';
-import { buildQuestion, createRandom, MAX_OPTIONS, mixSeed, planQuiz, type QuestionStem, type QuizFact } from './quiz.generator';
+import {
+  buildQuestion,
+  createRandom,
+  MAX_OPTIONS,
+  mixSeed,
+  planQuiz,
+  type QuestionStem,
+  type QuizFact,
+} from './quiz.generator';
 import { isQuizzed, promptText } from './quiz.templates';
 
 const concept = (slug: string, kind = ConceptKind.SIGNAL, nameKo = slug, nameEn = slug): ConceptRecord => ({
-  slug, kind, nameKo, nameEn, aliasesKo: [], aliasesEn: [], summaryKo: '', summaryEn: '', detailsKo: null, detailsEn: null, tags: [], source: '', syntax: null, order: null,
+  slug,
+  kind,
+  nameKo,
+  nameEn,
+  aliasesKo: [],
+  aliasesEn: [],
+  summaryKo: '',
+  summaryEn: '',
+  detailsKo: null,
+  detailsEn: null,
+  tags: [],
+  source: '',
+  syntax: null,
+  order: null,
 });
 
 describe('createRandom', () => {
@@ -24,11 +45,22 @@ describe('createRandom', () => {
 });
 
 describe('buildQuestion', () => {
-  const stem: QuestionStem = { key: 'k', type: RelationType.SENDS_SIGNAL, asks: 'OBJECT', given: concept('kill', ConceptKind.COMMAND), answer: concept('sigkill'), source: 's' };
+  const stem: QuestionStem = {
+    key: 'k',
+    type: RelationType.SENDS_SIGNAL,
+    asks: 'OBJECT',
+    given: concept('kill', ConceptKind.COMMAND),
+    answer: concept('sigkill'),
+    source: 's',
+  };
 
   it('needs at least two wrong options, and never shows the answer or the given concept twice', () => {
     expect(buildQuestion(stem, [concept('sigterm')], createRandom(1))).toBeNull();
-    const question = buildQuestion(stem, [concept('sigterm'), concept('sigstop'), concept('sigkill'), concept('sigterm'), concept('a'), concept('b')], createRandom(1))!;
+    const question = buildQuestion(
+      stem,
+      [concept('sigterm'), concept('sigstop'), concept('sigkill'), concept('sigterm'), concept('a'), concept('b')],
+      createRandom(1),
+    )!;
     const slugs = question.options.map((o) => o.slug);
     expect(slugs).toHaveLength(MAX_OPTIONS);
     expect(new Set(slugs).size).toBe(slugs.length);
@@ -37,7 +69,10 @@ describe('buildQuestion', () => {
 
   it('is the same for the same seed and varies with it', () => {
     const pool = ['a', 'b', 'c', 'd', 'e', 'f'].map((s) => concept(s));
-    const order = (seed: number) => buildQuestion(stem, pool, createRandom(seed))!.options.map((o) => o.slug).join();
+    const order = (seed: number) =>
+      buildQuestion(stem, pool, createRandom(seed))!
+        .options.map((o) => o.slug)
+        .join();
     expect(order(7)).toBe(order(7));
     expect(new Set([1, 2, 3, 4, 5, 6].map(order)).size).toBeGreaterThan(1);
   });
@@ -46,7 +81,11 @@ describe('buildQuestion', () => {
 describe('planQuiz', () => {
   it('tries nearer facts first and does not depend on the order facts arrive in', () => {
     const facts: QuizFact[] = ['a', 'b', 'c', 'd'].map((s, i) => ({
-      type: RelationType.USES, subject: concept(s, ConceptKind.COMMAND), object: concept(`${s}-x`, ConceptKind.MECHANISM), source: '', tier: i % 2,
+      type: RelationType.USES,
+      subject: concept(s, ConceptKind.COMMAND),
+      object: concept(`${s}-x`, ConceptKind.MECHANISM),
+      source: '',
+      tier: i % 2,
     }));
     const plan = planQuiz(facts, createRandom(3));
     expect(plan.slice(0, 2).every((stems) => ['a', 'c', 'a-x', 'c-x'].includes(stems[0].given.slug))).toBe(true);
@@ -64,23 +103,48 @@ describe('promptText', () => {
   });
 
   it('chooses Korean particles from the given name', () => {
-    expect(promptText(RelationType.SENDS_SIGNAL, 'OBJECT', 'docker kill 명령', Lang.KO)).toBe('docker kill 명령이 보내는 시그널은?');
+    expect(promptText(RelationType.SENDS_SIGNAL, 'OBJECT', 'docker kill 명령', Lang.KO)).toBe(
+      'docker kill 명령이 보내는 시그널은?',
+    );
     expect(promptText(RelationType.SENDS_SIGNAL, 'OBJECT', '도커', Lang.KO)).toBe('도커가 보내는 시그널은?');
-    expect(promptText(RelationType.EXAMPLE_OF, 'SUBJECT', 'OS 컨테이너', Lang.KO)).toBe('다음 중 OS 컨테이너의 예인 것은?');
-    expect(promptText(RelationType.BUILT_FROM, 'SUBJECT', '라이브러리 OS', Lang.KO)).toBe('다음 중 라이브러리 OS로 만들어지는 것은?');
+    expect(promptText(RelationType.EXAMPLE_OF, 'SUBJECT', 'OS 컨테이너', Lang.KO)).toBe(
+      '다음 중 OS 컨테이너의 예인 것은?',
+    );
+    expect(promptText(RelationType.BUILT_FROM, 'SUBJECT', '라이브러리 OS', Lang.KO)).toBe(
+      '다음 중 라이브러리 OS로 만들어지는 것은?',
+    );
   });
 
   it('places an English sentence form with its article and case, and makes the verb agree with it', () => {
-    expect(promptText(RelationType.NEXT_STAGE, 'OBJECT', { name: 'Build stage', text: 'the build stage' }, Lang.EN)).toBe('Which stage comes directly after the build stage?');
-    expect(promptText(RelationType.IS_A, 'SUBJECT', { name: 'Container', text: 'a container' }, Lang.EN)).toBe('Which of these is a kind of container?');
-    expect(promptText(RelationType.RUNS_ON, 'OBJECT', { name: 'cgroups', plural: true }, Lang.EN)).toBe('What do cgroups run on?');
-    expect(promptText(RelationType.RUNS_ON, 'OBJECT', { name: 'Docker' }, Lang.EN)).toBe('What does Docker run on?');
-    expect(promptText(RelationType.HAS_CHARACTERISTIC, 'SUBJECT', { name: 'Dedicated resources', text: 'dedicated resources', plural: true }, Lang.EN)).toBe(
-      'Dedicated resources are a characteristic of which of these?',
+    expect(
+      promptText(RelationType.NEXT_STAGE, 'OBJECT', { name: 'Build stage', text: 'the build stage' }, Lang.EN),
+    ).toBe('Which stage comes directly after the build stage?');
+    expect(promptText(RelationType.IS_A, 'SUBJECT', { name: 'Container', text: 'a container' }, Lang.EN)).toBe(
+      'Which of these is a kind of container?',
     );
-    expect(promptText(RelationType.COMPOSED_OF, 'SUBJECT', { name: '이미지', text: 'an image' }, Lang.KO)).toBe('다음 중 이미지를 담고 있는 것은?');
-    expect(promptText(RelationType.HAS_STAGE, 'SUBJECT', { name: 'Build stage', text: 'the build stage' }, Lang.EN)).toBe('Which of these does the build stage belong to?');
-    expect(promptText(RelationType.HAS_STAGE, 'SUBJECT', { name: '빌드 단계' }, Lang.KO)).toBe('빌드 단계는 다음 중 무엇의 단계인가?');
-    expect(promptText(RelationType.COMPOSED_OF, 'SUBJECT', { name: 'Image', text: 'an image' }, Lang.EN)).toBe('Which of these contains an image?');
+    expect(promptText(RelationType.RUNS_ON, 'OBJECT', { name: 'cgroups', plural: true }, Lang.EN)).toBe(
+      'What do cgroups run on?',
+    );
+    expect(promptText(RelationType.RUNS_ON, 'OBJECT', { name: 'Docker' }, Lang.EN)).toBe('What does Docker run on?');
+    expect(
+      promptText(
+        RelationType.HAS_CHARACTERISTIC,
+        'SUBJECT',
+        { name: 'Dedicated resources', text: 'dedicated resources', plural: true },
+        Lang.EN,
+      ),
+    ).toBe('Dedicated resources are a characteristic of which of these?');
+    expect(promptText(RelationType.COMPOSED_OF, 'SUBJECT', { name: '이미지', text: 'an image' }, Lang.KO)).toBe(
+      '다음 중 이미지를 담고 있는 것은?',
+    );
+    expect(
+      promptText(RelationType.HAS_STAGE, 'SUBJECT', { name: 'Build stage', text: 'the build stage' }, Lang.EN),
+    ).toBe('Which of these does the build stage belong to?');
+    expect(promptText(RelationType.HAS_STAGE, 'SUBJECT', { name: '빌드 단계' }, Lang.KO)).toBe(
+      '빌드 단계는 다음 중 무엇의 단계인가?',
+    );
+    expect(promptText(RelationType.COMPOSED_OF, 'SUBJECT', { name: 'Image', text: 'an image' }, Lang.EN)).toBe(
+      'Which of these contains an image?',
+    );
   });
 });

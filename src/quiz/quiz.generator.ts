@@ -90,7 +90,11 @@ export function stemsOf(fact: QuizFact, random: Random): QuestionStem[] {
 }
 
 function factOrder(a: QuizFact, b: QuizFact): number {
-  return a.type.localeCompare(b.type) || a.subject.slug.localeCompare(b.subject.slug) || a.object.slug.localeCompare(b.object.slug);
+  return (
+    a.type.localeCompare(b.type) ||
+    a.subject.slug.localeCompare(b.subject.slug) ||
+    a.object.slug.localeCompare(b.object.slug)
+  );
 }
 
 /**
@@ -100,22 +104,27 @@ function factOrder(a: QuizFact, b: QuizFact): number {
  */
 export function planQuiz(facts: readonly QuizFact[], random: Random): QuestionStem[][] {
   const tiers = [...new Set(facts.map((fact) => fact.tier))].sort((a, b) => a - b);
-  return tiers.flatMap((tier) =>
-    shuffled(
-      facts.filter((fact) => fact.tier === tier).sort(factOrder),
-      random,
-    ).map((fact) => stemsOf(fact, random)),
-  ).filter((stems) => stems.length > 0);
+  return tiers
+    .flatMap((tier) =>
+      shuffled(facts.filter((fact) => fact.tier === tier).sort(factOrder), random).map((fact) => stemsOf(fact, random)),
+    )
+    .filter((stems) => stems.length > 0);
 }
 
 /**
  * The question for `stem`, with up to MAX_OPTIONS - 1 wrong options drawn from `wrong` (concepts the graph proves
  * wrong for this stem, of the answer's kind), or null when there are fewer than MIN_DISTRACTORS of them.
  */
-export function buildQuestion(stem: QuestionStem, wrong: readonly ConceptRecord[], random: Random): QuestionModel | null {
-  const candidates = [...new Map(wrong.filter((c) => c.slug !== stem.answer.slug && c.slug !== stem.given.slug).map((c) => [c.slug, c])).values()].sort((a, b) =>
-    a.slug.localeCompare(b.slug),
-  );
+export function buildQuestion(
+  stem: QuestionStem,
+  wrong: readonly ConceptRecord[],
+  random: Random,
+): QuestionModel | null {
+  const candidates = [
+    ...new Map(
+      wrong.filter((c) => c.slug !== stem.answer.slug && c.slug !== stem.given.slug).map((c) => [c.slug, c]),
+    ).values(),
+  ].sort((a, b) => a.slug.localeCompare(b.slug));
   if (candidates.length < MIN_DISTRACTORS) return null;
   const distractors = shuffled(candidates, random).slice(0, MAX_OPTIONS - 1);
   return { stem, options: shuffled([stem.answer, ...distractors], random) };

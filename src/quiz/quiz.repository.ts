@@ -1,5 +1,12 @@
 import type { Asks } from '../facts/fact.graph';
-import { type ConceptRecord, conceptProjection, type RelationRecord, relationProjection, toConceptRecord, toRelationRecord } from '../graph/graph.model';
+import {
+  type ConceptRecord,
+  conceptProjection,
+  type RelationRecord,
+  relationProjection,
+  toConceptRecord,
+  toRelationRecord,
+} from '../graph/graph.model';
 import { type RelationType, SYMMETRIC_RELATIONS } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 
@@ -43,7 +50,11 @@ export class QuizRepository {
        RETURN CASE WHEN g IS NULL THEN null ELSE ${conceptProjection('g')} END AS given, options`,
       { given, options: [...options], type, mode },
     );
-    const graded = row.options as { slug: string; concept: Record<string, unknown> | null; relation: Record<string, unknown> | null }[];
+    const graded = row.options as {
+      slug: string;
+      concept: Record<string, unknown> | null;
+      relation: Record<string, unknown> | null;
+    }[];
     const bySlug = new Map(graded.map((option) => [option.slug, option]));
     return {
       given: row.given ? toConceptRecord(row.given as Record<string, unknown>) : null,

@@ -14,9 +14,13 @@ export class QuizResolver {
   })
   async quiz(@Args(() => QuizArgs) args: QuizArgs, @Ctx() context: AtlasContext): Promise<QuizQuestion[]> {
     const max = context.config.learning.maxQuizQuestions;
-    if (!Number.isInteger(args.count) || args.count < 1 || args.count > max) throw new BadInputError('count', `\`count\` must be from 1 to ${max}; got ${args.count}.`);
+    if (!Number.isInteger(args.count) || args.count < 1 || args.count > max)
+      throw new BadInputError('count', `\`count\` must be from 1 to ${max}; got ${args.count}.`);
     if (args.topic !== undefined && args.topic !== null && args.topic.trim() === '') {
-      throw new BadInputError('topic', '`topic` is empty. Pass the slug of a concept, e.g. `docker-kill`, or leave it out to be quizzed on everything.');
+      throw new BadInputError(
+        'topic',
+        '`topic` is empty. Pass the slug of a concept, e.g. `docker-kill`, or leave it out to be quizzed on everything.',
+      );
     }
     if (args.seed === undefined || args.seed === null) context.perCallAnswer = true;
     const questions = await context.services.quiz.quiz(args.topic ?? null, args.count, args.seed ?? randomSeed());
@@ -25,9 +29,12 @@ export class QuizResolver {
 
   @Query(() => AnswerResult, {
     description:
-      'Grades a choice for a question from `quiz` or `tour`, against the graph, and explains the answer. BAD_USER_INPUT naming `questionId` when the id was not issued by this API or was changed, or `choice` when it is not one of the question\'s options; NOT_FOUND naming `questionId` when the graph has changed so that the question no longer has exactly one right option.',
+      "Grades a choice for a question from `quiz` or `tour`, against the graph, and explains the answer. BAD_USER_INPUT naming `questionId` when the id was not issued by this API or was changed, or `choice` when it is not one of the question's options; NOT_FOUND naming `questionId` when the graph has changed so that the question no longer has exactly one right option.",
   })
-  async checkAnswer(@Args(() => CheckAnswerArgs) args: CheckAnswerArgs, @Ctx() context: AtlasContext): Promise<AnswerResult> {
+  async checkAnswer(
+    @Args(() => CheckAnswerArgs) args: CheckAnswerArgs,
+    @Ctx() context: AtlasContext,
+  ): Promise<AnswerResult> {
     return new AnswerResult(await context.services.quiz.check(args.questionId, args.choice));
   }
 }

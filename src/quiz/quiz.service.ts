@@ -4,7 +4,16 @@ import { BadInputError, conceptNotFound, NotFoundError } from '../errors';
 import type { FactRepository } from '../facts/fact.repository';
 import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
 import { RELATION_TYPES, type RelationType } from '../graph/vocabulary';
-import { createRandom, mixSeed, pickQuestions, planQuiz, type QuestionModel, type QuizFact, shuffled, stemsOf } from './quiz.generator';
+import {
+  createRandom,
+  mixSeed,
+  pickQuestions,
+  planQuiz,
+  type QuestionModel,
+  type QuizFact,
+  shuffled,
+  stemsOf,
+} from './quiz.generator';
 import type { QuizRepository } from './quiz.repository';
 import { isQuizzed } from './quiz.templates';
 import { type QuestionClaim, readQuestion, signQuestion } from './quiz.token';
@@ -54,7 +63,9 @@ export class QuizService {
     if (topic !== null && !topicFound) throw conceptNotFound('topic', topic);
     const random = createRandom(mixSeed(seed, topic ?? ''));
     const plan = planQuiz(graph.factsAround(topic, QUIZZED), random);
-    return pickQuestions(plan, (stem) => graph.wrongOptions(stem), count, random).map((question) => this.issue(question));
+    return pickQuestions(plan, (stem) => graph.wrongOptions(stem), count, random).map((question) =>
+      this.issue(question),
+    );
   }
 
   /**
@@ -87,20 +98,27 @@ export class QuizService {
     if (!claim) {
       throw new BadInputError(
         'questionId',
-        '`questionId` is not a question id this API issued, or it was changed. Pass the `id` of a question from `quiz` or `tour` unchanged (ids also stop working when the server\'s quiz secret changes).',
+        "`questionId` is not a question id this API issued, or it was changed. Pass the `id` of a question from `quiz` or `tour` unchanged (ids also stop working when the server's quiz secret changes).",
       );
     }
     if (!claim.options.includes(choice)) {
-      throw new BadInputError('choice', `\`choice\` must be the \`id\` of one of the question's options: ${claim.options.map((o) => `"${o}"`).join(', ')}.`);
+      throw new BadInputError(
+        'choice',
+        `\`choice\` must be the \`id\` of one of the question's options: ${claim.options.map((o) => `"${o}"`).join(', ')}.`,
+      );
     }
     const grading = await this.repo.grade(claim.type, claim.asks, claim.given, claim.options);
     const rights = grading.options.filter((option) => option.relation && option.concept);
     if (!grading.given || grading.options.some((option) => !option.concept) || rights.length !== 1) {
-      throw new NotFoundError('questionId', 'The graph has changed since this question was made, so it can no longer be graded. Ask for a new quiz.');
+      throw new NotFoundError(
+        'questionId',
+        'The graph has changed since this question was made, so it can no longer be graded. Ask for a new quiz.',
+      );
     }
     const right = rights[0];
     const relation = right.relation!;
-    const [subject, object] = relation.from === grading.given.slug ? [grading.given, right.concept!] : [right.concept!, grading.given];
+    const [subject, object] =
+      relation.from === grading.given.slug ? [grading.given, right.concept!] : [right.concept!, grading.given];
     return { correct: choice === right.slug, choice, answer: right.concept!, relation, subject, object };
   }
 
@@ -117,9 +135,16 @@ export class QuizService {
 
 function isFact(fact: QuizFact, wanted: CheckTarget['prefer']): boolean {
   if (!wanted || fact.type !== wanted.type) return false;
-  return (fact.subject.slug === wanted.from && fact.object.slug === wanted.to) || (fact.subject.slug === wanted.to && fact.object.slug === wanted.from);
+  return (
+    (fact.subject.slug === wanted.from && fact.object.slug === wanted.to) ||
+    (fact.subject.slug === wanted.to && fact.object.slug === wanted.from)
+  );
 }
 
 function byFact(a: QuizFact, b: QuizFact): number {
-  return a.type.localeCompare(b.type) || a.subject.slug.localeCompare(b.subject.slug) || a.object.slug.localeCompare(b.object.slug);
+  return (
+    a.type.localeCompare(b.type) ||
+    a.subject.slug.localeCompare(b.subject.slug) ||
+    a.object.slug.localeCompare(b.object.slug)
+  );
 }

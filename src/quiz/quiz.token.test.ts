@@ -2,7 +2,12 @@ import { RelationType } from '../graph/vocabulary';
 import { type QuestionClaim, readQuestion, signQuestion } from './quiz.token';
 
 const SECRET = 'a-secret-of-sixteen-plus';
-const claim: QuestionClaim = { type: RelationType.SENDS_SIGNAL, asks: 'OBJECT', given: 'docker-kill', options: ['sigterm', 'sigkill', 'sigstop'] };
+const claim: QuestionClaim = {
+  type: RelationType.SENDS_SIGNAL,
+  asks: 'OBJECT',
+  given: 'docker-kill',
+  options: ['sigterm', 'sigkill', 'sigstop'],
+};
 
 describe('question ids', () => {
   it('round-trip, and the same question always gets the same id', () => {
@@ -13,13 +18,21 @@ describe('question ids', () => {
 
   it('do not carry the answer', () => {
     const decoded = Buffer.from(signQuestion(claim, SECRET).split('.')[0], 'base64url').toString('utf8');
-    expect(JSON.parse(decoded)).toEqual({ v: 1, t: 'SENDS_SIGNAL', a: 'OBJECT', g: 'docker-kill', o: ['sigterm', 'sigkill', 'sigstop'] });
+    expect(JSON.parse(decoded)).toEqual({
+      v: 1,
+      t: 'SENDS_SIGNAL',
+      a: 'OBJECT',
+      g: 'docker-kill',
+      o: ['sigterm', 'sigkill', 'sigstop'],
+    });
   });
 
   it('are rejected when changed, cut, re-signed with another secret or made up', () => {
     const id = signQuestion(claim, SECRET);
     const [body, mac] = id.split('.');
-    const forged = Buffer.from(JSON.stringify({ v: 1, t: 'SENDS_SIGNAL', a: 'OBJECT', g: 'docker-stop', o: ['sigterm', 'sigkill', 'sigstop'] })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ v: 1, t: 'SENDS_SIGNAL', a: 'OBJECT', g: 'docker-stop', o: ['sigterm', 'sigkill', 'sigstop'] }),
+    ).toString('base64url');
     const flip = (text: string, at: number) => text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
     for (const bad of [
       `${forged}.${mac}`,
@@ -38,8 +51,12 @@ describe('question ids', () => {
 
   it('are rejected when a signed payload does not describe a question (format guard)', () => {
     expect(readQuestion(signQuestion({ ...claim, type: RelationType.LEARN_AFTER }, SECRET), SECRET)).toBeNull();
-    expect(readQuestion(signQuestion({ ...claim, type: RelationType.CONTRASTS_WITH, asks: 'SUBJECT' }, SECRET), SECRET)).toBeNull();
+    expect(
+      readQuestion(signQuestion({ ...claim, type: RelationType.CONTRASTS_WITH, asks: 'SUBJECT' }, SECRET), SECRET),
+    ).toBeNull();
     expect(readQuestion(signQuestion({ ...claim, options: ['sigterm', 'sigkill'] }, SECRET), SECRET)).toBeNull();
-    expect(readQuestion(signQuestion({ ...claim, options: ['sigterm', 'sigterm', 'sigkill'] }, SECRET), SECRET)).toBeNull();
+    expect(
+      readQuestion(signQuestion({ ...claim, options: ['sigterm', 'sigterm', 'sigkill'] }, SECRET), SECRET),
+    ).toBeNull();
   });
 });

@@ -68,6 +68,7 @@ export function readQuestion(id: string, secret: string): QuestionClaim | null {
   if (payload.a !== 'OBJECT' && !(payload.a === 'SUBJECT' && asksSubject(type))) return null;
   const options = payload.o;
   if (!isSlug(payload.g) || !Array.isArray(options) || !options.every(isSlug)) return null;
-  if (options.length < MIN_DISTRACTORS + 1 || options.length > MAX_OPTIONS || new Set(options).size !== options.length) return null;
+  if (options.length < MIN_DISTRACTORS + 1 || options.length > MAX_OPTIONS || new Set(options).size !== options.length)
+    return null;
   return { type, asks: payload.a, given: payload.g, options };
 }

@@ -19,8 +19,13 @@ registerEnumType(QuizAsks, {
   name: 'QuizAsks',
   description: 'Which end of the relation `subject TYPE object` the learner has to find.',
   valuesConfig: {
-    OBJECT: { description: 'The subject is given (`concept`); the answer is an object: "Which signal does docker kill send?". Symmetric relations are always asked this way.' },
-    SUBJECT: { description: 'The object is given (`concept`); the answer is a subject: "Which of these sends SIGKILL?".' },
+    OBJECT: {
+      description:
+        'The subject is given (`concept`); the answer is an object: "Which signal does docker kill send?". Symmetric relations are always asked this way.',
+    },
+    SUBJECT: {
+      description: 'The object is given (`concept`); the answer is a subject: "Which of these sends SIGKILL?".',
+    },
   },
 });
 
@@ -32,12 +37,14 @@ export class QuizOption implements AskedInLang {
     readonly askedLang?: Lang | null,
   ) {}
 
-  @Field(() => ID, { description: 'What to pass as `choice` to `checkAnswer` (the slug of the concept the option names).' })
+  @Field(() => ID, {
+    description: 'What to pass as `choice` to `checkAnswer` (the slug of the concept the option names).',
+  })
   get id(): string {
     return this.record!.slug;
   }
 
-  @Field(() => String, { description: 'The option as shown: the concept\'s name in the chosen language.' })
+  @Field(() => String, { description: "The option as shown: the concept's name in the chosen language." })
   text(@LangArg() lang: Lang): string {
     return nameIn(this.record!, lang);
   }
@@ -54,12 +61,17 @@ export class QuizQuestion implements AskedInLang {
     readonly askedLang?: Lang | null,
   ) {}
 
-  @Field(() => ID, { description: 'Tamper-evident id of the question, for `checkAnswer`. The same question always has the same id (on the same server configuration).' })
+  @Field(() => ID, {
+    description:
+      'Tamper-evident id of the question, for `checkAnswer`. The same question always has the same id (on the same server configuration).',
+  })
   get id(): string {
     return this.model!.id;
   }
 
-  @Field(() => String, { description: 'The question in the chosen language, e.g. "Which signal does docker kill send?".' })
+  @Field(() => String, {
+    description: 'The question in the chosen language, e.g. "Which signal does docker kill send?".',
+  })
   prompt(@LangArg() lang: Lang): string {
     return promptText(this.model!.stem.type, this.model!.stem.asks, phraseOf(this.model!.stem.given, lang), lang);
   }
@@ -74,7 +86,9 @@ export class QuizQuestion implements AskedInLang {
     return this.model!.stem.type;
   }
 
-  @Field(() => QuizAsks, { description: 'Whether the answer is the object (the concept is the subject) or the subject of the relation.' })
+  @Field(() => QuizAsks, {
+    description: 'Whether the answer is the object (the concept is the subject) or the subject of the relation.',
+  })
   get asks(): QuizAsks {
     return this.model!.stem.asks === 'SUBJECT' ? QuizAsks.SUBJECT : QuizAsks.OBJECT;
   }
@@ -115,7 +129,10 @@ export class AnswerResult {
     return new Concept(this.model!.answer);
   }
 
-  @Field(() => String, { description: 'Why the right option is right: the relation as a sentence, with its description from the note when there is one.' })
+  @Field(() => String, {
+    description:
+      'Why the right option is right: the relation as a sentence, with its description from the note when there is one.',
+  })
   explanation(@LangArg() lang: Lang): string {
     const { relation, subject, object } = this.model!;
     return factSentence(relation, subject, object, lang);

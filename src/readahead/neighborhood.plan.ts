@@ -12,8 +12,11 @@ const BARE_EDGE_FIELDS: ReadonlySet<string> = new Set(['type', 'from', 'to', 'la
  * field needs them. Fields under @include/@skip count, so what is read never falls short of what is resolved.
  */
 export function neighborhoodNeeds(info: GraphQLResolveInfo): { wholeConcepts: boolean; detailedEdges: boolean } {
-  const edgeFields = fieldsOf(selectionsAt(info, ['edges'], undefined, true), info, true).map((field) => field.name.value);
+  const edgeFields = fieldsOf(selectionsAt(info, ['edges'], undefined, true), info, true).map(
+    (field) => field.name.value,
+  );
   const wholeConcepts =
-    edgeFields.includes('sentence') || [['nodes'], ['center'], ['edges', 'from'], ['edges', 'to']].some((path) => asksForWholeConcepts(info, path));
+    edgeFields.includes('sentence') ||
+    [['nodes'], ['center'], ['edges', 'from'], ['edges', 'to']].some((path) => asksForWholeConcepts(info, path));
   return { wholeConcepts, detailedEdges: edgeFields.some((name) => !BARE_EDGE_FIELDS.has(name)) };
 }

@@ -11,6 +11,10 @@ const LEAN_PATH_FIELDS: ReadonlySet<string> = new Set(['length', 'nodes', '__typ
 
 /** Whether the paths asked for need whole concept records and relation descriptions. Conditional fields count. */
 export function pathsNeedWhole(info: GraphQLResolveInfo): boolean {
-  const fields = fieldsOf(info.fieldNodes.map((node) => node.selectionSet), info, true);
+  const fields = fieldsOf(
+    info.fieldNodes.map((node) => node.selectionSet),
+    info,
+    true,
+  );
   return fields.some((field) => !LEAN_PATH_FIELDS.has(field.name.value)) || asksForWholeConcepts(info, ['nodes']);
 }

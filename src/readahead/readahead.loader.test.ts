@@ -18,11 +18,26 @@ class ScriptedRunner implements CypherRunner {
     const slugs = params.slugs as string[];
     const signals: Record<string, unknown[][]> = {
       'docker-stop': [
-        ['SENDS_SIGNAL', true, null, null, ['sigterm', 'SIGNAL', 'SIGTERM', 'SIGTERM'], cypher.includes('r1') ? [] : null],
-        ['SENDS_SIGNAL', true, null, null, ['sigkill', 'SIGNAL', 'SIGKILL', 'SIGKILL'], cypher.includes('r1') ? [] : null],
+        [
+          'SENDS_SIGNAL',
+          true,
+          null,
+          null,
+          ['sigterm', 'SIGNAL', 'SIGTERM', 'SIGTERM'],
+          cypher.includes('r1') ? [] : null,
+        ],
+        [
+          'SENDS_SIGNAL',
+          true,
+          null,
+          null,
+          ['sigkill', 'SIGNAL', 'SIGKILL', 'SIGKILL'],
+          cypher.includes('r1') ? [] : null,
+        ],
       ],
     };
-    if (cypher.includes('AS concept')) return slugs.filter((slug) => slug in signals).map((slug) => ({ concept: record(slug), related: signals[slug] }));
+    if (cypher.includes('AS concept'))
+      return slugs.filter((slug) => slug in signals).map((slug) => ({ concept: record(slug), related: signals[slug] }));
     if (cypher.includes('AS related')) return slugs.map((slug) => ({ slug, related: signals[slug] ?? [] }));
     return slugs.map((slug) => ({ c: record(slug) }));
   }
@@ -34,12 +49,29 @@ class ScriptedRunner implements CypherRunner {
 
 function record(slug: string): ConceptRecord {
   return {
-    slug, kind: ConceptKind.COMMAND, nameKo: slug, nameEn: slug, aliasesKo: [], aliasesEn: [], summaryKo: '', summaryEn: '',
-    detailsKo: null, detailsEn: null, tags: [], source: '', syntax: null, order: null,
+    slug,
+    kind: ConceptKind.COMMAND,
+    nameKo: slug,
+    nameEn: slug,
+    aliasesKo: [],
+    aliasesEn: [],
+    summaryKo: '',
+    summaryEn: '',
+    detailsKo: null,
+    detailsEn: null,
+    tags: [],
+    source: '',
+    syntax: null,
+    order: null,
   };
 }
 
-const signals: WalkLevel = { types: [RelationType.SENDS_SIGNAL], direction: Direction.OUTGOING, detailed: false, whole: false };
+const signals: WalkLevel = {
+  types: [RelationType.SENDS_SIGNAL],
+  direction: Direction.OUTGOING,
+  detailed: false,
+  whole: false,
+};
 const everything: WalkLevel = { types: null, direction: Direction.BOTH, detailed: false, whole: false };
 
 function setUp() {
@@ -81,9 +113,17 @@ describe('createReadAhead', () => {
     const { runner, readAhead } = setUp();
     await readAhead.concept('docker-stop', [{ ...signals, whole: true }]);
     expect(runner.statements).toHaveLength(1);
-    await readAhead.related('docker-stop', { types: [RelationType.SENDS_SIGNAL], direction: Direction.OUTGOING, detailed: false });
+    await readAhead.related('docker-stop', {
+      types: [RelationType.SENDS_SIGNAL],
+      direction: Direction.OUTGOING,
+      detailed: false,
+    });
     expect(runner.statements).toHaveLength(1);
-    await readAhead.related('docker-stop', { types: [RelationType.SENDS_SIGNAL], direction: Direction.OUTGOING, detailed: true });
+    await readAhead.related('docker-stop', {
+      types: [RelationType.SENDS_SIGNAL],
+      direction: Direction.OUTGOING,
+      detailed: true,
+    });
     expect(runner.statements).toHaveLength(2);
   });
 
@@ -94,8 +134,13 @@ describe('createReadAhead', () => {
       return slugs.map(record);
     };
     const readAhead = createReadAhead({ bySlugs }, new WalkRepository(new ScriptedRunner()));
-    readAhead.remember([record('image'), { slug: 'layer', kind: ConceptKind.COMPONENT, nameKo: '레이어', nameEn: 'Layer' }]);
-    expect((await readAhead.whole({ slug: 'image', kind: ConceptKind.COMPONENT, nameKo: 'image', nameEn: 'image' }))?.slug).toBe('image');
+    readAhead.remember([
+      record('image'),
+      { slug: 'layer', kind: ConceptKind.COMPONENT, nameKo: '레이어', nameEn: 'Layer' },
+    ]);
+    expect(
+      (await readAhead.whole({ slug: 'image', kind: ConceptKind.COMPONENT, nameKo: 'image', nameEn: 'image' }))?.slug,
+    ).toBe('image');
     expect(reads).toBe(0);
     const [a, b] = await Promise.all([
       readAhead.whole({ slug: 'layer', kind: ConceptKind.COMPONENT, nameKo: '레이어', nameEn: 'Layer' }),

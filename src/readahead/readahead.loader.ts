@@ -34,7 +34,11 @@ export interface ReadAhead {
    * Remembers what another query read: whole records (ConceptRefs are skipped, a later whole read completes them)
    * and, with `walk`, each concept's relations along it, so asking for them again costs nothing.
    */
-  remember(concepts: Iterable<ConceptRecord | ConceptRef>, walks?: ReadonlyMap<string, RelatedTree[]>, walk?: readonly WalkLevel[]): void;
+  remember(
+    concepts: Iterable<ConceptRecord | ConceptRef>,
+    walks?: ReadonlyMap<string, RelatedTree[]>,
+    walk?: readonly WalkLevel[],
+  ): void;
 }
 
 /** The order of a concept's relations (and so of its `related` edges, see groupRelated): type, order (unordered last), other slug, direction. */
@@ -42,10 +46,15 @@ export function relatedSortKey(record: RelatedRecord): CursorKey {
   return [record.relation.type, record.relation.order, record.other.slug, record.direction];
 }
 
-const sortRelated = (records: RelatedRecord[]) => records.sort((a, b) => compareKeys(relatedSortKey(a), relatedSortKey(b)));
+const sortRelated = (records: RelatedRecord[]) =>
+  records.sort((a, b) => compareKeys(relatedSortKey(a), relatedSortKey(b)));
 
 /** Keys grouped by what is asked of their slugs (`planKey`): each group is one query. */
-function grouped<K extends { slug: string }, A>(keys: readonly K[], planKey: (key: K) => string, asked: (key: K) => A): { asked: A; slugs: string[] }[] {
+function grouped<K extends { slug: string }, A>(
+  keys: readonly K[],
+  planKey: (key: K) => string,
+  asked: (key: K) => A,
+): { asked: A; slugs: string[] }[] {
   const groups = new Map<string, { asked: A; slugs: string[] }>();
   for (const key of keys) {
     const group = groups.get(planKey(key)) ?? { asked: asked(key), slugs: [] };
@@ -61,16 +70,24 @@ export function createReadAhead(concepts: ConceptSource, walks: WalkRepository):
     return slugs.map((slug) => found.get(slug) ?? null);
   });
 
-  const related = new DataLoader<RelatedKey, RelatedRecord[], string>(async (keys) => {
-    const found = new Map<string, RelatedRecord[]>();
-    await Promise.all(
-      grouped(keys, (key) => choiceKey(key.choice), (key) => key.choice).map(async ({ asked, slugs }) => {
-        for (const slug of slugs) found.set(relatedCacheKey({ slug, choice: asked }), []);
-        for (const record of await walks.relatedOf(slugs, asked)) found.get(relatedCacheKey({ slug: record.slug, choice: asked }))!.push(record);
-      }),
-    );
-    return keys.map((key) => sortRelated(found.get(relatedCacheKey(key)) ?? []));
-  }, { cacheKeyFn: relatedCacheKey });
+  const related = new DataLoader<RelatedKey, RelatedRecord[], string>(
+    async (keys) => {
+      const found = new Map<string, RelatedRecord[]>();
+      await Promise.all(
+        grouped(
+          keys,
+          (key) => choiceKey(key.choice),
+          (key) => key.choice,
+        ).map(async ({ asked, slugs }) => {
+          for (const slug of slugs) found.set(relatedCacheKey({ slug, choice: asked }), []);
+          for (const record of await walks.relatedOf(slugs, asked))
+            found.get(relatedCacheKey({ slug: record.slug, choice: asked }))!.push(record);
+        }),
+      );
+      return keys.map((key) => sortRelated(found.get(relatedCacheKey(key)) ?? []));
+    },
+    { cacheKeyFn: relatedCacheKey },
+  );
 
   /** Puts each level of a walk into `related`, under the concept it belongs to. */
   const primeWalk = (slug: string, trees: RelatedTree[], levels: readonly WalkLevel[]): void => {
@@ -78,18 +95,25 @@ export function createReadAhead(concepts: ConceptSource, walks: WalkRepository):
     if (levels.length > 1) for (const tree of trees) primeWalk(tree.other.slug, tree.next ?? [], levels.slice(1));
   };
 
-  const conceptWithWalk = new DataLoader<WalkKey, ConceptRecord | null, string>(async (keys) => {
-    const found = new Map<string, ConceptRecord>();
-    await Promise.all(
-      grouped(keys, (key) => walkPlanKey(key.levels), (key) => key.levels).map(async ({ asked, slugs }) => {
-        for (const { concept, related: trees } of await walks.conceptsWithRelated(slugs, asked)) {
-          found.set(walkCacheKey({ slug: concept.slug, levels: asked }), concept);
-          primeWalk(concept.slug, trees, asked);
-        }
-      }),
-    );
-    return keys.map((key) => found.get(walkCacheKey(key)) ?? null);
-  }, { cacheKeyFn: walkCacheKey });
+  const conceptWithWalk = new DataLoader<WalkKey, ConceptRecord | null, string>(
+    async (keys) => {
+      const found = new Map<string, ConceptRecord>();
+      await Promise.all(
+        grouped(
+          keys,
+          (key) => walkPlanKey(key.levels),
+          (key) => key.levels,
+        ).map(async ({ asked, slugs }) => {
+          for (const { concept, related: trees } of await walks.conceptsWithRelated(slugs, asked)) {
+            found.set(walkCacheKey({ slug: concept.slug, levels: asked }), concept);
+            primeWalk(concept.slug, trees, asked);
+          }
+        }),
+      );
+      return keys.map((key) => found.get(walkCacheKey(key)) ?? null);
+    },
+    { cacheKeyFn: walkCacheKey },
+  );
 
   const remember: ReadAhead['remember'] = (records, walkTrees, walk) => {
     for (const record of records) if (isConceptRecord(record)) bySlug.prime(record.slug, record);

@@ -11,13 +11,22 @@ import { Kind } from 'graphql';
 export type SelectionInfo = Pick<GraphQLResolveInfo, 'schema' | 'fieldNodes' | 'fragments' | 'variableValues'>;
 
 /** The fields of selection sets, looking through fragments; conditional ones only `withConditional`. */
-export function fieldsOf(selectionSets: readonly (SelectionSetNode | undefined)[], info: Pick<SelectionInfo, 'fragments'>, withConditional = false): FieldNode[] {
+export function fieldsOf(
+  selectionSets: readonly (SelectionSetNode | undefined)[],
+  info: Pick<SelectionInfo, 'fragments'>,
+  withConditional = false,
+): FieldNode[] {
   const fields: FieldNode[] = [];
   const visit = (selectionSet: SelectionSetNode | undefined) => {
     for (const selection of selectionSet?.selections ?? []) {
       if (selection.directives?.length && !withConditional) continue;
       if (selection.kind === Kind.FIELD) fields.push(selection);
-      else visit(selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : info.fragments[selection.name.value]?.selectionSet);
+      else
+        visit(
+          selection.kind === Kind.INLINE_FRAGMENT
+            ? selection.selectionSet
+            : info.fragments[selection.name.value]?.selectionSet,
+        );
     }
   };
   selectionSets.forEach(visit);

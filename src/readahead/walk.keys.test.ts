@@ -2,13 +2,19 @@ import { Direction, RelationType } from '../graph/vocabulary';
 import { choiceKey, relatedCacheKey, walkCacheKey, walkPlanKey } from './walk.keys';
 import type { RelatedChoice, WalkLevel } from './walk.plan';
 
-const choice: RelatedChoice = { types: [RelationType.HAS_FLAG, RelationType.SENDS_SIGNAL], direction: Direction.OUTGOING, detailed: false };
+const choice: RelatedChoice = {
+  types: [RelationType.HAS_FLAG, RelationType.SENDS_SIGNAL],
+  direction: Direction.OUTGOING,
+  detailed: false,
+};
 const level: WalkLevel = { ...choice, whole: true };
 
 describe('read-ahead keys', () => {
   it('name a walk level and a related field with the same choice alike, whether or not the level reads whole concepts', () => {
     expect(choiceKey(level)).toBe(choiceKey(choice));
-    expect(relatedCacheKey({ slug: 'docker-stop', choice: level })).toBe(relatedCacheKey({ slug: 'docker-stop', choice: { ...choice } }));
+    expect(relatedCacheKey({ slug: 'docker-stop', choice: level })).toBe(
+      relatedCacheKey({ slug: 'docker-stop', choice: { ...choice } }),
+    );
   });
 
   it('tell apart every part of a choice', () => {

@@ -13,13 +13,19 @@ const schema = buildSchema(fs.readFileSync(path.join(__dirname, '..', '..', 'sch
 /** The resolve info of the field at `fieldPath` (names from the operation's root), as graphql-js would pass it. */
 function infoAt(query: string, fieldPath: string[], variableValues: Record<string, unknown> = {}): SelectionInfo {
   const document = parse(query);
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )!;
   const fragments = Object.fromEntries(
     document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
   );
-  let nodes: readonly FieldNode[] = [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '' }, selectionSet: operation.selectionSet }];
+  let nodes: readonly FieldNode[] = [
+    { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '' }, selectionSet: operation.selectionSet },
+  ];
   for (const name of fieldPath) {
-    nodes = nodes.flatMap((node) => node.selectionSet!.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === name));
+    nodes = nodes.flatMap((node) =>
+      node.selectionSet!.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === name),
+    );
   }
   return { schema, fieldNodes: nodes, fragments, variableValues };
 }
@@ -63,19 +69,30 @@ describe('selectedWalk', () => {
   });
 
   it('leaves a related under @include or @skip to its own resolver', () => {
-    const info = infoAt('query Q($on: Boolean!) { concept(slug: "image") { related @include(if: $on) { totalCount } } }', ['concept'], { on: true });
+    const info = infoAt(
+      'query Q($on: Boolean!) { concept(slug: "image") { related @include(if: $on) { totalCount } } }',
+      ['concept'],
+      { on: true },
+    );
     expect(selectedWalk(info)).toEqual([]);
   });
 });
 
 describe('planConcepts', () => {
   it('asks for whole records only when a field beyond slug, kind and names is selected', () => {
-    expect(planConcepts(infoAt('{ concepts { edges { node { slug name kind } } } }', ['concepts']), ['edges', 'node'])).toEqual({ whole: false, walk: [] });
-    expect(planConcepts(infoAt('{ concepts { edges { node { name aliases } } } }', ['concepts']), ['edges', 'node'])).toEqual({ whole: true, walk: [] });
+    expect(
+      planConcepts(infoAt('{ concepts { edges { node { slug name kind } } } }', ['concepts']), ['edges', 'node']),
+    ).toEqual({ whole: false, walk: [] });
+    expect(
+      planConcepts(infoAt('{ concepts { edges { node { name aliases } } } }', ['concepts']), ['edges', 'node']),
+    ).toEqual({ whole: true, walk: [] });
   });
 
   it('walks from the concepts of a page', () => {
-    const info = infoAt('{ concepts(first: 5) { edges { node { name related(types: [IS_A]) { edges { node { name } } } } } } }', ['concepts']);
+    const info = infoAt(
+      '{ concepts(first: 5) { edges { node { name related(types: [IS_A]) { edges { node { name } } } } } } }',
+      ['concepts'],
+    );
     expect(planConcepts(info, ['edges', 'node'])).toEqual({
       whole: false,
       walk: [{ types: ['IS_A'], direction: 'BOTH', detailed: false, whole: false }],
@@ -84,26 +101,41 @@ describe('planConcepts', () => {
 });
 
 describe('planRelated', () => {
-  const relatedOf = (query: string, variables: Record<string, unknown> = {}) => infoAt(query, ['concept', 'related'], variables);
+  const relatedOf = (query: string, variables: Record<string, unknown> = {}) =>
+    infoAt(query, ['concept', 'related'], variables);
 
   it('asks for details when the edges select a relation description, source or the stored relation', () => {
     for (const field of ['description', 'source', 'relation { type }']) {
       const info = relatedOf(`{ concept(slug: "x") { related { edges { relations { ${field} } } } } }`);
-      expect(planRelated(info, { direction: Direction.BOTH })).toEqual({ types: null, direction: 'BOTH', detailed: true });
+      expect(planRelated(info, { direction: Direction.BOTH })).toEqual({
+        types: null,
+        direction: 'BOTH',
+        detailed: true,
+      });
     }
     const plain = relatedOf('{ concept(slug: "x") { related { edges { relations { type direction order } } } } }');
     expect(planRelated(plain, { direction: Direction.BOTH }).detailed).toBe(false);
   });
 
   it('counts details under @include and @skip, which it must not miss', () => {
-    const info = relatedOf('query Q($on: Boolean!) { concept(slug: "x") { related { edges { relations { description @include(if: $on) } } } } }', { on: false });
-    expect(planRelated(info, { types: [RelationType.USES], direction: Direction.OUTGOING })).toEqual({ types: ['USES'], direction: 'OUTGOING', detailed: true });
+    const info = relatedOf(
+      'query Q($on: Boolean!) { concept(slug: "x") { related { edges { relations { description @include(if: $on) } } } } }',
+      { on: false },
+    );
+    expect(planRelated(info, { types: [RelationType.USES], direction: Direction.OUTGOING })).toEqual({
+      types: ['USES'],
+      direction: 'OUTGOING',
+      detailed: true,
+    });
   });
 });
 
 describe('relatedChoiceOf', () => {
   it('gives equal choices for the same types in any order and with repeats', () => {
-    const a = relatedChoiceOf({ types: [RelationType.USES, RelationType.IS_A, RelationType.USES], direction: Direction.BOTH }, false);
+    const a = relatedChoiceOf(
+      { types: [RelationType.USES, RelationType.IS_A, RelationType.USES], direction: Direction.BOTH },
+      false,
+    );
     const b = relatedChoiceOf({ types: [RelationType.IS_A, RelationType.USES], direction: Direction.BOTH }, false);
     expect(a).toEqual({ types: ['IS_A', 'USES'], direction: 'BOTH', detailed: false });
     expect(b).toEqual(a);

@@ -43,13 +43,24 @@ export interface ConceptsPlan {
 export const MAX_RELATED_LEVELS = 2;
 
 /** Concept fields that need more of the record than a ConceptRef holds (slug, kind, names). */
-const WHOLE_RECORD_FIELDS: ReadonlySet<string> = new Set(['aliases', 'summary', 'details', 'tags', 'source', 'syntax', 'order']);
+const WHOLE_RECORD_FIELDS: ReadonlySet<string> = new Set([
+  'aliases',
+  'summary',
+  'details',
+  'tags',
+  'source',
+  'syntax',
+  'order',
+]);
 
 /** ConceptRelation fields that need a relation's descriptions or source (`relation` exposes both). */
 const DETAIL_FIELDS: ReadonlySet<string> = new Set(['description', 'source', 'relation']);
 
 /** The arguments of a `related` field as a choice, normalised so equal choices share one cache entry and one query. */
-export function relatedChoiceOf(args: { types?: readonly RelationType[] | null; direction: Direction }, detailed: boolean): RelatedChoice {
+export function relatedChoiceOf(
+  args: { types?: readonly RelationType[] | null; direction: Direction },
+  detailed: boolean,
+): RelatedChoice {
   return { types: args.types ? [...new Set(args.types)].sort() : null, direction: args.direction, detailed };
 }
 
@@ -72,7 +83,11 @@ export function asksForWholeConcepts(info: SelectionInfo, path: readonly string[
  * RelatedChoice.detailed). The `related` resolver itself counts conditional selections too (`withConditional`): a
  * field it missed would read a relation without its descriptions.
  */
-function edgesAskForDetails(edgeSelections: readonly SelectionSetNode[], info: SelectionInfo, withConditional = false): boolean {
+function edgesAskForDetails(
+  edgeSelections: readonly SelectionSetNode[],
+  info: SelectionInfo,
+  withConditional = false,
+): boolean {
   const relations = selectionsAt(info, ['relations'], edgeSelections, withConditional);
   return fieldsOf(relations, info, withConditional).some((field) => DETAIL_FIELDS.has(field.name.value));
 }
@@ -97,10 +112,16 @@ export function selectedWalk(info: SelectionInfo, pathToConcept: readonly string
   while (levels.length < MAX_RELATED_LEVELS) {
     const related = fieldsOf(concepts, info).find((field) => field.name.value === 'related');
     if (!related) break;
-    const args = getArgumentValues(relatedField, related, info.variableValues) as { types?: RelationType[] | null; direction: Direction };
+    const args = getArgumentValues(relatedField, related, info.variableValues) as {
+      types?: RelationType[] | null;
+      direction: Direction;
+    };
     const edges = selectionsAt(info, ['edges'], [related.selectionSet]);
     concepts = selectionsAt(info, ['node'], edges);
-    levels.push({ ...relatedChoiceOf(args, edgesAskForDetails(edges, info)), whole: selectionAsksForWhole(concepts, info) });
+    levels.push({
+      ...relatedChoiceOf(args, edgesAskForDetails(edges, info)),
+      whole: selectionAsksForWhole(concepts, info),
+    });
   }
   return levels;
 }
@@ -115,13 +136,20 @@ export function planConcepts(info: SelectionInfo, path: readonly string[]): Conc
  * every matching concept, so it is counted only when asked for, and a total that is asked for must never be missed.
  */
 export function totalAsked(info: SelectionInfo): boolean {
-  return fieldsOf(info.fieldNodes.map((node) => node.selectionSet), info, true).some((field) => field.name.value === 'totalCount');
+  return fieldsOf(
+    info.fieldNodes.map((node) => node.selectionSet),
+    info,
+    true,
+  ).some((field) => field.name.value === 'totalCount');
 }
 
 /**
  * The choice of the `related` field being resolved (`info` is that field's), counting fields under @include/@skip:
  * a detail it missed would read the relations without their descriptions.
  */
-export function planRelated(info: SelectionInfo, args: { types?: readonly RelationType[] | null; direction: Direction }): RelatedChoice {
+export function planRelated(
+  info: SelectionInfo,
+  args: { types?: readonly RelationType[] | null; direction: Direction },
+): RelatedChoice {
   return relatedChoiceOf(args, edgesAskForDetails(selectionsAt(info, ['edges'], undefined, true), info, true));
 }

@@ -15,8 +15,12 @@ describe('walkOf', () => {
 
   it('nests the next level in the entry and reads details and whole concepts where the level asks', () => {
     const cypher = walkOf('c', [whole, names]);
-    expect(cypher).toContain('[type(r0), startNode(r0) = c, r0.order, r0 {.descriptionKo, .descriptionEn, .source, .correction}, o0 { .slug,');
-    expect(cypher).toContain('[type(r1), startNode(r1) = o0, r1.order, null, [o1.slug, o1.kind, o1.nameKo, o1.nameEn], null]]]');
+    expect(cypher).toContain(
+      '[type(r0), startNode(r0) = c, r0.order, r0 {.descriptionKo, .descriptionEn, .source, .correction}, o0 { .slug,',
+    );
+    expect(cypher).toContain(
+      '[type(r1), startNode(r1) = o0, r1.order, null, [o1.slug, o1.kind, o1.nameKo, o1.nameEn], null]]]',
+    );
   });
 
   it('refuses a walk of no level or of more levels than are read at once', () => {
@@ -38,12 +42,25 @@ describe('walkParams', () => {
 
 describe('toRelatedTrees', () => {
   it('names the items of a relation seen from its subject, with the other concept as a ConceptRef', () => {
-    const trees = toRelatedTrees('docker-stop', [['SENDS_SIGNAL', true, 1, null, ['sigterm', 'SIGNAL', 'SIGTERM 시그널', 'SIGTERM'], null]], [names]);
+    const trees = toRelatedTrees(
+      'docker-stop',
+      [['SENDS_SIGNAL', true, 1, null, ['sigterm', 'SIGNAL', 'SIGTERM 시그널', 'SIGTERM'], null]],
+      [names],
+    );
     expect(trees).toEqual([
       {
         slug: 'docker-stop',
         direction: 'OUTGOING',
-        relation: { type: 'SENDS_SIGNAL', from: 'docker-stop', to: 'sigterm', descriptionKo: null, descriptionEn: null, order: 1, source: '', correction: null },
+        relation: {
+          type: 'SENDS_SIGNAL',
+          from: 'docker-stop',
+          to: 'sigterm',
+          descriptionKo: null,
+          descriptionEn: null,
+          order: 1,
+          source: '',
+          correction: null,
+        },
         other: { slug: 'sigterm', kind: 'SIGNAL', nameKo: 'SIGTERM 시그널', nameEn: 'SIGTERM' },
         next: null,
       },
@@ -52,7 +69,14 @@ describe('toRelatedTrees', () => {
 
   it('reads a relation seen from its object as INCOMING, except a symmetric one, which reads the same both ways', () => {
     const ref = ['docker', 'PRODUCT', '도커', 'Docker'];
-    const [incoming, symmetric] = toRelatedTrees('container', [['USES', false, null, null, ref, null], ['CONTRASTS_WITH', false, null, null, ref, null]], [names]);
+    const [incoming, symmetric] = toRelatedTrees(
+      'container',
+      [
+        ['USES', false, null, null, ref, null],
+        ['CONTRASTS_WITH', false, null, null, ref, null],
+      ],
+      [names],
+    );
     expect(incoming.direction).toBe('INCOMING');
     expect(incoming.relation).toMatchObject({ from: 'docker', to: 'container' });
     expect(symmetric.direction).toBe('OUTGOING');
@@ -62,14 +86,51 @@ describe('toRelatedTrees', () => {
   it('reads details and whole records where the level asked for them, and the next level by its own plan', () => {
     const image = { slug: 'image', kind: 'COMPONENT', nameKo: '이미지', nameEn: 'Image', summaryEn: 'A template.' };
     const details = { descriptionKo: '설명', descriptionEn: 'Why', source: '2.1', correction: null };
-    const [tree] = toRelatedTrees('docker-run', [['USES', true, null, details, image, [['BUILT_FROM', true, null, null, ['layer', 'COMPONENT', '레이어', 'Layer'], null]]]], [whole, names]);
-    expect(tree.relation).toEqual({ type: 'USES', from: 'docker-run', to: 'image', descriptionKo: '설명', descriptionEn: 'Why', order: null, source: '2.1', correction: null });
-    expect(tree.other).toMatchObject({ slug: 'image', summaryEn: 'A template.', summaryKo: 'A template.', aliasesEn: [], tags: [] });
+    const [tree] = toRelatedTrees(
+      'docker-run',
+      [
+        [
+          'USES',
+          true,
+          null,
+          details,
+          image,
+          [['BUILT_FROM', true, null, null, ['layer', 'COMPONENT', '레이어', 'Layer'], null]],
+        ],
+      ],
+      [whole, names],
+    );
+    expect(tree.relation).toEqual({
+      type: 'USES',
+      from: 'docker-run',
+      to: 'image',
+      descriptionKo: '설명',
+      descriptionEn: 'Why',
+      order: null,
+      source: '2.1',
+      correction: null,
+    });
+    expect(tree.other).toMatchObject({
+      slug: 'image',
+      summaryEn: 'A template.',
+      summaryKo: 'A template.',
+      aliasesEn: [],
+      tags: [],
+    });
     expect(tree.next).toEqual([
       {
         slug: 'image',
         direction: 'OUTGOING',
-        relation: { type: 'BUILT_FROM', from: 'image', to: 'layer', descriptionKo: null, descriptionEn: null, order: null, source: '', correction: null },
+        relation: {
+          type: 'BUILT_FROM',
+          from: 'image',
+          to: 'layer',
+          descriptionKo: null,
+          descriptionEn: null,
+          order: null,
+          source: '',
+          correction: null,
+        },
         other: { slug: 'layer', kind: 'COMPONENT', nameKo: '레이어', nameEn: 'Layer' },
         next: null,
       },

@@ -1,4 +1,13 @@
-import { CONCEPT_PROJECTION, type ConceptRecord, type ConceptRef, conceptProjection, type RelationRecord, toConceptRecord, toConceptRef, toRelationRecord } from '../graph/graph.model';
+import {
+  CONCEPT_PROJECTION,
+  type ConceptRecord,
+  type ConceptRef,
+  conceptProjection,
+  type RelationRecord,
+  toConceptRecord,
+  toConceptRef,
+  toRelationRecord,
+} from '../graph/graph.model';
 import { Direction, RELATION_TYPES, type RelationType, SYMMETRIC_RELATIONS, type Way } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
 import { MAX_RELATED_LEVELS, type RelatedChoice, type WalkLevel } from './walk.plan';
@@ -25,10 +34,13 @@ export class WalkRepository {
   /** Every relation of each concept in `slugs` for `choice`, in one round trip. */
   async relatedOf(slugs: readonly string[], choice: RelatedChoice): Promise<RelatedRecord[]> {
     const levels = [{ ...choice, whole: false }];
-    const rows = await this.db.read(`UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN slug, ${walkOf('c', levels)} AS related`, {
-      slugs: [...slugs],
-      ...walkParams(levels),
-    });
+    const rows = await this.db.read(
+      `UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN slug, ${walkOf('c', levels)} AS related`,
+      {
+        slugs: [...slugs],
+        ...walkParams(levels),
+      },
+    );
     return rows.flatMap((row) => toRelatedTrees(row.slug as string, row.related as unknown[][], levels));
   }
 
@@ -37,7 +49,10 @@ export class WalkRepository {
    * ends for `levels[1]`, and so on: a walk such as `concept { related { edges { node { related } } } }` read in one
    * round trip instead of one query per level.
    */
-  async conceptsWithRelated(slugs: readonly string[], levels: readonly WalkLevel[]): Promise<{ concept: ConceptRecord; related: RelatedTree[] }[]> {
+  async conceptsWithRelated(
+    slugs: readonly string[],
+    levels: readonly WalkLevel[],
+  ): Promise<{ concept: ConceptRecord; related: RelatedTree[] }[]> {
     const rows = await this.db.read(
       `UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN ${CONCEPT_PROJECTION} AS concept, ${walkOf('c', levels)} AS related`,
       { slugs: [...slugs], ...walkParams(levels) },
@@ -64,7 +79,10 @@ const REF_FIELDS = ['slug', 'kind', 'nameKo', 'nameEn'] as const;
 type Named<Fields extends readonly string[]> = Record<Fields[number], unknown>;
 
 /** The Cypher list of `fields`, each written by `expressions`. */
-function cypherList<Fields extends readonly string[]>(fields: Fields, expressions: Record<Fields[number], string>): string {
+function cypherList<Fields extends readonly string[]>(
+  fields: Fields,
+  expressions: Record<Fields[number], string>,
+): string {
   return `[${fields.map((field: Fields[number]) => expressions[field]).join(', ')}]`;
 }
 
@@ -79,7 +97,8 @@ function named<Fields extends readonly string[]>(fields: Fields, list: readonly 
  * with its relations is one round trip); `node` must be a variable of that query, never client text.
  */
 export function walkOf(node: string, levels: readonly WalkLevel[]): string {
-  if (levels.length < 1 || levels.length > MAX_RELATED_LEVELS) throw new RangeError(`a walk has 1 to ${MAX_RELATED_LEVELS} levels`);
+  if (levels.length < 1 || levels.length > MAX_RELATED_LEVELS)
+    throw new RangeError(`a walk has 1 to ${MAX_RELATED_LEVELS} levels`);
   return relatedList(node, 0, levels);
 }
 
@@ -100,12 +119,25 @@ function relatedList(node: string, level: number, levels: readonly WalkLevel[]):
   const { whole, detailed, types, direction } = levels[level];
   const next = level + 1 < levels.length ? relatedList(o, level + 1, levels) : 'null';
   const details = detailed ? `${r} {.descriptionKo, .descriptionEn, .source, .correction}` : 'null';
-  const other = whole ? conceptProjection(o) : cypherList(REF_FIELDS, { slug: `${o}.slug`, kind: `${o}.kind`, nameKo: `${o}.nameKo`, nameEn: `${o}.nameEn` });
-  const entry = cypherList(ENTRY_FIELDS, { type: `type(${r})`, forward: `startNode(${r}) = ${node}`, order: `${r}.order`, details, other, next });
+  const other = whole
+    ? conceptProjection(o)
+    : cypherList(REF_FIELDS, { slug: `${o}.slug`, kind: `${o}.kind`, nameKo: `${o}.nameKo`, nameEn: `${o}.nameEn` });
+  const entry = cypherList(ENTRY_FIELDS, {
+    type: `type(${r})`,
+    forward: `startNode(${r}) = ${node}`,
+    order: `${r}.order`,
+    details,
+    other,
+    next,
+  });
   // Types and direction go into the pattern (from the closed vocabulary, never client text), so the walk expands only
   // the chosen relationships instead of reading every relationship of the node and filtering on its type.
   const chosen = RELATION_TYPES.filter((type) => types === null || types.includes(type));
-  const list = (typeList: RelationType[], left: string, right: string) => `[(${node})${left}[${r}:${typeList.join('|')}]${right}(${o}) WHERE ${o} <> ${node} |
+  const list = (
+    typeList: RelationType[],
+    left: string,
+    right: string,
+  ) => `[(${node})${left}[${r}:${typeList.join('|')}]${right}(${o}) WHERE ${o} <> ${node} |
     ${entry}]`;
   if (chosen.length === 0) return '[]';
   if (direction === Direction.BOTH) return list(chosen, '-', '-');
@@ -113,7 +145,10 @@ function relatedList(node: string, level: number, levels: readonly WalkLevel[]):
   const directed = chosen.filter((type) => !SYMMETRIC_RELATIONS.has(type));
   // Symmetric relations count as OUTGOING from both ends.
   const symmetric = chosen.filter((type) => SYMMETRIC_RELATIONS.has(type));
-  const lists = [...(directed.length > 0 ? [list(directed, left, right)] : []), ...(symmetric.length > 0 && direction === Direction.OUTGOING ? [list(symmetric, '-', '-')] : [])];
+  const lists = [
+    ...(directed.length > 0 ? [list(directed, left, right)] : []),
+    ...(symmetric.length > 0 && direction === Direction.OUTGOING ? [list(symmetric, '-', '-')] : []),
+  ];
   if (lists.length === 0) return '[]';
   return lists.join(' + ');
 }
@@ -131,7 +166,12 @@ export function walkParams(levels: readonly RelatedChoice[]): Record<string, unk
  * Reads the list walkOf(…, levels) gave for the concept `slug`: each entry by its ENTRY_FIELDS names, its other
  * concept whole or as a ConceptRef as its level says, and the next level's entries when a deeper level was asked for.
  */
-export function toRelatedTrees(slug: string, related: readonly unknown[][], levels: readonly WalkLevel[], level = 0): RelatedTree[] {
+export function toRelatedTrees(
+  slug: string,
+  related: readonly unknown[][],
+  levels: readonly WalkLevel[],
+  level = 0,
+): RelatedTree[] {
   return related.map((list) => {
     const entry = named(ENTRY_FIELDS, list);
     const other = levels[level].whole
@@ -139,7 +179,13 @@ export function toRelatedTrees(slug: string, related: readonly unknown[][], leve
       : toConceptRef(named(REF_FIELDS, entry.other as unknown[]));
     const forward = entry.forward as boolean;
     const [from, to] = forward ? [slug, other.slug] : [other.slug, slug];
-    const relation = toRelationRecord({ ...(entry.details as Record<string, unknown> | null), type: entry.type, from, to, order: entry.order });
+    const relation = toRelationRecord({
+      ...(entry.details as Record<string, unknown> | null),
+      type: entry.type,
+      from,
+      to,
+      order: entry.order,
+    });
     return {
       slug,
       direction: forward || SYMMETRIC_RELATIONS.has(relation.type) ? Direction.OUTGOING : Direction.INCOMING,

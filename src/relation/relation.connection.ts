@@ -10,7 +10,10 @@ import type { RelatedRecord } from '../readahead/walk.repository';
 import type { RelatedGroup } from './relation.group';
 import { Relation } from './relation.type';
 
-@ObjectType({ description: 'One way a concept relates to the concept of a `related` edge, seen from the concept whose `related` was asked for.' })
+@ObjectType({
+  description:
+    'One way a concept relates to the concept of a `related` edge, seen from the concept whose `related` was asked for.',
+})
 export class ConceptRelation {
   record!: RelatedRecord;
 
@@ -25,18 +28,26 @@ export class ConceptRelation {
   }
 
   @Field(() => Direction, {
-    description: 'OUTGOING when the asking concept is the subject (`this TYPE node`), INCOMING when it is the object (`node TYPE this`). Symmetric relations always report OUTGOING.',
+    description:
+      'OUTGOING when the asking concept is the subject (`this TYPE node`), INCOMING when it is the object (`node TYPE this`). Symmetric relations always report OUTGOING.',
   })
   get direction(): Direction {
     return this.record.direction;
   }
 
-  @Field(() => String, { nullable: true, description: 'Why the two concepts are related this way, in the chosen language; null when the note says nothing.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the two concepts are related this way, in the chosen language; null when the note says nothing.',
+  })
   description(@LangArg() lang: Lang): string | null {
     return pick(this.record.relation.descriptionKo, this.record.relation.descriptionEn, lang);
   }
 
-  @Field(() => Int, { nullable: true, description: 'Position among relations of the same type from the same concept (stages, flags); null when unordered.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Position among relations of the same type from the same concept (stages, flags); null when unordered.',
+  })
   get order(): number | null {
     return this.record.relation.order;
   }
@@ -46,7 +57,9 @@ export class ConceptRelation {
     return this.record.relation.source;
   }
 
-  @Field(() => Relation, { description: 'The relation as stored, with its `from` and `to` ends (useful for symmetric relations).' })
+  @Field(() => Relation, {
+    description: 'The relation as stored, with its `from` and `to` ends (useful for symmetric relations).',
+  })
   get relation(): Relation {
     const { relation, other } = this.record;
     return new Relation(relation, relation.from === other.slug ? { from: other } : { to: other });
@@ -70,7 +83,8 @@ export class RelatedEdge extends EdgeType(Concept, {
   }
 
   @Field(() => [ConceptRelation], {
-    description: 'Every way this edge\'s concept and the asking concept relate, matching `types` and `direction`; never empty. Sorted by type, then order (unordered last), then direction (INCOMING before OUTGOING).',
+    description:
+      "Every way this edge's concept and the asking concept relate, matching `types` and `direction`; never empty. Sorted by type, then order (unordered last), then direction (INCOMING before OUTGOING).",
   })
   get relations(): ConceptRelation[] {
     return this.group.relations.map((record) => new ConceptRelation(record));
@@ -79,7 +93,7 @@ export class RelatedEdge extends EdgeType(Concept, {
 
 @ObjectType({
   description:
-    'A page of the concepts related to a concept (Relay connection), one edge per related concept. Edges are sorted by their first relation (type name A to Z, then order with unordered last), then by the related concept\'s slug.',
+    "A page of the concepts related to a concept (Relay connection), one edge per related concept. Edges are sorted by their first relation (type name A to Z, then order with unordered last), then by the related concept's slug.",
 })
 export class RelatedConnection extends ConnectionType(RelatedEdge, {
   edges: 'The related concepts on this page, each once.',

@@ -14,7 +14,10 @@ import { Relation } from './relation.type';
 export class RelationResolver {
   @FieldResolver(() => Concept, { description: 'The subject of the relation (`from TYPE to`).' })
   async from(@Root() relation: Relation, @Ctx() context: AtlasContext): Promise<Concept> {
-    return end(relation.fromRecord ?? (await context.loaders.readAhead.concept(relation.record.from)), relation.record.from);
+    return end(
+      relation.fromRecord ?? (await context.loaders.readAhead.concept(relation.record.from)),
+      relation.record.from,
+    );
   }
 
   @FieldResolver(() => Concept, { description: 'The object of the relation (`from TYPE to`).' })
@@ -23,7 +26,8 @@ export class RelationResolver {
   }
 
   @FieldResolver(() => String, {
-    description: 'The relation as the sentence a learner reads, in the chosen language ("docker stop sends SIGTERM."). A learning-order relation reads as an order of study, never as a dependency.',
+    description:
+      'The relation as the sentence a learner reads, in the chosen language ("docker stop sends SIGTERM."). A learning-order relation reads as an order of study, never as a dependency.',
   })
   async sentence(@Root() relation: Relation, @LangArg() lang: Lang, @Ctx() context: AtlasContext): Promise<string> {
     // Whole records carry the English sentence forms; a ConceptRef (names only) is completed through the loader.
@@ -39,6 +43,10 @@ export class RelationResolver {
 
 function end(record: Concept['record'] | null, slug: string): Concept {
   // A relation whose end vanished between two reads of this request (the seeder replaced the graph).
-  if (!record) throw new AtlasError(ErrorCode.NOT_FOUND, `The concept "${slug}" at the end of this relation no longer exists. Ask again.`);
+  if (!record)
+    throw new AtlasError(
+      ErrorCode.NOT_FOUND,
+      `The concept "${slug}" at the end of this relation no longer exists. Ask again.`,
+    );
   return new Concept(record);
 }

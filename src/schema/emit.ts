@@ -6,7 +6,8 @@ import { printSchema } from 'graphql';
 import { loadConfig } from '../config';
 import { buildAtlasSchema } from './build';
 
-const HEADER = '# The public GraphQL schema of container-atlas, emitted from the code by `npm run schema:emit`. Do not edit.\n\n';
+const HEADER =
+  '# The public GraphQL schema of container-atlas, emitted from the code by `npm run schema:emit`. Do not edit.\n\n';
 
 /** The SDL as it is committed in schema/schema.graphql. */
 export async function renderSchema(): Promise<string> {

@@ -17,8 +17,13 @@ describe('toLuceneQuery', () => {
       lucene: '(dokcer^2 OR dokcer*)',
       fuzzy: '(dokcer^2 OR dokcer* OR nameEn:dokcer~1^2 OR aliasesEn:dokcer~1)',
     });
-    expect(luceneQueries(splitWords('containr')).fuzzy).toBe('(containr^2 OR containr* OR nameEn:containr~2^2 OR aliasesEn:containr~2)');
-    expect(luceneQueries(splitWords('vm 컨테이너'))).toEqual({ lucene: '(vm^2 OR vm*) (컨테이너^2 OR 컨테이너*)^0.2', fuzzy: null });
+    expect(luceneQueries(splitWords('containr')).fuzzy).toBe(
+      '(containr^2 OR containr* OR nameEn:containr~2^2 OR aliasesEn:containr~2)',
+    );
+    expect(luceneQueries(splitWords('vm 컨테이너'))).toEqual({
+      lucene: '(vm^2 OR vm*) (컨테이너^2 OR 컨테이너*)^0.2',
+      fuzzy: null,
+    });
   });
 
   it('searches a Korean word and its stem', () => {

@@ -9,7 +9,14 @@ describe('planQuery', () => {
     expect(words('컨테이너를 중지하려면')).toEqual(['컨테이너', '중지']);
   });
 
-  it.each(['what is a unikernel', 'What is a hypervisor?', '유니커널이란', '도커란?', '유니커널이 뭐야', '이식성이란 무엇인가요'])('reads %j as a definition question', (text) => {
+  it.each([
+    'what is a unikernel',
+    'What is a hypervisor?',
+    '유니커널이란',
+    '도커란?',
+    '유니커널이 뭐야',
+    '이식성이란 무엇인가요',
+  ])('reads %j as a definition question', (text) => {
     expect(planQuery(text).intent).toBe('DEFINITION');
   });
 
@@ -24,14 +31,44 @@ describe('planQuery', () => {
   });
 
   it.each([
-    ['docker stop vs docker kill', [['docker', 'stop'], ['docker', 'kill']]],
-    ['difference between docker container and virtual machine', [['docker', 'container'], ['virtual', 'machine']]],
+    [
+      'docker stop vs docker kill',
+      [
+        ['docker', 'stop'],
+        ['docker', 'kill'],
+      ],
+    ],
+    [
+      'difference between docker container and virtual machine',
+      [
+        ['docker', 'container'],
+        ['virtual', 'machine'],
+      ],
+    ],
     ['compare OS container and VM', [['os', 'container'], ['vm']]],
     ['도커와 VM 차이', [['도커'], ['vm']]],
-    ['OS 컨테이너와 애플리케이션 컨테이너 차이', [['os', '컨테이너'], ['애플리케이션', '컨테이너']]],
-    ['docker stop과 docker kill의 차이점', [['docker', 'stop'], ['docker', 'kill']]],
+    [
+      'OS 컨테이너와 애플리케이션 컨테이너 차이',
+      [
+        ['os', '컨테이너'],
+        ['애플리케이션', '컨테이너'],
+      ],
+    ],
+    [
+      'docker stop과 docker kill의 차이점',
+      [
+        ['docker', 'stop'],
+        ['docker', 'kill'],
+      ],
+    ],
     ['SIGTERM과 SIGKILL 비교', [['sigterm'], ['sigkill']]],
-    ['OS 컨테이너 vs 가상 머신', [['os', '컨테이너'], ['가상', '머신']]],
+    [
+      'OS 컨테이너 vs 가상 머신',
+      [
+        ['os', '컨테이너'],
+        ['가상', '머신'],
+      ],
+    ],
   ])('reads %j as a comparison of two sides', (text, expected) => {
     expect(planQuery(text).intent).toBe('COMPARISON');
     expect(sides(text)).toEqual(expected);

@@ -25,25 +25,165 @@ export interface QueryPlan {
 
 /** Words that only make a question ("what is", "how to", "뭐야", "방법"): dropped unless nothing else is left. */
 const FILLER = new Set([
-  'what', 'whats', 's', 'is', 'are', 'was', 'a', 'an', 'the', 'of', 'to', 'how', 'do', 'does', 'did', 'i', 'you', 'me',
-  'my', 'can', 'could', 'should', 'in', 'on', 'for', 'about', 'explain', 'define', 'definition', 'meaning', 'mean',
-  'means', 'tell', 'please', 'way', 'ways', 'which', 'why', 'when', 'it', 'its', 'this', 'that', 'and', 'or', 'with',
-  'between', 'from', 'difference', 'differences', 'differ', 'different', 'compare', 'comparison', 'compared',
-  'comparing', 'versus', 'vs', 'better', 'than', 'works', 'work', 'doing', 'use', 'used', 'using', 'there',
-  '뭐야', '뭐예요', '뭔가요', '뭐지', '뭐', '뭘', '무엇', '무엇인가요', '무엇인가', '무슨', '뜻', '의미', '개념', '설명',
-  '설명해줘', '알려줘', '알려주세요', '어떻게', '방법', '법', '하나요', '해요', '인가요', '왜', '언제', '사용법', '차이',
-  '차이점', '비교', '다른', '다른점', '점', '대', '대비', '어떤', '뭐가', '다른가요', '다른가', '다르다', '달라',
-  '하는', '할', '수', '있나요', '있어', '좋은', '정리',
+  'what',
+  'whats',
+  's',
+  'is',
+  'are',
+  'was',
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'how',
+  'do',
+  'does',
+  'did',
+  'i',
+  'you',
+  'me',
+  'my',
+  'can',
+  'could',
+  'should',
+  'in',
+  'on',
+  'for',
+  'about',
+  'explain',
+  'define',
+  'definition',
+  'meaning',
+  'mean',
+  'means',
+  'tell',
+  'please',
+  'way',
+  'ways',
+  'which',
+  'why',
+  'when',
+  'it',
+  'its',
+  'this',
+  'that',
+  'and',
+  'or',
+  'with',
+  'between',
+  'from',
+  'difference',
+  'differences',
+  'differ',
+  'different',
+  'compare',
+  'comparison',
+  'compared',
+  'comparing',
+  'versus',
+  'vs',
+  'better',
+  'than',
+  'works',
+  'work',
+  'doing',
+  'use',
+  'used',
+  'using',
+  'there',
+  '뭐야',
+  '뭐예요',
+  '뭔가요',
+  '뭐지',
+  '뭐',
+  '뭘',
+  '무엇',
+  '무엇인가요',
+  '무엇인가',
+  '무슨',
+  '뜻',
+  '의미',
+  '개념',
+  '설명',
+  '설명해줘',
+  '알려줘',
+  '알려주세요',
+  '어떻게',
+  '방법',
+  '법',
+  '하나요',
+  '해요',
+  '인가요',
+  '왜',
+  '언제',
+  '사용법',
+  '차이',
+  '차이점',
+  '비교',
+  '다른',
+  '다른점',
+  '점',
+  '대',
+  '대비',
+  '어떤',
+  '뭐가',
+  '다른가요',
+  '다른가',
+  '다르다',
+  '달라',
+  '하는',
+  '할',
+  '수',
+  '있나요',
+  '있어',
+  '좋은',
+  '정리',
 ]);
 
 /** Words that turn a text into a comparison when it also has two sides. */
-const COMPARE_WORDS = new Set(['vs', 'versus', 'difference', 'differences', 'differ', 'different', 'compare', 'comparison', 'compared', 'comparing', '차이', '차이점', '비교', '다른', '다른점', '다른가요', '다른가', '다르다', '달라', '대', '대비']);
+const COMPARE_WORDS = new Set([
+  'vs',
+  'versus',
+  'difference',
+  'differences',
+  'differ',
+  'different',
+  'compare',
+  'comparison',
+  'compared',
+  'comparing',
+  '차이',
+  '차이점',
+  '비교',
+  '다른',
+  '다른점',
+  '다른가요',
+  '다른가',
+  '다르다',
+  '달라',
+  '대',
+  '대비',
+]);
 /** Words standing between the two sides ("X vs Y", "X and Y", "X 대 Y"). */
 const BETWEEN = new Set(['vs', 'versus', 'and', 'or', 'with', 'from', 'to', '대', '대비']);
 /** Korean particles that join the first side to the second ("도커와 VM", "컨테이너랑 이미지"). */
 const JOINED = /(?:와|과|랑|이랑|하고)$/;
 const DEFINE_EN = new Set(['what', 'whats', 'define', 'definition', 'meaning', 'explain']);
-const DEFINE_KO = new Set(['뭐야', '뭐예요', '뭔가요', '뭐지', '무엇', '무엇인가요', '무엇인가', '뜻', '의미', '개념', '설명', '설명해줘']);
+const DEFINE_KO = new Set([
+  '뭐야',
+  '뭐예요',
+  '뭔가요',
+  '뭐지',
+  '무엇',
+  '무엇인가요',
+  '무엇인가',
+  '뜻',
+  '의미',
+  '개념',
+  '설명',
+  '설명해줘',
+]);
 
 function isFiller(word: Word): boolean {
   return FILLER.has(word.text) || FILLER.has(word.stem);
@@ -52,7 +192,12 @@ function isFiller(word: Word): boolean {
 function part(words: Word[]): QueryPart {
   const kept = words.filter((word) => !isFiller(word));
   const searched = kept.length > 0 ? kept : words;
-  const needles = [words.map((w) => w.text), words.map((w) => w.stem), searched.map((w) => w.text), searched.map((w) => w.stem)].map(compact);
+  const needles = [
+    words.map((w) => w.text),
+    words.map((w) => w.stem),
+    searched.map((w) => w.text),
+    searched.map((w) => w.stem),
+  ].map(compact);
   return { words: searched, needles: [...new Set(needles)].filter((needle) => needle.length > 0) };
 }
 
@@ -76,7 +221,8 @@ function sidesOf(words: Word[]): [Word[], Word[]] | undefined {
 }
 
 function definesSomething(words: Word[], text: string): boolean {
-  if (words.some((word) => DEFINE_EN.has(word.text) || DEFINE_KO.has(word.text) || DEFINE_KO.has(word.stem))) return true;
+  if (words.some((word) => DEFINE_EN.has(word.text) || DEFINE_KO.has(word.text) || DEFINE_KO.has(word.stem)))
+    return true;
   return /(?:이란|란)\s*\??\s*$/.test(text.trim()) && words.length > 0;
 }
 
@@ -86,7 +232,11 @@ export function planQuery(text: string): QueryPlan {
   const sides = sidesOf(words);
   if (sides) {
     const [left, right] = sides.map(part);
-    return { intent: 'COMPARISON', whole: { words: [...left.words, ...right.words], needles: part(words).needles }, sides: [left, right] };
+    return {
+      intent: 'COMPARISON',
+      whole: { words: [...left.words, ...right.words], needles: part(words).needles },
+      sides: [left, right],
+    };
   }
   return { intent: definesSomething(words, text) ? 'DEFINITION' : 'WORDS', whole: part(words), sides: [] };
 }

@@ -28,7 +28,11 @@ const PINNED_STEP = 0.01;
 const VOCABULARY_HITS = 10;
 
 /** The stored comparison covering a best hit of each side, preferring the best-ranked pair; with that pair. */
-function findComparison(left: SearchRecord[], right: SearchRecord[], comparisons: ComparisonRecord[]): { comparison: ComparisonRecord; pair: [SearchRecord, SearchRecord] } | null {
+function findComparison(
+  left: SearchRecord[],
+  right: SearchRecord[],
+  comparisons: ComparisonRecord[],
+): { comparison: ComparisonRecord; pair: [SearchRecord, SearchRecord] } | null {
   let found: { comparison: ComparisonRecord; pair: [SearchRecord, SearchRecord]; cost: number } | null = null;
   for (const comparison of [...comparisons].sort((a, b) => a.slug.localeCompare(b.slug))) {
     const compared = new Set(comparison.concepts.map((c) => c.slug));
@@ -49,22 +53,41 @@ function findComparison(left: SearchRecord[], right: SearchRecord[], comparisons
 function rerankCorrected(hits: SearchRecord[], corrected: string): SearchRecord[] {
   const needles = new Set(planQuery(corrected).whole.needles);
   return hits
-    .map((hit) => (hit.vocabulary.some((entry) => keysOf(entry).some((key) => needles.has(key))) ? { ...hit, score: hit.score + 1 } : hit))
+    .map((hit) =>
+      hit.vocabulary.some((entry) => keysOf(entry).some((key) => needles.has(key)))
+        ? { ...hit, score: hit.score + 1 }
+        : hit,
+    )
     .sort((a, b) => b.score - a.score || a.concept.slug.localeCompare(b.concept.slug));
 }
 
-export function buildAnswer(text: string, plan: QueryPlan, records: SearchRecords | null, limit: number): SearchAnswerModel {
+export function buildAnswer(
+  text: string,
+  plan: QueryPlan,
+  records: SearchRecords | null,
+  limit: number,
+): SearchAnswerModel {
   if (!records) return { intent: plan.intent, hits: [], didYouMean: null, comparison: null };
   const [ranked, left = [], right = []] = records.parts;
   // A best hit above 1 matched a name, alias or learner word exactly: the text was typed as the index knows it.
   const exact = (ranked[0]?.score ?? 0) > 1;
-  const suggestion = exact || ranked.length === 0 ? null : didYouMean(text, ranked.slice(0, VOCABULARY_HITS).flatMap((hit) => hit.vocabulary));
+  const suggestion =
+    exact || ranked.length === 0
+      ? null
+      : didYouMean(
+          text,
+          ranked.slice(0, VOCABULARY_HITS).flatMap((hit) => hit.vocabulary),
+        );
   const whole = suggestion ? rerankCorrected(ranked, suggestion) : ranked;
   let pinned: SearchRecord[] = [];
   let comparison: ComparisonRecord | null = null;
   if (plan.intent === 'COMPARISON') {
     // Only hits the side names count: "SIGTERM vs SIGKILL" must not reach docker stop's comparison through summaries.
-    const found = findComparison(left.filter((hit) => hit.named), right.filter((hit) => hit.named), records.comparisons);
+    const found = findComparison(
+      left.filter((hit) => hit.named),
+      right.filter((hit) => hit.named),
+      records.comparisons,
+    );
     if (found) {
       comparison = found.comparison;
       pinned = found.pair;
@@ -76,7 +99,9 @@ export function buildAnswer(text: string, plan: QueryPlan, records: SearchRecord
   const pinnedSlugs = new Set(pinned.map((hit) => hit.concept.slug));
   const hits: AnswerHit[] = [
     ...pinned.map((hit, index) => ({ concept: hit.concept, score: PINNED_SCORE - index * PINNED_STEP })),
-    ...whole.filter((hit) => !pinnedSlugs.has(hit.concept.slug)).map((hit) => ({ concept: hit.concept, score: hit.score })),
+    ...whole
+      .filter((hit) => !pinnedSlugs.has(hit.concept.slug))
+      .map((hit) => ({ concept: hit.concept, score: hit.score })),
   ].slice(0, limit);
   return { intent: plan.intent, hits, didYouMean: suggestion, comparison };
 }

@@ -16,7 +16,10 @@ export class SearchArgs {
   })
   query!: string;
 
-  @Field(() => Int, { nullable: true, description: 'How many hits to return at most (default and maximum are configured; 20 and 100 unless changed).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many hits to return at most (default and maximum are configured; 20 and 100 unless changed).',
+  })
   first?: number | null;
 
   @Field(() => [ConceptKind], { nullable: true, description: 'Only concepts of these kinds.' })
@@ -24,7 +27,8 @@ export class SearchArgs {
 
   @Field(() => Lang, {
     nullable: true,
-    description: 'Which language\'s name weighs more in the ranking. Without it the Accept-Language header decides, then English. Matching itself always covers both languages.',
+    description:
+      "Which language's name weighs more in the ranking. Without it the Accept-Language header decides, then English. Matching itself always covers both languages.",
   })
   lang?: Lang | null;
 }
@@ -38,11 +42,16 @@ export interface SearchPlan {
 /** Checks the search arguments and turns them into a repository request. */
 export function toSearchRequest(args: SearchArgs, lang: Lang, limits: LimitsConfig): SearchPlan {
   const text = args.query.trim();
-  if (text.length === 0) throw new BadInputError('query', '`query` is empty. Type at least one word, e.g. "container" or "컨테이너".');
+  if (text.length === 0)
+    throw new BadInputError('query', '`query` is empty. Type at least one word, e.g. "container" or "컨테이너".');
   if (args.query.length > limits.maxSearchLength) {
-    throw new BadInputError('query', `\`query\` is ${args.query.length} characters long; the limit is ${limits.maxSearchLength}. Search with fewer words.`);
+    throw new BadInputError(
+      'query',
+      `\`query\` is ${args.query.length} characters long; the limit is ${limits.maxSearchLength}. Search with fewer words.`,
+    );
   }
-  const limit = args.first === null || args.first === undefined ? limits.defaultPageSize : checkSize('first', args.first, limits);
+  const limit =
+    args.first === null || args.first === undefined ? limits.defaultPageSize : checkSize('first', args.first, limits);
   return planSearch(text, { kinds: args.kinds ?? null, preferKo: lang === Lang.KO, limit });
 }
 
@@ -51,5 +60,11 @@ export function planSearch(text: string, options: Omit<SearchRequest, 'parts'>):
   const plan = planQuery(text);
   // Text of punctuation only ("?", "*") has nothing to search for: no hits, as for any word nothing matches.
   if (plan.whole.words.length === 0) return { plan, request: null };
-  return { plan, request: { parts: [plan.whole, ...plan.sides].map((part) => ({ ...luceneQueries(part.words), needles: part.needles })), ...options } };
+  return {
+    plan,
+    request: {
+      parts: [plan.whole, ...plan.sides].map((part) => ({ ...luceneQueries(part.words), needles: part.needles })),
+      ...options,
+    },
+  };
 }

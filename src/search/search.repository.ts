@@ -1,6 +1,13 @@
 import neo4j from 'neo4j-driver';
 
-import { type ConceptRecord, type ConceptRef, conceptProjectionAs, conceptRefProjection, toConceptAs, toConceptRef } from '../graph/graph.model';
+import {
+  type ConceptRecord,
+  type ConceptRef,
+  conceptProjectionAs,
+  conceptRefProjection,
+  toConceptAs,
+  toConceptRef,
+} from '../graph/graph.model';
 import type { CypherRunner } from '../neo4j/gateway';
 
 /** One text to rank concepts for: the whole query, or one side of a comparison. */
@@ -132,7 +139,12 @@ export class SearchRepository {
     const row = rows[0];
     if (!row) return { parts: request.parts.map(() => []), comparisons: [] };
     const parts = (row.parts as Record<string, unknown>[][]).map((hits) =>
-      hits.map((hit) => ({ concept: toConceptAs(hit.c as Record<string, unknown>, whole), score: hit.score as number, named: hit.named === true, vocabulary: (hit.vocabulary as (string | null)[]).filter((v): v is string => v !== null) })),
+      hits.map((hit) => ({
+        concept: toConceptAs(hit.c as Record<string, unknown>, whole),
+        score: hit.score as number,
+        named: hit.named === true,
+        vocabulary: (hit.vocabulary as (string | null)[]).filter((v): v is string => v !== null),
+      })),
     );
     const comparisons = (row.comparisons as Record<string, unknown>[]).map((k) => ({
       slug: k.slug as string,

@@ -10,7 +10,11 @@ import { buildAnswer, type SearchAnswerModel } from './search.answer';
 import { SearchArgs, toSearchRequest } from './search.args';
 import { SearchAnswer, SearchComparison, SearchHit, SearchIntent } from './search.type';
 
-const INTENTS: Record<PlanIntent, SearchIntent> = { WORDS: SearchIntent.WORDS, DEFINITION: SearchIntent.DEFINITION, COMPARISON: SearchIntent.COMPARISON };
+const INTENTS: Record<PlanIntent, SearchIntent> = {
+  WORDS: SearchIntent.WORDS,
+  DEFINITION: SearchIntent.DEFINITION,
+  COMPARISON: SearchIntent.COMPARISON,
+};
 
 @Resolver(() => SearchHit)
 export class SearchResolver {
@@ -18,7 +22,11 @@ export class SearchResolver {
     description:
       'Full-text search over concept names, aliases, learner words and summaries in Korean and English, best match first; tolerant of misspellings, Korean particles and endings, and question wording. `searchAnswer` returns the same hits with "did you mean" and the comparison a question asks for.',
   })
-  async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() context: AtlasContext, @Info() info: GraphQLResolveInfo): Promise<SearchHit[]> {
+  async search(
+    @Args(() => SearchArgs) args: SearchArgs,
+    @Ctx() context: AtlasContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SearchHit[]> {
     const answer = await this.answer(args, context, asksForWholeConcepts(info, ['concept']));
     return this.toHits(answer, context);
   }
@@ -27,7 +35,11 @@ export class SearchResolver {
     description:
       'The same search as `search`, answered with what it made of the text: the hits, the intent (words, a definition or a comparison question), "did you mean" for a misspelled text, and for "X vs Y" the stored comparison.',
   })
-  async searchAnswer(@Args(() => SearchArgs) args: SearchArgs, @Ctx() context: AtlasContext, @Info() info: GraphQLResolveInfo): Promise<SearchAnswer> {
+  async searchAnswer(
+    @Args(() => SearchArgs) args: SearchArgs,
+    @Ctx() context: AtlasContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SearchAnswer> {
     const answer = await this.answer(args, context, asksForWholeConcepts(info, ['hits', 'concept']));
     return {
       hits: this.toHits(answer, context),

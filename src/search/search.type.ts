@@ -29,12 +29,20 @@ registerEnumType(SearchIntent, {
   description: 'What a search text asks for, as read from its wording in Korean or English.',
   valuesConfig: {
     WORDS: { description: 'Plain words ("docker stop", "컨테이너를 중지하려면").' },
-    DEFINITION: { description: 'What something is ("what is a unikernel", "도커란?"): the question words are not searched.' },
-    COMPARISON: { description: 'Two things side by side ("X vs Y", "X와 Y 차이", "difference between X and Y"): the concepts of both sides come first, and `comparison` names the stored comparison of them if there is one.' },
+    DEFINITION: {
+      description: 'What something is ("what is a unikernel", "도커란?"): the question words are not searched.',
+    },
+    COMPARISON: {
+      description:
+        'Two things side by side ("X vs Y", "X와 Y 차이", "difference between X and Y"): the concepts of both sides come first, and `comparison` names the stored comparison of them if there is one.',
+    },
   },
 });
 
-@ObjectType({ description: 'A stored comparison a search question asks for; its table is `compare(slugs:)` with the slugs of `concepts`.' })
+@ObjectType({
+  description:
+    'A stored comparison a search question asks for; its table is `compare(slugs:)` with the slugs of `concepts`.',
+})
 export class SearchComparison implements AskedInLang {
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
   constructor(
@@ -47,12 +55,17 @@ export class SearchComparison implements AskedInLang {
     return this.record!.slug;
   }
 
-  @Field(() => String, { description: 'Its title in the chosen language ("docker stop vs docker kill"); without `lang`, in the language the search was asked in.' })
+  @Field(() => String, {
+    description:
+      'Its title in the chosen language ("docker stop vs docker kill"); without `lang`, in the language the search was asked in.',
+  })
   title(@LangArg() lang: Lang): string {
     return pick(this.record!.titleKo, this.record!.titleEn, lang) ?? this.record!.slug;
   }
 
-  @Field(() => [Concept], { description: 'The compared concepts, in the comparison\'s column order; pass their slugs to `compare`.' })
+  @Field(() => [Concept], {
+    description: "The compared concepts, in the comparison's column order; pass their slugs to `compare`.",
+  })
   get concepts(): Concept[] {
     return this.record!.concepts.map((ref) => new Concept(ref));
   }
@@ -63,7 +76,9 @@ export class SearchAnswer {
   @Field(() => [SearchHit], { description: 'The matching concepts, best first (the same as `search` returns).' })
   hits!: SearchHit[];
 
-  @Field(() => SearchIntent, { description: 'What the text was read as: plain words, a definition question or a comparison.' })
+  @Field(() => SearchIntent, {
+    description: 'What the text was read as: plain words, a definition question or a comparison.',
+  })
   intent!: SearchIntent;
 
   @Field(() => String, {
@@ -73,6 +88,9 @@ export class SearchAnswer {
   })
   didYouMean!: string | null;
 
-  @Field(() => SearchComparison, { nullable: true, description: 'For a comparison question, the stored comparison of the two sides when one exists; null otherwise.' })
+  @Field(() => SearchComparison, {
+    nullable: true,
+    description: 'For a comparison question, the stored comparison of the two sides when one exists; null otherwise.',
+  })
   comparison!: SearchComparison | null;
 }

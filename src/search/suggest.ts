@@ -15,7 +15,8 @@ export function typoDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];
@@ -26,7 +27,9 @@ export function typoDistance(a: string, b: string): number {
  * as they type) or no close word exists. `vocabulary` is the text of the names, aliases and learner words of the hits.
  */
 export function didYouMean(text: string, vocabulary: readonly string[]): string | null {
-  const known = new Set(vocabulary.flatMap((entry) => splitWords(entry).map((word) => word.text)).filter((word) => /^[a-z]+$/.test(word)));
+  const known = new Set(
+    vocabulary.flatMap((entry) => splitWords(entry).map((word) => word.text)).filter((word) => /^[a-z]+$/.test(word)),
+  );
   const words = splitWords(text).map((word) => word.text);
   let changed = false;
   const corrected = words.map((word) => {

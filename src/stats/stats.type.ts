@@ -46,6 +46,9 @@ export class GraphStats {
   @Field(() => [RelationTypeCount], { description: 'Relations per type, by type name.' })
   byRelationType!: RelationTypeCount[];
 
-  @Field(() => SeedInfo, { nullable: true, description: 'The seed the graph was built from; null before the first seeding.' })
+  @Field(() => SeedInfo, {
+    nullable: true,
+    description: 'The seed the graph was built from; null before the first seeding.',
+  })
   seed!: SeedInfo | null;
 }

@@ -3,9 +3,30 @@ import { ConceptKind, RelationType } from '../graph/vocabulary';
 import { planTour } from './tour.plan';
 
 const concept = (slug: string): ConceptRecord => ({
-  slug, kind: ConceptKind.CONCEPT, nameKo: slug, nameEn: slug, aliasesKo: [], aliasesEn: [], summaryKo: '', summaryEn: '', detailsKo: null, detailsEn: null, tags: [], source: '', syntax: null, order: null,
+  slug,
+  kind: ConceptKind.CONCEPT,
+  nameKo: slug,
+  nameEn: slug,
+  aliasesKo: [],
+  aliasesEn: [],
+  summaryKo: '',
+  summaryEn: '',
+  detailsKo: null,
+  detailsEn: null,
+  tags: [],
+  source: '',
+  syntax: null,
+  order: null,
 });
-const rel = (from: string, type: RelationType, to: string): RelationRecord => ({ type, from, to, descriptionKo: null, descriptionEn: null, order: null, source: '' });
+const rel = (from: string, type: RelationType, to: string): RelationRecord => ({
+  type,
+  from,
+  to,
+  descriptionKo: null,
+  descriptionEn: null,
+  order: null,
+  source: '',
+});
 
 // process <- signal <- sigkill <- kill, and kill also requires stop; sigkill IS_A signal.
 const [process, signal, sigkill, stop, kill] = ['process', 'signal', 'sigkill', 'stop', 'kill'].map(concept);
@@ -20,7 +41,8 @@ const relations = [
   rel('stop', RelationType.CONTRASTS_WITH, 'kill'),
 ];
 const order = [process, signal, sigkill, stop, kill];
-const line = (steps: ReturnType<typeof planTour>) => steps.map((s) => `${s.position} ${s.concept.slug} ${s.via ? `${s.via.from} ${s.via.type} ${s.via.to}` : '-'}`);
+const line = (steps: ReturnType<typeof planTour>) =>
+  steps.map((s) => `${s.position} ${s.concept.slug} ${s.via ? `${s.via.from} ${s.via.type} ${s.via.to}` : '-'}`);
 
 describe('planTour', () => {
   it('from the basics: the whole order, a fact preferred over a bare prerequisite, the newest tie first', () => {
@@ -39,9 +61,19 @@ describe('planTour', () => {
   });
 
   it('is the target alone when the learner knows it already, and says so without a relation when nothing ties it', () => {
-    expect(line(planTour({ target: signal, order: [process, signal], known: [process, signal, sigkill], from: sigkill, relations }))).toEqual([
-      '1 signal sigkill IS_A signal',
+    expect(
+      line(
+        planTour({
+          target: signal,
+          order: [process, signal],
+          known: [process, signal, sigkill],
+          from: sigkill,
+          relations,
+        }),
+      ),
+    ).toEqual(['1 signal sigkill IS_A signal']);
+    expect(line(planTour({ target: process, order: [process], known: [], from: null, relations: [] }))).toEqual([
+      '1 process -',
     ]);
-    expect(line(planTour({ target: process, order: [process], known: [], from: null, relations: [] }))).toEqual(['1 process -']);
   });
 });

@@ -44,7 +44,10 @@ export function planTour(input: TourInput): TourStepModel[] {
     return knownSlugs.has(slug) ? -2 : null;
   };
   const other = (relation: RelationRecord, slug: string) => (relation.from === slug ? relation.to : relation.from);
-  const touching = (slug: string) => input.relations.filter((r) => (r.from === slug || r.to === slug) && r.from !== r.to && r.type !== RelationType.COVERS);
+  const touching = (slug: string) =>
+    input.relations.filter(
+      (r) => (r.from === slug || r.to === slug) && r.from !== r.to && r.type !== RelationType.COVERS,
+    );
   const tie = (a: RelationRecord, b: RelationRecord, slug: string) =>
     TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || other(a, slug).localeCompare(other(b, slug));
 
@@ -63,10 +66,13 @@ export function planTour(input: TourInput): TourStepModel[] {
     if (back.length > 0) return { position: position + 1, concept, via: back[0].relation };
     const ahead = relations
       .map((relation) => ({ relation, at: index.get(other(relation, slug)) }))
-      .filter((entry): entry is { relation: RelationRecord; at: number } => entry.at !== undefined && entry.at > position)
+      .filter(
+        (entry): entry is { relation: RelationRecord; at: number } => entry.at !== undefined && entry.at > position,
+      )
       .sort(
         (a, b) =>
-          Number(!(a.relation.type === RelationType.LEARN_AFTER && a.relation.to === slug)) - Number(!(b.relation.type === RelationType.LEARN_AFTER && b.relation.to === slug)) ||
+          Number(!(a.relation.type === RelationType.LEARN_AFTER && a.relation.to === slug)) -
+            Number(!(b.relation.type === RelationType.LEARN_AFTER && b.relation.to === slug)) ||
           a.at - b.at ||
           tie(a.relation, b.relation, slug),
       );

@@ -13,9 +13,15 @@ export class TourResolver {
   })
   async tour(@Args(() => TourArgs) args: TourArgs, @Ctx() context: AtlasContext): Promise<Tour> {
     const from = args.from ?? null;
-    if (from === args.to) throw new BadInputError('to', '`from` and `to` are the same concept; ask for a tour to a concept you do not know yet.');
+    if (from === args.to)
+      throw new BadInputError(
+        'to',
+        '`from` and `to` are the same concept; ask for a tour to a concept you do not know yet.',
+      );
     const model = await context.services.tour.tour(from, args.to);
-    const steps = model.steps.map((step) => new TourStep(step, model.concepts, model.checks.get(step.concept.slug) ?? null, args.lang));
+    const steps = model.steps.map(
+      (step) => new TourStep(step, model.concepts, model.checks.get(step.concept.slug) ?? null, args.lang),
+    );
     return new Tour(model.from, model.to, steps, model.skipped);
   }
 }

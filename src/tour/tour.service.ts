@@ -28,15 +28,27 @@ export class TourService {
 
   /** `learnerKnows`: slugs a learner knows besides `from` and what it requires; they are left out too. */
   async tour(from: string | null, to: string, learnerKnows?: ReadonlySet<string>): Promise<TourModel> {
-    const [target, start] = await Promise.all([this.learning.closure(to), from === null ? null : this.learning.closure(from)]);
+    const [target, start] = await Promise.all([
+      this.learning.closure(to),
+      from === null ? null : this.learning.closure(from),
+    ]);
     if (!target) throw conceptNotFound('to', to);
     if (from !== null && !start) throw conceptNotFound('from', from);
     const fromStart = start?.concepts ?? [];
     const startSlugs = new Set(fromStart.map((concept) => concept.slug));
-    const known = [...fromStart, ...target.concepts.filter((concept) => learnerKnows?.has(concept.slug) && !startSlugs.has(concept.slug))];
+    const known = [
+      ...fromStart,
+      ...target.concepts.filter((concept) => learnerKnows?.has(concept.slug) && !startSlugs.has(concept.slug)),
+    ];
     const concepts = new Map([...target.concepts, ...known].map((concept) => [concept.slug, concept]));
     const relations = await this.repo.relationsAmong([...concepts.keys()]);
-    const steps = planTour({ target: target.target, order: learningOrder(target), known, from: start?.target ?? null, relations });
+    const steps = planTour({
+      target: target.target,
+      order: learningOrder(target),
+      known,
+      from: start?.target ?? null,
+      relations,
+    });
     // Named by its ends: the same tour always asks the same questions.
     const checks = await this.quiz.checks(
       steps.map((step) => ({ slug: step.concept.slug, prefer: step.via ?? undefined })),

@@ -11,7 +11,9 @@ import { Relation } from '../relation/relation.type';
 import type { IssuedQuestion } from '../quiz/quiz.service';
 import type { TourStepModel } from './tour.plan';
 
-@ObjectType({ description: 'One step of a guided tour: the concept to learn now, why it comes now, and a question to check it.' })
+@ObjectType({
+  description: 'One step of a guided tour: the concept to learn now, why it comes now, and a question to check it.',
+})
 export class TourStep implements AskedInLang {
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
   constructor(
@@ -33,7 +35,8 @@ export class TourStep implements AskedInLang {
   }
 
   @Field(() => String, {
-    description: 'Why this step comes now: the relation that ties it to something already on the tour (or, for a first step, to what needs it) as a sentence.',
+    description:
+      'Why this step comes now: the relation that ties it to something already on the tour (or, for a first step, to what needs it) as a sentence.',
   })
   why(@LangArg() lang: Lang): string {
     const via = this.model!.via;
@@ -48,19 +51,28 @@ export class TourStep implements AskedInLang {
       : `In the learning order, nothing comes before ${name}: it is a starting point.`;
   }
 
-  @Field(() => Relation, { nullable: true, description: 'The relation `why` states; null when the step is tied to nothing else on the tour.' })
+  @Field(() => Relation, {
+    nullable: true,
+    description: 'The relation `why` states; null when the step is tied to nothing else on the tour.',
+  })
   get via(): Relation | null {
     const via = this.model!.via;
     return via ? new Relation(via, { from: this.concepts!.get(via.from), to: this.concepts!.get(via.to) }) : null;
   }
 
-  @Field(() => QuizQuestion, { nullable: true, description: 'A short question about the concept (grade it with `checkAnswer`); null when the graph has no fact about it to ask.' })
+  @Field(() => QuizQuestion, {
+    nullable: true,
+    description:
+      'A short question about the concept (grade it with `checkAnswer`); null when the graph has no fact about it to ask.',
+  })
   get check(): QuizQuestion | null {
     return this.question ? new QuizQuestion(this.question, this.askedLang) : null;
   }
 }
 
-@ObjectType({ description: 'A guided walk from what a learner knows to a target concept, along prerequisites and relations.' })
+@ObjectType({
+  description: 'A guided walk from what a learner knows to a target concept, along prerequisites and relations.',
+})
 export class Tour {
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
   constructor(
@@ -70,7 +82,10 @@ export class Tour {
     readonly knownCount?: number,
   ) {}
 
-  @Field(() => Concept, { nullable: true, description: 'The concept the learner starts from; null when the tour starts at the basics.' })
+  @Field(() => Concept, {
+    nullable: true,
+    description: 'The concept the learner starts from; null when the tour starts at the basics.',
+  })
   get from(): Concept | null {
     return this.fromRecord ? new Concept(this.fromRecord) : null;
   }
@@ -85,7 +100,10 @@ export class Tour {
     return this.stepList!;
   }
 
-  @Field(() => Int, { description: 'How many concepts were left out because the learner knows them already: `from` and everything it requires.' })
+  @Field(() => Int, {
+    description:
+      'How many concepts were left out because the learner knows them already: `from` and everything it requires.',
+  })
   get skipped(): number {
     return this.knownCount!;
   }

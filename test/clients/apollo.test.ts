@@ -51,7 +51,10 @@ describe('Apollo Client (InMemoryCache, relayStylePagination, normalized by id)'
     const client = newClient();
     const stored = await storedRelations(server.atlas.database.gateway);
     const before = http.requests();
-    const watched = client.watchQuery<HubRelationsData>({ query: HUB_RELATIONS, variables: { slug: HUB, first: size } });
+    const watched = client.watchQuery<HubRelationsData>({
+      query: HUB_RELATIONS,
+      variables: { slug: HUB, first: size },
+    });
     let page = await watched.refetch();
     while (page.data!.concept!.related.pageInfo.hasNextPage) {
       page = await watched.fetchMore({ variables: { after: page.data!.concept!.related.pageInfo.endCursor } });

@@ -45,10 +45,16 @@ describe('GraphQL over HTTP conformance', () => {
         conformanceLog.info({ audit: audit.name, status: 'ok' }, `graphql-http audit passed: ${audit.name}`);
       } else {
         failed.push(audit.name);
-        conformanceLog.warn({ audit: audit.name, status: result.status, reason: result.reason }, `graphql-http audit NOT passed: ${audit.name}: ${result.reason}`);
+        conformanceLog.warn(
+          { audit: audit.name, status: result.status, reason: result.reason },
+          `graphql-http audit NOT passed: ${audit.name}: ${result.reason}`,
+        );
       }
     }
-    conformanceLog.info({ should: should.length, passed: should.length - failed.length, failed: failed.length }, `graphql-http SHOULD audits: ${should.length - failed.length} of ${should.length} passed`);
+    conformanceLog.info(
+      { should: should.length, passed: should.length - failed.length, failed: failed.length },
+      `graphql-http SHOULD audits: ${should.length - failed.length} of ${should.length} passed`,
+    );
     expect(failed.sort()).toEqual([...KNOWN_SHOULD_FAILURES].sort());
   });
 });

@@ -12,14 +12,17 @@ import { type ConceptsPageData, type HubRelationsData, conceptFacts, edgeNodes, 
 const server = useTestServer();
 
 const CONCEPTS = gql<ConceptsPageData, { first: number; after?: string | null }>(operation('ConceptsPage'));
-const HUB_RELATIONS = gql<HubRelationsData, { slug: string; first: number; after?: string | null }>(operation('HubRelations'));
+const HUB_RELATIONS = gql<HubRelationsData, { slug: string; first: number; after?: string | null }>(
+  operation('HubRelations'),
+);
 
 /** Follows endCursor through the concept list; returns the variables of every page the client asked for. */
 async function walkConcepts(client: Client): Promise<{ first: number; after?: string | null }[]> {
   const asked: { first: number; after?: string | null }[] = [];
   let after: string | null = null;
   for (;;) {
-    const variables: { first: number; after?: string | null } = after === null ? { first: CONCEPT_PAGE } : { first: CONCEPT_PAGE, after };
+    const variables: { first: number; after?: string | null } =
+      after === null ? { first: CONCEPT_PAGE } : { first: CONCEPT_PAGE, after };
     asked.push(variables);
     const result = await client.query(CONCEPTS, variables).toPromise();
     if (result.error) throw result.error;
@@ -29,11 +32,15 @@ async function walkConcepts(client: Client): Promise<{ first: number; after?: st
   }
 }
 
-async function walkRelations(client: Client, size: number): Promise<{ slug: string; first: number; after?: string | null }[]> {
+async function walkRelations(
+  client: Client,
+  size: number,
+): Promise<{ slug: string; first: number; after?: string | null }[]> {
   const asked: { slug: string; first: number; after?: string | null }[] = [];
   let after: string | null = null;
   for (;;) {
-    const variables: { slug: string; first: number; after?: string | null } = after === null ? { slug: HUB, first: size } : { slug: HUB, first: size, after };
+    const variables: { slug: string; first: number; after?: string | null } =
+      after === null ? { slug: HUB, first: size } : { slug: HUB, first: size, after };
     asked.push(variables);
     const result = await client.query(HUB_RELATIONS, variables).toPromise();
     if (result.error) throw result.error;
@@ -67,7 +74,11 @@ describe('urql with its defaults (document cache, queries sent as GET)', () => {
     const asked = await walkRelations(client, size);
     const cachedPages = asked.map((variables) => client.readQuery(HUB_RELATIONS, variables)!.data!);
     const facts = cachedPages.flatMap(relationFacts);
-    reportReading('urql', `relations of ${HUB} by ${size}`, { facts: facts.length, pages: http.requests() - before, stored: stored.length });
+    reportReading('urql', `relations of ${HUB} by ${size}`, {
+      facts: facts.length,
+      pages: http.requests() - before,
+      stored: stored.length,
+    });
     expect(cachedPages.flatMap(edgeNodes).sort()).toEqual(relatedConcepts(stored));
     expect(sortRelations(facts)).toEqual(stored);
   });
@@ -79,7 +90,14 @@ describe('urql with graphcache (normalized, relayPagination)', () => {
   // two connections are merged page by page. Each test gets a fresh cache.
   const newClient = () => {
     const cache = graphcacheExchange({
-      keys: { ConceptConnection: () => null, ConceptEdge: () => null, RelatedConnection: () => null, RelatedEdge: () => null, ConceptRelation: () => null, PageInfo: () => null },
+      keys: {
+        ConceptConnection: () => null,
+        ConceptEdge: () => null,
+        RelatedConnection: () => null,
+        RelatedEdge: () => null,
+        ConceptRelation: () => null,
+        PageInfo: () => null,
+      },
       resolvers: { Query: { concepts: relayPagination() }, Concept: { related: relayPagination() } },
     });
     return new Client({ url: server.url, exchanges: [cache, fetchExchange], fetch: http.fetch });
@@ -91,7 +109,11 @@ describe('urql with graphcache (normalized, relayPagination)', () => {
     const before = http.requests();
     await walkConcepts(client);
     const facts = conceptFacts(client.readQuery(CONCEPTS, { first: CONCEPT_PAGE })!.data!);
-    reportReading('urql-graphcache', 'concepts', { facts: facts.length, pages: http.requests() - before, stored: stored.length });
+    reportReading('urql-graphcache', 'concepts', {
+      facts: facts.length,
+      pages: http.requests() - before,
+      stored: stored.length,
+    });
     expect(facts.length).toBe(stored.length);
     expect(sortConcepts(facts)).toEqual(stored);
   });
@@ -103,7 +125,11 @@ describe('urql with graphcache (normalized, relayPagination)', () => {
     await walkRelations(client, size);
     const cached = client.readQuery(HUB_RELATIONS, { slug: HUB, first: size })!.data!;
     const facts = relationFacts(cached);
-    reportReading('urql-graphcache', `relations of ${HUB} by ${size}`, { facts: facts.length, pages: http.requests() - before, stored: stored.length });
+    reportReading('urql-graphcache', `relations of ${HUB} by ${size}`, {
+      facts: facts.length,
+      pages: http.requests() - before,
+      stored: stored.length,
+    });
     expect([...edgeNodes(cached)].sort()).toEqual(relatedConcepts(stored));
     expect(sortRelations(facts)).toEqual(stored);
   });

@@ -1,6 +1,12 @@
 import { CHROMIUM, describeWithTool } from '../support/optional-tools';
 import { useTestServer } from '../support/server';
-import { expectOnlyOwnRequests, launchBrowser, type PageDocument, screenshotPath, type TestBrowser } from './support/browser';
+import {
+  expectOnlyOwnRequests,
+  launchBrowser,
+  type PageDocument,
+  screenshotPath,
+  type TestBrowser,
+} from './support/browser';
 
 // Only inside page callbacks, which run in the browser.
 declare const document: PageDocument;
@@ -50,7 +56,10 @@ describeWithTool(CHROMIUM, 'explorer: quiz me', () => {
 
       // What the page marks right is what the API grades right for that question.
       const id = await first.getAttribute('data-id');
-      const { body } = await server.gql<{ checkAnswer: { correctChoice: string } }>('query ($id: ID!, $choice: String!) { checkAnswer(questionId: $id, choice: $choice) { correctChoice } }', { id, choice });
+      const { body } = await server.gql<{ checkAnswer: { correctChoice: string } }>(
+        'query ($id: ID!, $choice: String!) { checkAnswer(questionId: $id, choice: $choice) { correctChoice } }',
+        { id, choice },
+      );
       expect(body.data!.checkAnswer.correctChoice).toBe(right);
 
       // Korean: the same questions, now in Korean, with the answer still shown.

@@ -2,11 +2,24 @@ import type { Page } from 'playwright-core';
 
 import { CHROMIUM, describeWithTool } from '../support/optional-tools';
 import { useTestServer } from '../support/server';
-import { expectOnlyOwnRequests, launchBrowser, type PageDocument, screenshotPath, type TestBrowser } from './support/browser';
+import {
+  expectOnlyOwnRequests,
+  launchBrowser,
+  type PageDocument,
+  screenshotPath,
+  type TestBrowser,
+} from './support/browser';
 
 /** What the page exposes for automation (see web/explorer/main.ts). */
 interface ExplorerHook {
-  state(): { lang: 'KO' | 'EN'; concept: string | null; from: string | null; to: string | null; nodes: number; edges: number };
+  state(): {
+    lang: 'KO' | 'EN';
+    concept: string | null;
+    from: string | null;
+    to: string | null;
+    nodes: number;
+    edges: number;
+  };
   labels(): string[];
   slugs(): string[];
   nodePosition(slug: string): { x: number; y: number } | null;
@@ -60,13 +73,19 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
 
   /** A concept's name in both languages, from the API itself. */
   async function names(slug: string): Promise<{ ko: string; en: string }> {
-    const { body } = await server.gql<{ concept: { ko: string; en: string } }>('query($slug: String!) { concept(slug: $slug) { ko: name(lang: KO) en: name(lang: EN) } }', { slug });
+    const { body } = await server.gql<{ concept: { ko: string; en: string } }>(
+      'query($slug: String!) { concept(slug: $slug) { ko: name(lang: KO) en: name(lang: EN) } }',
+      { slug },
+    );
     if (!body.data?.concept) throw new Error(`The seeded graph has no concept "${slug}"`);
     return body.data.concept;
   }
 
   async function neighbours(slug: string): Promise<string[]> {
-    const { body } = await server.gql<{ neighborhood: { nodes: { slug: string }[] } }>('query($slug: String!) { neighborhood(slug: $slug, depth: 1) { nodes { slug } } }', { slug });
+    const { body } = await server.gql<{ neighborhood: { nodes: { slug: string }[] } }>(
+      'query($slug: String!) { neighborhood(slug: $slug, depth: 1) { nodes { slug } } }',
+      { slug },
+    );
     return body.data?.neighborhood.nodes.map((n) => n.slug) ?? [];
   }
 
@@ -108,13 +127,21 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
       for (const slug of before) {
         if (slug === 'unikernel') continue;
         position = await explorer.nodePosition(slug);
-        const visible = position && position.x > canvas.x + 20 && position.x < canvas.x + canvas.width - 20 && position.y > canvas.y + 20 && position.y < canvas.y + canvas.height - 20;
+        const visible =
+          position &&
+          position.x > canvas.x + 20 &&
+          position.x < canvas.x + canvas.width - 20 &&
+          position.y > canvas.y + 20 &&
+          position.y < canvas.y + canvas.height - 20;
         if (visible && (await neighbours(slug)).some((s) => !before.has(s))) {
           target = slug;
           break;
         }
       }
-      if (!target || !position) throw new Error('No visible neighbour of unikernel leads anywhere new; the seeded graph is too small for this test.');
+      if (!target || !position)
+        throw new Error(
+          'No visible neighbour of unikernel leads anywhere new; the seeded graph is too small for this test.',
+        );
       await page.mouse.click(position.x, position.y);
       await waitForGraph(page, target);
       const expanded = await explorer.state();
@@ -139,8 +166,15 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
       await page.locator('#path-from-list [data-slug="unikernel"]').click();
       await page.locator('#path-to').fill('virtual machine');
       await page.locator('#path-to-list [data-slug="virtual-machine"]').click();
-      await page.waitForFunction(() => document.body.dataset.mode === 'path' && new URLSearchParams(location.search).get('to') === 'virtual-machine');
-      await page.waitForFunction(() => document.getElementById('graph')?.dataset.state === 'ready' && document.querySelector('[data-testid="path-explanation"]') !== null);
+      await page.waitForFunction(
+        () =>
+          document.body.dataset.mode === 'path' && new URLSearchParams(location.search).get('to') === 'virtual-machine',
+      );
+      await page.waitForFunction(
+        () =>
+          document.getElementById('graph')?.dataset.state === 'ready' &&
+          document.querySelector('[data-testid="path-explanation"]') !== null,
+      );
       const { body } = await server.gql<{ paths: { explanation: string[]; nodes: { slug: string }[] }[] }>(
         '{ paths(from: "unikernel", to: "virtual-machine", first: 3) { explanation(lang: EN) nodes { slug } } }',
       );
@@ -156,7 +190,7 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
     }
   });
 
-  it('shows the note\'s correction beside the truth, draws the learning order lightly and hides a relation type from the legend', async () => {
+  it("shows the note's correction beside the truth, draws the learning order lightly and hides a relation type from the legend", async () => {
     const page = await browser.newPage();
     try {
       await page.goto(`${explore}?concept=docker-pause&lang=en`);
@@ -174,16 +208,26 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
       await page.locator('#legend input[data-type="LEARN_AFTER"]').uncheck();
       // The legend's change handler restyles the edges; wait for that rather than reading the styles straight away.
       await page
-        .waitForFunction(() => window.atlasExplorer.edgeStyles().every((e) => e.type !== 'LEARN_AFTER' || !e.visible), undefined, { timeout: 10000 })
+        .waitForFunction(
+          () => window.atlasExplorer.edgeStyles().every((e) => e.type !== 'LEARN_AFTER' || !e.visible),
+          undefined,
+          { timeout: 10000 },
+        )
         .catch(() => undefined);
       const after = await hook(page).edgeStyles();
       expect(after.filter((e) => e.type === 'LEARN_AFTER').every((e) => !e.visible)).toBe(true);
       expect(after.filter((e) => e.type !== 'LEARN_AFTER').every((e) => e.visible)).toBe(true);
       await page.locator('#legend input[data-type="LEARN_AFTER"]').check();
       await page
-        .waitForFunction(() => window.atlasExplorer.edgeStyles().every((e) => e.type !== 'LEARN_AFTER' || e.visible), undefined, { timeout: 10000 })
+        .waitForFunction(
+          () => window.atlasExplorer.edgeStyles().every((e) => e.type !== 'LEARN_AFTER' || e.visible),
+          undefined,
+          { timeout: 10000 },
+        )
         .catch(() => undefined);
-      expect((await hook(page).edgeStyles()).filter((e) => e.type === 'LEARN_AFTER').every((e) => e.visible)).toBe(true);
+      expect((await hook(page).edgeStyles()).filter((e) => e.type === 'LEARN_AFTER').every((e) => e.visible)).toBe(
+        true,
+      );
     } finally {
       await page.close();
     }
@@ -201,7 +245,9 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
       expect((await hook(page).state()).nodes).toBeGreaterThan(1);
 
       await page.goto(`${explore}?from=unikernel&to=virtual-machine&lang=en`);
-      await page.waitForFunction(() => document.body.dataset.mode === 'path' && document.getElementById('graph')?.dataset.state === 'ready');
+      await page.waitForFunction(
+        () => document.body.dataset.mode === 'path' && document.getElementById('graph')?.dataset.state === 'ready',
+      );
       expect(await page.locator('[data-testid="path-explanation"]').innerText()).not.toBe('');
     } finally {
       await page.close();
@@ -218,7 +264,9 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
       expect(await suggestion.innerText()).toBe('Showing results for docker');
       expect(await page.locator('#search-list [role="option"]').first().getAttribute('data-slug')).toBe('docker');
       await suggestion.dispatchEvent('mousedown');
-      await page.waitForFunction(() => (document.getElementById('search') as unknown as { value: string }).value === 'docker');
+      await page.waitForFunction(
+        () => (document.getElementById('search') as unknown as { value: string }).value === 'docker',
+      );
       await page.locator('#search-list .combo__did-you-mean').waitFor({ state: 'detached' });
       expect(await page.locator('#search-list [role="option"]').first().getAttribute('data-slug')).toBe('docker');
       await page.screenshot({ path: screenshotPath('explorer-did-you-mean') });
@@ -262,7 +310,10 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
     try {
       await page.goto(`${explore}?concept=unikernel&lang=ko`);
       await waitForGraph(page, 'unikernel');
-      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      const widths = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
       expect(widths.scroll).toBeLessThanOrEqual(widths.client);
       await page.screenshot({ path: screenshotPath('explorer-phone-ko'), fullPage: true });
     } finally {

@@ -163,7 +163,9 @@ describeWithTool(CHROMIUM, 'GraphQL playground', () => {
       // GraphiQL takes the operation name from the editor 100 ms (a debounce) after it changes; a run before that goes
       // out with the previous tab's operation name. The same debounced step saves the editor's text under
       // graphiql:query, so once that holds this tab's query the operation name is this tab's too.
-      await page.waitForFunction(() => (localStorage.getItem('graphiql:query') ?? '').includes('query SearchInKoreanAndEnglish'));
+      await page.waitForFunction(() =>
+        (localStorage.getItem('graphiql:query') ?? '').includes('query SearchInKoreanAndEnglish'),
+      );
       const answered = page.waitForResponse(
         (r) => r.request().method() === 'POST' && (r.request().postData() ?? '').includes('SearchInKoreanAndEnglish'),
       );
@@ -228,7 +230,9 @@ describeWithTool(CHROMIUM, 'GraphQL playground', () => {
         })
         .waitFor();
       // As above: once GraphiQL's debounced step has saved this tab's query, a run sends this tab's operation.
-      await page.waitForFunction(() => (localStorage.getItem('graphiql:query') ?? '').includes('query LearnerDashboard'));
+      await page.waitForFunction(() =>
+        (localStorage.getItem('graphiql:query') ?? '').includes('query LearnerDashboard'),
+      );
       const answered = page.waitForResponse(
         (r) => r.request().method() === 'POST' && (r.request().postData() ?? '').includes('LearnerDashboard'),
       );

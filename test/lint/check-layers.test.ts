@@ -15,7 +15,8 @@ describe('check-layers', () => {
       check({
         'http/server.ts': "import { schema } from '../schema/build';",
         'schema/build.ts': "import { ConceptResolver } from '../concept/concept.resolver';",
-        'concept/concept.resolver.ts': "import { ConceptRepository } from './concept.repository';\nimport type { AtlasContext } from '../context';",
+        'concept/concept.resolver.ts':
+          "import { ConceptRepository } from './concept.repository';\nimport type { AtlasContext } from '../context';",
         'concept/concept.repository.ts': "import { Neo4jGateway } from '../neo4j/gateway';",
         'neo4j/gateway.ts': "import { config } from '../config';",
         'config.ts': '',
@@ -42,7 +43,8 @@ describe('check-layers', () => {
     expect(
       check({
         'concept/concept.type.ts': "import type { Relation } from '../relation/relation.type';",
-        'relation/relation.type.ts': "import { type Concept } from '../concept/concept.type';\nexport type { Concept } from '../concept/concept.type';",
+        'relation/relation.type.ts':
+          "import { type Concept } from '../concept/concept.type';\nexport type { Concept } from '../concept/concept.type';",
       }),
     ).toEqual([]);
   });
@@ -53,7 +55,9 @@ describe('check-layers', () => {
         'quiz/quiz.repository.ts': "import { QuizResolver } from './quiz.resolver';",
         'quiz/quiz.resolver.ts': '',
       }),
-    ).toEqual(['src/quiz/quiz.repository.ts: a repository imports a resolver (src/quiz/quiz.resolver.ts); reads flow http → resolver → service → repository → neo4j']);
+    ).toEqual([
+      'src/quiz/quiz.repository.ts: a repository imports a resolver (src/quiz/quiz.resolver.ts); reads flow http → resolver → service → repository → neo4j',
+    ]);
   });
 
   it('refuses the gateway reaching up into a service', () => {
@@ -62,6 +66,8 @@ describe('check-layers', () => {
         'neo4j/gateway.ts': "import { TourService } from '../tour/tour.service';",
         'tour/tour.service.ts': '',
       }),
-    ).toEqual(['src/neo4j/gateway.ts: a neo4j imports a service (src/tour/tour.service.ts); reads flow http → resolver → service → repository → neo4j']);
+    ).toEqual([
+      'src/neo4j/gateway.ts: a neo4j imports a service (src/tour/tour.service.ts); reads flow http → resolver → service → repository → neo4j',
+    ]);
   });
 });

@@ -35,7 +35,12 @@ afterAll(async () => {
  * A learner token from `createLearnerToken`, through the real API: through `via` when given, else through a test
  * server of its own (every test server signs with the same secret, so the token works on any of them).
  */
-export async function learnerToken(key: string, learnerId: string, ttlSeconds?: number, via?: TestServer): Promise<string> {
+export async function learnerToken(
+  key: string,
+  learnerId: string,
+  ttlSeconds?: number,
+  via?: TestServer,
+): Promise<string> {
   const server = via ?? (await (ownServer ??= startTestServer()));
   const response = await server.gql<{ createLearnerToken: { token: string } }>(
     'mutation Token($learnerId: String!, $ttlSeconds: Int) { createLearnerToken(learnerId: $learnerId, ttlSeconds: $ttlSeconds) { token } }',
@@ -43,6 +48,7 @@ export async function learnerToken(key: string, learnerId: string, ttlSeconds?: 
     { authorization: `Bearer ${key}` },
   );
   const token = response.body.data?.createLearnerToken.token;
-  if (!token) throw new Error(`createLearnerToken failed (HTTP ${response.status}): ${JSON.stringify(response.body.errors)}`);
+  if (!token)
+    throw new Error(`createLearnerToken failed (HTTP ${response.status}): ${JSON.stringify(response.body.errors)}`);
   return token;
 }

@@ -19,8 +19,17 @@ export default async function globalSetup(): Promise<void> {
   for (const notice of skipNotices()) process.stderr.write(`\n${notice}\n`);
   if (process.env.NEO4J_URI) return prepareTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-test-neo4j-'));
-  const config = loadConfig({ ...process.env, NEO4J_LOCAL_PORT: '0', NEO4J_LOCAL_DATA_DIR: dataDir, NEO4J_LOCAL_HEAP: '768m', NEO4J_LOCAL_PAGECACHE: '128m' });
-  const logger = createLogger({ logLevel: process.env.TEST_LOG_LEVEL === undefined ? 'warn' : (process.env.TEST_LOG_LEVEL as 'info'), logPretty: false });
+  const config = loadConfig({
+    ...process.env,
+    NEO4J_LOCAL_PORT: '0',
+    NEO4J_LOCAL_DATA_DIR: dataDir,
+    NEO4J_LOCAL_HEAP: '768m',
+    NEO4J_LOCAL_PAGECACHE: '128m',
+  });
+  const logger = createLogger({
+    logLevel: process.env.TEST_LOG_LEVEL === undefined ? 'warn' : (process.env.TEST_LOG_LEVEL as 'info'),
+    logPretty: false,
+  });
   const local = await startLocalNeo4j(config.local, config.rootDir, logger, config.neo4j.startupTimeoutMs);
   process.env.NEO4J_URI = local.uri;
   process.env.ATLAS_TEST_LOCAL_NEO4J = '1';

@@ -6,7 +6,11 @@ import type { Neo4jGateway } from '../../src/neo4j/gateway';
  * Gives a learner (created on first write, as the API does) some learner data: nodes labelled LearnerData that hang
  * off the learner and name a concept by slug, the shape the contract gives every kind of learner data.
  */
-export async function addLearnerData(gateway: Neo4jGateway, ref: LearnerRef, notes: { slug: string; note: string }[]): Promise<void> {
+export async function addLearnerData(
+  gateway: Neo4jGateway,
+  ref: LearnerRef,
+  notes: { slug: string; note: string }[],
+): Promise<void> {
   await gateway.writeTransaction(async (tx) => {
     if (!(await ensureLearner(tx, ref))) throw new Error(`frontend ${ref.frontendId} is missing or revoked`);
     await tx.run(
@@ -26,6 +30,14 @@ export async function accessSnapshot(gateway: Neo4jGateway): Promise<string[]> {
      RETURN labels(n) AS labels, properties(n) AS props, collect(type(r) + '>' + coalesce(m.learnerId, m.id, '')) AS out`,
   );
   return rows
-    .map((row) => JSON.stringify([row.labels, Object.entries(row.props as Record<string, unknown>).sort().map(([k, v]) => [k, String(v)]), (row.out as string[]).sort()]))
+    .map((row) =>
+      JSON.stringify([
+        row.labels,
+        Object.entries(row.props as Record<string, unknown>)
+          .sort()
+          .map(([k, v]) => [k, String(v)]),
+        (row.out as string[]).sort(),
+      ]),
+    )
     .sort();
 }

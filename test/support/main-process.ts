@@ -16,7 +16,9 @@ export function isAlive(pid: number): boolean {
 
 /** Runs the built service as `npm start` would (build it first), collecting its JSON log lines. */
 export function runMain(env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, NODE_ENV: 'production', LOG_PRETTY: 'false', LOG_LEVEL: 'info', ...env } });
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, NODE_ENV: 'production', LOG_PRETTY: 'false', LOG_LEVEL: 'info', ...env },
+  });
   const lines: Record<string, unknown>[] = [];
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));

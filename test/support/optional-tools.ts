@@ -57,13 +57,17 @@ function missing(tool: OptionalTool): string {
 
 /** What a test that needs `tool` says when the tool is missing under CI=true. */
 function requiredInCi(tool: OptionalTool): Error {
-  return new Error(`${missing(tool)}. With CI=true it is required, so ${tool.checks} run for real instead of being skipped.`);
+  return new Error(
+    `${missing(tool)}. With CI=true it is required, so ${tool.checks} run for real instead of being skipped.`,
+  );
 }
 
 /** One line per missing tool, for the start of the run; empty when everything is installed. */
 export function skipNotices(): string[] {
   return OPTIONAL_TOOLS.filter((tool) => !tool.find()).map((tool) =>
-    IN_CI ? `missing under CI=true, so these tests fail: ${tool.checks}: ${missing(tool)}` : `skipped: ${tool.checks}: ${missing(tool)}`,
+    IN_CI
+      ? `missing under CI=true, so these tests fail: ${tool.checks}: ${missing(tool)}`
+      : `skipped: ${tool.checks}: ${missing(tool)}`,
   );
 }
 

@@ -19,7 +19,8 @@ export interface Question {
 }
 
 /** The fields of a QuizQuestion the checks need. */
-export const QUESTION_FIELDS = 'id prompt en: prompt(lang: EN) ko: prompt(lang: KO) options { id text } kind asks concept { slug } source';
+export const QUESTION_FIELDS =
+  'id prompt en: prompt(lang: EN) ko: prompt(lang: KO) options { id text } kind asks concept { slug } source';
 
 export interface Grade {
   correct: boolean;
@@ -31,10 +32,19 @@ export interface Grade {
 
 /** Grades several answers, in order, ten to a request (each uses two aliases; the server allows thirty). */
 export async function gradeAnswers(server: TestServer, answers: { id: string; choice: string }[]): Promise<Grade[]> {
-  if (answers.length > 10) return [...(await gradeAnswers(server, answers.slice(0, 10))), ...(await gradeAnswers(server, answers.slice(10)))];
+  if (answers.length > 10)
+    return [...(await gradeAnswers(server, answers.slice(0, 10))), ...(await gradeAnswers(server, answers.slice(10)))];
   if (answers.length === 0) return [];
-  const fields = answers.map((_, i) => `a${i}: checkAnswer(questionId: $id${i}, choice: $c${i}) { correct correctChoice explanation ko: explanation(lang: KO) source }`);
-  const vars = Object.fromEntries(answers.flatMap((a, i) => [[`id${i}`, a.id], [`c${i}`, a.choice]]));
+  const fields = answers.map(
+    (_, i) =>
+      `a${i}: checkAnswer(questionId: $id${i}, choice: $c${i}) { correct correctChoice explanation ko: explanation(lang: KO) source }`,
+  );
+  const vars = Object.fromEntries(
+    answers.flatMap((a, i) => [
+      [`id${i}`, a.id],
+      [`c${i}`, a.choice],
+    ]),
+  );
   const params = answers.map((_, i) => `$id${i}: ID!, $c${i}: String!`).join(', ');
   const res = await server.gql<Record<string, Grade>>(`query (${params}) { ${fields.join(' ')} }`, vars);
   expect(res.body.errors).toBeUndefined();
@@ -73,7 +83,13 @@ async function truths(server: TestServer, questions: Question[]): Promise<Truth[
        END AS follows,
        EXISTS { MATCH (g)-[r]-(o) WHERE NOT type(r) IN ['CONTRASTS_WITH', 'ALTERNATIVE_TO', 'NEXT_STAGE', 'LEARN_AFTER', 'COVERS'] } AS tied`,
     {
-      questions: questions.map((q) => ({ given: q.concept.slug, type: q.kind, asks: q.asks, symmetric: SYMMETRIC.includes(q.kind), options: q.options.map((o) => o.id) })),
+      questions: questions.map((q) => ({
+        given: q.concept.slug,
+        type: q.kind,
+        asks: q.asks,
+        symmetric: SYMMETRIC.includes(q.kind),
+        options: q.options.map((o) => o.id),
+      })),
     },
   );
   return rows as unknown as Truth[];
@@ -100,13 +116,35 @@ export async function verifyQuestions(server: TestServer, questions: Question[])
     const context = `${question.en} [${ids.join(', ')}]`;
     expect({ context, right: right.length }).toEqual({ context, right: 1 });
     for (const wrong of options.filter((t) => !t.direct)) {
-      expect({ context, option: wrong.slug, follows: wrong.follows, tied: wrong.tied }).toEqual({ context, option: wrong.slug, follows: false, tied: false });
+      expect({ context, option: wrong.slug, follows: wrong.follows, tied: wrong.tied }).toEqual({
+        context,
+        option: wrong.slug,
+        follows: false,
+        tied: false,
+      });
     }
     return right[0].slug;
   });
-  const graded = await gradeAnswers(server, questions.map((q, i) => ({ id: q.id, choice: rights[i] })));
-  graded.forEach((g, i) => expect({ q: questions[i].en, correct: g.correct, correctChoice: g.correctChoice }).toEqual({ q: questions[i].en, correct: true, correctChoice: rights[i] }));
-  const wrongs = await gradeAnswers(server, questions.map((q, i) => ({ id: q.id, choice: q.options.find((o) => o.id !== rights[i])!.id })));
-  wrongs.forEach((g, i) => expect({ correct: g.correct, correctChoice: g.correctChoice }).toEqual({ correct: false, correctChoice: rights[i] }));
+  const graded = await gradeAnswers(
+    server,
+    questions.map((q, i) => ({ id: q.id, choice: rights[i] })),
+  );
+  graded.forEach((g, i) =>
+    expect({ q: questions[i].en, correct: g.correct, correctChoice: g.correctChoice }).toEqual({
+      q: questions[i].en,
+      correct: true,
+      correctChoice: rights[i],
+    }),
+  );
+  const wrongs = await gradeAnswers(
+    server,
+    questions.map((q, i) => ({ id: q.id, choice: q.options.find((o) => o.id !== rights[i])!.id })),
+  );
+  wrongs.forEach((g, i) =>
+    expect({ correct: g.correct, correctChoice: g.correctChoice }).toEqual({
+      correct: false,
+      correctChoice: rights[i],
+    }),
+  );
   return rights;
 }

@@ -40,7 +40,12 @@ function plain(value: unknown): unknown {
 }
 
 function sortedProps(props: Record<string, unknown>, skip: string[]): string {
-  return JSON.stringify(Object.keys(props).filter((k) => !skip.includes(k)).sort().map((k) => [k, plain(props[k])]));
+  return JSON.stringify(
+    Object.keys(props)
+      .filter((k) => !skip.includes(k))
+      .sort()
+      .map((k) => [k, plain(props[k])]),
+  );
 }
 
 export interface GraphSnapshot {
@@ -60,7 +65,14 @@ export async function graphSnapshot(gateway: Neo4jGateway, skip: string[] = []):
      RETURN coalesce(a.slug, a.key, elementId(a)) AS from, type(r) AS type, coalesce(b.slug, b.key, elementId(b)) AS to, properties(r) AS props`,
   );
   return {
-    nodes: nodes.map((n) => `${[...(n.labels as string[])].sort().join(':')} ${sortedProps(n.props as Record<string, unknown>, skip)}`).sort(),
-    relationships: relationships.map((r) => `${r.from} -${r.type}-> ${r.to} ${sortedProps(r.props as Record<string, unknown>, skip)}`).sort(),
+    nodes: nodes
+      .map(
+        (n) =>
+          `${[...(n.labels as string[])].sort().join(':')} ${sortedProps(n.props as Record<string, unknown>, skip)}`,
+      )
+      .sort(),
+    relationships: relationships
+      .map((r) => `${r.from} -${r.type}-> ${r.to} ${sortedProps(r.props as Record<string, unknown>, skip)}`)
+      .sort(),
   };
 }

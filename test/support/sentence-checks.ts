@@ -8,7 +8,8 @@
 export function articleProblems(text: string): string[] {
   const problems: string[] = [];
   if (/\b[Aa] (?:[aeio]|OS\b|RUN\b)/.test(text)) problems.push(`"a" before a vowel sound in "${text}"`);
-  if (/\b[Aa]n (?:[bcdfgjklmnpqrstvwxyz]|unikernel)/.test(text)) problems.push(`"an" before a consonant sound in "${text}"`);
+  if (/\b[Aa]n (?:[bcdfgjklmnpqrstvwxyz]|unikernel)/.test(text))
+    problems.push(`"an" before a consonant sound in "${text}"`);
   if (/\b(?:a|an|the) (?:a|an|the)\b/i.test(text)) problems.push(`two articles in a row in "${text}"`);
   return problems;
 }
@@ -40,7 +41,9 @@ export function capitalProblems(text: string, forms: readonly string[]): string[
   const problems: string[] = [];
   for (const sentence of marked.split(/(?<=[.?!:])\s+/)) {
     const words = sentence.split(/\s+/).slice(1);
-    for (const word of words) if (/^["'(]?[A-Z]/.test(word) && word !== 'X' && !/^X\W*$/.test(word)) problems.push(`"${word}" is capitalised mid-sentence in "${text}"`);
+    for (const word of words)
+      if (/^["'(]?[A-Z]/.test(word) && word !== 'X' && !/^X\W*$/.test(word))
+        problems.push(`"${word}" is capitalised mid-sentence in "${text}"`);
   }
   return problems;
 }
@@ -50,17 +53,24 @@ export function capitalProblems(text: string, forms: readonly string[]): string[
  * before a singular one, the same after a form at the start, and a list ("A and B") followed by a singular verb or by
  * "are a ..." ("are a characteristic of" where several are meant).
  */
-export function agreementProblems(text: string, forms: readonly { form: string; plural: boolean }[], allForms: readonly string[] = []): string[] {
+export function agreementProblems(
+  text: string,
+  forms: readonly { form: string; plural: boolean }[],
+  allForms: readonly string[] = [],
+): string[] {
   const problems: string[] = [];
   for (const { form, plural } of forms) {
     const f = `[${escape(form[0].toLowerCase())}${escape(form[0].toUpperCase())}]${escape(form.slice(1))}`;
     const [wrongBefore, wrongAfter] = plural ? ['is|does|has', 'is|has|does'] : ['are|do|have', 'are|have|do'];
-    if (new RegExp(`\\b(?:${wrongBefore}) ${f}(?![\\w-])`).test(text)) problems.push(`verb before "${form}" does not agree in "${text}"`);
-    if (new RegExp(`^${f} (?:${wrongAfter})\\b`).test(text)) problems.push(`verb after "${form}" does not agree in "${text}"`);
+    if (new RegExp(`\\b(?:${wrongBefore}) ${f}(?![\\w-])`).test(text))
+      problems.push(`verb before "${form}" does not agree in "${text}"`);
+    if (new RegExp(`^${f} (?:${wrongAfter})\\b`).test(text))
+      problems.push(`verb after "${form}" does not agree in "${text}"`);
   }
   const marked = withFormsMarked(text, allForms);
   if (/\bX(?:, X)* and X (?:is|has|does)\b/.test(marked)) problems.push(`a list takes a singular verb in "${text}"`);
-  if (/\bX(?:, X)* and X are (?:a|an) /.test(marked)) problems.push(`a list is counted as one thing ("are a ...") in "${text}"`);
+  if (/\bX(?:, X)* and X are (?:a|an) /.test(marked))
+    problems.push(`a list is counted as one thing ("are a ...") in "${text}"`);
   return problems;
 }
 
@@ -86,8 +96,14 @@ export function particleProblems(text: string): string[] {
     const batchim = hasBatchim(word);
     const last = word[word.length - 1];
     // 로 after ㄹ is right (파일로); 이/가 inside a word (아이, 단계가) is not always a particle: check the pairs only.
-    if (batchim === true && particle in AFTER_CONSONANT && !(particle === '로' && (last.codePointAt(0)! - 0xac00) % 28 === 8)) {
-      problems.push(`"${word}${particle}" in "${text}": after a final consonant it should be ${AFTER_CONSONANT[particle]}`);
+    if (
+      batchim === true &&
+      particle in AFTER_CONSONANT &&
+      !(particle === '로' && (last.codePointAt(0)! - 0xac00) % 28 === 8)
+    ) {
+      problems.push(
+        `"${word}${particle}" in "${text}": after a final consonant it should be ${AFTER_CONSONANT[particle]}`,
+      );
     }
     if (batchim === false && particle in AFTER_VOWEL && !['이', '가'].includes(particle)) {
       problems.push(`"${word}${particle}" in "${text}": after a vowel it should be ${AFTER_VOWEL[particle]}`);
@@ -103,7 +119,9 @@ export function namedParticleProblems(text: string, names: readonly string[]): s
     const batchim = hasBatchim(name);
     if (batchim === null) continue;
     const rieul = (name.codePointAt(name.length - 1)! - 0xac00) % 28 === 8;
-    for (const match of text.matchAll(new RegExp(`${escape(name)}(이라는|라는|으로|로|은|는|이|가|을|를|와|과)(?=[ ?.])`, 'g'))) {
+    for (const match of text.matchAll(
+      new RegExp(`${escape(name)}(이라는|라는|으로|로|은|는|이|가|을|를|와|과)(?=[ ?.])`, 'g'),
+    )) {
       const particle = match[1];
       const fits = batchim
         ? ['이라는', '은', '이', '을', '과', '으로'].includes(particle) || (rieul && particle === '로')

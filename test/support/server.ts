@@ -7,13 +7,20 @@ export interface TestServer {
   url: string;
   config: Config;
   /** POSTs a GraphQL request and returns the HTTP status, the parsed body and the headers. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<T>>;
   stop(): Promise<void>;
 }
 
 export interface GqlResponse<T> {
   status: number;
-  body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[] };
+  body: {
+    data?: T | null;
+    errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
+  };
   headers: Headers;
 }
 
@@ -22,13 +29,24 @@ export const TEST_TOKEN_SECRET = 'test-learner-token-secret-0123456789abcdef';
 
 /** The configuration tests run with: the test database (NEO4J_URI from the global setup), a free port. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LEARNER_TOKEN_SECRET: TEST_TOKEN_SECRET, ...overrides });
+  return loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LEARNER_TOKEN_SECRET: TEST_TOKEN_SECRET,
+    ...overrides,
+  });
 }
 
 /** Starts the real service (real HTTP, real Neo4j) on a free port; pass a logger to read what it logs. */
-export async function startTestServer(overrides: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+): Promise<TestServer> {
   const config = testConfig(overrides);
-  const logger = options.logger ?? createLogger({ logLevel: (process.env.TEST_LOG_LEVEL as 'info') ?? 'silent', logPretty: false });
+  const logger =
+    options.logger ?? createLogger({ logLevel: (process.env.TEST_LOG_LEVEL as 'info') ?? 'silent', logPretty: false });
   const atlas = await startAtlas(config, logger);
   const url = atlas.url;
   return {
@@ -87,7 +105,9 @@ export function useTestServer(overrides: Record<string, string> = {}, options: U
   return new Proxy({} as TestServer, {
     get(_target, property) {
       if (!running) {
-        throw new Error(`The test server is not running: read server.${String(property)} inside a test or a hook of the suite that called useTestServer().`);
+        throw new Error(
+          `The test server is not running: read server.${String(property)} inside a test or a hook of the suite that called useTestServer().`,
+        );
       }
       return running[property as keyof TestServer];
     },

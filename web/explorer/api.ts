@@ -120,7 +120,8 @@ function toNode(raw: RawNode): GraphNode {
 }
 
 function toEdge(raw: RawEdge): GraphEdge {
-  const description = raw.descriptionKo || raw.descriptionEn ? { ko: raw.descriptionKo ?? '', en: raw.descriptionEn ?? '' } : null;
+  const description =
+    raw.descriptionKo || raw.descriptionEn ? { ko: raw.descriptionKo ?? '', en: raw.descriptionEn ?? '' } : null;
   return { type: raw.type, from: raw.from.slug, to: raw.to.slug, description };
 }
 
@@ -139,11 +140,19 @@ export interface SearchResult {
 
 /** `lang` only ranks (names in it weigh more); matching covers both languages. */
 export async function search(query: string, lang: Lang, signal?: AbortSignal): Promise<SearchResult> {
-  type Raw = { searchAnswer: { didYouMean: string | null; hits: { concept: RawNode & { summaryKo: string; summaryEn: string } }[] } };
+  type Raw = {
+    searchAnswer: {
+      didYouMean: string | null;
+      hits: { concept: RawNode & { summaryKo: string; summaryEn: string } }[];
+    };
+  };
   const data = await request<Raw>(SEARCH, { query, first: 8, lang }, signal);
   return {
     didYouMean: data.searchAnswer.didYouMean,
-    hits: data.searchAnswer.hits.map(({ concept }) => ({ ...toNode(concept), summary: { ko: concept.summaryKo, en: concept.summaryEn } })),
+    hits: data.searchAnswer.hits.map(({ concept }) => ({
+      ...toNode(concept),
+      summary: { ko: concept.summaryKo, en: concept.summaryEn },
+    })),
   };
 }
 
@@ -193,7 +202,13 @@ export async function concept(slug: string): Promise<ConceptDetails> {
           syntax: string | null;
           degree: number;
           flags: { flag: string; meaningKo: string; meaningEn: string }[];
-          correction: { noteSaysKo: string; noteSaysEn: string; truthKo: string; truthEn: string; reference: string } | null;
+          correction: {
+            noteSaysKo: string;
+            noteSaysEn: string;
+            truthKo: string;
+            truthEn: string;
+            reference: string;
+          } | null;
         })
       | null;
   };
@@ -210,7 +225,11 @@ export async function concept(slug: string): Promise<ConceptDetails> {
     degree: raw.degree,
     flags: raw.flags.map((f) => ({ flag: f.flag, meaning: { ko: f.meaningKo, en: f.meaningEn } })),
     correction: raw.correction
-      ? { noteSays: { ko: raw.correction.noteSaysKo, en: raw.correction.noteSaysEn }, truth: { ko: raw.correction.truthKo, en: raw.correction.truthEn }, reference: raw.correction.reference }
+      ? {
+          noteSays: { ko: raw.correction.noteSaysKo, en: raw.correction.noteSaysEn },
+          truth: { ko: raw.correction.truthKo, en: raw.correction.truthEn },
+          reference: raw.correction.reference,
+        }
       : null,
   };
 }
@@ -226,7 +245,15 @@ const PATHS = `query ExplorerPaths($from: String!, $to: String!, $first: Int) {
 
 /** The shortest ways from one concept to another, shortest first. */
 export async function paths(from: string, to: string): Promise<PathResult[]> {
-  type Raw = { paths: { length: number; explanationKo: string[]; explanationEn: string[]; nodes: RawNode[]; relations: RawEdge[] }[] };
+  type Raw = {
+    paths: {
+      length: number;
+      explanationKo: string[];
+      explanationEn: string[];
+      nodes: RawNode[];
+      relations: RawEdge[];
+    }[];
+  };
   const data = await request<Raw>(PATHS, { from, to, first: 3 });
   return data.paths.map((p) => ({
     length: p.length,
@@ -238,6 +265,7 @@ export async function paths(from: string, to: string): Promise<PathResult[]> {
 
 /** The path's sentences in one language (the other when that one has none). */
 export function sentencesOf(path: PathResult, lang: Lang): string[] {
-  const [first, second] = lang === 'KO' ? [path.explanation.ko, path.explanation.en] : [path.explanation.en, path.explanation.ko];
+  const [first, second] =
+    lang === 'KO' ? [path.explanation.ko, path.explanation.en] : [path.explanation.en, path.explanation.ko];
   return first.length > 0 ? first : second;
 }

@@ -90,7 +90,13 @@ export class ConceptCombobox {
       if (controller.signal.aborted) return;
       this.hits = [];
       this.didYouMean = null;
-      this.list.replaceChildren(h('li', { class: 'combo__empty', role: 'presentation' }, `${t('error', this.lang())}: ${(error as Error).message}`));
+      this.list.replaceChildren(
+        h(
+          'li',
+          { class: 'combo__empty', role: 'presentation' },
+          `${t('error', this.lang())}: ${(error as Error).message}`,
+        ),
+      );
       this.open();
       return;
     } finally {
@@ -107,7 +113,12 @@ export class ConceptCombobox {
     const other: Lang = lang === 'KO' ? 'EN' : 'KO';
     // Not an option: it names what was searched instead, and a click searches for exactly that.
     const didYouMean = this.didYouMean
-      ? h('li', { class: 'combo__did-you-mean', role: 'presentation', 'data-did-you-mean': this.didYouMean }, `${t('didYouMean', lang)} `, h('strong', {}, this.didYouMean))
+      ? h(
+          'li',
+          { class: 'combo__did-you-mean', role: 'presentation', 'data-did-you-mean': this.didYouMean },
+          `${t('didYouMean', lang)} `,
+          h('strong', {}, this.didYouMean),
+        )
       : null;
     if (this.hits.length === 0) {
       this.list.replaceChildren(h('li', { class: 'combo__empty', role: 'presentation' }, t('noResults', lang)));
@@ -134,7 +145,9 @@ export class ConceptCombobox {
             'span',
             { class: 'combo__text' },
             h('span', { class: 'combo__name' }, name),
-            otherName && otherName !== name ? h('span', { class: 'combo__other', lang: other.toLowerCase() }, otherName) : null,
+            otherName && otherName !== name
+              ? h('span', { class: 'combo__other', lang: other.toLowerCase() }, otherName)
+              : null,
             h('span', { class: 'combo__kind' }, kindLabel(hit.kind, lang)),
           ),
         );

@@ -1,4 +1,10 @@
-import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
+import cytoscape, {
+  type Core,
+  type EdgeSingular,
+  type ElementDefinition,
+  type LayoutOptions,
+  type NodeSingular,
+} from 'cytoscape';
 
 import type { GraphEdge, GraphNode, PathResult, Subgraph } from './api';
 import { type Lang, pick, relationLabel } from './i18n';
@@ -73,7 +79,17 @@ export class GraphView {
           },
         },
         { selector: 'node.expanded', style: { 'border-color': '#111827', 'border-width': 2 } },
-        { selector: 'node.focus', style: { width: 44, height: 44, 'font-size': 15, 'font-weight': 'bold', 'border-width': 4, 'border-color': '#f59e0b' } },
+        {
+          selector: 'node.focus',
+          style: {
+            width: 44,
+            height: 44,
+            'font-size': 15,
+            'font-weight': 'bold',
+            'border-width': 4,
+            'border-color': '#f59e0b',
+          },
+        },
         {
           selector: 'edge',
           style: {
@@ -120,14 +136,24 @@ export class GraphView {
     const style = kindStyle(node.kind);
     return {
       group: 'nodes',
-      data: { id: node.slug, kind: node.kind, ko: node.name.ko, en: node.name.en, label: pick(node.name, this.lang), color: style.color, shape: style.shape },
+      data: {
+        id: node.slug,
+        kind: node.kind,
+        ko: node.name.ko,
+        en: node.name.en,
+        label: pick(node.name, this.lang),
+        color: style.color,
+        shape: style.shape,
+      },
     };
   }
 
   private edgeElement(edge: GraphEdge): ElementDefinition {
     return {
       group: 'edges',
-      classes: [edge.type === LEARNING_ORDER ? 'ladder' : '', this.hiddenTypes.has(edge.type) ? 'type-hidden' : ''].filter(Boolean).join(' '),
+      classes: [edge.type === LEARNING_ORDER ? 'ladder' : '', this.hiddenTypes.has(edge.type) ? 'type-hidden' : '']
+        .filter(Boolean)
+        .join(' '),
       data: {
         id: edgeId(edge),
         source: edge.from,
@@ -229,7 +255,9 @@ export class GraphView {
     slugs.forEach((slug, i) => {
       const angle = startAngle + (2 * Math.PI * i) / Math.max(1, slugs.length);
       const radius = twoRings && i % 2 === 1 ? inner + 110 : inner;
-      this.cy.getElementById(slug).position({ x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) });
+      this.cy
+        .getElementById(slug)
+        .position({ x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) });
     });
   }
 
@@ -281,7 +309,9 @@ export class GraphView {
     this.add(path.nodes, path.edges);
     const vertical = this.container.clientWidth < this.container.clientHeight;
     path.nodes.forEach((node, i) => {
-      this.cy.getElementById(node.slug).position(vertical ? { x: (i % 2) * 70, y: i * 180 } : { x: i * 200, y: (i % 2) * 50 });
+      this.cy
+        .getElementById(node.slug)
+        .position(vertical ? { x: (i % 2) * 70, y: i * 180 } : { x: i * 200, y: (i % 2) * 50 });
     });
     this.cy.elements().addClass('path');
     this.placeEdgeLabels();
@@ -330,7 +360,11 @@ export class GraphView {
   }
 
   nodes(): GraphNode[] {
-    return this.cy.nodes().map((n) => ({ slug: n.id(), kind: n.data('kind') as string, name: { ko: n.data('ko') as string, en: n.data('en') as string } }));
+    return this.cy.nodes().map((n) => ({
+      slug: n.id(),
+      kind: n.data('kind') as string,
+      name: { ko: n.data('ko') as string, en: n.data('en') as string },
+    }));
   }
 
   node(slug: string): GraphNode | null {
@@ -350,7 +384,9 @@ export class GraphView {
 
   /** Each drawn edge's type and how it is drawn: shown or hidden, and its opacity (for checks of the legend). */
   edgeStyles(): { type: string; visible: boolean; opacity: number }[] {
-    return this.cy.edges().map((e) => ({ type: e.data('type') as string, visible: e.visible(), opacity: Number(e.style('opacity')) }));
+    return this.cy
+      .edges()
+      .map((e) => ({ type: e.data('type') as string, visible: e.visible(), opacity: Number(e.style('opacity')) }));
   }
 
   relationTypes(): string[] {
@@ -372,11 +408,18 @@ export class GraphView {
     return node.connectedEdges().map((e) => {
       const outgoing = e.source().id() === slug;
       const otherEl = outgoing ? e.target() : e.source();
-      const description = e.data('descriptionKo') || e.data('descriptionEn') ? { ko: e.data('descriptionKo') as string, en: e.data('descriptionEn') as string } : null;
+      const description =
+        e.data('descriptionKo') || e.data('descriptionEn')
+          ? { ko: e.data('descriptionKo') as string, en: e.data('descriptionEn') as string }
+          : null;
       return {
         edge: { type: e.data('type') as string, from: e.source().id(), to: e.target().id(), description },
         outgoing,
-        other: { slug: otherEl.id(), kind: otherEl.data('kind') as string, name: { ko: otherEl.data('ko') as string, en: otherEl.data('en') as string } },
+        other: {
+          slug: otherEl.id(),
+          kind: otherEl.data('kind') as string,
+          name: { ko: otherEl.data('ko') as string, en: otherEl.data('en') as string },
+        },
       };
     });
   }

@@ -85,10 +85,16 @@ export const UI = {
   drawn: { ko: '개념 {n}개, 관계 {m}개를 그렸습니다.', en: 'Drawn {n} concepts and {m} relations.' },
   fit: { ko: '전체 보기', en: 'Fit to view' },
   quizTitle: { ko: '퀴즈', en: 'Quiz' },
-  quizHelp: { ko: '이 개념에 관한 문제 세 개를 그래프에서 만들어 냅니다.', en: 'Three questions about this concept, made from the graph.' },
+  quizHelp: {
+    ko: '이 개념에 관한 문제 세 개를 그래프에서 만들어 냅니다.',
+    en: 'Three questions about this concept, made from the graph.',
+  },
   quizStart: { ko: '퀴즈 풀기', en: 'Quiz me' },
   quizAgain: { ko: '새 문제 받기', en: 'New questions' },
-  quizNone: { ko: '이 개념으로는 아직 문제를 만들 수 없습니다.', en: 'No questions can be made about this concept yet.' },
+  quizNone: {
+    ko: '이 개념으로는 아직 문제를 만들 수 없습니다.',
+    en: 'No questions can be made about this concept yet.',
+  },
   quizRight: { ko: '정답입니다!', en: 'Right!' },
   quizWrong: { ko: '아쉽네요. 정답은 {answer}입니다.', en: 'Not quite: the answer is {answer}.' },
   quizScore: { ko: '{total}문제 중 {right}문제를 맞혔습니다.', en: '{right} of {total} right.' },

@@ -1,11 +1,28 @@
 import './explorer.css';
 
-import { ApiError, type ConceptDetails, concept, neighborhood, type PathResult, paths, type SearchHit, sentencesOf } from './api';
+import {
+  ApiError,
+  type ConceptDetails,
+  concept,
+  neighborhood,
+  type PathResult,
+  paths,
+  type SearchHit,
+  sentencesOf,
+} from './api';
 import { ConceptCombobox } from './combobox';
 import { byId } from './dom';
 import { GraphView } from './graph';
 import { type Lang, t, type UiKey } from './i18n';
-import { type PanelActions, renderConcept, renderLegend, renderMessage, renderNodeList, renderPath, renderWelcome } from './panel';
+import {
+  type PanelActions,
+  renderConcept,
+  renderLegend,
+  renderMessage,
+  renderNodeList,
+  renderPath,
+  renderWelcome,
+} from './panel';
 import { isPathMode, readState, type ViewState, writeState } from './state';
 
 type GraphStatus = 'empty' | 'loading' | 'ready' | 'error';
@@ -48,7 +65,12 @@ class Explorer {
     this.state = readState(location.search);
     this.graph = new GraphView(this.graphEl, this.state.lang, (slug) => void this.open(slug, { expand: true }));
     const lang = () => this.state.lang;
-    this.search = new ConceptCombobox(byId('search'), byId('search-list'), lang, (hit) => void this.open(hit.slug, { expand: false, hit }));
+    this.search = new ConceptCombobox(
+      byId('search'),
+      byId('search-list'),
+      lang,
+      (hit) => void this.open(hit.slug, { expand: false, hit }),
+    );
     this.pathFrom = new ConceptCombobox(byId('path-from'), byId('path-from-list'), lang, () => byId('path-to').focus());
     this.pathTo = new ConceptCombobox(byId('path-to'), byId('path-to-list'), lang, () => this.submitPath());
 
@@ -123,7 +145,10 @@ class Explorer {
     const { lang } = this.state;
     try {
       const alreadyExpanded = options.expand && this.graph.isExpanded(slug);
-      const [subgraph, details] = await Promise.all([alreadyExpanded ? null : neighborhood(slug), this.loadDetails(slug)]);
+      const [subgraph, details] = await Promise.all([
+        alreadyExpanded ? null : neighborhood(slug),
+        this.loadDetails(slug),
+      ]);
       if (generation !== this.generation) return;
       if (subgraph) {
         if (subgraph.truncated) this.truncated.add(slug);
@@ -179,7 +204,11 @@ class Explorer {
     this.setGraphStatus('loading');
     const { lang } = this.state;
     try {
-      const [results, fromDetails, toDetails] = await Promise.all([paths(from, to), this.loadDetails(from), this.loadDetails(to)]);
+      const [results, fromDetails, toDetails] = await Promise.all([
+        paths(from, to),
+        this.loadDetails(from),
+        this.loadDetails(to),
+      ]);
       if (generation !== this.generation) return;
       this.pathFrom.setPicked(fromDetails);
       this.pathTo.setPicked(toDetails);
@@ -208,7 +237,15 @@ class Explorer {
       renderPath(this.panel, this.pathResults, this.shownPath, lang, this.actions);
     } else if (this.state.concept) {
       const details = this.details.get(this.state.concept);
-      if (details) renderConcept(this.panel, details, this.graph.connections(details.slug), this.truncated.has(details.slug), lang, this.actions);
+      if (details)
+        renderConcept(
+          this.panel,
+          details,
+          this.graph.connections(details.slug),
+          this.truncated.has(details.slug),
+          lang,
+          this.actions,
+        );
     } else {
       renderWelcome(this.panel, lang, this.actions);
     }
@@ -216,11 +253,18 @@ class Explorer {
   }
 
   private refreshLists(): void {
-    renderLegend(this.legend, this.graph.relationTypes(), this.graph.kinds(), this.state.lang, this.hiddenTypes, (type, visible) => {
-      if (visible) this.hiddenTypes.delete(type);
-      else this.hiddenTypes.add(type);
-      this.graph.setHiddenTypes(this.hiddenTypes);
-    });
+    renderLegend(
+      this.legend,
+      this.graph.relationTypes(),
+      this.graph.kinds(),
+      this.state.lang,
+      this.hiddenTypes,
+      (type, visible) => {
+        if (visible) this.hiddenTypes.delete(type);
+        else this.hiddenTypes.add(type);
+        this.graph.setHiddenTypes(this.hiddenTypes);
+      },
+    );
     this.legend.hidden = this.graph.counts().nodes === 0;
     renderNodeList(this.nodeList, this.graph.nodes(), this.state.lang, this.actions);
     this.nodeList.hidden = this.graph.counts().nodes === 0;
@@ -239,8 +283,10 @@ class Explorer {
     document.documentElement.lang = lang.toLowerCase();
     document.body.dataset.lang = lang;
     document.title = t('title', lang);
-    for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as UiKey, lang);
-    for (const el of document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder as UiKey, lang);
+    for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]'))
+      el.textContent = t(el.dataset.i18n as UiKey, lang);
+    for (const el of document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]'))
+      el.placeholder = t(el.dataset.i18nPlaceholder as UiKey, lang);
     byId('lang-ko').setAttribute('aria-pressed', String(lang === 'KO'));
     byId('lang-en').setAttribute('aria-pressed', String(lang === 'EN'));
     byId('panel').setAttribute('aria-label', t('panelLabel', lang));
@@ -286,7 +332,11 @@ class Explorer {
       labels: () => this.graph.labels(),
       slugs: () => this.graph.nodes().map((n) => n.slug),
       nodePosition: (slug: string) => this.graph.pagePosition(slug),
-      expanded: () => this.graph.nodes().filter((n) => this.graph.isExpanded(n.slug)).map((n) => n.slug),
+      expanded: () =>
+        this.graph
+          .nodes()
+          .filter((n) => this.graph.isExpanded(n.slug))
+          .map((n) => n.slug),
       edgeStyles: () => this.graph.edgeStyles(),
     };
   }

@@ -32,7 +32,12 @@ function section(title: string, ...content: (Node | null)[]): HTMLElement {
 }
 
 function nodeButton(node: GraphNode, lang: Lang, actions: PanelActions, prefix: Node[] = []): HTMLButtonElement {
-  const button = h('button', { type: 'button', class: 'link-button', 'data-slug': node.slug }, ...prefix, h('span', { class: 'link-button__name' }, pick(node.name, lang)));
+  const button = h(
+    'button',
+    { type: 'button', class: 'link-button', 'data-slug': node.slug },
+    ...prefix,
+    h('span', { class: 'link-button__name' }, pick(node.name, lang)),
+  );
   button.addEventListener('click', () => actions.go(node.slug));
   return button;
 }
@@ -46,7 +51,9 @@ export function renderWelcome(panel: HTMLElement, lang: Lang, actions: PanelActi
       h(
         'ul',
         { class: 'plain-list' },
-        STARTERS.map((s) => h('li', {}, nodeButton({ slug: s.slug, kind: 'CONCEPT', name: { ko: s.ko, en: s.en } }, lang, actions))),
+        STARTERS.map((s) =>
+          h('li', {}, nodeButton({ slug: s.slug, kind: 'CONCEPT', name: { ko: s.ko, en: s.en } }, lang, actions)),
+        ),
       ),
     ),
     h('p', { class: 'muted' }, t('graphHelp', lang)),
@@ -82,7 +89,12 @@ function connectionGroups(connections: Connection[], lang: Lang, actions: PanelA
             .sort((a, b) => pick(a.other.name, lang).localeCompare(pick(b.other.name, lang)))
             .map((c) => {
               const description = pick(c.edge.description, lang);
-              return h('li', {}, nodeButton(c.other, lang, actions), description ? h('p', { class: 'connections__note' }, description) : null);
+              return h(
+                'li',
+                {},
+                nodeButton(c.other, lang, actions),
+                description ? h('p', { class: 'connections__note' }, description) : null,
+              );
             }),
         ),
       );
@@ -105,48 +117,75 @@ export function renderConcept(
   const details = pick(concept.details, lang);
   panel.replaceChildren(
     ...present(
-    h('p', { class: 'panel__kicker' }, kindBadge(concept.kind, lang)),
-    h('h2', { id: 'panel-title', 'data-slug': concept.slug }, name),
-    otherName && otherName !== name ? h('p', { class: 'panel__other-name', lang: other.toLowerCase() }, otherName) : null,
-    h('p', { class: 'panel__summary' }, pick(concept.summary, lang)),
-    details ? h('p', { class: 'panel__details' }, details) : null,
-    concept.correction
-      ? section(
-          t('correction', lang),
-          h(
-            'dl',
-            { class: 'correction' },
-            h('dt', {}, t('noteSays', lang)),
-            h('dd', { class: 'correction__note' }, pick(concept.correction.noteSays, lang)),
-            h('dt', {}, t('truth', lang)),
-            h('dd', { class: 'correction__truth' }, pick(concept.correction.truth, lang), ' ', h('a', { href: concept.correction.reference, rel: 'noopener', target: '_blank' }, '↗')),
-          ),
-        )
-      : null,
-    aliases.length > 0 ? section(t('aliases', lang), h('p', {}, aliases.join(', '))) : null,
-    concept.syntax ? section(t('syntax', lang), h('pre', { class: 'code' }, h('code', {}, concept.syntax))) : null,
-    concept.flags.length > 0
-      ? section(
-          t('flags', lang),
-          h(
-            'dl',
-            { class: 'flags' },
-            concept.flags.flatMap((f) => [h('dt', {}, h('code', {}, f.flag)), h('dd', {}, pick(f.meaning, lang))]),
-          ),
-        )
-      : null,
-    connections.length > 0
-      ? section(t('connections', lang), h('p', { class: 'muted' }, t('connectionsHelp', lang)), connectionGroups(connections, lang, actions))
-      : null,
-    truncated ? h('p', { class: 'note' }, t('truncated', lang)) : null,
-    quizSection(concept.slug, lang),
-    section(t('source', lang), h('p', {}, concept.source)),
-    concept.tags.length > 0 ? section(t('tags', lang), h('p', { class: 'tags' }, concept.tags.map((tag) => h('span', { class: 'tag' }, tag)))) : null,
+      h('p', { class: 'panel__kicker' }, kindBadge(concept.kind, lang)),
+      h('h2', { id: 'panel-title', 'data-slug': concept.slug }, name),
+      otherName && otherName !== name
+        ? h('p', { class: 'panel__other-name', lang: other.toLowerCase() }, otherName)
+        : null,
+      h('p', { class: 'panel__summary' }, pick(concept.summary, lang)),
+      details ? h('p', { class: 'panel__details' }, details) : null,
+      concept.correction
+        ? section(
+            t('correction', lang),
+            h(
+              'dl',
+              { class: 'correction' },
+              h('dt', {}, t('noteSays', lang)),
+              h('dd', { class: 'correction__note' }, pick(concept.correction.noteSays, lang)),
+              h('dt', {}, t('truth', lang)),
+              h(
+                'dd',
+                { class: 'correction__truth' },
+                pick(concept.correction.truth, lang),
+                ' ',
+                h('a', { href: concept.correction.reference, rel: 'noopener', target: '_blank' }, '↗'),
+              ),
+            ),
+          )
+        : null,
+      aliases.length > 0 ? section(t('aliases', lang), h('p', {}, aliases.join(', '))) : null,
+      concept.syntax ? section(t('syntax', lang), h('pre', { class: 'code' }, h('code', {}, concept.syntax))) : null,
+      concept.flags.length > 0
+        ? section(
+            t('flags', lang),
+            h(
+              'dl',
+              { class: 'flags' },
+              concept.flags.flatMap((f) => [h('dt', {}, h('code', {}, f.flag)), h('dd', {}, pick(f.meaning, lang))]),
+            ),
+          )
+        : null,
+      connections.length > 0
+        ? section(
+            t('connections', lang),
+            h('p', { class: 'muted' }, t('connectionsHelp', lang)),
+            connectionGroups(connections, lang, actions),
+          )
+        : null,
+      truncated ? h('p', { class: 'note' }, t('truncated', lang)) : null,
+      quizSection(concept.slug, lang),
+      section(t('source', lang), h('p', {}, concept.source)),
+      concept.tags.length > 0
+        ? section(
+            t('tags', lang),
+            h(
+              'p',
+              { class: 'tags' },
+              concept.tags.map((tag) => h('span', { class: 'tag' }, tag)),
+            ),
+          )
+        : null,
     ),
   );
 }
 
-export function renderPath(panel: HTMLElement, results: PathResult[], shown: number, lang: Lang, actions: PanelActions): void {
+export function renderPath(
+  panel: HTMLElement,
+  results: PathResult[],
+  shown: number,
+  lang: Lang,
+  actions: PanelActions,
+): void {
   const path = results[shown];
   if (!path) {
     renderMessage(panel, t('pathTitle', lang), t('pathNone', lang));
@@ -162,7 +201,12 @@ export function renderPath(panel: HTMLElement, results: PathResult[], shown: num
         h(
           'li',
           { class: 'path__edge' },
-          h('span', { class: 'path__relation' }, swatch(relationColor(edge.type), 'swatch swatch--line'), relationLabel(edge.type, lang)),
+          h(
+            'span',
+            { class: 'path__relation' },
+            swatch(relationColor(edge.type), 'swatch swatch--line'),
+            relationLabel(edge.type, lang),
+          ),
           sentences[i] ? h('span', { class: 'path__sentence' }, sentences[i]) : null,
         ),
       );
@@ -170,28 +214,36 @@ export function renderPath(panel: HTMLElement, results: PathResult[], shown: num
   });
   panel.replaceChildren(
     ...present(
-    h('h2', { id: 'panel-title' }, t('pathTitle', lang)),
-    h('p', { class: 'panel__summary', 'data-testid': 'path-explanation' }, sentences.join(' ')),
-    h('p', { class: 'muted' }, `${path.length} ${t('pathSteps', lang)}`),
-    h('ol', { class: 'path', 'aria-label': t('pathShown', lang) }, steps),
-    results.length > 1
-      ? section(
-          t('pathOthers', lang),
-          h(
-            'ul',
-            { class: 'plain-list' },
-            results.map((r, index) => {
-              // Paths through the same concepts can differ in their relations, so the label names both.
-              const label = r.nodes
-                .map((n, i) => (r.edges[i] ? `${pick(n.name, lang)} —${relationLabel(r.edges[i].type, lang)}→ ` : pick(n.name, lang)))
-                .join('');
-              const button = h('button', { type: 'button', class: 'link-button', 'aria-pressed': index === shown ? 'true' : 'false' }, label);
-              button.addEventListener('click', () => actions.showPath(index));
-              return h('li', {}, button);
-            }),
-          ),
-        )
-      : null,
+      h('h2', { id: 'panel-title' }, t('pathTitle', lang)),
+      h('p', { class: 'panel__summary', 'data-testid': 'path-explanation' }, sentences.join(' ')),
+      h('p', { class: 'muted' }, `${path.length} ${t('pathSteps', lang)}`),
+      h('ol', { class: 'path', 'aria-label': t('pathShown', lang) }, steps),
+      results.length > 1
+        ? section(
+            t('pathOthers', lang),
+            h(
+              'ul',
+              { class: 'plain-list' },
+              results.map((r, index) => {
+                // Paths through the same concepts can differ in their relations, so the label names both.
+                const label = r.nodes
+                  .map((n, i) =>
+                    r.edges[i]
+                      ? `${pick(n.name, lang)} —${relationLabel(r.edges[i].type, lang)}→ `
+                      : pick(n.name, lang),
+                  )
+                  .join('');
+                const button = h(
+                  'button',
+                  { type: 'button', class: 'link-button', 'aria-pressed': index === shown ? 'true' : 'false' },
+                  label,
+                );
+                button.addEventListener('click', () => actions.showPath(index));
+                return h('li', {}, button);
+              }),
+            ),
+          )
+        : null,
     ),
   );
 }
@@ -200,13 +252,38 @@ export function renderPath(panel: HTMLElement, results: PathResult[], shown: num
  * The legend: every relation type and node kind in the picture, with its colour. Each relation type has a checkbox
  * that shows or hides its edges; the learning order is marked as drawn lightly.
  */
-export function renderLegend(target: HTMLElement, relationTypes: string[], kinds: string[], lang: Lang, hidden: ReadonlySet<string>, onToggle: (type: string, visible: boolean) => void): void {
+export function renderLegend(
+  target: HTMLElement,
+  relationTypes: string[],
+  kinds: string[],
+  lang: Lang,
+  hidden: ReadonlySet<string>,
+  onToggle: (type: string, visible: boolean) => void,
+): void {
   const entry = (type: string) => {
-    const box = h('input', { type: 'checkbox', class: 'legend__toggle', 'data-type': type, 'aria-label': `${t('showType', lang)}: ${relationLabel(type, lang)}` });
+    const box = h('input', {
+      type: 'checkbox',
+      class: 'legend__toggle',
+      'data-type': type,
+      'aria-label': `${t('showType', lang)}: ${relationLabel(type, lang)}`,
+    });
     box.checked = !hidden.has(type);
     box.addEventListener('change', () => onToggle(type, box.checked));
     const label = type === LEARNING_ORDER ? t('learningOrder', lang) : relationLabel(type, lang);
-    return h('li', { 'data-type': type }, h('label', { class: 'legend__label' }, box, swatch(relationColor(type), type === LEARNING_ORDER ? 'swatch swatch--line swatch--light' : 'swatch swatch--line'), label));
+    return h(
+      'li',
+      { 'data-type': type },
+      h(
+        'label',
+        { class: 'legend__label' },
+        box,
+        swatch(
+          relationColor(type),
+          type === LEARNING_ORDER ? 'swatch swatch--line swatch--light' : 'swatch swatch--line',
+        ),
+        label,
+      ),
+    );
   };
   target.replaceChildren(
     h(
@@ -219,7 +296,11 @@ export function renderLegend(target: HTMLElement, relationTypes: string[], kinds
       'div',
       { class: 'legend__group' },
       h('h3', { class: 'legend__title', id: 'legend-kinds' }, `${t('kinds', lang)}:`),
-      h('ul', { class: 'legend__list', 'aria-labelledby': 'legend-kinds' }, kinds.map((kind) => h('li', { 'data-kind': kind }, swatch(kindStyle(kind).color), kindLabel(kind, lang)))),
+      h(
+        'ul',
+        { class: 'legend__list', 'aria-labelledby': 'legend-kinds' },
+        kinds.map((kind) => h('li', { 'data-kind': kind }, swatch(kindStyle(kind).color), kindLabel(kind, lang))),
+      ),
     ),
   );
 }
@@ -229,6 +310,10 @@ export function renderNodeList(target: HTMLElement, nodes: GraphNode[], lang: La
   const sorted = [...nodes].sort((a, b) => pick(a.name, lang).localeCompare(pick(b.name, lang)));
   target.replaceChildren(
     h('summary', {}, `${t('nodesInView', lang)} (${nodes.length})`),
-    h('ul', { class: 'plain-list node-list' }, sorted.map((node) => h('li', {}, nodeButton(node, lang, actions, [swatch(kindStyle(node.kind).color)])))),
+    h(
+      'ul',
+      { class: 'plain-list node-list' },
+      sorted.map((node) => h('li', {}, nodeButton(node, lang, actions, [swatch(kindStyle(node.kind).color)]))),
+    ),
   );
 }

@@ -53,7 +53,14 @@ const CHECK = `query ExplorerCheckAnswer($id: ID!, $choice: String!) {
 }`;
 
 async function loadQuiz(slug: string): Promise<QuizQuestion[]> {
-  type Raw = { quiz: { id: string; promptKo: string; promptEn: string; options: { id: string; textKo: string; textEn: string }[] }[] };
+  type Raw = {
+    quiz: {
+      id: string;
+      promptKo: string;
+      promptEn: string;
+      options: { id: string; textKo: string; textEn: string }[];
+    }[];
+  };
   const data = await request<Raw>(QUIZ, { topic: slug, count: QUESTIONS });
   return data.quiz.map((q) => ({
     id: q.id,
@@ -65,14 +72,23 @@ async function loadQuiz(slug: string): Promise<QuizQuestion[]> {
 async function checkAnswer(id: string, choice: string): Promise<Answer> {
   type Raw = { checkAnswer: { correct: boolean; correctChoice: string; explanationKo: string; explanationEn: string } };
   const { checkAnswer: raw } = await request<Raw>(CHECK, { id, choice });
-  return { choice, correct: raw.correct, correctChoice: raw.correctChoice, explanation: { ko: raw.explanationKo, en: raw.explanationEn } };
+  return {
+    choice,
+    correct: raw.correct,
+    correctChoice: raw.correctChoice,
+    explanation: { ko: raw.explanationKo, en: raw.explanationEn },
+  };
 }
 
 const sessions = new Map<string, Session>();
 
 function sessionOf(slug: string): Session {
   let session = sessions.get(slug);
-  if (!session) sessions.set(slug, (session = { questions: null, answers: new Map(), error: null, busy: false, redraw: () => undefined }));
+  if (!session)
+    sessions.set(
+      slug,
+      (session = { questions: null, answers: new Map(), error: null, busy: false, redraw: () => undefined }),
+    );
   return session;
 }
 
@@ -80,10 +96,22 @@ function questionView(question: QuizQuestion, index: number, session: Session, l
   const answer = session.answers.get(question.id);
   const promptId = `quiz-q-${index}`;
   const options = question.options.map((option) => {
-    const state = !answer ? undefined : option.id === answer.correctChoice ? 'right' : option.id === answer.choice ? 'wrong' : undefined;
+    const state = !answer
+      ? undefined
+      : option.id === answer.correctChoice
+        ? 'right'
+        : option.id === answer.choice
+          ? 'wrong'
+          : undefined;
     const button = h(
       'button',
-      { type: 'button', class: `quiz__option${state ? ` quiz__option--${state}` : ''}`, 'data-option': option.id, disabled: Boolean(answer) || session.busy, 'aria-pressed': answer ? String(option.id === answer.choice) : undefined },
+      {
+        type: 'button',
+        class: `quiz__option${state ? ` quiz__option--${state}` : ''}`,
+        'data-option': option.id,
+        disabled: Boolean(answer) || session.busy,
+        'aria-pressed': answer ? String(option.id === answer.choice) : undefined,
+      },
       pick(option.text, lang),
     );
     button.addEventListener('click', () => {
@@ -108,7 +136,13 @@ function questionView(question: QuizQuestion, index: number, session: Session, l
       ? h(
           'p',
           { class: `quiz__result quiz__result--${answer.correct ? 'right' : 'wrong'}`, role: 'status' },
-          h('strong', {}, t(answer.correct ? 'quizRight' : 'quizWrong', lang, { answer: pick(question.options.find((o) => o.id === answer.correctChoice)?.text, lang) })),
+          h(
+            'strong',
+            {},
+            t(answer.correct ? 'quizRight' : 'quizWrong', lang, {
+              answer: pick(question.options.find((o) => o.id === answer.correctChoice)?.text, lang),
+            }),
+          ),
           ' ',
           pick(answer.explanation, lang),
         )
@@ -137,15 +171,27 @@ export function quizSection(slug: string, lang: Lang): HTMLElement {
     const questions = session.questions;
     const answered = questions ? questions.filter((q) => session.answers.has(q.id)) : [];
     const right = answered.filter((q) => session.answers.get(q.id)!.correct).length;
-    const startButton = h('button', { type: 'button', class: 'button button--primary quiz__start', disabled: session.busy }, t(questions ? 'quizAgain' : 'quizStart', lang));
+    const startButton = h(
+      'button',
+      { type: 'button', class: 'button button--primary quiz__start', disabled: session.busy },
+      t(questions ? 'quizAgain' : 'quizStart', lang),
+    );
     startButton.addEventListener('click', start);
     section.replaceChildren(
       ...present(
         h('h3', {}, t('quizTitle', lang)),
         !questions ? h('p', { class: 'muted' }, t('quizHelp', lang)) : null,
         questions && questions.length === 0 ? h('p', { class: 'muted' }, t('quizNone', lang)) : null,
-        questions && questions.length > 0 ? h('ol', { class: 'quiz__questions' }, questions.map((q, i) => questionView(q, i, session, lang))) : null,
-        questions && answered.length === questions.length && questions.length > 0 ? h('p', { class: 'quiz__score', role: 'status' }, t('quizScore', lang, { right, total: questions.length })) : null,
+        questions && questions.length > 0
+          ? h(
+              'ol',
+              { class: 'quiz__questions' },
+              questions.map((q, i) => questionView(q, i, session, lang)),
+            )
+          : null,
+        questions && answered.length === questions.length && questions.length > 0
+          ? h('p', { class: 'quiz__score', role: 'status' }, t('quizScore', lang, { right, total: questions.length }))
+          : null,
         session.busy ? h('p', { class: 'muted', role: 'status' }, t('loading', lang)) : null,
         session.error ? h('p', { class: 'note', role: 'alert' }, session.error) : null,
         startButton,

@@ -24,7 +24,11 @@ export function useCacheControl({ maxAgeSeconds = 0 }: CacheControlOptions = {})
             response.http.headers.set('cache-control', PRIVATE_NO_STORE);
             return;
           }
-          const cacheable = maxAgeSeconds > 0 && response.body.kind === 'single' && !response.body.singleResult.errors && !contextValue.perCallAnswer;
+          const cacheable =
+            maxAgeSeconds > 0 &&
+            response.body.kind === 'single' &&
+            !response.body.singleResult.errors &&
+            !contextValue.perCallAnswer;
           response.http.headers.set('cache-control', cacheable ? `max-age=${maxAgeSeconds}, public` : 'no-store');
         },
       };

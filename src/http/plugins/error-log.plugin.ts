@@ -14,9 +14,15 @@ export function useErrorLog(): ApolloServerPlugin<AtlasContext> {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             if (!error.extensions?.code || error.extensions.code === ErrorCode.INTERNAL_SERVER_ERROR) {
-              contextValue.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error while resolving');
+              contextValue.logger.error(
+                { err: error.originalError ?? error, path: error.path },
+                'unexpected error while resolving',
+              );
             } else {
-              contextValue.logger.info({ code: error.extensions.code, reason: error.message, path: error.path }, 'request answered with an error');
+              contextValue.logger.info(
+                { code: error.extensions.code, reason: error.message, path: error.path },
+                'request answered with an error',
+              );
             }
           }
         },

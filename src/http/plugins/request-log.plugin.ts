@@ -10,7 +10,12 @@ export function useRequestLog(): ApolloServerPlugin<AtlasContext> {
       return {
         async willSendResponse({ contextValue, operationName, errors }) {
           contextValue.logger.debug(
-            { operationName, ms: Math.round(performance.now() - started), roundTrips: contextValue.queryStats.roundTrips, errors: errors?.map((e) => e.extensions?.code) },
+            {
+              operationName,
+              ms: Math.round(performance.now() - started),
+              roundTrips: contextValue.queryStats.roundTrips,
+              errors: errors?.map((e) => e.extensions?.code),
+            },
             'graphql request',
           );
         },

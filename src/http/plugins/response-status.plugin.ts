@@ -14,8 +14,10 @@ export function useResponseStatus(): ApolloServerPlugin<AtlasContext> {
       return {
         async willSendResponse({ response, contextValue }) {
           if (
-            contextValue.responseMediaType === GRAPHQL_RESPONSE_JSON && response.body.kind === 'single' &&
-            response.body.singleResult.data === undefined && (response.http.status ?? 200) === 200
+            contextValue.responseMediaType === GRAPHQL_RESPONSE_JSON &&
+            response.body.kind === 'single' &&
+            response.body.singleResult.data === undefined &&
+            (response.http.status ?? 200) === 200
           ) {
             response.http.status = 400;
           }

@@ -13,7 +13,11 @@ export const GENERATED_FILE = Object.keys(config.generates)[0];
 
 /** Why GraphQL Code Generator cannot run here, or undefined when it can. */
 export function codegenUnavailable(): string | undefined {
-  for (const name of ['@graphql-codegen/cli/package.json', '@graphql-codegen/typescript', '@graphql-codegen/typescript-operations']) {
+  for (const name of [
+    '@graphql-codegen/cli/package.json',
+    '@graphql-codegen/typescript',
+    '@graphql-codegen/typescript-operations',
+  ]) {
     try {
       require.resolve(name);
     } catch {
@@ -33,14 +37,23 @@ export async function generateOperationTypes(schema: string): Promise<string> {
   try {
     const output = path.join(dir, 'operations.generated.ts');
     const configFile = path.join(dir, 'codegen.json');
-    fs.writeFileSync(configFile, JSON.stringify({ ...config, schema, generates: { [output]: Object.values(config.generates)[0] } }));
+    fs.writeFileSync(
+      configFile,
+      JSON.stringify({ ...config, schema, generates: { [output]: Object.values(config.generates)[0] } }),
+    );
     const bin = path.join(path.dirname(require.resolve('@graphql-codegen/cli/package.json')), 'esm', 'bin.js');
     try {
       // Asynchronous: the server answering the live introspection runs in this very process.
-      await promisify(execFile)(process.execPath, [bin, '--config', configFile, '--silent'], { cwd: ROOT, timeout: 120_000 });
+      await promisify(execFile)(process.execPath, [bin, '--config', configFile, '--silent'], {
+        cwd: ROOT,
+        timeout: 120_000,
+      });
     } catch (error) {
       const failed = error as { stdout?: string; stderr?: string };
-      throw new Error(`GraphQL Code Generator failed against ${schema}:\n${failed.stdout ?? ''}${failed.stderr ?? ''}`, { cause: error });
+      throw new Error(
+        `GraphQL Code Generator failed against ${schema}:\n${failed.stdout ?? ''}${failed.stderr ?? ''}`,
+        { cause: error },
+      );
     }
     return fs.readFileSync(output, 'utf8');
   } finally {

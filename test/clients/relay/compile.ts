@@ -34,13 +34,24 @@ export function compileRelayArtifacts(): { artifacts: string; cleanup: () => voi
   fs.copyFileSync(path.join(ROOT, 'schema', 'schema.graphql'), path.join(dir, 'schema.graphql'));
   const config = path.join(dir, 'relay.config.json');
   fs.mkdirSync(path.join(dir, 'artifacts'));
-  fs.writeFileSync(config, JSON.stringify({ src: './src', schema: './schema.graphql', language: 'typescript', artifactDirectory: './artifacts' }));
+  fs.writeFileSync(
+    config,
+    JSON.stringify({
+      src: './src',
+      schema: './schema.graphql',
+      language: 'typescript',
+      artifactDirectory: './artifacts',
+    }),
+  );
   try {
     execFileSync(require('relay-compiler') as string, [config], { cwd: dir, stdio: 'pipe', timeout: 60_000 });
   } catch (error) {
     const output = error as { stdout?: Buffer; stderr?: Buffer };
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`relay-compiler failed on test/clients/relay against schema/schema.graphql:\n${output.stdout ?? ''}${output.stderr ?? ''}`, { cause: error });
+    throw new Error(
+      `relay-compiler failed on test/clients/relay against schema/schema.graphql:\n${output.stdout ?? ''}${output.stderr ?? ''}`,
+      { cause: error },
+    );
   }
   return { artifacts: path.join(dir, 'artifacts'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
@@ -54,7 +65,9 @@ export function loadArtifact<T>(artifacts: string, name: string): T {
   if (!fs.existsSync(js)) {
     for (const file of fs.readdirSync(artifacts).filter((f) => f.endsWith('.graphql.ts'))) {
       const source = fs.readFileSync(path.join(artifacts, file), 'utf8');
-      const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
+      const { outputText } = ts.transpileModule(source, {
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+      });
       fs.writeFileSync(path.join(artifacts, file.replace(/\.ts$/, '.js')), outputText);
     }
   }

@@ -24,8 +24,15 @@ export const HUB = 'container';
 
 /** Every concept as stored, sorted by slug. */
 export async function storedConcepts(db: CypherRunner): Promise<ConceptFact[]> {
-  const rows = await db.read('MATCH (c:Concept) RETURN c.slug AS slug, c.kind AS kind, c.source AS source, coalesce(c.tags, []) AS tags ORDER BY slug');
-  return rows.map((row) => ({ slug: row.slug as string, kind: row.kind as string, source: row.source as string, tags: row.tags as string[] }));
+  const rows = await db.read(
+    'MATCH (c:Concept) RETURN c.slug AS slug, c.kind AS kind, c.source AS source, coalesce(c.tags, []) AS tags ORDER BY slug',
+  );
+  return rows.map((row) => ({
+    slug: row.slug as string,
+    kind: row.kind as string,
+    source: row.source as string,
+    tags: row.tags as string[],
+  }));
 }
 
 /** Every relation between the hub and another concept, as stored, sorted. */

@@ -4,7 +4,10 @@ import type { ConceptFact, RelationFact } from './facts';
 export interface ConceptsPageData {
   concepts: {
     totalCount: number;
-    edges: { cursor: string; node: { id: string; slug: string; kind: string; source: string; tags: readonly string[] } }[];
+    edges: {
+      cursor: string;
+      node: { id: string; slug: string; kind: string; source: string; tags: readonly string[] };
+    }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 }
@@ -29,7 +32,12 @@ export interface HubRelationsData {
 }
 
 export const conceptFacts = (data: ConceptsPageData): ConceptFact[] =>
-  data.concepts.edges.map(({ node }) => ({ slug: node.slug, kind: node.kind, source: node.source, tags: [...node.tags] }));
+  data.concepts.edges.map(({ node }) => ({
+    slug: node.slug,
+    kind: node.kind,
+    source: node.source,
+    tags: [...node.tags],
+  }));
 
 /** The relations a list of edges holds, one fact per relation of each edge. */
 export const edgeFacts = (edges: readonly RelatedEdgeData[]): RelationFact[] =>
@@ -45,4 +53,5 @@ export const edgeFacts = (edges: readonly RelatedEdgeData[]): RelationFact[] =>
 export const relationFacts = (data: HubRelationsData): RelationFact[] => edgeFacts(data.concept?.related.edges ?? []);
 
 /** The related concepts a list of edges holds, in edge order (each must appear once). */
-export const edgeNodes = (data: HubRelationsData): string[] => (data.concept?.related.edges ?? []).map((edge) => edge.node.slug);
+export const edgeNodes = (data: HubRelationsData): string[] =>
+  (data.concept?.related.edges ?? []).map((edge) => edge.node.slug);

@@ -25,7 +25,6 @@ export interface PageDocument {
   body: { dataset: Record<string, string | undefined> };
 }
 
-
 /** Screenshots for a reviewer to look at (git-ignored). */
 export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
 
@@ -73,7 +72,8 @@ function isOwn(url: string, origin: string): boolean {
  */
 export async function launchBrowser(origin: string): Promise<TestBrowser> {
   const executablePath = CHROMIUM.find();
-  if (!executablePath) throw new Error(`The browser tests need chromium on PATH. Install Debian's package: ${CHROMIUM.install}`);
+  if (!executablePath)
+    throw new Error(`The browser tests need chromium on PATH. Install Debian's package: ${CHROMIUM.install}`);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
