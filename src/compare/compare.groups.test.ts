@@ -1,33 +1,12 @@
-import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
-import { ConceptKind, Direction, RelationType } from '../graph/vocabulary';
+import { conceptRecord, relationRecord } from '../../test/support/records';
+import type { RelationRecord } from '../graph/graph.model';
+import { Direction, RelationType } from '../graph/vocabulary';
 import { groupByTypeAndDirection } from './compare.groups';
 import type { ComparedRelation } from './compare.repository';
 
-const concept = (slug: string): ConceptRecord => ({
-  slug,
-  kind: ConceptKind.CONCEPT,
-  nameKo: slug,
-  nameEn: slug,
-  aliasesKo: [],
-  aliasesEn: [],
-  summaryKo: '',
-  summaryEn: '',
-  detailsKo: null,
-  detailsEn: null,
-  tags: [],
-  source: '',
-  syntax: null,
-  order: null,
-});
-const rel = (type: RelationType, from: string, to: string, order: number | null = null): RelationRecord => ({
-  type,
-  from,
-  to,
-  descriptionKo: null,
-  descriptionEn: null,
-  order,
-  source: '',
-});
+const concept = (slug: string) => conceptRecord(slug);
+const rel = (type: RelationType, from: string, to: string, order: number | null = null) =>
+  relationRecord(type, from, to, { order });
 
 /** `slug`'s view of a relation: OUTGOING when it is the subject. */
 function seen(slug: string, relation: RelationRecord): ComparedRelation {

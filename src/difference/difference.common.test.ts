@@ -1,34 +1,11 @@
+import { conceptRecord, relationRecord } from '../../test/support/records';
 import { FactGraph } from '../facts/fact.graph';
-import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
 import { ConceptKind, RelationType } from '../graph/vocabulary';
 import { nearestCommon } from './difference.common';
 import { specialisedPairs } from './difference.model';
 
-const concept = (slug: string): ConceptRecord => ({
-  slug,
-  kind: ConceptKind.TECHNOLOGY,
-  nameKo: slug,
-  nameEn: slug,
-  aliasesKo: [],
-  aliasesEn: [],
-  summaryKo: '',
-  summaryEn: '',
-  detailsKo: null,
-  detailsEn: null,
-  tags: [],
-  source: '',
-  syntax: null,
-  order: null,
-});
-const rel = (from: string, type: RelationType, to: string): RelationRecord => ({
-  type,
-  from,
-  to,
-  descriptionKo: null,
-  descriptionEn: null,
-  order: null,
-  source: '',
-});
+const concept = (slug: string) => conceptRecord(slug, { kind: ConceptKind.TECHNOLOGY });
+const rel = (from: string, type: RelationType, to: string) => relationRecord(type, from, to);
 
 const graph = new FactGraph(['container', 'os', 'app', 'docker-c', 'vm', 'hypervisor', 'host', 'kernel'].map(concept), [
   rel('os', RelationType.IS_A, 'container'),

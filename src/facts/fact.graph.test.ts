@@ -1,23 +1,8 @@
-import type { ConceptRecord } from '../graph/graph.model';
+import { conceptRecord } from '../../test/support/records';
 import { ConceptKind, RelationType } from '../graph/vocabulary';
 import { type FactEdge, FactGraph, type FactQuestion } from './fact.graph';
 
-const concept = (slug: string, kind: ConceptKind): ConceptRecord => ({
-  slug,
-  kind,
-  nameKo: slug,
-  nameEn: slug,
-  aliasesKo: [],
-  aliasesEn: [],
-  summaryKo: '',
-  summaryEn: '',
-  detailsKo: null,
-  detailsEn: null,
-  tags: [],
-  source: '',
-  syntax: null,
-  order: null,
-});
+const concept = (slug: string, kind: ConceptKind) => conceptRecord(slug, { kind });
 const edge = (from: string, type: RelationType, to: string): FactEdge => ({
   type,
   from,

@@ -1,25 +1,7 @@
-import type { ConceptRecord } from '../graph/graph.model';
-import { ConceptKind } from '../graph/vocabulary';
+import { conceptRecord } from '../../test/support/records';
 import { learningOrder, PrerequisiteCycleError } from './learning-order';
 
-function concept(slug: string): ConceptRecord {
-  return {
-    slug,
-    kind: ConceptKind.CONCEPT,
-    nameKo: slug,
-    nameEn: slug,
-    aliasesKo: [],
-    aliasesEn: [],
-    summaryKo: '',
-    summaryEn: '',
-    detailsKo: null,
-    detailsEn: null,
-    tags: [],
-    source: '',
-    syntax: null,
-    order: null,
-  };
-}
+const concept = (slug: string) => conceptRecord(slug);
 
 function order(target: string, requires: [string, string][]): string[] {
   const slugs = [...new Set([target, ...requires.flat()])];

@@ -1,4 +1,4 @@
-import type { ConceptRecord } from '../graph/graph.model';
+import { conceptRecord } from '../../test/support/records';
 import { ConceptKind, Lang, RelationType } from '../graph/vocabulary';
 import {
   buildQuestion,
@@ -11,22 +11,8 @@ import {
 } from './quiz.generator';
 import { isQuizzed, promptText } from './quiz.templates';
 
-const concept = (slug: string, kind = ConceptKind.SIGNAL, nameKo = slug, nameEn = slug): ConceptRecord => ({
-  slug,
-  kind,
-  nameKo,
-  nameEn,
-  aliasesKo: [],
-  aliasesEn: [],
-  summaryKo: '',
-  summaryEn: '',
-  detailsKo: null,
-  detailsEn: null,
-  tags: [],
-  source: '',
-  syntax: null,
-  order: null,
-});
+const concept = (slug: string, kind = ConceptKind.SIGNAL, nameKo = slug, nameEn = slug) =>
+  conceptRecord(slug, { kind, nameKo, nameEn });
 
 describe('createRandom', () => {
   it('gives the same sequence for the same seed and another for another seed', () => {

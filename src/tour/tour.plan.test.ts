@@ -1,32 +1,9 @@
-import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
-import { ConceptKind, RelationType } from '../graph/vocabulary';
+import { conceptRecord, relationRecord } from '../../test/support/records';
+import { RelationType } from '../graph/vocabulary';
 import { planTour } from './tour.plan';
 
-const concept = (slug: string): ConceptRecord => ({
-  slug,
-  kind: ConceptKind.CONCEPT,
-  nameKo: slug,
-  nameEn: slug,
-  aliasesKo: [],
-  aliasesEn: [],
-  summaryKo: '',
-  summaryEn: '',
-  detailsKo: null,
-  detailsEn: null,
-  tags: [],
-  source: '',
-  syntax: null,
-  order: null,
-});
-const rel = (from: string, type: RelationType, to: string): RelationRecord => ({
-  type,
-  from,
-  to,
-  descriptionKo: null,
-  descriptionEn: null,
-  order: null,
-  source: '',
-});
+const concept = (slug: string) => conceptRecord(slug);
+const rel = (from: string, type: RelationType, to: string) => relationRecord(type, from, to);
 
 // process <- signal <- sigkill <- kill, and kill also requires stop; sigkill IS_A signal.
 const [process, signal, sigkill, stop, kill] = ['process', 'signal', 'sigkill', 'stop', 'kill'].map(concept);
