@@ -13,7 +13,7 @@ import type { CypherRunner } from '../neo4j/gateway';
 import type { CursorKey } from '../pagination/cursor';
 import { assemblePage, type Page, type PageWindow } from '../pagination/page';
 import type { ConceptsPlan } from '../readahead/walk.plan';
-import { type RelatedTree, toRelatedTrees, walkOf, walkParams } from '../readahead/walk.repository';
+import { type RelatedTree, toRelatedTrees, walkOf } from '../readahead/walk.repository';
 
 export type ConceptSortField = 'SLUG' | 'NAME_EN' | 'NAME_KO' | 'KIND' | 'DEGREE';
 
@@ -180,7 +180,6 @@ export class ConceptRepository {
   ): Promise<ConceptPage> {
     const { walk, whole } = plan;
     const [row] = await this.db.read(pageQuery(filter, order, window, plan, withTotal), {
-      ...(walk.length > 0 ? walkParams(walk) : {}),
       kinds: filter.kinds ?? null,
       tags: filter.tags ?? null,
       source: filter.source ?? null,

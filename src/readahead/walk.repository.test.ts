@@ -1,6 +1,6 @@
 import { Direction, RelationType } from '../graph/vocabulary';
 import type { WalkLevel } from './walk.plan';
-import { toRelatedTrees, walkOf, walkParams } from './walk.repository';
+import { toRelatedTrees, walkOf } from './walk.repository';
 
 const names: WalkLevel = { types: null, direction: Direction.BOTH, detailed: false, whole: false };
 const whole: WalkLevel = { types: [RelationType.USES], direction: Direction.OUTGOING, detailed: true, whole: true };
@@ -29,14 +29,19 @@ describe('walkOf', () => {
   });
 });
 
-describe('walkParams', () => {
-  it('passes each level its types in vocabulary order (every type when none are chosen) and its direction', () => {
-    const params = walkParams([{ ...whole, types: [RelationType.USES, RelationType.IS_A] }, names]);
-    expect(params.types0).toEqual(['IS_A', 'USES']);
-    expect(params.direction0).toBe('OUTGOING');
-    expect(params.types1).toHaveLength(30);
-    expect(params.direction1).toBe('BOTH');
-    expect(params.symmetric).toEqual(['ALTERNATIVE_TO', 'CONTRASTS_WITH', 'PAIRS_WELL_WITH', 'OVERLAPS_WITH']);
+describe('walkOf patterns', () => {
+  const chosen = { ...names, types: [RelationType.USES, RelationType.CONTRASTS_WITH, RelationType.IS_A] };
+
+  it('writes the chosen types in vocabulary order, outgoing, with symmetric ones read both ways', () => {
+    const cypher = walkOf('c', [{ ...chosen, direction: Direction.OUTGOING }]);
+    expect(cypher).toMatch(/^\[\(c\)-\[r0:IS_A\|USES\]->\(o0\) WHERE o0 <> c \|/);
+    expect(cypher).toContain(' + [(c)-[r0:CONTRASTS_WITH]-(o0) WHERE o0 <> c |');
+  });
+
+  it('reads incoming relations against the arrow and leaves symmetric ones out', () => {
+    const cypher = walkOf('c', [{ ...chosen, direction: Direction.INCOMING }]);
+    expect(cypher).toMatch(/^\[\(c\)<-\[r0:IS_A\|USES\]-\(o0\) WHERE o0 <> c \|/);
+    expect(cypher).not.toContain('CONTRASTS_WITH');
   });
 });
 

@@ -27,7 +27,7 @@ export interface RelatedTree extends RelatedRecord {
   next: RelatedTree[] | null;
 }
 
-/** Reads walks of relations between concepts. Types are passed as parameters and checked against the closed vocabulary. */
+/** Reads walks of relations between concepts. Types come from the closed vocabulary and are written into the pattern. */
 export class WalkRepository {
   constructor(private readonly db: CypherRunner) {}
 
@@ -36,10 +36,7 @@ export class WalkRepository {
     const levels = [{ ...choice, whole: false }];
     const rows = await this.db.read(
       `UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN slug, ${walkOf('c', levels)} AS related`,
-      {
-        slugs: [...slugs],
-        ...walkParams(levels),
-      },
+      { slugs: [...slugs] },
     );
     return rows.flatMap((row) => toRelatedTrees(row.slug as string, row.related as unknown[][], levels));
   }
@@ -55,7 +52,7 @@ export class WalkRepository {
   ): Promise<{ concept: ConceptRecord; related: RelatedTree[] }[]> {
     const rows = await this.db.read(
       `UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN ${CONCEPT_PROJECTION} AS concept, ${walkOf('c', levels)} AS related`,
-      { slugs: [...slugs], ...walkParams(levels) },
+      { slugs: [...slugs] },
     );
     return rows.map((row) => {
       const concept = toConceptRecord(row.concept as Record<string, unknown>);
@@ -93,7 +90,7 @@ function named<Fields extends readonly string[]>(fields: Fields, list: readonly 
 
 /**
  * Cypher for a walk of related levels from concept variable `node`, read as RelatedTrees by toRelatedTrees with the
- * same levels, with parameters from walkParams. Other repositories add it to their own queries (a page of concepts
+ * same levels; it needs no parameters. Other repositories add it to their own queries (a page of concepts
  * with its relations is one round trip); `node` must be a variable of that query, never client text.
  */
 export function walkOf(node: string, levels: readonly WalkLevel[]): string {
@@ -151,15 +148,6 @@ function relatedList(node: string, level: number, levels: readonly WalkLevel[]):
   ];
   if (lists.length === 0) return '[]';
   return lists.join(' + ');
-}
-
-export function walkParams(levels: readonly RelatedChoice[]): Record<string, unknown> {
-  const params: Record<string, unknown> = { symmetric: [...SYMMETRIC_RELATIONS] };
-  levels.forEach(({ types, direction }, level) => {
-    params[`types${level}`] = types ? RELATION_TYPES.filter((t) => types.includes(t)) : RELATION_TYPES;
-    params[`direction${level}`] = direction;
-  });
-  return params;
 }
 
 /**
