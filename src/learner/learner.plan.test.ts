@@ -1,11 +1,5 @@
-import {
-  conceptProgress,
-  dueReviews,
-  type LearnerGraph,
-  nextConcepts,
-  progressSummary,
-  sectionProgress,
-} from './learner.plan';
+import { LearnerGraphIndex } from './learner.graph';
+import { conceptProgress, dueReviews, nextConcepts, progressSummary, sectionProgress } from './learner.plan';
 import { MemoryPhase, type MemoryRecord, ProgressState } from './memory.model';
 
 const NOW = new Date('2026-03-01T00:00:00.000Z');
@@ -28,7 +22,7 @@ function memory(concept: string, overrides: Partial<MemoryRecord> = {}): MemoryR
 }
 
 // process <- signal <- sigkill; process <- application; kernel stands alone. Two sections.
-const GRAPH: LearnerGraph = {
+const GRAPH = new LearnerGraphIndex({
   concepts: [
     { slug: 'process', source: 'A' },
     { slug: 'signal', source: 'A' },
@@ -41,7 +35,7 @@ const GRAPH: LearnerGraph = {
     ['sigkill', 'signal'],
     ['application', 'process'],
   ],
-};
+});
 
 const known = (slug: string, stability = 5) => [slug, memory(slug, { stability })] as const;
 
