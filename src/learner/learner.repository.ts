@@ -248,13 +248,15 @@ export class LearnerRepository {
        CALL () { MATCH (c:Concept) RETURN count(c) AS conceptCount }
        CALL () { MATCH ()-[r:${RelationType.LEARN_AFTER}]->() RETURN count(r) AS requireCount }
        WITH seed + ' ' + toString(conceptCount) + ' ' + toString(requireCount) AS version
+       // The unwound list is empty when the cache holds this version, so the scans below never start (a WHERE on
+       // the version alone is planned after the scan, and would read every concept to keep none).
        CALL (version) {
-         WITH version WHERE version <> $cachedVersion
+         UNWIND CASE WHEN version = $cachedVersion THEN [] ELSE [version] END AS stale
          MATCH (c:Concept)
          RETURN collect(c { .slug, .kind, .nameKo, .nameEn, .source }) AS concepts
        }
        CALL (version) {
-         WITH version WHERE version <> $cachedVersion
+         UNWIND CASE WHEN version = $cachedVersion THEN [] ELSE [version] END AS stale
          MATCH (a:Concept)-[:${RelationType.LEARN_AFTER}]->(b:Concept)
          RETURN collect([a.slug, b.slug]) AS requires
        }
