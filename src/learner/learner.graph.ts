@@ -1,5 +1,4 @@
 import type { ConceptRef } from '../graph/graph.model';
-import { compareKeys } from '../pagination/cursor';
 
 /** A concept of the graph as the learner queries need it. */
 export interface GraphConcept {
@@ -22,6 +21,9 @@ export interface SectionTotal {
 }
 
 const NO_SLUGS: readonly string[] = [];
+
+/** Slugs in cursor-key order (compareKeys on one string: by UTF-16 code units), without a key per comparison. */
+const bySlug = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The part of every learner answer that is the same for all learners: the concepts in slug order, the sections and
@@ -57,7 +59,7 @@ export class LearnerGraphIndex {
       });
     }
     this.concepts = concepts;
-    this.slugs = [...concepts.keys()].sort((a, b) => compareKeys([a], [b]));
+    this.slugs = [...concepts.keys()].sort(bySlug);
     const totals = new Map<string, number>();
     for (const c of concepts.values()) totals.set(c.source, (totals.get(c.source) ?? 0) + 1);
     this.slugPosition = new Map(this.slugs.map((slug, i) => [slug, i]));
@@ -77,7 +79,9 @@ export class LearnerGraphIndex {
     this.dependents = dependents;
     this.roots = this.slugs
       .filter((slug) => !prerequisites.has(slug))
-      .sort((a, b) => this.unlocks(b) - this.unlocks(a) || compareKeys([a], [b]));
+      .map((slug) => ({ slug, unlocks: this.unlocks(slug) }))
+      .sort((a, b) => b.unlocks - a.unlocks || bySlug(a.slug, b.slug))
+      .map(({ slug }) => slug);
     this.rootPosition = new Map(this.roots.map((slug, i) => [slug, i]));
   }
 

@@ -61,7 +61,8 @@ export interface RecordedReview {
 
 /**
  * What a frontend asks about one learner, and the reviews it records. One instance per request and learner: the
- * graph with the learner's memories is read once (one round trip) and serves every field of the request.
+ * learner's memories (with the graph's index, kept per graph version) are read once, in one round trip, and serve
+ * every field of the request.
  */
 export class LearnerService {
   private snapshotPromise?: Promise<LearnerSnapshot>;
