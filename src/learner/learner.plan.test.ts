@@ -1,8 +1,10 @@
+import { LearnerGraphIndex } from './learner.graph';
+import { sparseItems } from './learner.page';
 import {
   conceptProgress,
   dueReviews,
-  type LearnerGraph,
   nextConcepts,
+  progressList,
   progressSummary,
   sectionProgress,
 } from './learner.plan';
@@ -28,7 +30,7 @@ function memory(concept: string, overrides: Partial<MemoryRecord> = {}): MemoryR
 }
 
 // process <- signal <- sigkill; process <- application; kernel stands alone. Two sections.
-const GRAPH: LearnerGraph = {
+const GRAPH = new LearnerGraphIndex({
   concepts: [
     { slug: 'process', source: 'A' },
     { slug: 'signal', source: 'A' },
@@ -41,7 +43,7 @@ const GRAPH: LearnerGraph = {
     ['sigkill', 'signal'],
     ['application', 'process'],
   ],
-};
+});
 
 const known = (slug: string, stability = 5) => [slug, memory(slug, { stability })] as const;
 
@@ -122,5 +124,74 @@ describe('learner queries', () => {
     expect(conceptProgress(GRAPH, new Map(memories)).find((c) => c.slug === 'process')!.state).toBe(
       ProgressState.LEARNING,
     );
+  });
+});
+
+describe('learner lists over a random graph', () => {
+  let seed = 11;
+  const random = (n: number) => {
+    // A 32-bit linear congruential generator, its high bits used: the same cases on every run.
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 16) % n;
+  };
+  const states = [
+    null,
+    { phase: MemoryPhase.LEARNING },
+    { phase: MemoryPhase.REVIEW, stability: 5 },
+    { phase: MemoryPhase.REVIEW, stability: 40 },
+  ];
+
+  it('next concepts and progress are what their definitions say, for any graph and memories', () => {
+    for (let round = 0; round < 100; round += 1) {
+      const slugs = Array.from({ length: 2 + random(12) }, (_, i) => `c${i}`);
+      // Edges only from a later concept to an earlier one, as a learning order is, sometimes twice over.
+      const requires: [string, string][] = [];
+      for (let i = 1; i < slugs.length; i += 1) {
+        for (let j = 0; j < i; j += 1) if (random(4) === 0) requires.push([slugs[i], slugs[j]]);
+      }
+      const index = new LearnerGraphIndex({ concepts: slugs.map((slug) => ({ slug, source: 'S' })), requires });
+      const memories = new Map<string, MemoryRecord>();
+      for (const slug of [...slugs, 'gone-1', 'gone-2']) {
+        const state = states[random(states.length)];
+        if (state) memories.set(slug, memory(slug, state));
+      }
+      const goal = random(2) === 0 ? null : slugs[random(slugs.length)];
+
+      // The definitions, written out plainly over the whole graph.
+      // Known: graduated (REVIEW or MASTERED), whatever the stability.
+      const knownSlug = (slug: string) => memories.get(slug)?.phase === MemoryPhase.REVIEW;
+      const needs = (slug: string) => requires.filter(([c]) => c === slug).map(([, p]) => p);
+      const closure = new Set(goal ? [goal] : []);
+      for (let size = -1; size !== closure.size;) {
+        size = closure.size;
+        for (const slug of [...closure]) for (const p of needs(slug)) closure.add(p);
+      }
+      const expectedNext = slugs
+        .filter((slug) => !knownSlug(slug) && needs(slug).every(knownSlug))
+        .map((slug) => ({
+          slug,
+          toward: closure.has(slug),
+          unlocks: requires.filter(([, p]) => p === slug).length,
+        }))
+        .sort((a, b) => Number(b.toward) - Number(a.toward) || b.unlocks - a.unlocks || (a.slug < b.slug ? -1 : 1))
+        .map((n) => `${n.slug} ${n.toward} ${n.unlocks}`);
+      expect(
+        nextConcepts(index, memories, goal ? index.closure(goal) : null).map(
+          (n) => `${n.slug} ${n.towardGoal} ${n.unlocks}`,
+        ),
+      ).toEqual(expectedNext);
+
+      const ordered = [...slugs].sort();
+      expect(conceptProgress(index, memories).map((c) => c.slug)).toEqual([
+        ...ordered,
+        ...['gone-1', 'gone-2'].filter((s) => memories.has(s)),
+      ]);
+      const fresh = sparseItems(progressList(index, memories, ProgressState.NEW)).map((c) => c.slug);
+      expect(fresh).toEqual(ordered.filter((slug) => !memories.has(slug)));
+      const learning = sparseItems(progressList(index, memories, ProgressState.LEARNING)).map((c) => c.slug);
+      expect(learning).toEqual(
+        [...ordered, 'gone-1', 'gone-2'].filter((slug) => memories.get(slug)?.phase === MemoryPhase.LEARNING),
+      );
+    }
   });
 });

@@ -2,10 +2,10 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 
 import { ensureLearner } from '../access/access.repository';
 import type { LearnerRef } from '../access/access.types';
-import { type ConceptRef, toConceptRef } from '../graph/graph.model';
+import { toConceptRef } from '../graph/graph.model';
 import { RelationType } from '../graph/vocabulary';
 import type { Neo4jGateway } from '../neo4j/gateway';
-import type { GraphConcept, LearnerGraph } from './learner.plan';
+import { type LearnerGraphCache, LearnerGraphIndex, processLearnerGraphs } from './learner.graph';
 import {
   applyReview,
   type MemoryPhase,
@@ -68,10 +68,9 @@ export type ReviewOutcome =
   /** The frontend was revoked while the request ran. */
   | { kind: 'noFrontend' };
 
-/** The graph's concepts (name and section) and learning order, with one learner's memories. */
+/** The graph's index (concepts, sections, learning order) and one learner's memories. */
 export interface LearnerSnapshot {
-  graph: LearnerGraph;
-  concepts: Map<string, ConceptRef & GraphConcept>;
+  index: LearnerGraphIndex;
   memories: Map<string, MemoryRecord>;
 }
 
@@ -138,7 +137,10 @@ export interface HistoryWindow {
 }
 
 export class LearnerRepository {
-  constructor(private readonly db: Neo4jGateway) {}
+  constructor(
+    private readonly db: Neo4jGateway,
+    private readonly graphs: LearnerGraphCache = processLearnerGraphs,
+  ) {}
 
   /**
    * Records one review in one write transaction. The learner's node is write-locked first (ensureLearner), so
@@ -229,31 +231,56 @@ export class LearnerRepository {
     return memory ? toMemory(memory) : null;
   }
 
-  /** The graph's concepts and learning order with the learner's memories, in one round trip. */
+  /**
+   * The graph's index and the learner's memories, in one round trip. The round trip reads the graph version (the
+   * seed's hash and time, and the counts of concepts and of learning-order relations, which Neo4j keeps as counts) and
+   * the learner's memories from the learner's node; the concepts and their learning order are read only when the
+   * version is not the one the cache holds, in the same round trip, and the index built from them is kept for the
+   * next request.
+   */
   async snapshot(ref: LearnerRef): Promise<LearnerSnapshot> {
+    const cachedVersion = this.graphs.version;
     const [row] = await this.db.read(
-      `CALL () { MATCH (c:Concept) RETURN collect(c { .slug, .kind, .nameKo, .nameEn, .source }) AS concepts }
-       CALL () { MATCH (a:Concept)-[:${RelationType.LEARN_AFTER}]->(b:Concept) RETURN collect([a.slug, b.slug]) AS requires }
+      `CALL () {
+         OPTIONAL MATCH (s:SeedState {key: 'seed'})
+         RETURN coalesce(s.hash, '') + ' ' + coalesce(toString(s.seededAt), '') AS seed
+       }
+       CALL () { MATCH (c:Concept) RETURN count(c) AS conceptCount }
+       CALL () { MATCH ()-[r:${RelationType.LEARN_AFTER}]->() RETURN count(r) AS requireCount }
+       WITH seed + ' ' + toString(conceptCount) + ' ' + toString(requireCount) AS version
+       // The unwound list is empty when the cache holds this version, so the scans below never start (a WHERE on
+       // the version alone is planned after the scan, and would read every concept to keep none).
+       CALL (version) {
+         UNWIND CASE WHEN version = $cachedVersion THEN [] ELSE [version] END AS stale
+         MATCH (c:Concept)
+         RETURN collect(c { .slug, .kind, .nameKo, .nameEn, .source }) AS concepts
+       }
+       CALL (version) {
+         UNWIND CASE WHEN version = $cachedVersion THEN [] ELSE [version] END AS stale
+         MATCH (a:Concept)-[:${RelationType.LEARN_AFTER}]->(b:Concept)
+         RETURN collect([a.slug, b.slug]) AS requires
+       }
        CALL () {
-         OPTIONAL MATCH (m:ConceptMemory {frontendId: $frontendId, learnerId: $learnerId})
+         OPTIONAL MATCH (:Learner {frontendId: $frontendId, learnerId: $learnerId})-[:REMEMBERS]->(m:ConceptMemory)
          RETURN collect(m { ${MEMORY_FIELDS} }) AS memories
        }
-       RETURN concepts, requires, memories`,
-      { ...ref },
+       RETURN version, concepts, requires, memories`,
+      { ...ref, cachedVersion },
     );
-    const concepts = (row.concepts as Record<string, unknown>[]).map((c) => ({
-      ...toConceptRef(c),
-      source: (c.source as string | null) ?? '',
-    }));
-    const memories = (row.memories as Record<string, unknown>[]).map(toMemory);
-    return {
-      graph: {
-        concepts: concepts.map((c) => ({ slug: c.slug, source: c.source })),
+    const version = row.version as string;
+    let index = this.graphs.get(version);
+    if (!index) {
+      index = new LearnerGraphIndex({
+        concepts: (row.concepts as Record<string, unknown>[]).map((c) => ({
+          ...toConceptRef(c),
+          source: (c.source as string | null) ?? '',
+        })),
         requires: row.requires as [string, string][],
-      },
-      concepts: new Map(concepts.map((c) => [c.slug, c])),
-      memories: new Map(memories.map((m) => [m.concept, m])),
-    };
+      });
+      this.graphs.set(version, index);
+    }
+    const memories = (row.memories as Record<string, unknown>[]).map(toMemory);
+    return { index, memories: new Map(memories.map((m) => [m.concept, m])) };
   }
 
   /**

@@ -111,9 +111,8 @@ export class LearnerResolver {
   async nextConcepts(
     @Root() learner: Learner,
     @Args(() => NextConceptsArgs) args: NextConceptsArgs,
-    @Ctx() context: AtlasContext,
   ): Promise<NextConceptConnection> {
-    const page = await learner.service!.next(args, args.goal ?? null, context.repos.learning);
+    const page = await learner.service!.next(args, args.goal ?? null);
     const items = page.items.map(({ item, key }) => ({
       item: new NextConcept(item.concept!, item.state, item.towardGoal, item.unlocks),
       key,

@@ -8,14 +8,16 @@ import type { CursorKey } from '../pagination/cursor';
 import { assemblePage, type Page, type PageArgs, paginateSorted, pageWindow } from '../pagination/page';
 import type { QuizService } from '../quiz/quiz.service';
 import type { TourModel, TourService } from '../tour/tour.service';
+import type { GraphConcept } from './learner.graph';
+import { pageOfSparse } from './learner.page';
 import {
-  conceptProgress,
   type ConceptProgressModel,
-  type GraphConcept,
   dueReviews,
-  nextConcepts,
   type NextConceptModel,
+  nextList,
+  progressList,
   progressSummary,
+  type ProgressSummaryModel,
   sectionProgress,
   type SectionProgressModel,
 } from './learner.plan';
@@ -59,7 +61,8 @@ export interface RecordedReview {
 
 /**
  * What a frontend asks about one learner, and the reviews it records. One instance per request and learner: the
- * graph with the learner's memories is read once (one round trip) and serves every field of the request.
+ * learner's memories (with the graph's index, kept per graph version) are read once, in one round trip, and serve
+ * every field of the request.
  */
 export class LearnerService {
   private snapshotPromise?: Promise<LearnerSnapshot>;
@@ -78,62 +81,56 @@ export class LearnerService {
   }
 
   private item(snapshot: LearnerSnapshot, model: ConceptProgressModel): ProgressItem {
-    return { ...model, concept: snapshot.concepts.get(model.slug) ?? null };
+    return { ...model, concept: snapshot.index.concepts.get(model.slug) ?? null };
   }
 
   async progress(
     args: PageArgs,
     state: ProgressState | null,
-  ): Promise<{ page: Page<ProgressItem>; summary: ReturnType<typeof progressSummary> }> {
-    const snapshot = await this.snapshot();
-    const all = conceptProgress(snapshot.graph, snapshot.memories).filter((c) => state === null || c.state === state);
+  ): Promise<{ page: Page<ProgressItem>; summary: ProgressSummaryModel }> {
     const window = pageWindow(args, `learner-progress:${state ?? ''}`, 2, this.limits);
-    const page = paginateSorted(
-      all.map((c) => this.item(snapshot, c)),
-      (c) => [c.retired ? 1 : 0, c.slug],
-      window,
-    );
-    return { page, summary: progressSummary(snapshot.graph, snapshot.memories) };
+    const snapshot = await this.snapshot();
+    const page = pageOfSparse(progressList(snapshot.index, snapshot.memories, state), window);
+    return {
+      page: { ...page, items: page.items.map(({ item, key }) => ({ item: this.item(snapshot, item), key })) },
+      summary: progressSummary(snapshot.index, snapshot.memories),
+    };
   }
 
   async sections(args: PageArgs): Promise<Page<SectionProgressModel>> {
+    const window = pageWindow(args, 'learner-sections', 1, this.limits);
     const snapshot = await this.snapshot();
-    return paginateSorted(
-      sectionProgress(snapshot.graph, snapshot.memories),
-      (s) => [s.section],
-      pageWindow(args, 'learner-sections', 1, this.limits),
-    );
+    return paginateSorted(sectionProgress(snapshot.index, snapshot.memories), (s) => [s.section], window);
   }
 
   async due(args: PageArgs): Promise<Page<ProgressItem>> {
+    const window = pageWindow(args, 'learner-due', 2, this.limits);
     const snapshot = await this.snapshot();
-    const due = dueReviews(snapshot.graph, snapshot.memories, this.now);
+    const due = dueReviews(snapshot.index, snapshot.memories, this.now);
     const items = due.map(({ memory, retrievability }) => ({
       ...this.item(snapshot, { slug: memory.concept, memory, state: progressOf(memory), retired: false }),
       retrievability,
     }));
     // Retrievability keeps falling, so a cursor's place is by the value it had; a later page may shift a little.
-    return paginateSorted(items, (d) => [d.retrievability, d.slug], pageWindow(args, 'learner-due', 2, this.limits));
+    return paginateSorted(items, (d) => [d.retrievability, d.slug], window);
   }
 
   async next(
     args: PageArgs,
     goal: string | null,
-    learning: LearningRepository,
   ): Promise<Page<NextConceptModel & { concept: SnapshotConcept | null; state: ProgressState }>> {
-    const [snapshot, closure] = await Promise.all([this.snapshot(), goal === null ? null : learning.closure(goal)]);
+    const snapshot = await this.snapshot();
+    const closure = goal === null ? null : snapshot.index.closure(goal);
     if (goal !== null && !closure) throw conceptNotFound('goal', goal);
-    const goalSlugs = closure ? new Set(closure.concepts.map((c) => c.slug)) : null;
-    const items = nextConcepts(snapshot.graph, snapshot.memories, goalSlugs).map((n) => ({
-      ...n,
-      concept: snapshot.concepts.get(n.slug) ?? null,
-      state: progressOf(n.memory),
-    }));
-    return paginateSorted(
-      items,
-      (n) => [n.towardGoal ? 0 : 1, -n.unlocks, n.slug],
-      pageWindow(args, `learner-next:${goal ?? ''}`, 3, this.limits),
-    );
+    const window = pageWindow(args, `learner-next:${goal ?? ''}`, 3, this.limits);
+    const page = pageOfSparse(nextList(snapshot.index, snapshot.memories, closure), window);
+    return {
+      ...page,
+      items: page.items.map(({ item, key }) => ({
+        item: { ...item, concept: snapshot.index.concepts.get(item.slug) ?? null, state: progressOf(item.memory) },
+        key,
+      })),
+    };
   }
 
   /** The learning path to `slug` without the concepts the learner knows, in learning order. */
