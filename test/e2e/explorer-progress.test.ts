@@ -117,6 +117,7 @@ describeWithTool(CHROMIUM, 'explorer: my progress (development demo learner)', (
       expect(await toggle.evaluate((el) => el.tagName)).toBe('BUTTON');
       expect(await toggle.getAttribute('aria-pressed')).toBe('false');
       const before = await styles(page);
+      expect(Object.values(before).some((p) => Object.values(FILL).includes(p.color))).toBe(false);
       expect(await page.evaluate(() => window.atlasExplorer.progressOf('kernel'))).toBeNull();
       expect(seen.demoRoutes).toEqual([]);
 
@@ -220,8 +221,9 @@ describeWithTool(CHROMIUM, 'explorer: my progress (development demo learner)', (
       expect(await page.locator('#progress').isVisible()).toBe(false);
       expect(await page.evaluate(() => window.atlasExplorer.progressOf('container'))).toBeNull();
       const restored = await styles(page);
-      for (const slug of ['kernel', 'operating-system', 'user-space'].filter((s) => s in restored))
-        expect(restored[slug]).toEqual({ ...before[slug], learnNext: false });
+      // By hand from the palette's kind colours: container is a TECHNOLOGY (#2563eb), isolation a CONCEPT (#64748b).
+      expect(restored['container']).toEqual({ color: 'rgb(37,99,235)', learnNext: false });
+      expect(restored['isolation']).toEqual({ color: 'rgb(100,116,139)', learnNext: false });
       expect(Object.values(restored).every((p) => !p.learnNext)).toBe(true);
       expect(await page.locator('[data-testid="progress-legend"]').count()).toBe(0);
       expect(await page.locator('#legend [data-kind]').count()).toBeGreaterThan(0);
@@ -328,6 +330,8 @@ describeWithTool(CHROMIUM, 'explorer: my progress while the database is away', (
       expect(['DATABASE_TIMEOUT', 'DATABASE_UNAVAILABLE']).toContain(await error.getAttribute('data-code'));
       expect(await error.innerText()).toContain('The database is not answering right now. Try again in a moment.');
       await page.screenshot({ path: screenshotPath('explorer-progress-database-away') });
+      await page.locator('#lang-ko').click();
+      expect(await error.innerText()).toContain('데이터베이스가 지금 응답하지 않습니다.');
 
       relay.thaw();
       await page.locator('[data-testid="progress-retry"]').click();

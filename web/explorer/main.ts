@@ -67,6 +67,8 @@ class Explorer {
   private demo: DemoLearner | null = null;
   private progressOn = false;
   private dashboard: Dashboard | null = null;
+  /** Why the last load failed, kept so a language switch can say it again in the other language. */
+  private progressError: unknown = null;
   /** Only the latest load of the dashboard may draw, and none once the view is off. */
   private progressGeneration = 0;
   private readonly progressEl = byId('progress');
@@ -137,6 +139,7 @@ class Explorer {
     const generation = ++this.progressGeneration;
     this.progressEl.dataset.state = 'loading';
     renderProgressLoading(this.progressEl, this.state.lang);
+    this.progressError = null;
     try {
       const dashboard = await this.demo.dashboard();
       if (generation !== this.progressGeneration) return;
@@ -149,6 +152,7 @@ class Explorer {
       if (generation !== this.progressGeneration) return;
       // Colours from an answer that did not come would be a guess: the nodes keep their kind colours.
       this.dashboard = null;
+      this.progressError = error;
       this.graph.setProgress(null);
       this.progressEl.dataset.state = 'error';
       renderProgressError(this.progressEl, error, this.state.lang, this.progressActions);
@@ -350,6 +354,8 @@ class Explorer {
     this.applyLang();
     this.renderPanel();
     if (this.progressOn && this.dashboard) this.renderProgressView();
+    else if (this.progressOn && this.progressError)
+      renderProgressError(this.progressEl, this.progressError, this.state.lang, this.progressActions);
   }
 
   /** Puts every fixed string, every label in the graph and the page language into the chosen language. */
