@@ -71,8 +71,10 @@ const PAGE = 100;
 const NODE_FIELDS = `slug kind nameKo: name(lang: KO) nameEn: name(lang: EN)`;
 
 /**
- * The whole dashboard in one request. Concepts never reviewed are NEW, so only the three other states are listed
- * (each up to a page: the graph has about a hundred concepts); the summary counts the whole graph.
+ * The whole dashboard in one request. Concepts never reviewed are NEW, so only the three other states are listed,
+ * each up to one page of the API's default maximum (100): the whole graph (about 110 concepts) would not fit in one,
+ * and a learner with more than 100 concepts in one state would see the rest painted as new. The summary counts the
+ * whole graph.
  */
 const DASHBOARD = `query ExplorerProgress($id: ID!) {
   learner(id: $id) {
