@@ -24,6 +24,35 @@ describe('a development start', () => {
     });
   });
 
+  it('hands a page a short-lived token for the demo learner only, never the key', async () => {
+    const before = Date.now();
+    const res = await fetch(`${origin}/dev/demo/token`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const text = await res.text();
+    expect(text).not.toContain(DEFAULT_DEV_FRONTEND_KEY);
+    const issued = JSON.parse(text) as { learnerId: string; token: string; expiresAt: string };
+    expect(Object.keys(issued).sort()).toEqual(['expiresAt', 'learnerId', 'token']);
+    expect(issued.learnerId).toBe('demo');
+    expect(issued.token).toMatch(/^lt1\./);
+    // LEARNER_TOKEN_TTL_SECONDS is 900 unless set, whole seconds.
+    const lifetime = (Date.parse(issued.expiresAt) - before) / 1000;
+    expect(lifetime).toBeGreaterThan(898);
+    expect(lifetime).toBeLessThanOrEqual(901);
+
+    const bearer = { authorization: `Bearer ${issued.token}` };
+    const own = await server.gql<{ learner: { id: string } }>('{ learner(id: "demo") { id } }', {}, bearer);
+    expect(own.body.errors).toBeUndefined();
+    expect(own.body.data?.learner.id).toBe('demo');
+    const other = await server.gql('{ learner(id: "someone-else") { id } }', {}, bearer);
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const mint = await server.gql('mutation { createLearnerToken(learnerId: "demo") { token } }', {}, bearer);
+    expect(mint.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // The explorer's page says it may offer the progress view.
+    expect(await (await fetch(`${origin}/explore`)).text()).toContain('<body data-dev-demo="on" ');
+  });
+
   it('gives the demo learner a concept in every state, two reviews due, and lets the key in', async () => {
     const res = await server.gql<{
       learner: {
@@ -83,6 +112,10 @@ describe('a production start', () => {
       try {
         expect(again.config.demo).toBeNull();
         expect((await fetch(`${new URL(again.url).origin}/dev/demo`)).status).toBe(404);
+        expect((await fetch(`${new URL(again.url).origin}/dev/demo/token`, { method: 'POST' })).status).toBe(404);
+        const page = await (await fetch(`${new URL(again.url).origin}/explore`)).text();
+        expect(page).toContain('id="progress-toggle"');
+        expect(page).not.toContain('data-dev-demo');
         const active = (await access.listFrontends()).filter((f) => f.name === 'development' && f.revokedAt === null);
         expect(active).toEqual([]);
         const asked = await again.gql(

@@ -220,7 +220,7 @@ export async function startHttpServer({
   });
   // Before /graphql: a browser's GET /graphql (Accept: text/html) gets the playground instead of Apollo.
   app.use(webRouter(config, logger));
-  if (config.demo) app.use(demoRouter(config.demo));
+  if (config.demo) app.use(demoRouter(config.demo, gateway, config.access));
   app.use(exportRouter(gateway, config.access, accessLimits));
   app.use(
     '/graphql',

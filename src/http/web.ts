@@ -28,7 +28,7 @@ function wantsHtml(req: Request): boolean {
  * served from the bundles in dist/web. Every script, style, font and Monaco worker they load is under /web/, so the
  * pages make no request to another host. Mount it before the GraphQL middleware.
  */
-export function webRouter(config: Pick<Config, 'rootDir'>, logger: Logger): Router {
+export function webRouter(config: Pick<Config, 'rootDir' | 'demo'>, logger: Logger): Router {
   const webDir = path.join(config.rootDir, 'dist', 'web');
   const router = express.Router();
   if (!fs.existsSync(path.join(webDir, PAGES.playground))) {
@@ -55,7 +55,22 @@ export function webRouter(config: Pick<Config, 'rootDir'>, logger: Logger): Rout
     else next();
   });
   router.get('/playground', (_req, res) => res.redirect(302, '/graphql'));
-  router.get('/explore', (_req, res) => sendPage('explorer', res));
+  router.get('/explore', (_req, res) => {
+    if (!config.demo) {
+      sendPage('explorer', res);
+      return;
+    }
+    // A development start has a demo learner: the page is told so in its markup, so it offers the progress view
+    // without probing a route that production does not have.
+    fs.readFile(path.join(webDir, PAGES.explorer), 'utf8', (error, html) => {
+      if (error) {
+        sendPage('explorer', res);
+        return;
+      }
+      res.setHeader('Cache-Control', 'no-cache');
+      res.type('html').send(html.replace('<body ', '<body data-dev-demo="on" '));
+    });
+  });
   router.use(
     '/web/assets',
     express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),

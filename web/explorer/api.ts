@@ -66,6 +66,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    /** With RATE_LIMITED: how long to wait before asking again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -74,14 +76,26 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; retryAfterSeconds?: number } }[];
 }
 
-/** One GraphQL request to this origin's API; an error in the answer becomes an ApiError. */
-export async function request<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+/**
+ * One GraphQL request to this origin's API; an error in the answer becomes an ApiError. `headers` carries a learner
+ * token (`authorization`) for the learner's own data; the public graph needs none.
+ */
+export async function request<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  signal?: AbortSignal,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
     signal,
   });
@@ -92,7 +106,7 @@ export async function request<T>(query: string, variables: Record<string, unknow
     throw new ApiError(`HTTP ${response.status}`, undefined);
   }
   const first = body.errors?.[0];
-  if (first) throw new ApiError(first.message, first.extensions?.code);
+  if (first) throw new ApiError(first.message, first.extensions?.code, first.extensions?.retryAfterSeconds);
   if (!body.data) throw new ApiError(`HTTP ${response.status}: empty answer`, undefined);
   return body.data;
 }

@@ -8,7 +8,7 @@ import cytoscape, {
 
 import type { GraphEdge, GraphNode, PathResult, Subgraph } from './api';
 import { type Lang, pick, relationLabel } from './i18n';
-import { kindStyle, LEARNING_ORDER, relationColor, SYMMETRIC_RELATIONS } from './palette';
+import { kindStyle, LEARNING_ORDER, NEXT_COLOR, progressColor, relationColor, SYMMETRIC_RELATIONS } from './palette';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "NanumGothic", "Apple SD Gothic Neo", sans-serif';
 
@@ -22,6 +22,12 @@ const NODE_ROOM = 150;
 
 function edgeId(edge: GraphEdge): string {
   return `${edge.from}|${edge.type}|${edge.to}`;
+}
+
+/** What the progress view paints: each concept's learner state (NEW when absent) and the concepts to learn next. */
+export interface ProgressPaint {
+  states: ReadonlyMap<string, string>;
+  next: ReadonlySet<string>;
 }
 
 /** A neighbour of a node as seen from it: which edge, which way, and who is on the other end. */
@@ -40,6 +46,8 @@ export class GraphView {
   private hiddenTypes: Set<string> = new Set();
   private readonly cy: Core;
   private lang: Lang;
+  /** Set while the progress view is on: nodes then take the learner's state colours instead of their kind's. */
+  private progress: ProgressPaint | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -79,6 +87,16 @@ export class GraphView {
           },
         },
         { selector: 'node.expanded', style: { 'border-color': '#111827', 'border-width': 2 } },
+        // An outline, not the border: the border already marks the focus and the expanded nodes.
+        {
+          selector: 'node.learn-next',
+          style: {
+            'outline-width': 3,
+            'outline-style': 'dashed',
+            'outline-color': NEXT_COLOR,
+            'outline-offset': 3,
+          },
+        },
         {
           selector: 'node.focus',
           style: {
@@ -132,17 +150,23 @@ export class GraphView {
     this.cy.on('mouseout', 'node', () => container.classList.remove('is-pointing'));
   }
 
+  /** The fill of a node: its learner state's colour in the progress view, its kind's otherwise. */
+  private nodeColor(slug: string, kind: string): string {
+    return this.progress ? progressColor(this.progress.states.get(slug) ?? 'NEW') : kindStyle(kind).color;
+  }
+
   private nodeElement(node: GraphNode): ElementDefinition {
     const style = kindStyle(node.kind);
     return {
       group: 'nodes',
+      classes: this.progress?.next.has(node.slug) ? 'learn-next' : '',
       data: {
         id: node.slug,
         kind: node.kind,
         ko: node.name.ko,
         en: node.name.en,
         label: pick(node.name, this.lang),
-        color: style.color,
+        color: this.nodeColor(node.slug, node.kind),
         shape: style.shape,
       },
     };
@@ -369,6 +393,31 @@ export class GraphView {
 
   node(slug: string): GraphNode | null {
     return this.nodes().find((n) => n.slug === slug) ?? null;
+  }
+
+  /** Paints the nodes by the learner's progress (also those drawn later), or back in their kind colours with null. */
+  setProgress(progress: ProgressPaint | null): void {
+    this.progress = progress;
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((n) => {
+        n.data('color', this.nodeColor(n.id(), n.data('kind') as string));
+        n.toggleClass('learn-next', progress?.next.has(n.id()) ?? false);
+      });
+    });
+  }
+
+  /** The learner state of a drawn concept while the progress view is on; null when it is off. */
+  progressOf(slug: string): string | null {
+    return this.progress ? (this.progress.states.get(slug) ?? 'NEW') : null;
+  }
+
+  /** Each drawn node's fill as rendered and whether it is ringed as "learn next" (for checks of the progress view). */
+  nodeStyles(): { slug: string; color: string; learnNext: boolean }[] {
+    return this.cy.nodes().map((n) => ({
+      slug: n.id(),
+      color: String(n.style('background-color')),
+      learnNext: Number.parseFloat(String(n.style('outline-width'))) > 0,
+    }));
   }
 
   /** Hides the edges of the given relation types and shows all others (the legend's checkboxes). */

@@ -98,6 +98,54 @@ export const UI = {
   quizRight: { ko: '정답입니다!', en: 'Right!' },
   quizWrong: { ko: '아쉽네요. 정답은 {answer}입니다.', en: 'Not quite: the answer is {answer}.' },
   quizScore: { ko: '{total}문제 중 {right}문제를 맞혔습니다.', en: '{right} of {total} right.' },
+  progressToggle: { ko: '내 학습 현황', en: 'My progress' },
+  progressTitle: { ko: '내 학습 현황 (데모 학습자)', en: 'My progress (demo learner)' },
+  progressHelp: {
+    ko: '개발 서버의 데모 학습자 "{id}"의 기록입니다. 노드 색이 학습 상태를 나타냅니다.',
+    en: 'The record of the development server\'s demo learner "{id}". Node colours show the learning state.',
+  },
+  progressLoading: { ko: '학습 현황을 불러오는 중…', en: 'Loading progress…' },
+  progressKnown: {
+    ko: '개념 {total}개 중 {known}개를 압니다 ({percent} %).',
+    en: 'Knows {known} of {total} concepts ({percent} %).',
+  },
+  progressLegend: { ko: '학습 상태', en: 'Learning state' },
+  stateNEW: { ko: '처음', en: 'New' },
+  stateLEARNING: { ko: '익히는 중', en: 'Learning' },
+  stateREVIEW: { ko: '복습 단계', en: 'Review' },
+  stateMASTERED: { ko: '숙달', en: 'Mastered' },
+  nextMark: { ko: '다음에 배울 개념 (보라색 테두리)', en: 'Learn next (violet ring)' },
+  dueTitle: { ko: '복습할 개념', en: 'Due for review' },
+  dueHelp: {
+    ko: '가장 많이 잊은 것부터. 누르면 그 개념으로 이동합니다.',
+    en: 'Most forgotten first. Choose one to go to it.',
+  },
+  dueNone: { ko: '지금 복습할 개념이 없습니다.', en: 'Nothing is due for review now.' },
+  dueRecall: { ko: '기억할 확률 {percent} %', en: '{percent} % chance of recall' },
+  nextTitle: { ko: '다음에 배울 개념', en: 'Learn next' },
+  nextHelp: {
+    ko: '먼저 배울 개념을 모두 아는, 아직 모르는 개념입니다.',
+    en: 'Concepts not known yet whose every prerequisite is known.',
+  },
+  nextNone: { ko: '지금 배울 수 있는 새 개념이 없습니다.', en: 'No new concept is open to learn now.' },
+  nextUnlocks: { ko: '{n}개의 개념으로 이어짐', en: 'opens the way to {n}' },
+  moreShown: { ko: '{total}개 중 {shown}개를 보여 줍니다.', en: 'Showing {shown} of {total}.' },
+  sectionsTitle: { ko: '노트의 절별 진도', en: 'Progress by section of the note' },
+  progressRetry: { ko: '다시 시도', en: 'Try again' },
+  progressErrorTitle: { ko: '학습 현황을 불러오지 못했습니다', en: 'Could not load the progress' },
+  progressErrorToken: {
+    ko: '학습자 토큰이 거부되었습니다. 새 토큰으로 한 번 더 시도했지만 역시 거부되었습니다.',
+    en: 'The learner token was refused, and so was a new one asked for once more.',
+  },
+  progressErrorDatabase: {
+    ko: '데이터베이스가 지금 응답하지 않습니다. 잠시 뒤 다시 시도하세요.',
+    en: 'The database is not answering right now. Try again in a moment.',
+  },
+  progressErrorRate: {
+    ko: '요청이 너무 많습니다. {seconds}초 뒤 다시 시도하세요.',
+    en: 'Too many requests. Try again in {seconds} seconds.',
+  },
+  progressErrorOther: { ko: 'API가 오류로 답했습니다.', en: 'The API answered with an error.' },
 } satisfies Record<string, Bilingual>;
 
 export type UiKey = keyof typeof UI;

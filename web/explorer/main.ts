@@ -14,6 +14,7 @@ import { ConceptCombobox } from './combobox';
 import { byId } from './dom';
 import { GraphView } from './graph';
 import { type Lang, t, type UiKey } from './i18n';
+import { type Dashboard, DemoLearner } from './learner';
 import {
   type PanelActions,
   renderConcept,
@@ -23,6 +24,13 @@ import {
   renderPath,
   renderWelcome,
 } from './panel';
+import {
+  type ProgressActions,
+  progressLegend,
+  renderProgress,
+  renderProgressError,
+  renderProgressLoading,
+} from './progress';
 import { isPathMode, readState, type ViewState, writeState } from './state';
 
 type GraphStatus = 'empty' | 'loading' | 'ready' | 'error';
@@ -55,10 +63,25 @@ class Explorer {
   private readonly search: ConceptCombobox;
   private readonly pathFrom: ConceptCombobox;
   private readonly pathTo: ConceptCombobox;
+  /** The development server's demo learner; null where there is none (production, DEV_DEMO off). */
+  private demo: DemoLearner | null = null;
+  private progressOn = false;
+  private dashboard: Dashboard | null = null;
+  /** Why the last load failed, kept so a language switch can say it again in the other language. */
+  private progressError: unknown = null;
+  /** Only the latest load of the dashboard may draw, and none once the view is off. */
+  private progressGeneration = 0;
+  private readonly progressEl = byId('progress');
+  private readonly progressToggle = byId<HTMLButtonElement>('progress-toggle');
 
   private readonly actions: PanelActions = {
     go: (slug) => void this.open(slug, { expand: this.graph.has(slug) }),
     showPath: (index) => void this.drawPath(index),
+  };
+
+  private readonly progressActions: ProgressActions = {
+    go: (slug) => void this.open(slug, { expand: this.graph.has(slug) }),
+    retry: () => void this.loadProgress(),
   };
 
   constructor() {
@@ -79,6 +102,7 @@ class Explorer {
     byId('mode-explore').addEventListener('click', () => this.setPathFormOpen(false));
     byId('mode-path').addEventListener('click', () => this.setPathFormOpen(true));
     byId('fit').addEventListener('click', () => this.graph.fit());
+    this.progressToggle.addEventListener('click', () => this.setProgressOn(!this.progressOn));
     this.pathForm.addEventListener('submit', (event) => {
       event.preventDefault();
       this.submitPath();
@@ -88,7 +112,58 @@ class Explorer {
   }
 
   async start(): Promise<void> {
+    // The progress control exists only where the server has a demo learner.
+    this.demo = DemoLearner.ofPage(document.body);
+    this.progressToggle.hidden = this.demo === null;
     await this.restore(this.state);
+  }
+
+  private setProgressOn(on: boolean): void {
+    this.progressOn = on;
+    this.progressToggle.setAttribute('aria-pressed', String(on));
+    this.progressEl.hidden = !on;
+    if (on) {
+      void this.loadProgress();
+      return;
+    }
+    this.progressGeneration += 1;
+    this.dashboard = null;
+    this.progressEl.dataset.state = 'off';
+    this.graph.setProgress(null);
+    this.refreshLists();
+  }
+
+  /** One request for the whole dashboard; the graph takes its colours from it, the side column its lists. */
+  private async loadProgress(): Promise<void> {
+    if (!this.demo) return;
+    const generation = ++this.progressGeneration;
+    this.progressEl.dataset.state = 'loading';
+    renderProgressLoading(this.progressEl, this.state.lang);
+    this.progressError = null;
+    try {
+      const dashboard = await this.demo.dashboard();
+      if (generation !== this.progressGeneration) return;
+      this.dashboard = dashboard;
+      this.graph.setProgress({ states: dashboard.states, next: new Set(dashboard.next.map((n) => n.concept.slug)) });
+      this.progressEl.dataset.state = 'ready';
+      this.renderProgressView();
+      this.announce(t('progressTitle', this.state.lang));
+    } catch (error) {
+      if (generation !== this.progressGeneration) return;
+      // Colours from an answer that did not come would be a guess: the nodes keep their kind colours.
+      this.dashboard = null;
+      this.progressError = error;
+      this.graph.setProgress(null);
+      this.progressEl.dataset.state = 'error';
+      renderProgressError(this.progressEl, error, this.state.lang, this.progressActions);
+      this.refreshLists();
+      this.announce(t('progressErrorTitle', this.state.lang));
+    }
+  }
+
+  private renderProgressView(): void {
+    if (this.dashboard) renderProgress(this.progressEl, this.dashboard, this.state.lang, this.progressActions);
+    this.refreshLists();
   }
 
   /** Draws whatever a state (from the URL, or the back button) describes. */
@@ -264,9 +339,12 @@ class Explorer {
         else this.hiddenTypes.add(type);
         this.graph.setHiddenTypes(this.hiddenTypes);
       },
+      this.dashboard ? progressLegend(this.state.lang) : null,
     );
     this.legend.hidden = this.graph.counts().nodes === 0;
-    renderNodeList(this.nodeList, this.graph.nodes(), this.state.lang, this.actions);
+    renderNodeList(this.nodeList, this.graph.nodes(), this.state.lang, this.actions, (slug) =>
+      this.graph.progressOf(slug),
+    );
     this.nodeList.hidden = this.graph.counts().nodes === 0;
   }
 
@@ -275,6 +353,9 @@ class Explorer {
     this.navigate({ ...this.state, lang }, false);
     this.applyLang();
     this.renderPanel();
+    if (this.progressOn && this.dashboard) this.renderProgressView();
+    else if (this.progressOn && this.progressError)
+      renderProgressError(this.progressEl, this.progressError, this.state.lang, this.progressActions);
   }
 
   /** Puts every fixed string, every label in the graph and the page language into the chosen language. */
@@ -338,6 +419,8 @@ class Explorer {
           .filter((n) => this.graph.isExpanded(n.slug))
           .map((n) => n.slug),
       edgeStyles: () => this.graph.edgeStyles(),
+      nodeStyles: () => this.graph.nodeStyles(),
+      progressOf: (slug: string) => this.graph.progressOf(slug),
     };
   }
 }

@@ -78,3 +78,22 @@ export function relationColor(type: string): string {
 export function kindStyle(kind: string): KindStyle {
   return KIND_STYLES[kind] ?? FALLBACK_KIND;
 }
+
+/**
+ * Node colours of the progress view, one per learner state. From the Okabe–Ito palette, which stays apart for the
+ * common colour-vision deficiencies, darkened where needed so each keeps at least 3:1 against the white canvas. The
+ * legend and the concept list name each state in words, so colour is never the only cue.
+ */
+export const PROGRESS_COLORS: Record<string, string> = {
+  NEW: '#8a8a8a',
+  LEARNING: '#d55e00',
+  REVIEW: '#0072b2',
+  MASTERED: '#007a5a',
+};
+
+/** The ring around a concept to learn next. */
+export const NEXT_COLOR = '#7c3aed';
+
+export function progressColor(state: string): string {
+  return PROGRESS_COLORS[state] ?? FALLBACK_COLOR;
+}

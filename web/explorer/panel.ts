@@ -2,7 +2,8 @@ import { type ConceptDetails, type GraphNode, type PathResult, sentencesOf } fro
 import { h, present, swatch } from './dom';
 import type { Connection } from './graph';
 import { type Lang, kindLabel, pick, relationLabel, t } from './i18n';
-import { kindStyle, LEARNING_ORDER, relationColor } from './palette';
+import { kindStyle, LEARNING_ORDER, progressColor, relationColor } from './palette';
+import { stateLabel } from './progress';
 import { quizSection } from './quiz';
 
 /** What the panel can ask the page to do. */
@@ -250,7 +251,8 @@ export function renderPath(
 
 /**
  * The legend: every relation type and node kind in the picture, with its colour. Each relation type has a checkbox
- * that shows or hides its edges; the learning order is marked as drawn lightly.
+ * that shows or hides its edges; the learning order is marked as drawn lightly. In the progress view the nodes are
+ * painted by learner state, so `nodeKey` (the states' legend) takes the place of the kinds.
  */
 export function renderLegend(
   target: HTMLElement,
@@ -259,6 +261,7 @@ export function renderLegend(
   lang: Lang,
   hidden: ReadonlySet<string>,
   onToggle: (type: string, visible: boolean) => void,
+  nodeKey: HTMLElement | null = null,
 ): void {
   const entry = (type: string) => {
     const box = h('input', {
@@ -292,28 +295,48 @@ export function renderLegend(
       h('h3', { class: 'legend__title', id: 'legend-relations' }, `${t('legend', lang)}:`),
       h('ul', { class: 'legend__list', 'aria-labelledby': 'legend-relations' }, relationTypes.map(entry)),
     ),
-    h(
-      'div',
-      { class: 'legend__group' },
-      h('h3', { class: 'legend__title', id: 'legend-kinds' }, `${t('kinds', lang)}:`),
+    nodeKey ??
       h(
-        'ul',
-        { class: 'legend__list', 'aria-labelledby': 'legend-kinds' },
-        kinds.map((kind) => h('li', { 'data-kind': kind }, swatch(kindStyle(kind).color), kindLabel(kind, lang))),
+        'div',
+        { class: 'legend__group' },
+        h('h3', { class: 'legend__title', id: 'legend-kinds' }, `${t('kinds', lang)}:`),
+        h(
+          'ul',
+          { class: 'legend__list', 'aria-labelledby': 'legend-kinds' },
+          kinds.map((kind) => h('li', { 'data-kind': kind }, swatch(kindStyle(kind).color), kindLabel(kind, lang))),
+        ),
       ),
-    ),
   );
 }
 
-/** Every concept in the picture as a button: the keyboard (and screen reader) way to reach any node. */
-export function renderNodeList(target: HTMLElement, nodes: GraphNode[], lang: Lang, actions: PanelActions): void {
+/**
+ * Every concept in the picture as a button: the keyboard (and screen reader) way to reach any node. In the progress
+ * view (`stateOf` gives a state) each also names the learner's state in words, what the node says in colour.
+ */
+export function renderNodeList(
+  target: HTMLElement,
+  nodes: GraphNode[],
+  lang: Lang,
+  actions: PanelActions,
+  stateOf: (slug: string) => string | null = () => null,
+): void {
   const sorted = [...nodes].sort((a, b) => pick(a.name, lang).localeCompare(pick(b.name, lang)));
   target.replaceChildren(
     h('summary', {}, `${t('nodesInView', lang)} (${nodes.length})`),
     h(
       'ul',
       { class: 'plain-list node-list' },
-      sorted.map((node) => h('li', {}, nodeButton(node, lang, actions, [swatch(kindStyle(node.kind).color)]))),
+      sorted.map((node) => {
+        const state = stateOf(node.slug);
+        const button = state
+          ? nodeButton(node, lang, actions, [swatch(progressColor(state))])
+          : nodeButton(node, lang, actions, [swatch(kindStyle(node.kind).color)]);
+        if (state) {
+          button.dataset.state = state;
+          button.append(h('span', { class: 'progress__detail' }, ` · ${stateLabel(state, lang)}`));
+        }
+        return h('li', {}, button);
+      }),
     ),
   );
 }
