@@ -158,17 +158,22 @@ async function write(
   return written;
 }
 
-/** Whether the written learner `index` reads back through the API as written; throws what differs. */
-async function check(ctx: LearnersContext, key: string, slugs: string[], index: number, now: number): Promise<void> {
+/** What differs between the written learner `index` and what the API reads of it (nothing: it reads as written). */
+async function check(
+  ctx: LearnersContext,
+  key: string,
+  slugs: string[],
+  index: number,
+  now: number,
+): Promise<string[]> {
   const learner = makeLearner(index, slugs, CONCEPTS_PER_LEARNER, now);
   const problems = await checkWrittenLearner(ctx.server, key, learner, slugs.length);
-  if (problems.length)
-    throw new Error(
-      `learner ${learner.learnerId} as the API reads it differs from what the bench wrote:\n  ${problems.join('\n  ')}`,
-    );
   ctx.progress(
-    `learners: ${learner.learnerId} reads back as written (${learner.memories.length} memories, ${learner.reviews.length} reviews)`,
+    problems.length
+      ? `learners: ${learner.learnerId} does not read back as written:\n  ${problems.join('\n  ')}`
+      : `learners: ${learner.learnerId} reads back as written (${learner.memories.length} memories, ${learner.reviews.length} reviews)`,
   );
+  return problems.map((problem) => `${learner.learnerId}: ${problem}`);
 }
 
 export async function runLearners(ctx: LearnersContext): Promise<LearnersResult> {
@@ -199,13 +204,16 @@ export async function runLearners(ctx: LearnersContext): Promise<LearnersResult>
   const small = Math.min(SMALL_POPULATION, ctx.population);
   let now = Date.now();
   const first = await write(ctx, frontend.id, slugs, 0, small, now);
-  await check(ctx, key, slugs, 0, now);
+  result.check.push(...(await check(ctx, key, slugs, 0, now)));
+  // Timing learners the API does not read as written would time something else.
+  if (result.check.length) return result;
   steps.push(await measureStep(ctx, key, slugs, small, first));
 
   if (ctx.population > small) {
     now = Date.now();
     const rest = await write(ctx, frontend.id, slugs, small, ctx.population, now);
-    await check(ctx, key, slugs, ctx.population - 1, now);
+    // Past the small population a difference is a finding to print beside the figures, not a reason to stop.
+    result.check.push(...(await check(ctx, key, slugs, ctx.population - 1, now)));
     steps.push(await measureStep(ctx, key, slugs, ctx.population, rest));
   }
 

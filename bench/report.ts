@@ -282,7 +282,7 @@ export function learnerTargets(l: LearnersResult): Target[] {
 /** Learner requests that failed under load: a learner figure with failures in it proves nothing. */
 export function learnerFailuresOf(l: LearnersResult | undefined): string[] {
   if (!l) return [];
-  const out: string[] = [];
+  const out = l.check.map((problem) => `learners: ${problem}`);
   for (const s of l.steps) {
     if (s.review.errors) out.push(`learners ${s.learners}: ${s.review.errors} review writes failed under load`);
     if (s.dashboard.errors) out.push(`learners ${s.learners}: ${s.dashboard.errors} dashboards failed under load`);
@@ -298,7 +298,11 @@ function learnerLines(result: BenchResult): string[] {
   const l = result.learners;
   if (!l) return [];
   const lines = [
-    `Learners: each with ${l.perLearner} of the ${l.concepts} concepts reviewed 1–4 times (states and due dates from the server's own scheduler), written straight into Neo4j as the learner repository stores them, then checked through the API; ours with the response cache and rate limits off, one frontend's bearer key, a random learner per request (a fresh idempotency key per review):`,
+    `Learners: each with ${l.perLearner} of the ${l.concepts} concepts reviewed 1–4 times (states and due dates from the server's own scheduler), written straight into Neo4j as the learner repository stores them, then checked through the API; ours with the response cache and rate limits off and a query deadline of 60 s instead of 5 s, one frontend's bearer key, a random learner per request (a fresh idempotency key per review):`,
+    '',
+    l.check.length
+      ? `A written learner did **not** read back through the API as written: ${l.check.join('; ')}.`
+      : 'Written learners read back through the API as written (the dashboard, every memory, the newest reviews, and a new review numbered after them).',
     '',
     '| learners in the graph | written in (s) | memories · reviews written | review write req/s | p50 · p99 ms | dashboard req/s | p50 · p99 ms | dashboard 1 client p50 ms | round trips dashboard · review |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

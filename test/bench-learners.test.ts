@@ -1,5 +1,8 @@
+import type { LearnersResult, LearnerStep } from '../bench/learners';
 import { DASHBOARD_GOAL, learnerBodies } from '../bench/learners-api';
 import { batches, benchLearnerId, makeLearner, seededRandom } from '../bench/learners-data';
+import type { Measurement } from '../bench/measure';
+import { learnerFailuresOf, learnerTargets } from '../bench/report';
 
 /** The made-up learners of the bench's learner part: pure logic, no database. */
 
@@ -124,5 +127,72 @@ describe('learnerBodies', () => {
     expect([...ids].every((id) => /^bench-learner-0000[0-4]\d$/.test(id))).toBe(true);
     // 500 picks among 50 learners reach nearly all of them.
     expect(ids.size).toBeGreaterThan(45);
+  });
+});
+
+describe('learnerTargets', () => {
+  const m = (rps: number, p50: number, errors = 0): Measurement => ({
+    rps,
+    p50,
+    p99: p50 * 3,
+    requests: Math.round(rps * 5),
+    errors,
+    seconds: 5,
+  });
+  const written = { learners: 100, memories: 10000, reviews: 25000, seconds: 20 };
+  const step = (learners: number, dashboardP50: number, trips: number[]): LearnerStep => ({
+    learners,
+    written,
+    review: m(100, 50),
+    dashboard: m(80, dashboardP50),
+    dashboardSerialP50: dashboardP50 / 4,
+    roundTrips: { dashboard: trips, review: [2] },
+  });
+  const result = (steps: LearnerStep[], publicShapes: LearnersResult['publicShapes']): LearnersResult => ({
+    perLearner: 100,
+    concepts: 113,
+    check: [],
+    steps,
+    publicShapes,
+  });
+  const verdicts = (l: LearnersResult) => learnerTargets(l).map((t) => t.met);
+
+  it('meets all three when the dashboard stays at two round trips and under 2x, and the public shapes hold', () => {
+    const l = result(
+      [step(100, 40, [2]), step(10000, 79, [2])],
+      [{ shape: 'concept', before: m(500, 10), after: m(460, 11) }],
+    );
+    expect(verdicts(l)).toEqual([true, true, true]);
+    expect(learnerTargets(l)[1].detail).toContain('p50 40.0 ms at 100 → 79.0 ms at 10k (1.98×)');
+  });
+
+  it('misses them on three round trips, a p50 more than doubled, and a public shape 20 % slower', () => {
+    const l = result(
+      [step(100, 40, [2]), step(10000, 81, [2, 3])],
+      [
+        { shape: 'concept', before: m(500, 10), after: m(400, 12) },
+        { shape: 'search', before: m(500, 10), after: m(500, 10) },
+      ],
+    );
+    expect(verdicts(l)).toEqual([false, false, false]);
+  });
+
+  it('decides nothing it did not measure: one population, a shape that never answered', () => {
+    const l = result([step(100, 40, [1])], [{ shape: 'path', before: m(0, Number.NaN), after: m(300, 20) }]);
+    expect(verdicts(l)).toEqual([true, null, null]);
+  });
+
+  it('lists failed learner requests and differences found by the check as failures of the run', () => {
+    const l = result(
+      [{ ...step(100, 40, [2]), dashboard: m(80, 40, 3) }],
+      [{ shape: 'concept', before: m(500, 10), after: m(400, 12, 2) }],
+    );
+    l.check.push('bench-learner-000000: summary.new: the API says 12, written 13');
+    expect(learnerFailuresOf(l)).toEqual([
+      'learners: bench-learner-000000: summary.new: the API says 12, written 13',
+      'learners 100: 3 dashboards failed under load',
+      'public concept beside the learners: 2 failed answers under load',
+    ]);
+    expect(learnerFailuresOf(undefined)).toEqual([]);
   });
 });
