@@ -542,6 +542,7 @@ async function main(): Promise<void> {
           cases: seedCases,
           population: options.learners,
           load,
+          rounds: options.rounds,
           serialBudgetMs: options.serialBudgetMs,
           settle: () => settle(live, db),
           progress,

@@ -7,7 +7,7 @@ import { askAsFrontend, checkWrittenLearner, DASHBOARD_GOAL, DASHBOARD_QUERY, le
 import { benchLearnerId, makeLearner } from './learners-data';
 import { type LearnerWriteResult, writeLearners } from './learners-writer';
 import { loadHttp } from './load-http';
-import { type LoadOptions, type Measurement, quantile } from './measure';
+import { combine, type LoadOptions, type Measurement, quantile } from './measure';
 import type { ServerProcess } from './server-process';
 import type { ShapeCase, ShapeId } from './shapes';
 
@@ -59,6 +59,8 @@ export interface LearnersContext {
   cases: ShapeCase[];
   population: number;
   load: LoadOptions;
+  /** Rounds of the public shapes before and after the learners. */
+  rounds: number;
   serialBudgetMs: number;
   settle(): Promise<void>;
   progress(line: string): void;
@@ -118,15 +120,18 @@ async function measureStep(
   return { learners, written, review, dashboard, dashboardSerialP50, roundTrips };
 }
 
+/** Each public shape `rounds` times, the median of each figure over the rounds (a shared machine is noisy). */
 async function measurePublic(ctx: LearnersContext, label: string): Promise<Map<ShapeId, Measurement>> {
-  const out = new Map<ShapeId, Measurement>();
-  for (const shape of ctx.cases) {
-    const m = await loadHttp(ctx.server.url, JSON.stringify(shape.ours), ctx.load);
-    await ctx.settle();
-    out.set(shape.id, m);
-    ctx.progress(`public ${shape.id} ${label}: ${line(m)}`);
+  const runs = new Map<ShapeId, Measurement[]>(ctx.cases.map((shape) => [shape.id, []]));
+  for (let round = 0; round < ctx.rounds; round += 1) {
+    for (const shape of ctx.cases) {
+      const m = await loadHttp(ctx.server.url, JSON.stringify(shape.ours), ctx.load);
+      await ctx.settle();
+      runs.get(shape.id)!.push(m);
+      ctx.progress(`public ${shape.id} ${label}, round ${round + 1}/${ctx.rounds}: ${line(m)}`);
+    }
   }
-  return out;
+  return new Map([...runs].map(([shape, list]) => [shape, combine(list)]));
 }
 
 async function write(

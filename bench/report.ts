@@ -294,6 +294,12 @@ export function learnerFailuresOf(l: LearnersResult | undefined): string[] {
   return out;
 }
 
+/** p50 · p99 of a learner measurement; when no answer came back within the measured time, at least that long. */
+function latency(m: Measurement): string {
+  if (m.requests === 0) return `>${(m.seconds * 1000).toFixed(0)} (no answer in ${m.seconds} s)`;
+  return `${ms(m.p50)} · ${ms(m.p99)}`;
+}
+
 function learnerLines(result: BenchResult): string[] {
   const l = result.learners;
   if (!l) return [];
@@ -308,7 +314,7 @@ function learnerLines(result: BenchResult): string[] {
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...l.steps.map(
       (s) =>
-        `| ${s.learners} | ${s.written.seconds.toFixed(1)} | ${s.written.memories} · ${s.written.reviews} | ${rps(s.review)} | ${ms(s.review.p50)} · ${ms(s.review.p99)} | ${rps(s.dashboard)} | ${ms(s.dashboard.p50)} · ${ms(s.dashboard.p99)} | ${ms(s.dashboardSerialP50)} | ${s.roundTrips.dashboard.join('/') || '–'} · ${s.roundTrips.review.join('/') || '–'} |`,
+        `| ${s.learners} | ${s.written.seconds.toFixed(1)} | ${s.written.memories} · ${s.written.reviews} | ${rps(s.review)} | ${latency(s.review)} | ${rps(s.dashboard)} | ${latency(s.dashboard)} | ${ms(s.dashboardSerialP50)} | ${s.roundTrips.dashboard.join('/') || '–'} · ${s.roundTrips.review.join('/') || '–'} |`,
     ),
     '',
   ];
