@@ -12,7 +12,12 @@
  */
 
 /** Pure tests that live under test/ because they check the repository's files rather than one module. */
-const UNIT_IN_TEST = ['test/schema-drift.test.ts', 'test/seed-coverage.test.ts', 'test/lint/check-layers.test.ts'];
+const UNIT_IN_TEST = [
+  'test/schema-drift.test.ts',
+  'test/seed-coverage.test.ts',
+  'test/lint/check-layers.test.ts',
+  'test/bench-learners.test.ts',
+];
 
 const escapeRegExp = (file) => file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 

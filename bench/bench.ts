@@ -18,6 +18,7 @@ import { loadHttp } from './load-http';
 import { loadRaw, runRawOnce } from './load-raw';
 import { combine, type LoadOptions, type Measurement, quantile } from './measure';
 import { parseOptions } from './options';
+import { runLearners } from './learners';
 import { startPeerProcess } from './peer/peer-process';
 import { probe } from './probe';
 import {
@@ -477,12 +478,25 @@ async function main(): Promise<void> {
     }
 
     const schema = await buildAtlasSchema();
-    servers.ours = await startApiProcess({ NEO4J_URI: db.uri, RESPONSE_CACHE_BYTES: '0' });
-    servers.cached = await startApiProcess({ NEO4J_URI: db.uri });
-    servers.peer = await startPeerProcess(db.uri);
+    // No rate limits: the learner part sends a frontend's requests as fast as they are answered. A query deadline of
+    // a minute instead of 5 s: a learner dashboard that reads every learner's memories is then measured as slow
+    // instead of failing (no public shape comes near either deadline).
+    servers.ours = await startApiProcess({
+      NEO4J_URI: db.uri,
+      RESPONSE_CACHE_BYTES: '0',
+      RATE_LIMIT_READS_PER_MINUTE: '0',
+      RATE_LIMIT_WRITES_PER_MINUTE: '0',
+      NEO4J_QUERY_TIMEOUT_MS: '60000',
+    });
+    if (!options.learnersOnly) {
+      servers.cached = await startApiProcess({ NEO4J_URI: db.uri });
+      servers.peer = await startPeerProcess(db.uri);
+    }
     const live = servers as Servers;
     progress(
-      `ours at ${live.ours.url} (response cache off), ours at ${live.cached.url} (cache on), peer at ${live.peer.url}`,
+      options.learnersOnly
+        ? `ours at ${live.ours.url} (response cache and rate limits off)`
+        : `ours at ${live.ours.url} (response cache off), ours at ${live.cached.url} (cache on), peer at ${live.peer.url}`,
     );
 
     const load: LoadOptions = {
@@ -502,16 +516,37 @@ async function main(): Promise<void> {
         }
       }
     }
-    const main = options.scaleOnly
-      ? []
-      : await runShapes(seedCases, live, db, schema, options.rounds, load, options.serialBudgetMs, 'seed');
+    const main =
+      options.scaleOnly || options.learnersOnly
+        ? []
+        : await runShapes(seedCases, live, db, schema, options.rounds, load, options.serialBudgetMs, 'seed');
     let scenarios: Scenarios | undefined;
-    if (!options.scaleOnly) {
+    if (!options.scaleOnly && !options.learnersOnly) {
       await measureCached(main, seedCases, live, db, options.rounds, load);
       scenarios = await measureScenarios(seedCases, live, db, options.rounds, load);
     }
-    if (!options.quick && !options.scaleOnly) await measurePersisted(main, seedCases, live, db, load);
-    const rssMain = { ours: live.ours.peakRssMiB(), cached: live.cached.peakRssMiB(), peer: live.peer.peakRssMiB() };
+    if (!options.quick && !options.scaleOnly && !options.learnersOnly)
+      await measurePersisted(main, seedCases, live, db, load);
+    const rssMain = {
+      ours: live.ours.peakRssMiB(),
+      cached: live.cached?.peakRssMiB(),
+      peer: live.peer?.peakRssMiB() ?? 0,
+    };
+    // The learners stay in the graph for the scale series: the public shapes must not care that they are there.
+    const learners = options.scaleOnly
+      ? undefined
+      : await runLearners({
+          db,
+          server: live.ours,
+          schema,
+          cases: seedCases,
+          population: options.learners,
+          load,
+          rounds: options.rounds,
+          serialBudgetMs: options.serialBudgetMs,
+          settle: () => settle(live, db),
+          progress,
+        });
 
     const scale: ScaleStep[] = [];
     const skipped: string[] = [];
@@ -521,7 +556,7 @@ async function main(): Promise<void> {
       warmupSeconds: options.scaleWarmupSeconds,
     };
     let last: { size: number; seedSeconds: number; measureSeconds: number } | undefined;
-    for (const size of options.sizes) {
+    for (const size of options.learnersOnly ? [] : options.sizes) {
       if (last && options.budgetMinutes > 0) {
         // Seeding grows about linearly with the size; measuring a step costs about what the last one did.
         const predicted = (last.seedSeconds * size) / last.size + last.measureSeconds + 30;
@@ -564,7 +599,11 @@ async function main(): Promise<void> {
       scale.push({ size, concepts: counts.concepts, relations: counts.relations, seeding: seeded, params, rows });
       last = { size, seedSeconds: seeded.seconds, measureSeconds: (Date.now() - measureStarted) / 1000 };
     }
-    const rssEnd = { ours: live.ours.peakRssMiB(), cached: live.cached.peakRssMiB(), peer: live.peer.peakRssMiB() };
+    const rssEnd = {
+      ours: live.ours.peakRssMiB(),
+      cached: live.cached?.peakRssMiB(),
+      peer: live.peer?.peakRssMiB() ?? 0,
+    };
 
     const result: BenchResult = {
       date: new Date().toISOString(),
@@ -574,6 +613,7 @@ async function main(): Promise<void> {
       seed: { ...seed, params: seedParams },
       main,
       scenarios,
+      learners,
       rss: { main: rssMain, end: rssEnd },
       scale,
       skipped,
@@ -593,7 +633,8 @@ async function main(): Promise<void> {
       if (report.broken) process.exitCode = 1;
     }
   } finally {
-    if (!db.owned && options.sizes.length) await writeSynthetic(db.gateway, 0, db.logger).catch(() => undefined);
+    if (!db.owned && options.sizes.length && !options.learnersOnly)
+      await writeSynthetic(db.gateway, 0, db.logger).catch(() => undefined);
     await stopAll();
   }
 }

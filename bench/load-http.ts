@@ -10,27 +10,30 @@ import { type LoadOptions, type Measurement, summarize } from './measure';
  * `distinct`: every request carries one more variable with a value never sent before (the operation does not
  * declare it, so GraphQL ignores it), so no two requests are the same question to a cache, while each costs the
  * server what the plain request costs.
+ *
+ * `bodyFor`: a new body for every request (a learner picked at random, a fresh idempotency key), `body` being the
+ * first; `headers` are sent with every request (a bearer key).
  */
 export async function loadHttp(
   url: string,
   body: string,
   options: LoadOptions,
-  { distinct = false }: { distinct?: boolean } = {},
+  {
+    distinct = false,
+    bodyFor,
+    headers = {},
+  }: { distinct?: boolean; bodyFor?: () => string; headers?: Record<string, string> } = {},
 ): Promise<Measurement> {
   const parsed = JSON.parse(body) as { variables?: Record<string, unknown> };
   let sent = 0;
+  const next = distinct
+    ? () => JSON.stringify({ ...parsed, variables: { ...parsed.variables, distinctRequest: (sent += 1) } })
+    : bodyFor;
   const request = {
     method: 'POST' as const,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body,
-    ...(distinct
-      ? {
-          setupRequest: (req: Request): Request => ({
-            ...req,
-            body: JSON.stringify({ ...parsed, variables: { ...parsed.variables, distinctRequest: (sent += 1) } }),
-          }),
-        }
-      : {}),
+    ...(next ? { setupRequest: (req: Request): Request => ({ ...req, body: next() }) } : {}),
   };
   const verifyBody = (text: string | Buffer | undefined) => text !== undefined && !text.includes('"errors"');
   if (options.warmupSeconds > 0) {

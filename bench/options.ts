@@ -18,6 +18,10 @@ export interface BenchOptions {
   budgetMinutes: number;
   /** Skip the main table (shipped seed) and run only the scale series, e.g. for a 1M step outside the time budget. */
   scaleOnly: boolean;
+  /** Only the learner part: review writes and dashboards with few and many learners, and the public shapes beside. */
+  learnersOnly: boolean;
+  /** Learners (each with 100 reviewed concepts) in the graph for the learner part's large step. */
+  learners: number;
   /** Instead of the benchmark: CPU profiles of our server, one per shape, on the shipped seed. */
   profile: boolean;
   profileSeconds: number;
@@ -35,6 +39,8 @@ export const USAGE = `npm run bench [-- options]
   --scale-seconds S    measured seconds per shape and contestant in the scale series (3)
   --budget MINUTES     skip scale steps predicted to end the run later than this (20; --quick 3; 0 = never skip)
   --scale-only         skip the main table; only the scale series (with --sizes 1000,999999 --budget 0 for 1M)
+  --learners-only      only the learner part: review writes and dashboards with 100 and N learners in the graph
+  --learners N         learners (100 reviewed concepts each) in the learner part's large step (10000)
   --profile            CPU-profile our server per shape on the shipped seed instead (node --cpu-prof)
   --heap SIZE          heap of the local Neo4j (2g)
   --pagecache SIZE     page cache of the local Neo4j (3g)`;
@@ -59,6 +65,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     serialBudgetMs: quick ? 500 : 2000,
     budgetMinutes: quick ? 3 : 20,
     scaleOnly: false,
+    learnersOnly: false,
+    learners: 10000,
     profile: false,
     profileSeconds: quick ? 3 : 8,
     heap: '2g',
@@ -102,6 +110,12 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--scale-only':
         options.scaleOnly = true;
+        break;
+      case '--learners-only':
+        options.learnersOnly = true;
+        break;
+      case '--learners':
+        options.learners = Math.round(positive(arg, next()?.replace(/k$/i, '000')));
         break;
       case '--profile':
         options.profile = true;

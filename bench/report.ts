@@ -1,3 +1,4 @@
+import type { LearnersResult } from './learners';
 import type { Measurement } from './measure';
 import type { BenchOptions } from './options';
 import { SHAPE_TITLES, type ShapeId, type ShapeParams } from './shapes';
@@ -59,6 +60,8 @@ export interface BenchResult {
   seed: { concepts: number; relations: number; seconds: number; params: ShapeParams };
   main: ShapeRow[];
   scenarios?: Scenarios;
+  /** The learner part (absent with --scale-only). */
+  learners?: LearnersResult;
   rss: { main: { ours: number; cached?: number; peer: number }; end: { ours: number; cached?: number; peer: number } };
   scale: ScaleStep[];
   /** Scale steps left out to keep the run within its time budget, and why. */
@@ -234,11 +237,114 @@ function targets(result: BenchResult): Target[] {
     out.push({
       target: 'ours against the peer and raw Cypher (main table)',
       met: null,
-      detail: 'not run (--scale-only)',
+      detail: `not run (${result.options.learnersOnly ? '--learners-only' : '--scale-only'})`,
     });
   } else out.push(...mainTargets(result));
+  if (result.learners) out.push(...learnerTargets(result.learners));
   out.push(...scaleTargets(result));
   return out;
+}
+
+/** Public shapes count as not slowed down by the learners when their rate stays within this share of before. */
+export const PUBLIC_NOISE = 0.9;
+
+export function learnerTargets(l: LearnersResult): Target[] {
+  const out: Target[] = [];
+  const small = l.steps[0];
+  const large = l.steps.length > 1 ? l.steps[l.steps.length - 1] : undefined;
+  const trips = l.steps.flatMap((s) => s.roundTrips.dashboard);
+  out.push({
+    target: 'learner dashboard: one or two round trips',
+    met: trips.length ? Math.max(...trips) <= 2 : null,
+    detail: l.steps
+      .map((s) => `${sizeLabel(s.learners)} learners: ${s.roundTrips.dashboard.join(' or ') || 'no header'}`)
+      .join(', '),
+  });
+  out.push({
+    target: 'learner dashboard p50 with the large population within 2× of 100 learners',
+    met: large ? large.dashboard.p50 / small.dashboard.p50 <= 2 : null,
+    detail: large
+      ? `p50 ${ms(small.dashboard.p50)} ms at ${sizeLabel(small.learners)} → ${ms(large.dashboard.p50)} ms at ${sizeLabel(large.learners)} (${ratio(large.dashboard.p50, small.dashboard.p50)}); one client ${ms(small.dashboardSerialP50)} → ${ms(large.dashboardSerialP50)} ms (${ratio(large.dashboardSerialP50, small.dashboardSerialP50)})`
+      : 'only one population measured',
+  });
+  const slowed = l.publicShapes.filter((p) => p.after.rps < p.before.rps * PUBLIC_NOISE);
+  out.push({
+    target: `public shapes not slower with the learners present (req/s within ${Math.round((1 - PUBLIC_NOISE) * 100)} %)`,
+    met:
+      l.publicShapes.length === 0 || l.publicShapes.some((p) => p.before.requests === 0 || p.after.requests === 0)
+        ? null
+        : slowed.length === 0,
+    detail: l.publicShapes.map((p) => `${p.shape} ${ratio(p.after.rps, p.before.rps)}`).join(', '),
+  });
+  return out;
+}
+
+/** Learner requests that failed under load: a learner figure with failures in it proves nothing. */
+export function learnerFailuresOf(l: LearnersResult | undefined): string[] {
+  if (!l) return [];
+  const out = l.check.map((problem) => `learners: ${problem}`);
+  for (const s of l.steps) {
+    if (s.review.errors) out.push(`learners ${s.learners}: ${s.review.errors} review writes failed under load`);
+    if (s.dashboard.errors) out.push(`learners ${s.learners}: ${s.dashboard.errors} dashboards failed under load`);
+  }
+  for (const p of l.publicShapes) {
+    const failed = p.before.errors + p.after.errors;
+    if (failed) out.push(`public ${p.shape} beside the learners: ${failed} failed answers under load`);
+  }
+  return out;
+}
+
+/** p50 · p99 of a learner measurement; when no answer came back within the measured time, at least that long. */
+function latency(m: Measurement): string {
+  if (m.requests === 0) return `>${(m.seconds * 1000).toFixed(0)} (no answer in ${m.seconds} s)`;
+  return `${ms(m.p50)} · ${ms(m.p99)}`;
+}
+
+function learnerLines(result: BenchResult): string[] {
+  const l = result.learners;
+  if (!l) return [];
+  const lines = [
+    `Learners: each with ${l.perLearner} of the ${l.concepts} concepts reviewed 1–4 times (states and due dates from the server's own scheduler), written straight into Neo4j as the learner repository stores them, then checked through the API; ours with the response cache and rate limits off and a query deadline of 60 s instead of 5 s, one frontend's bearer key, a random learner per request (a fresh idempotency key per review):`,
+    '',
+    l.check.length
+      ? `A written learner did **not** read back through the API as written: ${l.check.join('; ')}.`
+      : 'Written learners read back through the API as written (the dashboard, every memory, the newest reviews, and a new review numbered after them).',
+    '',
+    '| learners in the graph | written in (s) | memories · reviews written | review write req/s | p50 · p99 ms | dashboard req/s | p50 · p99 ms | dashboard 1 client p50 ms | round trips dashboard · review |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...l.steps.map(
+      (s) =>
+        `| ${s.learners} | ${s.written.seconds.toFixed(1)} | ${s.written.memories} · ${s.written.reviews} | ${rps(s.review)} | ${latency(s.review)} | ${rps(s.dashboard)} | ${latency(s.dashboard)} | ${ms(s.dashboardSerialP50)} | ${s.roundTrips.dashboard.join('/') || '–'} · ${s.roundTrips.review.join('/') || '–'} |`,
+    ),
+    '',
+  ];
+  if (l.steps.length > 1) {
+    const [a, b] = [l.steps[0], l.steps[l.steps.length - 1]];
+    lines.push(
+      `Dashboard p50 at ${sizeLabel(b.learners)} learners / at ${sizeLabel(a.learners)}: ${ratio(b.dashboard.p50, a.dashboard.p50)} (one client ${ratio(b.dashboardSerialP50, a.dashboardSerialP50)}).`,
+      '',
+    );
+  }
+  if (l.profile) {
+    lines.push(
+      `The dashboard's Cypher at ${sizeLabel(l.steps[l.steps.length - 1].learners)} learners (Neo4j PROFILE): ${l.profile.statements} statement(s), ${l.profile.dbHits} db hits; ${l.profile.plans.map((p) => `${p.dbHits} hits, costliest ${p.hottest.join('; ')}`).join(' | ')}.`,
+      '',
+    );
+  }
+  if (l.publicShapes.length) {
+    lines.push(
+      `Public shapes (ours, cache off) without learners and with ${sizeLabel(l.steps[l.steps.length - 1].learners)} learners in the graph:`,
+      '',
+      '| shape | req/s without · with | with / without | p50 ms without · with | p99 ms without · with |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      ...l.publicShapes.map(
+        (p) =>
+          `| ${SHAPE_TITLES[p.shape]} | ${rps(p.before)} · ${rps(p.after)} | ${ratio(p.after.rps, p.before.rps)} | ${ms(p.before.p50)} · ${ms(p.after.p50)} | ${ms(p.before.p99)} · ${ms(p.after.p99)} |`,
+      ),
+      '',
+    );
+  }
+  return lines;
 }
 
 function mainTargets(result: BenchResult): Target[] {
@@ -342,7 +448,7 @@ function summaryOf(result: BenchResult, list: Target[]): string {
   const missed = list.filter((t) => t.met === false).map((t) => t.target);
   const parts =
     result.main.length === 0
-      ? [`Scale series only.`]
+      ? [result.options.learnersOnly ? 'Learner part only.' : 'Scale series only.']
       : [
           `On the shipped seed (${result.seed.concepts} concepts, ${result.seed.relations} relations), measured side by side in one run with ${result.options.connections} concurrent clients, ours answered ${range(peerX, (x) => `${x.toFixed(1)}×`)} the requests/s of @neo4j/graphql on the ${peerX.length} shapes both can ask, and reached ${range(rawX, (x) => `${Math.round(x * 100)}%`)} of hand-written Cypher’s rate (which pays no HTTP or GraphQL).`,
           `Peak RSS: ours ${result.rss.end.ours} MiB, the peer ${result.rss.end.peer} MiB.`,
@@ -388,11 +494,15 @@ export function printReport(result: BenchResult): Report {
   );
   collect('seed', result.main);
   for (const step of result.scale) collect(`${sizeLabel(step.size)}`, step.rows);
+  const learnerFailures = learnerFailuresOf(result.learners);
+  invalid.push(...learnerFailures);
   const o = result.options;
   const p = result.seed.params;
   const markdown = [
     `Measured ${result.date.slice(0, 10)} on ${result.machine.cpus} cores, ${result.machine.memoryGiB} GiB (${result.machine.cpuModel}), Node ${result.machine.node}, with \`${result.command}\` (${result.minutes.toFixed(1)} min).`,
-    `Neo4j, ours, the peer and the load generator share the machine. ${o.rounds} round(s) of ${o.seconds} s per shape and contestant after a ${o.warmupSeconds} s warm-up, ${o.connections} concurrent clients, contestants in rotating order; figures are medians over the rounds.`,
+    o.learnersOnly
+      ? `Neo4j, ours and the load generator share the machine. One run of ${o.seconds} s per question after a ${o.warmupSeconds} s warm-up, ${o.connections} concurrent clients.`
+      : `Neo4j, ours, the peer and the load generator share the machine. ${o.rounds} round(s) of ${o.seconds} s per shape and contestant after a ${o.warmupSeconds} s warm-up, ${o.connections} concurrent clients, contestants in rotating order; figures are medians over the rounds.`,
     '',
     ...(result.main.length
       ? [
@@ -404,8 +514,11 @@ export function printReport(result: BenchResult): Report {
           ...persistedLine(result),
           `Server peak RSS: ours ${result.rss.main.ours} MiB (cache on: ${result.rss.main.cached ?? '–'} MiB), peer ${result.rss.main.peer} MiB after the main table; ${result.rss.end.ours} MiB and ${result.rss.end.peer} MiB at the end of the run.`,
         ]
-      : [`Server peak RSS at the end of the run: ours ${result.rss.end.ours} MiB, peer ${result.rss.end.peer} MiB.`]),
+      : [
+          `Server peak RSS at the end of the run: ours ${result.rss.end.ours} MiB${o.learnersOnly ? '' : `, peer ${result.rss.end.peer} MiB`}.`,
+        ]),
     '',
+    ...learnerLines(result),
     ...scaleTables(result),
     '',
     'Targets:',
@@ -416,5 +529,5 @@ export function printReport(result: BenchResult): Report {
     '',
     summary,
   ].join('\n');
-  return { markdown, summary, targets: list, invalid, broken };
+  return { markdown, summary, targets: list, invalid, broken: broken || learnerFailures.length > 0 };
 }
