@@ -151,7 +151,13 @@ function toPathRecord(path: Record<string, unknown>, read: ConceptRead): PathRec
   const fields = path.fields as unknown[][];
   return {
     nodes: slugs.map((slug, i) =>
-      toConceptRead(Object.fromEntries([['slug', slug], ...read.map((field, j) => [field, fields[i][j]])]), read),
+      toConceptRead(
+        Object.fromEntries<unknown>([
+          ['slug', slug],
+          ...read.map((field, j): [string, unknown] => [field, fields[i][j]]),
+        ]),
+        read,
+      ),
     ),
     relations: (path.steps as [RelationType, boolean][]).map(([type, forward], i) =>
       toRelationRecord(
