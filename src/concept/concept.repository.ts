@@ -2,11 +2,11 @@ import neo4j from 'neo4j-driver';
 
 import {
   CONCEPT_PROJECTION,
+  type ConceptPart,
   type ConceptRecord,
-  type ConceptRef,
-  conceptProjectionAs,
+  conceptReadProjection,
+  toConceptRead,
   toConceptRecord,
-  toConceptAs,
 } from '../graph/graph.model';
 import { RelationType } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
@@ -30,7 +30,7 @@ export interface ConceptListOrder {
 }
 
 /** A page of concepts and, when a walk was asked for, each concept's relations along it. */
-export interface ConceptPage extends Page<ConceptRecord | ConceptRef, number | null> {
+export interface ConceptPage extends Page<ConceptRecord | ConceptPart, number | null> {
   walks: Map<string, RelatedTree[]>;
 }
 
@@ -120,7 +120,7 @@ function pageQuery(
   filter: ConceptListFilter,
   order: ConceptListOrder,
   window: PageWindow,
-  { walk, whole }: ConceptsPlan,
+  { walk, read }: ConceptsPlan,
   withTotal: boolean,
 ): string {
   const field = order.field;
@@ -149,7 +149,7 @@ function pageQuery(
   return `${total}
      CALL () {
        ${rows}
-       RETURN collect({record: ${conceptProjectionAs('c', whole)}, k: k${walk.length > 0 ? `, related: ${walkOf('c', walk)}` : ''}}) AS rows
+       RETURN collect({record: ${conceptReadProjection('c', read)}, k: k${walk.length > 0 ? `, related: ${walkOf('c', walk)}` : ''}}) AS rows
      }
      RETURN total, ${beyondAfter} AS beyondAfter, ${beyondBefore} AS beyondBefore, rows`;
 }
@@ -168,17 +168,17 @@ export class ConceptRepository {
   /**
    * One keyset page, its total count and whether items lie beyond the cursors, in a single round trip. Cursor keys
    * are `[sortValue, slug]`. The plan says what else to read: with a `walk`, each concept's relations along it come in
-   * the same round trip, in `walks`; items are whole records, or ConceptRefs (names only) when `whole` is false.
+   * the same round trip, in `walks`; items are read as `plan.read` says, whole or the fields a selection asks for.
    * Without `withTotal` the total is not counted and the page's `totalCount` is null.
    */
   async page(
     filter: ConceptListFilter,
     order: ConceptListOrder,
     window: PageWindow,
-    plan: ConceptsPlan = { whole: true, walk: [] },
+    plan: ConceptsPlan = { read: 'whole', walk: [] },
     withTotal = true,
   ): Promise<ConceptPage> {
-    const { walk, whole } = plan;
+    const { walk, read } = plan;
     const [row] = await this.db.read(pageQuery(filter, order, window, plan, withTotal), {
       kinds: filter.kinds ?? null,
       tags: filter.tags ?? null,
@@ -194,13 +194,13 @@ export class ConceptRepository {
     const walks = new Map<string, RelatedTree[]>();
     const fetched = (row.rows as { record: Record<string, unknown>; k: string | number; related?: unknown[][] }[]).map(
       ({ record, k, related }) => {
-        const concept = toConceptAs(record, whole);
+        const concept = toConceptRead(record, read);
         if (related) walks.set(concept.slug, toRelatedTrees(concept.slug, related, walk));
         return { item: concept, key: [k, concept.slug] as CursorKey };
       },
     );
     return {
-      ...assemblePage<ConceptRecord | ConceptRef, number | null>(
+      ...assemblePage<ConceptRecord | ConceptPart, number | null>(
         window,
         fetched,
         row.total as number | null,

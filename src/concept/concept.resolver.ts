@@ -4,11 +4,12 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } f
 import type { AtlasContext } from '../context';
 import { BadInputError } from '../errors';
 import { ConceptKind } from '../graph/vocabulary';
+import { langOf } from '../i18n/lang.arg';
 import { fromGlobalId } from '../node/global-id';
 import { Node } from '../node/node.type';
 import { OrderDirection, toConnection } from '../pagination/page-info.type';
 import { pageWindow } from '../pagination/page';
-import { planConcepts, selectedWalk, totalAsked } from '../readahead/walk.plan';
+import { planConcept, planConcepts, totalAsked } from '../readahead/walk.plan';
 import { ConceptsArgs, ConceptOrderField } from './concept.args';
 import { CommandFlag, ConceptConnection, ConceptEdge } from './concept.connection';
 import { Concept } from './concept.type';
@@ -39,7 +40,7 @@ export class ConceptResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Concept | null> {
     // When the client also walks the concept's relations, the concept and every level of the walk are one round trip.
-    const record = await context.loaders.readAhead.concept(slug, selectedWalk(info));
+    const record = await context.loaders.readAhead.conceptWithWalk(slug, planConcept(info, langOf(null, context)));
     return record ? new Concept(record) : null;
   }
 
@@ -58,7 +59,7 @@ export class ConceptResolver {
     const window = pageWindow(args, tag, 2, context.config.limits);
     // When the client walks the concepts' relations, the page and the walk are one round trip; whole records only
     // when more than names is asked of the concepts.
-    const plan = planConcepts(info, ['edges', 'node']);
+    const plan = planConcepts(info, ['edges', 'node'], langOf(null, context));
     const page = await context.repos.concepts.page(
       args.filter ?? {},
       { field, descending: direction === OrderDirection.DESC },
@@ -87,7 +88,7 @@ export class ConceptResolver {
     description: 'The flags of a command (its HAS_FLAG relations), in order; empty for other kinds.',
   })
   async flags(@Root() concept: Concept, @Ctx() context: AtlasContext): Promise<CommandFlag[]> {
-    if (concept.kind !== ConceptKind.COMMAND) return [];
+    if ((await concept.kind(context)) !== ConceptKind.COMMAND) return [];
     const flags = await context.loaders.concepts.flags.load(concept.slug);
     return flags.map((flag) => new CommandFlag(flag.flag));
   }

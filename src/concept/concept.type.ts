@@ -2,7 +2,7 @@ import { Ctx, Field, ID, Int, ObjectType } from 'type-graphql';
 
 import { Correction } from '../correction/correction.type';
 import { AtlasError, ErrorCode } from '../errors';
-import { type ConceptRecord, type ConceptRef, isConceptRecord, parseCorrection } from '../graph/graph.model';
+import { type ConceptPart, type ConceptRecord, isConceptRecord, parseCorrection } from '../graph/graph.model';
 import { ConceptKind, Lang } from '../graph/vocabulary';
 import { LangArg } from '../i18n/lang.arg';
 import { pick } from '../i18n/lang';
@@ -17,8 +17,9 @@ interface ConceptContext {
 
 /**
  * A concept of the knowledge graph. Build it from a repository record with `new Concept(record)`; the text fields
- * pick the language per field. Built from a ConceptRef (lists of related concepts), it has slug, kind and names at
- * hand and reads the rest of its record through the per-request read-ahead when a client asks for a field of it.
+ * pick the language per field. Built from a ConceptPart (lists of related concepts, pages, search hits read with the
+ * fields their selection asks for), it has its slug and those fields at hand and reads the rest of its record through
+ * the per-request read-ahead when a client asks for a field of it, a field the part left out included.
  * Fields that need the database (degree, flags, related) live in resolvers and go through the DataLoaders too.
  */
 @ObjectType({
@@ -26,11 +27,11 @@ interface ConceptContext {
   description: 'A concept of container technology: a technology, product, command, stage, signal, ...',
 })
 export class Concept implements Node {
-  /** The stored record, or the ConceptRef a list of related concepts carried. */
-  record!: ConceptRecord | ConceptRef;
+  /** The stored record, or the part of it a list of concepts carried. */
+  record!: ConceptRecord | ConceptPart;
 
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
-  constructor(record?: ConceptRecord | ConceptRef) {
+  constructor(record?: ConceptRecord | ConceptPart) {
     if (record) this.record = record;
   }
 
@@ -38,7 +39,7 @@ export class Concept implements Node {
     return new Concept(record);
   }
 
-  /** The whole record: the one it was built with, or, built from a ConceptRef, one batched read per request. */
+  /** The whole record: the one it was built with, or, built from a part, one batched read per request. */
   private async whole(context: ConceptContext): Promise<ConceptRecord> {
     if (isConceptRecord(this.record)) return this.record;
     const record = await context.loaders.readAhead.whole(this.record);
@@ -62,13 +63,19 @@ export class Concept implements Node {
   }
 
   @Field(() => ConceptKind, { description: 'What sort of thing the concept is.' })
-  get kind(): ConceptKind {
-    return this.record.kind;
+  kind(@Ctx() context: ConceptContext): ConceptKind | Promise<ConceptKind> {
+    return this.record.kind ?? this.whole(context).then((record) => record.kind);
   }
 
   @Field(() => String, { description: 'Name in the chosen language (falls back to the other language, never null).' })
-  name(@LangArg() lang: Lang): string {
-    return pick(this.record.nameKo, this.record.nameEn, lang) ?? this.record.slug;
+  name(@LangArg() lang: Lang, @Ctx() context: ConceptContext): string | Promise<string> {
+    const { nameKo, nameEn, slug } = this.record;
+    const own = lang === Lang.KO ? nameKo : nameEn;
+    if (own) return own;
+    // A part read with one name holds it only when it is there to show; the fallback needs the other one.
+    if (nameKo === undefined || nameEn === undefined)
+      return this.whole(context).then((record) => pick(record.nameKo, record.nameEn, lang) ?? record.slug);
+    return pick(nameKo, nameEn, lang) ?? slug;
   }
 
   @Field(() => [String], {

@@ -93,6 +93,51 @@ export function toConceptRef(row: Record<string, unknown>): ConceptRef {
   };
 }
 
+/** The ConceptRef fields a read may leave out: every concept read carries its slug (ids, cache keys, cursors). */
+export type PartField = 'kind' | 'nameKo' | 'nameEn';
+
+/** Every PartField, in the order reads list them. */
+export const PART_FIELDS: readonly PartField[] = ['kind', 'nameKo', 'nameEn'];
+
+/**
+ * A concept read with its slug and only the ConceptRef fields a selection asks for (e.g. `name` in English alone): a
+ * field left out is absent, never null, so the Concept type completes it from the whole record instead of reading
+ * it as missing. ConceptRef and ConceptRecord are ConceptParts with every field.
+ */
+export type ConceptPart = Pick<ConceptRecord, 'slug'> & Partial<Pick<ConceptRecord, PartField>>;
+
+/** What to read of a concept: the whole record, or its slug and these PartFields (in PART_FIELDS order). */
+export type ConceptRead = 'whole' | readonly PartField[];
+
+/** The read of a ConceptRef: slug, kind and both names. */
+export const REF_READ: ConceptRead = PART_FIELDS;
+
+/** Cypher map projection of concept node `variable` as `read` says. Only code passes the name. */
+export function conceptReadProjection(variable: string, read: ConceptRead): string {
+  if (read === 'whole') return conceptProjection(variable);
+  return `${variable} { ${['slug', ...read].map((field) => `.${field}`).join(', ')} }`;
+}
+
+/**
+ * Reads a concept made by conceptReadProjection (or a list of the same fields, named) with the same `read`. With
+ * both names read, a missing one falls back as in a ConceptRef; a lone name that is missing or empty is left out, so
+ * the name is completed from the whole record and falls back there exactly as it would have.
+ */
+export function toConceptRead(row: Record<string, unknown>, read: ConceptRead): ConceptRecord | ConceptPart {
+  if (read === 'whole') return toConceptRecord(row);
+  const c = row as Partial<ConceptRecord>;
+  const part: ConceptPart = { slug: c.slug! };
+  if (read.includes('kind') && c.kind != null) part.kind = c.kind;
+  if (read.includes('nameKo') && read.includes('nameEn')) {
+    part.nameKo = c.nameKo ?? c.nameEn ?? c.slug!;
+    part.nameEn = c.nameEn ?? c.nameKo ?? c.slug!;
+  } else {
+    if (read.includes('nameKo') && c.nameKo) part.nameKo = c.nameKo;
+    if (read.includes('nameEn') && c.nameEn) part.nameEn = c.nameEn;
+  }
+  return part;
+}
+
 /** The projection of concept node `variable` as a whole record or as a ConceptRef. Only code passes the name. */
 export function conceptProjectionAs(variable: string, whole: boolean): string {
   return whole ? conceptProjection(variable) : conceptRefProjection(variable);
@@ -103,8 +148,8 @@ export function toConceptAs(row: Record<string, unknown>, whole: boolean): Conce
   return whole ? toConceptRecord(row) : toConceptRef(row);
 }
 
-/** True for a whole record (toConceptRecord always fills in the summaries), false for a ConceptRef. */
-export function isConceptRecord(concept: ConceptRecord | ConceptRef): concept is ConceptRecord {
+/** True for a whole record (toConceptRecord always fills in the summaries), false for a ConceptRef or ConceptPart. */
+export function isConceptRecord(concept: ConceptPart): concept is ConceptRecord {
   return 'summaryEn' in concept;
 }
 

@@ -1,12 +1,14 @@
 import neo4j from 'neo4j-driver';
 
 import {
+  type ConceptPart,
+  type ConceptRead,
   type ConceptRecord,
-  type ConceptRef,
-  conceptProjectionAs,
+  conceptProjection,
   type RelationRecord,
   relationProjection,
-  toConceptAs,
+  toConceptRead,
+  toConceptRecord,
   toRelationRecord,
 } from '../graph/graph.model';
 import { RELATION_TYPES, RelationType } from '../graph/vocabulary';
@@ -14,8 +16,8 @@ import type { CypherRunner } from '../neo4j/gateway';
 
 /** One path: its nodes in walking order and the relation of each hop, each in its stored direction. */
 export interface PathRecord {
-  /** Whole records, or ConceptRefs when the paths were asked for with `whole: false`. */
-  nodes: (ConceptRecord | ConceptRef)[];
+  /** Whole records, or parts when the paths were asked for with a `read` of some fields. */
+  nodes: (ConceptRecord | ConceptPart)[];
   relations: RelationRecord[];
 }
 
@@ -33,10 +35,11 @@ export interface PathsQuery {
   /** How many paths, shortest first. */
   first: number;
   /**
-   * Whether nodes are read whole and relations with their descriptions (the default). Without, nodes are ConceptRefs
-   * and relations carry their type and ends only: enough for `length` and `nodes { slug name }`, not for sentences.
+   * 'whole' (the default): nodes are whole records and relations carry their descriptions. Otherwise nodes carry their
+   * slug and these fields and relations their type and ends only: enough for `length` and `nodes { slug name }`, not
+   * for sentences.
    */
-  whole?: boolean;
+  read?: ConceptRead;
 }
 
 /** The longest path and most paths this repository will ever plan, whatever the configuration says. */
@@ -70,16 +73,13 @@ export class PathRepository {
    * length, those with fewer META steps come first, then by the slugs along them; the database ranks and cuts, so
    * only the paths returned are read whole.
    */
-  async paths({ from, to, maxLength, first, whole = true }: PathsQuery): Promise<PathsResult> {
+  async paths({ from, to, maxLength, first, read = 'whole' }: PathsQuery): Promise<PathsResult> {
     // Neither a quantifier bound nor (on Neo4j 5) the k of SHORTEST k can be a parameter, so both are written
     // into the query; they must be small integers.
     if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_LENGTH)
       throw new RangeError(`maxLength must be an integer from 1 to ${MAX_LENGTH}`);
     if (!Number.isInteger(first) || first < 1 || first > MAX_PATHS)
       throw new RangeError(`first must be an integer from 1 to ${MAX_PATHS}`);
-    const relation = whole
-      ? relationProjection('rel')
-      : '{type: type(rel), from: startNode(rel).slug, to: endNode(rel).slug}';
     const [row] = await this.db.read(
       `OPTIONAL MATCH (a:Concept {slug: $from})
        OPTIONAL MATCH (b:Concept {slug: $to})
@@ -102,29 +102,69 @@ export class PathRepository {
        }
        CALL (shortest, candidates) {
          UNWIND CASE WHEN size(shortest) >= $first THEN shortest ELSE candidates END AS p
-         // The order of rankPaths below (slugs compare alike in both: lowercase letters, digits and hyphens).
-         WITH p ORDER BY length(p), size([rel IN relationships(p) WHERE type(rel) IN $meta]), [n IN nodes(p) | n.slug], [rel IN relationships(p) | type(rel)]
+         // The order of rankPaths below (slugs compare alike in both: lowercase letters, digits and hyphens). Length
+         // and META steps need no property; the slugs, one database hit per concept of a path, are read only for
+         // the paths that rank with the last one kept or before it on those two.
+         WITH p, length(p) AS steps, size([rel IN relationships(p) WHERE type(rel) IN $meta]) AS meta
+         ORDER BY steps, meta
+         WITH collect({p: p, steps: steps, meta: meta}) AS ranked
+         WITH ranked, ranked[CASE WHEN size(ranked) < $first THEN size(ranked) ELSE $first END - 1] AS last
+         UNWIND ranked AS candidate
+         WITH candidate WHERE candidate.steps < last.steps OR (candidate.steps = last.steps AND candidate.meta <= last.meta)
+         WITH candidate.p AS p, candidate.steps AS steps, candidate.meta AS meta, [n IN nodes(candidate.p) | n.slug] AS slugs
+         ORDER BY steps, meta, slugs, [rel IN relationships(p) | type(rel)]
          LIMIT $first
-         RETURN collect({
-           nodes: [n IN nodes(p) | ${conceptProjectionAs('n', whole)}],
-           relations: [rel IN relationships(p) | ${relation}]
-         }) AS paths
+         RETURN collect(${pathProjection(read)}) AS paths
        }
        RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`,
       { from, to, first: neo4j.int(first), meta: [...META] },
     );
-    const paths = (row.paths as { nodes: Record<string, unknown>[]; relations: Record<string, unknown>[] }[]).map(
-      (path) => ({
-        nodes: path.nodes.map((node) => toConceptAs(node, whole)),
-        relations: path.relations.map(toRelationRecord),
-      }),
-    );
+    const paths = (row.paths as Record<string, unknown>[]).map((path) => toPathRecord(path, read));
     paths.sort(
       (p, q) =>
         p.relations.length - q.relations.length || metaSteps(p) - metaSteps(q) || keyOf(p).localeCompare(keyOf(q)),
     );
     return { fromFound: row.fromFound as boolean, toFound: row.toFound as boolean, paths };
   }
+}
+
+/**
+ * One ranked path `p` (with its `slugs`) as `read` says: whole records and relations with their descriptions, or the
+ * slugs already read, the fields of each concept asked for, and each step as its type and whether it follows the
+ * arrow (the stored start is the earlier concept), which gives both ends without reading a property.
+ */
+function pathProjection(read: ConceptRead): string {
+  if (read === 'whole')
+    return `{nodes: [n IN nodes(p) | ${conceptProjection('n')}], relations: [rel IN relationships(p) | ${relationProjection('rel')}]}`;
+  return `{slugs: slugs, fields: [n IN nodes(p) | [${read.map((field) => `n.${field}`).join(', ')}]],
+           steps: [i IN range(0, length(p) - 1) | [type(relationships(p)[i]), startNode(relationships(p)[i]) = nodes(p)[i]]]}`;
+}
+
+/** Reads a path written by pathProjection with the same `read`. */
+function toPathRecord(path: Record<string, unknown>, read: ConceptRead): PathRecord {
+  if (read === 'whole')
+    return {
+      nodes: (path.nodes as Record<string, unknown>[]).map(toConceptRecord),
+      relations: (path.relations as Record<string, unknown>[]).map(toRelationRecord),
+    };
+  const slugs = path.slugs as string[];
+  const fields = path.fields as unknown[][];
+  return {
+    nodes: slugs.map((slug, i) =>
+      toConceptRead(
+        Object.fromEntries<unknown>([
+          ['slug', slug],
+          ...read.map((field, j): [string, unknown] => [field, fields[i][j]]),
+        ]),
+        read,
+      ),
+    ),
+    relations: (path.steps as [RelationType, boolean][]).map(([type, forward], i) =>
+      toRelationRecord(
+        forward ? { type, from: slugs[i], to: slugs[i + 1] } : { type, from: slugs[i + 1], to: slugs[i] },
+      ),
+    ),
+  };
 }
 
 function metaSteps(path: PathRecord): number {

@@ -4,7 +4,8 @@ import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { AtlasContext } from '../context';
 import { BadInputError, conceptNotFound } from '../errors';
 import { DEFAULT_FIRST, DEFAULT_MAX_LENGTH, PathsArgs } from './path.args';
-import { pathsNeedWhole } from '../readahead/path.plan';
+import { langOf } from '../i18n/lang.arg';
+import { pathRead } from '../readahead/path.plan';
 import { Path } from './path.type';
 
 @Resolver(() => Path)
@@ -35,7 +36,7 @@ export class PathResolver {
       to: args.to,
       maxLength,
       first,
-      whole: pathsNeedWhole(info),
+      read: pathRead(info, langOf(null, context)),
     });
     for (const argument of ['from', 'to'] as const) {
       if (!(argument === 'from' ? result.fromFound : result.toFound)) {

@@ -1,4 +1,4 @@
-import type { ConceptRecord } from '../graph/graph.model';
+import { type ConceptRecord, REF_READ } from '../graph/graph.model';
 import { ConceptKind, Direction, RelationType } from '../graph/vocabulary';
 import type { CypherRunner, Params, Row } from '../neo4j/gateway';
 import { createReadAhead } from './readahead.loader';
@@ -70,9 +70,9 @@ const signals: WalkLevel = {
   types: [RelationType.SENDS_SIGNAL],
   direction: Direction.OUTGOING,
   detailed: false,
-  whole: false,
+  read: REF_READ,
 };
-const everything: WalkLevel = { types: null, direction: Direction.BOTH, detailed: false, whole: false };
+const everything: WalkLevel = { types: null, direction: Direction.BOTH, detailed: false, read: REF_READ };
 
 function setUp() {
   const runner = new ScriptedRunner();
@@ -96,7 +96,7 @@ describe('createReadAhead', () => {
 
   it('answers every level of a walk it read with the concept, without another round trip', async () => {
     const { runner, readAhead } = setUp();
-    const concept = await readAhead.concept('docker-stop', [signals, everything]);
+    const concept = await readAhead.conceptWithWalk('docker-stop', { read: 'whole', walk: [signals, everything] });
     expect(concept?.slug).toBe('docker-stop');
     const [first, second, byItself] = await Promise.all([
       readAhead.related('docker-stop', signals),
@@ -109,9 +109,29 @@ describe('createReadAhead', () => {
     expect(runner.statements).toHaveLength(1);
   });
 
+  it('reads the walked concept in part when the plan says so, and reads it whole by itself only when asked', async () => {
+    let reads = 0;
+    const runner = new ScriptedRunner();
+    const readAhead = createReadAhead(
+      {
+        bySlugs: async (slugs) => {
+          reads += 1;
+          return slugs.map(record);
+        },
+      },
+      new WalkRepository(runner),
+    );
+    const part = await readAhead.conceptWithWalk('docker-stop', { read: ['nameEn'], walk: [signals] });
+    expect(part).toEqual({ slug: 'docker-stop', nameEn: 'docker-stop' });
+    expect(reads).toBe(0);
+    expect((await readAhead.concept('docker-stop'))?.summaryEn).toBe('');
+    expect(reads).toBe(1);
+    expect(runner.statements).toHaveLength(1);
+  });
+
   it('finds a level read ahead under the same choice even when the walk read its concepts whole', async () => {
     const { runner, readAhead } = setUp();
-    await readAhead.concept('docker-stop', [{ ...signals, whole: true }]);
+    await readAhead.conceptWithWalk('docker-stop', { read: 'whole', walk: [{ ...signals, read: 'whole' }] });
     expect(runner.statements).toHaveLength(1);
     await readAhead.related('docker-stop', {
       types: [RelationType.SENDS_SIGNAL],

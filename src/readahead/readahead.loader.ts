@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 
-import { type ConceptRecord, type ConceptRef, isConceptRecord } from '../graph/graph.model';
+import { type ConceptPart, type ConceptRecord, isConceptRecord } from '../graph/graph.model';
 import { type CursorKey, compareKeys } from '../pagination/cursor';
 import { choiceKey, type RelatedKey, relatedCacheKey, type WalkKey, walkCacheKey, walkPlanKey } from './walk.keys';
-import type { RelatedChoice, WalkLevel } from './walk.plan';
+import type { ConceptsPlan, RelatedChoice, WalkLevel } from './walk.plan';
 import type { RelatedRecord, RelatedTree, WalkRepository } from './walk.repository';
 
 /** Where whole concept records come from (the concept repository). */
@@ -13,29 +13,32 @@ export interface ConceptSource {
 }
 
 /**
- * The one way a request reads concepts and their relations: resolvers, the Concept type (completing a ConceptRef)
+ * The one way a request reads concepts and their relations: resolvers, the Concept type (completing a ConceptPart)
  * and relation ends all ask here, and every read, batched or read ahead, lands in the same per-request caches. It
  * must never outlive its request.
  */
 export interface ReadAhead {
+  /** A concept's whole record by slug, null when absent. */
+  concept(slug: string): Promise<ConceptRecord | null>;
   /**
-   * A concept by slug, null when absent. With a walk (from selectedWalk), the concept and every level of the walk
-   * are one round trip, and each level's relations are then at hand for `related`.
+   * A concept by slug read as the plan says (from planConcept), null when absent. With a walk, the concept and every
+   * level of the walk are one round trip, and each level's relations are then at hand for `related`; without one it
+   * is the whole record.
    */
-  concept(slug: string, walk?: readonly WalkLevel[]): Promise<ConceptRecord | null>;
-  /** The whole record of a concept a list carried as a ConceptRef (itself when already whole); null when it vanished. */
-  whole(concept: ConceptRecord | ConceptRef): Promise<ConceptRecord | null>;
+  conceptWithWalk(slug: string, plan: ConceptsPlan): Promise<ConceptRecord | ConceptPart | null>;
+  /** The whole record of a concept read in part (itself when already whole); null when it vanished. */
+  whole(concept: ConceptPart): Promise<ConceptRecord | null>;
   /**
    * All relations of a concept for one choice, sorted by relatedSortKey. Concepts asking with the same choice are read
    * in one round trip: a page of concepts asking for `related` with the same arguments costs one query.
    */
   related(slug: string, choice: RelatedChoice): Promise<RelatedRecord[]>;
   /**
-   * Remembers what another query read: whole records (ConceptRefs are skipped, a later whole read completes them)
+   * Remembers what another query read: whole records (parts are skipped, a later whole read completes them)
    * and, with `walk`, each concept's relations along it, so asking for them again costs nothing.
    */
   remember(
-    concepts: Iterable<ConceptRecord | ConceptRef>,
+    concepts: Iterable<ConceptRecord | ConceptPart>,
     walks?: ReadonlyMap<string, RelatedTree[]>,
     walk?: readonly WalkLevel[],
   ): void;
@@ -95,18 +98,18 @@ export function createReadAhead(concepts: ConceptSource, walks: WalkRepository):
     if (levels.length > 1) for (const tree of trees) primeWalk(tree.other.slug, tree.next ?? [], levels.slice(1));
   };
 
-  const conceptWithWalk = new DataLoader<WalkKey, ConceptRecord | null, string>(
+  const conceptWithWalk = new DataLoader<WalkKey, ConceptRecord | ConceptPart | null, string>(
     async (keys) => {
-      const found = new Map<string, ConceptRecord>();
+      const found = new Map<string, ConceptRecord | ConceptPart>();
       await Promise.all(
         grouped(
           keys,
-          (key) => walkPlanKey(key.levels),
-          (key) => key.levels,
+          (key) => walkPlanKey(key.plan),
+          (key) => key.plan,
         ).map(async ({ asked, slugs }) => {
           for (const { concept, related: trees } of await walks.conceptsWithRelated(slugs, asked)) {
-            found.set(walkCacheKey({ slug: concept.slug, levels: asked }), concept);
-            primeWalk(concept.slug, trees, asked);
+            found.set(walkCacheKey({ slug: concept.slug, plan: asked }), concept);
+            primeWalk(concept.slug, trees, asked.walk);
           }
         }),
       );
@@ -121,9 +124,10 @@ export function createReadAhead(concepts: ConceptSource, walks: WalkRepository):
   };
 
   return {
-    async concept(slug, walk = []) {
-      if (walk.length === 0) return bySlug.load(slug);
-      const record = await conceptWithWalk.load({ slug, levels: walk });
+    concept: (slug) => bySlug.load(slug),
+    async conceptWithWalk(slug, plan) {
+      if (plan.walk.length === 0) return bySlug.load(slug);
+      const record = await conceptWithWalk.load({ slug, plan });
       if (record) remember([record]);
       return record;
     },

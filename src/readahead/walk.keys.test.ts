@@ -1,3 +1,4 @@
+import type { ConceptRead } from '../graph/graph.model';
 import { Direction, RelationType } from '../graph/vocabulary';
 import { choiceKey, relatedCacheKey, walkCacheKey, walkPlanKey } from './walk.keys';
 import type { RelatedChoice, WalkLevel } from './walk.plan';
@@ -7,7 +8,7 @@ const choice: RelatedChoice = {
   direction: Direction.OUTGOING,
   detailed: false,
 };
-const level: WalkLevel = { ...choice, whole: true };
+const level: WalkLevel = { ...choice, read: 'whole' };
 
 describe('read-ahead keys', () => {
   it('name a walk level and a related field with the same choice alike, whether or not the level reads whole concepts', () => {
@@ -28,15 +29,25 @@ describe('read-ahead keys', () => {
     expect(new Set(keys).size).toBe(5);
   });
 
-  it('tell apart walks that differ in a level or in reading whole concepts', () => {
-    expect(walkPlanKey([level])).not.toBe(walkPlanKey([{ ...level, whole: false }]));
-    expect(walkPlanKey([level])).not.toBe(walkPlanKey([level, level]));
+  it('tell apart walks that differ in a level or in what they read of the concepts', () => {
+    const plan = (read: ConceptRead, walk: WalkLevel[]) => walkPlanKey({ read, walk });
+    const keys = [
+      plan('whole', [level]),
+      plan('whole', [{ ...level, read: ['nameEn'] }]),
+      plan('whole', [{ ...level, read: ['nameKo'] }]),
+      plan('whole', [{ ...level, read: [] }]),
+      plan('whole', [level, level]),
+      plan(['nameEn'], [level]),
+      plan([], [level]),
+    ];
+    expect(new Set(keys).size).toBe(7);
   });
 
   it('keep different slugs apart, whatever characters they hold', () => {
     const a = relatedCacheKey({ slug: 'a","b', choice });
     const b = relatedCacheKey({ slug: 'a', choice });
     expect(a).not.toBe(b);
-    expect(walkCacheKey({ slug: 'x', levels: [level] })).not.toBe(walkCacheKey({ slug: 'y', levels: [level] }));
+    const plan = { read: 'whole' as const, walk: [level] };
+    expect(walkCacheKey({ slug: 'x', plan })).not.toBe(walkCacheKey({ slug: 'y', plan }));
   });
 });

@@ -1,4 +1,4 @@
-import type { RelatedChoice, WalkLevel } from './walk.plan';
+import type { ConceptsPlan, RelatedChoice } from './walk.plan';
 
 /**
  * The read-ahead's DataLoader keys, made only here and only from the plan: the loader that reads an entry, the walk
@@ -12,23 +12,23 @@ export interface RelatedKey {
   choice: RelatedChoice;
 }
 
-/** A concept and the walk of `related` levels read with it. */
+/** A concept read as a plan says, with the walk of `related` levels read with it. */
 export interface WalkKey {
   slug: string;
-  levels: readonly WalkLevel[];
+  plan: ConceptsPlan;
 }
 
 /**
  * What a choice reads, as text: equal for equal choices (a RelatedChoice's types are sorted and without repeats),
- * whatever level of a walk it comes from, since `whole` does not change which relations are read.
+ * whatever level of a walk it comes from, since what is read of the concepts does not change which relations are.
  */
 export function choiceKey(choice: RelatedChoice): string {
   return JSON.stringify([choice.types, choice.direction, choice.detailed]);
 }
 
-/** What a walk reads, as text: every level's choice and whether its concepts are whole. */
-export function walkPlanKey(levels: readonly WalkLevel[]): string {
-  return JSON.stringify(levels.map((level) => [choiceKey(level), level.whole]));
+/** What a plan reads, as text: what of the concept itself, and every level's choice and what of its concepts. */
+export function walkPlanKey(plan: ConceptsPlan): string {
+  return JSON.stringify([plan.read, plan.walk.map((level) => [choiceKey(level), level.read])]);
 }
 
 /** The cache key of a RelatedKey. */
@@ -38,5 +38,5 @@ export function relatedCacheKey(key: RelatedKey): string {
 
 /** The cache key of a WalkKey. */
 export function walkCacheKey(key: WalkKey): string {
-  return JSON.stringify([key.slug, walkPlanKey(key.levels)]);
+  return JSON.stringify([key.slug, walkPlanKey(key.plan)]);
 }

@@ -3,9 +3,9 @@ import path from 'node:path';
 
 import { buildSchema, type FieldNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
 
-import { Direction, RelationType } from '../graph/vocabulary';
+import { Direction, Lang, RelationType } from '../graph/vocabulary';
 import type { SelectionInfo } from './selection';
-import { planConcepts, planRelated, relatedChoiceOf, selectedWalk } from './walk.plan';
+import { conceptReadAt, planConcept, planConcepts, planRelated, relatedChoiceOf, selectedWalk } from './walk.plan';
 
 // The committed SDL is the schema clients see; planning reads only its shape, so no server or database is needed.
 const schema = buildSchema(fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'schema.graphql'), 'utf8'));
@@ -32,7 +32,9 @@ function infoAt(query: string, fieldPath: string[], variableValues: Record<strin
 
 describe('selectedWalk', () => {
   it('is empty when no related is selected', () => {
-    expect(selectedWalk(infoAt('{ concept(slug: "docker-stop") { name summary } }', ['concept']))).toEqual([]);
+    expect(selectedWalk(infoAt('{ concept(slug: "docker-stop") { name summary } }', ['concept']), [], Lang.EN)).toEqual(
+      [],
+    );
   });
 
   it('reads one level per nested related, with its types sorted and without repeats, its direction, details and whole concepts', () => {
@@ -44,9 +46,9 @@ describe('selectedWalk', () => {
         } }`,
       ['concept'],
     );
-    expect(selectedWalk(info)).toEqual([
-      { types: ['HAS_FLAG', 'SENDS_SIGNAL'], direction: 'OUTGOING', detailed: false, whole: true },
-      { types: null, direction: 'BOTH', detailed: true, whole: false },
+    expect(selectedWalk(info, [], Lang.EN)).toEqual([
+      { types: ['HAS_FLAG', 'SENDS_SIGNAL'], direction: 'OUTGOING', detailed: false, read: 'whole' },
+      { types: null, direction: 'BOTH', detailed: true, read: ['nameEn'] },
     ]);
   });
 
@@ -55,7 +57,7 @@ describe('selectedWalk', () => {
       '{ concept(slug: "container") { related { edges { node { related { edges { node { related { totalCount } } } } } } } } }',
       ['concept'],
     );
-    expect(selectedWalk(info)).toHaveLength(2);
+    expect(selectedWalk(info, [], Lang.EN)).toHaveLength(2);
   });
 
   it('looks through fragments and takes arguments from variables', () => {
@@ -65,7 +67,9 @@ describe('selectedWalk', () => {
       ['concept'],
       { types: ['USES'] },
     );
-    expect(selectedWalk(info)).toEqual([{ types: ['USES'], direction: 'INCOMING', detailed: false, whole: true }]);
+    expect(selectedWalk(info, [], Lang.EN)).toEqual([
+      { types: ['USES'], direction: 'INCOMING', detailed: false, read: 'whole' },
+    ]);
   });
 
   it('leaves a related under @include or @skip to its own resolver', () => {
@@ -74,18 +78,26 @@ describe('selectedWalk', () => {
       ['concept'],
       { on: true },
     );
-    expect(selectedWalk(info)).toEqual([]);
+    expect(selectedWalk(info, [], Lang.EN)).toEqual([]);
   });
 });
 
 describe('planConcepts', () => {
   it('asks for whole records only when a field beyond slug, kind and names is selected', () => {
     expect(
-      planConcepts(infoAt('{ concepts { edges { node { slug name kind } } } }', ['concepts']), ['edges', 'node']),
-    ).toEqual({ whole: false, walk: [] });
+      planConcepts(
+        infoAt('{ concepts { edges { node { slug name kind } } } }', ['concepts']),
+        ['edges', 'node'],
+        Lang.EN,
+      ),
+    ).toEqual({ read: ['kind', 'nameEn'], walk: [] });
     expect(
-      planConcepts(infoAt('{ concepts { edges { node { name aliases } } } }', ['concepts']), ['edges', 'node']),
-    ).toEqual({ whole: true, walk: [] });
+      planConcepts(
+        infoAt('{ concepts { edges { node { name aliases } } } }', ['concepts']),
+        ['edges', 'node'],
+        Lang.EN,
+      ),
+    ).toEqual({ read: 'whole', walk: [] });
   });
 
   it('walks from the concepts of a page', () => {
@@ -93,10 +105,68 @@ describe('planConcepts', () => {
       '{ concepts(first: 5) { edges { node { name related(types: [IS_A]) { edges { node { name } } } } } } }',
       ['concepts'],
     );
-    expect(planConcepts(info, ['edges', 'node'])).toEqual({
-      whole: false,
-      walk: [{ types: ['IS_A'], direction: 'BOTH', detailed: false, whole: false }],
+    expect(planConcepts(info, ['edges', 'node'], Lang.EN)).toEqual({
+      read: ['nameEn'],
+      walk: [{ types: ['IS_A'], direction: 'BOTH', detailed: false, read: ['nameEn'] }],
     });
+  });
+});
+
+describe('what is read of concepts not read whole', () => {
+  const page = (node: string, variables: Record<string, unknown> = {}, lang = Lang.EN) =>
+    conceptReadAt(
+      infoAt(
+        `query Q($lang: Lang, $on: Boolean = true) { concepts { edges { node { ${node} } } } }`,
+        ['concepts'],
+        variables,
+      ),
+      ['edges', 'node'],
+      lang,
+    );
+
+  it('reads the slug alone for ids, slugs, type names and the fields answered by slug', () => {
+    expect(page('id slug __typename degree')).toEqual([]);
+  });
+
+  it('reads the name in the language each name field asks for, else in the language of the request', () => {
+    expect(page('name(lang: KO)')).toEqual(['nameKo']);
+    expect(page('name', {}, Lang.KO)).toEqual(['nameKo']);
+    expect(page('name')).toEqual(['nameEn']);
+    expect(page('name(lang: $lang)', { lang: 'KO' })).toEqual(['nameKo']);
+    expect(page('name(lang: $lang)', {})).toEqual(['nameEn']);
+    expect(page('name ko: name(lang: KO)')).toEqual(['nameKo', 'nameEn']);
+  });
+
+  it('reads the kind for kind and for flags, which checks the kind first', () => {
+    expect(page('kind')).toEqual(['kind']);
+    expect(page('flags { name }')).toEqual(['kind']);
+  });
+
+  it('counts fields under @include and @skip and in fragments', () => {
+    expect(page('slug name @include(if: $on)')).toEqual(['nameEn']);
+    expect(page('... on Concept { kind } ... on Node { id }')).toEqual(['kind']);
+  });
+
+  it('reads the fields every related field at a level asks for, and those of a relation end', () => {
+    const info = infoAt(
+      `{ concept(slug: "x") {
+          related { edges { node { slug } } }
+          ko: related(types: [IS_A]) { edges { node { name(lang: KO) } } }
+          other: related { edges { relations { relation { from { kind } } } } }
+        } }`,
+      ['concept'],
+    );
+    expect(selectedWalk(info, [], Lang.EN)[0].read).toEqual(['kind', 'nameKo']);
+  });
+
+  it('reads the walked concept whole when its first level selects the stored relation, whose end it is', () => {
+    const lean = infoAt('{ concept(slug: "x") { name related { edges { node { slug } } } } }', ['concept']);
+    expect(planConcept(lean, Lang.EN).read).toEqual(['nameEn']);
+    const ends = infoAt(
+      '{ concept(slug: "x") { name related { edges { relations { relation { type } } node { slug } } } } }',
+      ['concept'],
+    );
+    expect(planConcept(ends, Lang.EN).read).toBe('whole');
   });
 });
 

@@ -1,6 +1,7 @@
 import { getArgumentValues, isObjectType, type SelectionSetNode } from 'graphql';
 
-import type { Direction, RelationType } from '../graph/vocabulary';
+import { type ConceptRead, PART_FIELDS, type PartField } from '../graph/graph.model';
+import { type Direction, Lang, type RelationType } from '../graph/vocabulary';
 import { fieldsOf, type SelectionInfo, selectionsAt } from './selection';
 
 /**
@@ -23,14 +24,17 @@ export interface RelatedChoice {
   detailed: boolean;
 }
 
-/** One level of a walk: which relations, and whether their concepts are read whole or as ConceptRefs. */
+/** One level of a walk: which relations, and what is read of the concepts at their other ends. */
 export interface WalkLevel extends RelatedChoice {
-  whole: boolean;
+  read: ConceptRead;
 }
 
-/** What to read for the concepts at one place of a selection: whole records or names only, and the walk from them. */
+/**
+ * What to read for the concepts at one place of a selection: whole records, or the slug and only the fields asked
+ * for (a ConceptPart), and the walk from them.
+ */
 export interface ConceptsPlan {
-  whole: boolean;
+  read: ConceptRead;
   /** Empty when no `related` is selected below them. */
   walk: WalkLevel[];
 }
@@ -52,6 +56,12 @@ const WHOLE_RECORD_FIELDS: ReadonlySet<string> = new Set([
   'syntax',
   'order',
 ]);
+
+/**
+ * Concept fields answered from the slug alone (`degree`, `related` and `flags` are read by slug; `flags` checks the
+ * kind first). Every other field outside WHOLE_RECORD_FIELDS needs the PartFields conceptPartFields names for it.
+ */
+const FIELDS_FOR: Readonly<Record<string, readonly PartField[]>> = { kind: ['kind'], flags: ['kind'] };
 
 /** ConceptRelation fields that need a relation's descriptions or source (`relation` exposes both). */
 const DETAIL_FIELDS: ReadonlySet<string> = new Set(['description', 'source', 'relation']);
@@ -79,6 +89,44 @@ export function asksForWholeConcepts(info: SelectionInfo, path: readonly string[
 }
 
 /**
+ * The PartFields concepts with these selection sets are asked for: `kind` for kind and flags, and the name in each
+ * language a `name` field asks for (its `lang`, else `lang`, the request's language). Fields under @include/@skip
+ * count: a ConceptRef carried kind and both names, and a field missed here would cost a second round trip.
+ */
+function conceptPartFields(selectionSets: readonly SelectionSetNode[], info: SelectionInfo, lang: Lang): PartField[] {
+  const conceptType = info.schema.getType('Concept');
+  const nameField = isObjectType(conceptType) ? conceptType.getFields().name : undefined;
+  const wanted = new Set<PartField>();
+  for (const field of fieldsOf(selectionSets, info, true)) {
+    for (const part of FIELDS_FOR[field.name.value] ?? []) wanted.add(part);
+    if (field.name.value === 'name') {
+      const asked = nameField ? (getArgumentValues(nameField, field, info.variableValues).lang as Lang | null) : null;
+      wanted.add((asked ?? lang) === Lang.KO ? 'nameKo' : 'nameEn');
+    }
+  }
+  return PART_FIELDS.filter((part) => wanted.has(part));
+}
+
+/**
+ * What to read of concepts with the selection sets `asked` (the ones the whole/part choice is made from) and `seen`
+ * (every selection where the same concept objects surface): whole records when `asked` needs more than a ConceptRef,
+ * else the fields any of them asks for.
+ */
+function readFor(
+  asked: readonly SelectionSetNode[],
+  seen: readonly SelectionSetNode[],
+  info: SelectionInfo,
+  lang: Lang,
+): ConceptRead {
+  return selectionAsksForWhole(asked, info) ? 'whole' : conceptPartFields([...asked, ...seen], info, lang);
+}
+
+/** What to read of the concepts at `path` under the resolved field: whole, or the fields asked of them (see readFor). */
+export function conceptReadAt(info: SelectionInfo, path: readonly string[], lang: Lang): ConceptRead {
+  return readFor(selectionsAt(info, path), selectionsAt(info, path, undefined, true), info, lang);
+}
+
+/**
  * Whether edges with these selection sets ask for relation details in their `relations` (see
  * RelatedChoice.detailed). The `related` resolver itself counts conditional selections too (`withConditional`): a
  * field it missed would read a relation without its descriptions.
@@ -103,12 +151,15 @@ function edgesAskForDetails(
  * With several `related` fields at one level the first is followed. Guessing wrong only costs the round trip it
  * meant to save: each `related` resolver reads whatever was not prefetched.
  */
-export function selectedWalk(info: SelectionInfo, pathToConcept: readonly string[] = []): WalkLevel[] {
+export function selectedWalk(info: SelectionInfo, pathToConcept: readonly string[], lang: Lang): WalkLevel[] {
   const conceptType = info.schema.getType('Concept');
   const relatedField = isObjectType(conceptType) ? conceptType.getFields().related : undefined;
   if (!relatedField) return [];
   const levels: WalkLevel[] = [];
   let concepts = selectionsAt(info, pathToConcept);
+  // Every `related` at a depth, not only the one followed: one with the same choice is answered from the same loader
+  // entries, so the fields any of them asks of its concepts are read. A relation's `from` and `to` are such concepts.
+  let everyConcept = selectionsAt(info, pathToConcept, undefined, true);
   while (levels.length < MAX_RELATED_LEVELS) {
     const related = fieldsOf(concepts, info).find((field) => field.name.value === 'related');
     if (!related) break;
@@ -118,17 +169,34 @@ export function selectedWalk(info: SelectionInfo, pathToConcept: readonly string
     };
     const edges = selectionsAt(info, ['edges'], [related.selectionSet]);
     concepts = selectionsAt(info, ['node'], edges);
+    const everyEdge = selectionsAt(info, ['related', 'edges'], everyConcept, true);
+    everyConcept = selectionsAt(info, ['node'], everyEdge, true);
+    const ends = ['from', 'to'].flatMap((end) => selectionsAt(info, ['relations', 'relation', end], everyEdge, true));
     levels.push({
       ...relatedChoiceOf(args, edgesAskForDetails(edges, info)),
-      whole: selectionAsksForWhole(concepts, info),
+      read: readFor(concepts, [...everyConcept, ...ends], info, lang),
     });
   }
   return levels;
 }
 
-/** The plan for the concepts at `path` under the resolved field: whole or names, and the walk below them. */
-export function planConcepts(info: SelectionInfo, path: readonly string[]): ConceptsPlan {
-  return { whole: asksForWholeConcepts(info, path), walk: selectedWalk(info, path) };
+/**
+ * The plan for the concepts at `path` under the resolved field (a page's items): what to read of them, and the walk
+ * below them. `lang` is the request's language, for `name` fields without a `lang` of their own.
+ */
+export function planConcepts(info: SelectionInfo, path: readonly string[], lang: Lang): ConceptsPlan {
+  return { read: conceptReadAt(info, path, lang), walk: selectedWalk(info, path, lang) };
+}
+
+/**
+ * The plan for the one concept the resolved field returns (`concept(slug:)`). It is read whole when its first level
+ * selects the stored `relation` of an edge: that relation's end at this concept is then looked up by slug, which a
+ * whole record read here answers without another round trip.
+ */
+export function planConcept(info: SelectionInfo, lang: Lang): ConceptsPlan {
+  const walk = selectedWalk(info, [], lang);
+  const relations = selectionsAt(info, ['related', 'edges', 'relations', 'relation'], undefined, true);
+  return { read: relations.length > 0 ? 'whole' : conceptReadAt(info, [], lang), walk };
 }
 
 /**

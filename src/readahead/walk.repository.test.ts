@@ -1,9 +1,10 @@
+import { REF_READ } from '../graph/graph.model';
 import { Direction, RelationType } from '../graph/vocabulary';
 import type { WalkLevel } from './walk.plan';
 import { toRelatedTrees, walkOf } from './walk.repository';
 
-const names: WalkLevel = { types: null, direction: Direction.BOTH, detailed: false, whole: false };
-const whole: WalkLevel = { types: [RelationType.USES], direction: Direction.OUTGOING, detailed: true, whole: true };
+const names: WalkLevel = { types: null, direction: Direction.BOTH, detailed: false, read: REF_READ };
+const whole: WalkLevel = { types: [RelationType.USES], direction: Direction.OUTGOING, detailed: true, read: 'whole' };
 
 describe('walkOf', () => {
   it('writes each relation as the list the decoder reads: type, forward, order, details, other, next', () => {
@@ -21,6 +22,24 @@ describe('walkOf', () => {
     expect(cypher).toContain(
       '[type(r1), startNode(r1) = o0, r1.order, null, [o1.slug, o1.kind, o1.nameKo, o1.nameEn], null]]]',
     );
+  });
+
+  it('reads of the other concept only the slug and the fields its level asks for', () => {
+    expect(walkOf('c', [{ ...names, read: ['nameEn'] }])).toContain(
+      '[type(r0), startNode(r0) = c, r0.order, null, [o0.slug, o0.nameEn], null]]',
+    );
+    expect(
+      walkOf('c', [
+        { ...names, read: [] },
+        { ...names, read: ['kind', 'nameKo'] },
+      ]),
+    ).toContain('[type(r0), startNode(r0) = c, r0.order, null, [o0.slug], [(o0)-[r1:');
+    expect(
+      walkOf('c', [
+        { ...names, read: [] },
+        { ...names, read: ['kind', 'nameKo'] },
+      ]),
+    ).toContain('[type(r1), startNode(r1) = o0, r1.order, null, [o1.slug, o1.kind, o1.nameKo], null]]');
   });
 
   it('refuses a walk of no level or of more levels than are read at once', () => {
@@ -70,6 +89,26 @@ describe('toRelatedTrees', () => {
         next: null,
       },
     ]);
+  });
+
+  it('gives the other concept only the fields its level read, leaving out a lone name that is missing or empty', () => {
+    const entry = (other: unknown[]) => ['SENDS_SIGNAL', true, 1, null, other, null];
+    const others = (read: WalkLevel['read'], lists: unknown[][]) =>
+      toRelatedTrees('docker-stop', lists.map(entry), [{ ...names, read }]).map((tree) => tree.other);
+    expect(
+      others(
+        ['nameEn'],
+        [
+          ['sigterm', 'SIGTERM'],
+          ['sigkill', null],
+          ['sighup', ''],
+        ],
+      ),
+    ).toEqual([{ slug: 'sigterm', nameEn: 'SIGTERM' }, { slug: 'sigkill' }, { slug: 'sighup' }]);
+    expect(others(['kind', 'nameKo', 'nameEn'], [['sigkill', 'SIGNAL', null, 'SIGKILL']])).toEqual([
+      { slug: 'sigkill', kind: 'SIGNAL', nameKo: 'SIGKILL', nameEn: 'SIGKILL' },
+    ]);
+    expect(others([], [['sigterm']])).toEqual([{ slug: 'sigterm' }]);
   });
 
   it('reads a relation seen from its object as INCOMING, except a symmetric one, which reads the same both ways', () => {

@@ -1,16 +1,18 @@
 import {
-  CONCEPT_PROJECTION,
+  type ConceptPart,
+  type ConceptRead,
   type ConceptRecord,
-  type ConceptRef,
   conceptProjection,
+  conceptReadProjection,
+  REF_READ,
   type RelationRecord,
+  toConceptRead,
   toConceptRecord,
-  toConceptRef,
   toRelationRecord,
 } from '../graph/graph.model';
 import { Direction, RELATION_TYPES, type RelationType, SYMMETRIC_RELATIONS, type Way } from '../graph/vocabulary';
 import type { CypherRunner } from '../neo4j/gateway';
-import { MAX_RELATED_LEVELS, type RelatedChoice, type WalkLevel } from './walk.plan';
+import { type ConceptsPlan, MAX_RELATED_LEVELS, type RelatedChoice, type WalkLevel } from './walk.plan';
 
 /** A relation seen from one of its ends (`slug`): which way it points from there, and the concept at the other end. */
 export interface RelatedRecord {
@@ -18,8 +20,11 @@ export interface RelatedRecord {
   relation: RelationRecord;
   /** OUTGOING when `slug` is the subject, or the relation is symmetric. */
   direction: Way;
-  /** The concept at the other end: whole, or its names only (the rest is then read when a client asks for it). */
-  other: ConceptRecord | ConceptRef;
+  /**
+   * The concept at the other end: whole, or the fields its level reads (a ConceptPart; the rest is read when a client
+   * asks for it).
+   */
+  other: ConceptRecord | ConceptPart;
 }
 
 /** A relation with, when a deeper level was asked for, the relations of the concept at its other end. */
@@ -33,7 +38,8 @@ export class WalkRepository {
 
   /** Every relation of each concept in `slugs` for `choice`, in one round trip. */
   async relatedOf(slugs: readonly string[], choice: RelatedChoice): Promise<RelatedRecord[]> {
-    const levels = [{ ...choice, whole: false }];
+    // Read for whichever `related` field asks next with this choice, so its concepts carry kind and both names.
+    const levels = [{ ...choice, read: REF_READ }];
     const rows = await this.db.read(
       `UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN slug, ${walkOf('c', levels)} AS related`,
       { slugs: [...slugs] },
@@ -42,21 +48,21 @@ export class WalkRepository {
   }
 
   /**
-   * The concepts in `slugs`, each with its relations for `levels[0]`, the relations of the concepts at their other
-   * ends for `levels[1]`, and so on: a walk such as `concept { related { edges { node { related } } } }` read in one
-   * round trip instead of one query per level.
+   * The concepts in `slugs`, read as `plan.read` says, each with its relations for the walk's first level, the
+   * relations of the concepts at their other ends for the second, and so on: a walk such as
+   * `concept { related { edges { node { related } } } }` read in one round trip instead of one query per level.
    */
   async conceptsWithRelated(
     slugs: readonly string[],
-    levels: readonly WalkLevel[],
-  ): Promise<{ concept: ConceptRecord; related: RelatedTree[] }[]> {
+    { read, walk }: ConceptsPlan,
+  ): Promise<{ concept: ConceptRecord | ConceptPart; related: RelatedTree[] }[]> {
     const rows = await this.db.read(
-      `UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN ${CONCEPT_PROJECTION} AS concept, ${walkOf('c', levels)} AS related`,
+      `UNWIND $slugs AS slug MATCH (c:Concept {slug: slug}) RETURN ${conceptReadProjection('c', read)} AS concept, ${walkOf('c', walk)} AS related`,
       { slugs: [...slugs] },
     );
     return rows.map((row) => {
-      const concept = toConceptRecord(row.concept as Record<string, unknown>);
-      return { concept, related: toRelatedTrees(concept.slug, row.related as unknown[][], levels) };
+      const concept = toConceptRead(row.concept as Record<string, unknown>, read);
+      return { concept, related: toRelatedTrees(concept.slug, row.related as unknown[][], walk) };
     });
   }
 }
@@ -66,12 +72,14 @@ export class WalkRepository {
  * names are sent and decoded for every relation. relatedList writes the Cypher list in this order and readEntry
  * names its items by it, so the two cannot drift apart. `forward` says the concept the list belongs to is the
  * stored start of the relation, which gives both ends' slugs without reading them; `other` is a whole record's map
- * or a ConceptRef's list (REF_FIELDS); `next` is the next level's list, or null.
+ * or the list of the fields its level reads (partFields); `next` is the next level's list, or null.
  */
 const ENTRY_FIELDS = ['type', 'forward', 'order', 'details', 'other', 'next'] as const;
 
-/** The fields of a ConceptRef, in the order its list holds them. */
-const REF_FIELDS = ['slug', 'kind', 'nameKo', 'nameEn'] as const;
+/** The fields of a concept read in part, in the order its list holds them: the slug, then the level's PartFields. */
+function partFields(read: Exclude<ConceptRead, 'whole'>): string[] {
+  return ['slug', ...read];
+}
 
 type Named<Fields extends readonly string[]> = Record<Fields[number], unknown>;
 
@@ -102,7 +110,7 @@ export function walkOf(node: string, levels: readonly WalkLevel[]): string {
 /**
  * The relations of concept `node` for the choice of `level` as one list (one row per concept, not one per relation:
  * fewer records to send and decode), each with the next level's list of the concept at its other end until the last
- * level, and that concept whole or as a ConceptRef as the level says.
+ * level, and that concept whole or in part as the level says.
  *
  * Types and direction are written into the pattern, so the database expands only the relationship chains asked for
  * instead of reading every relationship of the concept and filtering: the types come from the closed vocabulary (the
@@ -113,12 +121,16 @@ export function walkOf(node: string, levels: readonly WalkLevel[]): string {
 function relatedList(node: string, level: number, levels: readonly WalkLevel[]): string {
   const r = `r${level}`;
   const o = `o${level}`;
-  const { whole, detailed, types, direction } = levels[level];
+  const { read, detailed, types, direction } = levels[level];
   const next = level + 1 < levels.length ? relatedList(o, level + 1, levels) : 'null';
   const details = detailed ? `${r} {.descriptionKo, .descriptionEn, .source, .correction}` : 'null';
-  const other = whole
-    ? conceptProjection(o)
-    : cypherList(REF_FIELDS, { slug: `${o}.slug`, kind: `${o}.kind`, nameKo: `${o}.nameKo`, nameEn: `${o}.nameEn` });
+  // Each property read is a database hit per relation: a part reads only what its level's selection asks for.
+  const other =
+    read === 'whole'
+      ? conceptProjection(o)
+      : `[${partFields(read)
+          .map((field) => `${o}.${field}`)
+          .join(', ')}]`;
   const entry = cypherList(ENTRY_FIELDS, {
     type: `type(${r})`,
     forward: `startNode(${r}) = ${node}`,
@@ -152,7 +164,7 @@ function relatedList(node: string, level: number, levels: readonly WalkLevel[]):
 
 /**
  * Reads the list walkOf(…, levels) gave for the concept `slug`: each entry by its ENTRY_FIELDS names, its other
- * concept whole or as a ConceptRef as its level says, and the next level's entries when a deeper level was asked for.
+ * concept whole or in part as its level says, and the next level's entries when a deeper level was asked for.
  */
 export function toRelatedTrees(
   slug: string,
@@ -162,9 +174,11 @@ export function toRelatedTrees(
 ): RelatedTree[] {
   return related.map((list) => {
     const entry = named(ENTRY_FIELDS, list);
-    const other = levels[level].whole
-      ? toConceptRecord(entry.other as Record<string, unknown>)
-      : toConceptRef(named(REF_FIELDS, entry.other as unknown[]));
+    const { read } = levels[level];
+    const other =
+      read === 'whole'
+        ? toConceptRecord(entry.other as Record<string, unknown>)
+        : toConceptRead(named(partFields(read), entry.other as unknown[]), read);
     const forward = entry.forward as boolean;
     const [from, to] = forward ? [slug, other.slug] : [other.slug, slug];
     const relation = toRelationRecord({

@@ -1,10 +1,10 @@
-import type { ConceptRecord, ConceptRef } from '../graph/graph.model';
+import type { ConceptPart, ConceptRecord } from '../graph/graph.model';
 import type { CursorKey } from '../pagination/cursor';
 import type { RelatedRecord } from '../readahead/walk.repository';
 
 /** One related concept and every relation between it and the asking concept (a `related` edge). */
 export interface RelatedGroup {
-  other: ConceptRecord | ConceptRef;
+  other: ConceptRecord | ConceptPart;
   /** Never empty; in relatedSortKey order. */
   relations: RelatedRecord[];
 }

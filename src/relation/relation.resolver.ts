@@ -30,23 +30,27 @@ export class RelationResolver {
       'The relation as the sentence a learner reads, in the chosen language ("docker stop sends SIGTERM."). A learning-order relation reads as an order of study, never as a dependency.',
   })
   async sentence(@Root() relation: Relation, @LangArg() lang: Lang, @Ctx() context: AtlasContext): Promise<string> {
-    // Whole records carry the English sentence forms; a ConceptRef (names only) is completed through the loader.
+    // Whole records carry the English sentence forms; a part (names only) is completed through the loader.
     const [from, to] = await Promise.all([
       context.loaders.readAhead.concept(relation.record.from),
       context.loaders.readAhead.concept(relation.record.to),
     ]);
-    const subject = end(from, relation.record.from).record;
-    const object = end(to, relation.record.to).record;
+    const subject = present(from, relation.record.from);
+    const object = present(to, relation.record.to);
     return relationSentence(relation.record.type, phraseOf(subject, lang), phraseOf(object, lang), lang);
   }
 }
 
-function end(record: Concept['record'] | null, slug: string): Concept {
+function present<T>(record: T | null, slug: string): T {
   // A relation whose end vanished between two reads of this request (the seeder replaced the graph).
   if (!record)
     throw new AtlasError(
       ErrorCode.NOT_FOUND,
       `The concept "${slug}" at the end of this relation no longer exists. Ask again.`,
     );
-  return new Concept(record);
+  return record;
+}
+
+function end(record: Concept['record'] | null, slug: string): Concept {
+  return new Concept(present(record, slug));
 }

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
 import { Correction } from '../correction/correction.type';
-import { type ConceptRecord, type ConceptRef, parseCorrection, type RelationRecord } from '../graph/graph.model';
+import { type ConceptPart, type ConceptRecord, parseCorrection, type RelationRecord } from '../graph/graph.model';
 import { Lang, RelationType } from '../graph/vocabulary';
 import { LangArg } from '../i18n/lang.arg';
 import { pick } from '../i18n/lang';
@@ -19,13 +19,13 @@ import { relationLabel } from '../i18n/sentences';
 export class Relation {
   record!: RelationRecord;
   /** End concepts the caller already had; RelationResolver uses them instead of loading. */
-  fromRecord?: ConceptRecord | ConceptRef;
-  toRecord?: ConceptRecord | ConceptRef;
+  fromRecord?: ConceptRecord | ConceptPart;
+  toRecord?: ConceptRecord | ConceptPart;
 
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
   constructor(
     record?: RelationRecord,
-    ends: { from?: ConceptRecord | ConceptRef; to?: ConceptRecord | ConceptRef } = {},
+    ends: { from?: ConceptRecord | ConceptPart; to?: ConceptRecord | ConceptPart } = {},
   ) {
     if (record) this.record = record;
     this.fromRecord = ends.from;

@@ -1,4 +1,4 @@
-import type { ConceptRecord, ConceptRef } from '../graph/graph.model';
+import type { ConceptPart, ConceptRecord } from '../graph/graph.model';
 import { planQuery, type QueryPlan, type SearchIntent } from './question';
 import type { ComparisonRecord, SearchRecord, SearchRecords } from './search.repository';
 import { didYouMean } from './suggest';
@@ -10,7 +10,7 @@ import { keysOf } from './words';
  */
 
 export interface AnswerHit {
-  concept: ConceptRecord | ConceptRef;
+  concept: ConceptRecord | ConceptPart;
   score: number;
 }
 

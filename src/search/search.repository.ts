@@ -1,11 +1,14 @@
 import neo4j from 'neo4j-driver';
 
 import {
+  type ConceptPart,
+  type ConceptRead,
   type ConceptRecord,
   type ConceptRef,
-  conceptProjectionAs,
+  conceptReadProjection,
   conceptRefProjection,
-  toConceptAs,
+  type PartField,
+  toConceptRead,
   toConceptRef,
 } from '../graph/graph.model';
 import type { CypherRunner } from '../neo4j/gateway';
@@ -30,9 +33,12 @@ export interface SearchRequest {
 }
 
 export interface SearchRecord {
-  concept: ConceptRecord | ConceptRef;
+  concept: ConceptRecord | ConceptPart;
   score: number;
-  /** The hit's names, aliases and learner words, for "did you mean" (first part only). */
+  /**
+   * The hit's names, aliases and learner words, for "did you mean": first part only, and only when its best hit is
+   * no exact match (empty otherwise).
+   */
   vocabulary: string[];
   /** Whether a name contains the text, or a name, alias or learner word is the text (case, spacing, particles aside). */
   named: boolean;
@@ -62,6 +68,30 @@ const SIDE_HITS = 10;
  */
 export const MIN_FETCH = 20;
 
+/**
+ * Cypher for the index hits of the Lucene text in `lucene` (a variable of the query, never client text), one row
+ * `found` per hit: the node, its score, its names as stored and as keys (lower case, no spaces), its slug, and
+ * `keyed`, whether a name or a stored search key is one of the part's needles. The keys are read only when no name
+ * is. The index holds only concepts, so no label is checked.
+ */
+function candidates(lucene: string): string {
+  return `CALL db.index.fulltext.queryNodes('concept_search', ${lucene}, {limit: $candidates}) YIELD node AS c, score
+           WHERE $kinds IS NULL OR c.kind IN $kinds
+           WITH part, c, score, c.nameEn AS nameEn, c.nameKo AS nameKo
+           WITH part, c, score, nameEn, nameKo,
+                replace(toLower(coalesce(nameEn, '')), ' ', '') AS en, replace(toLower(coalesce(nameKo, '')), ' ', '') AS ko
+           WITH part, {c: c, score: score, slug: c.slug, nameEn: nameEn, nameKo: nameKo, en: en, ko: ko,
+                       keyed: en IN part.needles OR ko IN part.needles
+                              OR any(n IN part.needles WHERE n IN coalesce(c.searchKeys, []))} AS found`;
+}
+
+/** A hit's concept as `read` says, from what its ranking already read (`found`) where it can. */
+function hitProjection(read: ConceptRead): string {
+  if (read === 'whole') return conceptReadProjection('c', read);
+  const from: Record<PartField, string> = { kind: 'c.kind', nameKo: 'found.nameKo', nameEn: 'found.nameEn' };
+  return `{${['slug: found.slug', ...read.map((field) => `${field}: ${from[field]}`)].join(', ')}}`;
+}
+
 /** Full-text search over the `concept_search` index (names, aliases, summaries and learner words in both languages). */
 export class SearchRepository {
   constructor(private readonly db: CypherRunner) {}
@@ -71,49 +101,48 @@ export class SearchRepository {
    * no name, alias or learner word exactly): exact matches first (3 for the preferred language's name, 2 for the
    * other's, 1 for an alias or learner word; compared by key, so case, spacing and Korean particles do not count),
    * then by index score relative to the part's best hit, doubled when the preferred name contains the text; ties by
-   * slug. With sides, it also returns the stored comparisons of their best hits. Hits are whole records, or
-   * ConceptRefs (names only) when `whole` is false.
+   * slug. With sides, it also returns the stored comparisons of their best hits. Hits are read as `read` says: whole
+   * records, or the slug and the fields a selection asks for.
    */
-  async search(request: SearchRequest, whole = true): Promise<SearchRecords> {
+  async search(request: SearchRequest, read: ConceptRead = 'whole'): Promise<SearchRecords> {
+    // Every property read is a database hit per candidate: each candidate's names, slug and (only when no name is
+    // the text) its keys are read once, carried through the ranking, and reused for the hits returned.
     const rows = await this.db.read(
       `UNWIND range(0, size($parts) - 1) AS p
        CALL (p) {
          WITH p, $parts[p] AS part
          CALL (part) {
-           CALL db.index.fulltext.queryNodes('concept_search', part.lucene, {limit: $candidates}) YIELD node AS c, score
-           WHERE c:Concept AND ($kinds IS NULL OR c.kind IN $kinds)
-           RETURN collect({c: c, score: score}) AS typed,
-                  count(CASE WHEN replace(toLower(coalesce(c.nameEn, '')), ' ', '') IN part.needles
-                               OR replace(toLower(coalesce(c.nameKo, '')), ' ', '') IN part.needles
-                               OR any(n IN part.needles WHERE n IN coalesce(c.searchKeys, [])) THEN 1 END) > 0 AS matched
+           ${candidates('part.lucene')}
+           RETURN collect(found) AS typed, count(CASE WHEN found.keyed THEN 1 END) > 0 AS matched
          }
          CALL (part, matched) {
            WITH part, matched WHERE NOT matched AND part.fuzzy IS NOT NULL
-           CALL db.index.fulltext.queryNodes('concept_search', part.fuzzy, {limit: $candidates}) YIELD node AS c, score
-           WHERE c:Concept AND ($kinds IS NULL OR c.kind IN $kinds)
-           RETURN collect({c: c, score: score}) AS fuzzy
+           ${candidates('part.fuzzy')}
+           RETURN collect(found) AS fuzzy
          }
          UNWIND CASE WHEN size(fuzzy) > 0 THEN fuzzy ELSE typed END AS found
-         WITH p, part, found.c AS c, found.score AS score
-         WITH p, part, c, score,
-              replace(toLower(coalesce(CASE WHEN $preferKo THEN c.nameKo ELSE c.nameEn END, '')), ' ', '') AS preferred,
-              replace(toLower(coalesce(CASE WHEN $preferKo THEN c.nameEn ELSE c.nameKo END, '')), ' ', '') AS other
-         WITH p, c,
+         WITH p, part, found,
+              CASE WHEN $preferKo THEN found.ko ELSE found.en END AS preferred,
+              CASE WHEN $preferKo THEN found.en ELSE found.ko END AS other
+         WITH p, found,
               CASE WHEN preferred IN part.needles THEN 3
                    WHEN other IN part.needles THEN 2
-                   WHEN any(n IN part.needles WHERE n IN coalesce(c.searchKeys, [])) THEN 1
+                   WHEN found.keyed THEN 1
                    ELSE 0 END AS exact,
-              score * CASE WHEN any(n IN part.needles WHERE preferred CONTAINS n) THEN 2.0 ELSE 1.0 END AS ranked,
-              any(n IN part.needles WHERE preferred CONTAINS n OR other CONTAINS n OR n IN coalesce(c.searchKeys, [])) AS named
-         WITH p, collect({c: c, exact: exact, ranked: ranked, named: named}) AS hits, max(ranked) AS best
+              found.score * CASE WHEN any(n IN part.needles WHERE preferred CONTAINS n) THEN 2.0 ELSE 1.0 END AS ranked,
+              found.keyed OR any(n IN part.needles WHERE preferred CONTAINS n OR other CONTAINS n) AS named
+         WITH p, collect({found: found, exact: exact, ranked: ranked, named: named}) AS hits, max(ranked) AS best
          UNWIND hits AS hit
-         WITH p, hit.c AS c, hit.exact + CASE WHEN best > 0 THEN hit.ranked / best ELSE 0.0 END AS score, hit.named AS named
-         ORDER BY score DESC, c.slug
-         WITH p, collect({c: c, score: score, named: named})[..(CASE WHEN p = 0 THEN $limit ELSE $sideHits END)] AS top
+         WITH p, hit.found AS found, hit.exact + CASE WHEN best > 0 THEN hit.ranked / best ELSE 0.0 END AS score, hit.named AS named
+         ORDER BY score DESC, found.slug
+         WITH p, collect({found: found, score: score, named: named})[..(CASE WHEN p = 0 THEN $limit ELSE $sideHits END)] AS top
+         // "Did you mean" reads the words of the whole query's hits only when its best hit is no exact match (a score
+         // of 1 or less), as buildAnswer decides: an exact match needs no suggestion.
+         WITH p, top, p = 0 AND top[0].score <= 1 AS suggesting
          UNWIND top AS hit
-         WITH p, hit.c AS c, hit.score AS score, hit.named AS named
-         RETURN collect({c: ${conceptProjectionAs('c', whole)}, score: score, named: named,
-                         vocabulary: CASE WHEN p = 0 THEN [c.nameEn, c.nameKo] + coalesce(c.aliasesEn, []) + coalesce(c.aliasesKo, []) + coalesce(c.searchTerms, []) ELSE [] END}) AS hits
+         WITH p, hit, hit.found AS found, hit.found.c AS c, suggesting
+         RETURN collect({c: ${hitProjection(read)}, score: hit.score, named: hit.named,
+                         vocabulary: CASE WHEN suggesting THEN [found.nameEn, found.nameKo] + coalesce(c.aliasesEn, []) + coalesce(c.aliasesKo, []) + coalesce(c.searchTerms, []) ELSE [] END}) AS hits
        }
        WITH p, hits ORDER BY p
        WITH collect(hits) AS parts
@@ -140,7 +169,7 @@ export class SearchRepository {
     if (!row) return { parts: request.parts.map(() => []), comparisons: [] };
     const parts = (row.parts as Record<string, unknown>[][]).map((hits) =>
       hits.map((hit) => ({
-        concept: toConceptAs(hit.c as Record<string, unknown>, whole),
+        concept: toConceptRead(hit.c as Record<string, unknown>, read),
         score: hit.score as number,
         named: hit.named === true,
         vocabulary: (hit.vocabulary as (string | null)[]).filter((v): v is string => v !== null),

@@ -4,7 +4,8 @@ import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { Concept } from '../concept/concept.type';
 import type { AtlasContext } from '../context';
 import { langOf } from '../i18n/lang.arg';
-import { asksForWholeConcepts } from '../readahead/walk.plan';
+import type { ConceptRead } from '../graph/graph.model';
+import { conceptReadAt } from '../readahead/walk.plan';
 import type { SearchIntent as PlanIntent } from './question';
 import { buildAnswer, type SearchAnswerModel } from './search.answer';
 import { SearchArgs, toSearchRequest } from './search.args';
@@ -27,7 +28,7 @@ export class SearchResolver {
     @Ctx() context: AtlasContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<SearchHit[]> {
-    const answer = await this.answer(args, context, asksForWholeConcepts(info, ['concept']));
+    const answer = await this.answer(args, context, conceptReadAt(info, ['concept'], langOf(null, context)));
     return this.toHits(answer, context);
   }
 
@@ -40,7 +41,7 @@ export class SearchResolver {
     @Ctx() context: AtlasContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<SearchAnswer> {
-    const answer = await this.answer(args, context, asksForWholeConcepts(info, ['hits', 'concept']));
+    const answer = await this.answer(args, context, conceptReadAt(info, ['hits', 'concept'], langOf(null, context)));
     return {
       hits: this.toHits(answer, context),
       intent: INTENTS[answer.intent],
@@ -49,9 +50,9 @@ export class SearchResolver {
     };
   }
 
-  private async answer(args: SearchArgs, context: AtlasContext, whole: boolean): Promise<SearchAnswerModel> {
+  private async answer(args: SearchArgs, context: AtlasContext, read: ConceptRead): Promise<SearchAnswerModel> {
     const { plan, request } = toSearchRequest(args, langOf(args.lang, context), context.config.limits);
-    const records = request ? await context.repos.search.search(request, whole) : null;
+    const records = request ? await context.repos.search.search(request, read) : null;
     return buildAnswer(args.query, plan, records, request?.limit ?? 0);
   }
 

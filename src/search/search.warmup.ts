@@ -1,11 +1,15 @@
+import type { ConceptRead } from '../graph/graph.model';
 import type { Logger } from '../logger';
 import type { CypherRunner } from '../neo4j/gateway';
 import { planSearch } from './search.args';
 import { SearchRepository } from './search.repository';
 
+/** What searches most often read of their hits: the query text differs for each. */
+const WARM_READS: ConceptRead[] = ['whole', ['nameEn'], ['nameKo']];
+
 /**
- * Runs one comparison search, in both of the query's forms (whole records and names only), before the service takes
- * requests. Neo4j plans a query the first time it sees its text, and the search query is large: on a busy machine
+ * Runs one comparison search, in the query's commonest forms (whole records, and the slug with the name in either
+ * language), before the service takes requests. Neo4j plans a query the first time it sees its text, and the search query is large: on a busy machine
  * the first learner's search would otherwise pay seconds for it, sometimes past the query timeout. A failure here
  * is only logged; searches then plan on first use.
  */
@@ -14,8 +18,7 @@ export async function warmUpSearch(db: CypherRunner, logger: Logger): Promise<vo
   const { request } = planSearch('container vs virtual machine', { kinds: null, preferKo: false, limit: 1 });
   const started = performance.now();
   try {
-    await repository.search(request!, true);
-    await repository.search(request!, false);
+    for (const read of WARM_READS) await repository.search(request!, read);
     logger.debug({ ms: Math.round(performance.now() - started) }, 'search query planned');
   } catch (error) {
     logger.warn({ err: error }, 'planning the search query ahead failed; the first search will plan it');
