@@ -290,7 +290,7 @@ async function runShapes(
         await settle(servers, db);
         row.runs[who].push(m);
         progress(
-          `${label} round ${round + 1}/${rounds} ${shape.id} ${who}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`,
+          `${label} round ${round + 1}/${rounds} ${shape.id} ${who}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS${m.firstError ? ` (first: ${m.firstError})` : ''}` : ''}`,
         );
       }
     }
@@ -321,7 +321,7 @@ async function measureCached(
       await settle(servers, db);
       (row.cachedRuns ??= []).push(m);
       progress(
-        `round ${round + 1}/${rounds} ${shape.id} cached: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`,
+        `round ${round + 1}/${rounds} ${shape.id} cached: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS${m.firstError ? ` (first: ${m.firstError})` : ''}` : ''}`,
       );
     }
   }
@@ -371,7 +371,7 @@ async function measureScenarios(
       await settle(servers, db);
       runs[name].push(m);
       progress(
-        `round ${round + 1}/${rounds} ${name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`,
+        `round ${round + 1}/${rounds} ${name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS${m.firstError ? ` (first: ${m.firstError})` : ''}` : ''}`,
       );
     }
   }

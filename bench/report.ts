@@ -373,7 +373,11 @@ export function printReport(result: BenchResult): Report {
         if (status !== 'ok' && status !== 'n/a' && !(who !== 'ours' && row.check.ours !== 'ok'))
           invalid.push(`${label} ${row.shape} ${who}: ${status}`);
         const failed = row.runs[who].reduce((sum, m) => sum + m.errors, 0);
-        if (failed) invalid.push(`${label} ${row.shape} ${who}: ${failed} failed answers under load`);
+        const cause = row.runs[who].find((m) => m.firstError)?.firstError;
+        if (failed)
+          invalid.push(
+            `${label} ${row.shape} ${who}: ${failed} failed answers under load${cause ? ` (first: ${cause})` : ''}`,
+          );
       }
     }
   };
