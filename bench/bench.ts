@@ -12,14 +12,14 @@ import { syncSeed } from '../src/seed/seed.sync';
 import { syntheticSlug, writeSynthetic } from '../src/seed/seed.synthetic';
 import { checkSeed } from '../src/seed/seed.validate';
 import { startApiProcess } from './api-process';
-import { type BenchDatabase, graphCounts, openBenchDatabase } from './database';
+import { type BenchDatabase, checkSyntheticKeys, graphCounts, openBenchDatabase } from './database';
 import { oursDbWork, rawDbWork } from './db-hits';
 import { loadHttp } from './load-http';
 import { loadRaw, runRawOnce } from './load-raw';
 import { combine, type LoadOptions, type Measurement, quantile } from './measure';
 import { parseOptions } from './options';
 import { startPeerProcess } from './peer/peer-process';
-import { probe } from './probe';
+import { describeChoices, probe } from './probe';
 import {
   type BenchResult,
   type CaseCheck,
@@ -540,6 +540,7 @@ async function main(): Promise<void> {
       const seeded = await writeSynthetic(db.gateway, size, db.logger);
       await db.gateway.write('CALL db.awaitIndexes(600)');
       const counts = await graphCounts(db);
+      await checkSyntheticKeys(db, size);
       progress(
         `scale ${size}: ${seeded.concepts} concepts + ${seeded.relations} relations in ${seeded.seconds.toFixed(1)} s (graph: ${counts.concepts} concepts, ${counts.relations} relations)`,
       );
@@ -551,17 +552,27 @@ async function main(): Promise<void> {
         sampleFrom: syntheticSlug(Math.max(1, Math.floor(size / 2))),
       });
       progress(`scale ${size} choices: ${JSON.stringify(params)}`);
+      const work = await describeChoices(db.driver, db.config.neo4j.database, params);
+      progress(`scale ${size} work per question: ${JSON.stringify(work)}`);
       const rows = await runShapes(
         shapeCases(params),
         live,
         db,
         schema,
-        1,
+        options.scaleRounds,
         scaleLoad,
         options.serialBudgetMs,
         `scale ${size}`,
       );
-      scale.push({ size, concepts: counts.concepts, relations: counts.relations, seeding: seeded, params, rows });
+      scale.push({
+        size,
+        concepts: counts.concepts,
+        relations: counts.relations,
+        seeding: seeded,
+        params,
+        work,
+        rows,
+      });
       last = { size, seedSeconds: seeded.seconds, measureSeconds: (Date.now() - measureStarted) / 1000 };
     }
     const rssEnd = { ours: live.ours.peakRssMiB(), cached: live.cached.peakRssMiB(), peer: live.peer.peakRssMiB() };
