@@ -474,7 +474,7 @@ export function printReport(result: BenchResult): Report {
   const p = result.seed.params;
   const markdown = [
     `Measured ${result.date.slice(0, 10)} on ${result.machine.cpus} cores, ${result.machine.memoryGiB} GiB (${result.machine.cpuModel}), Node ${result.machine.node}, with \`${result.command}\` (${result.minutes.toFixed(1)} min).`,
-    `Neo4j, ours, the peer and the load generator share the machine. ${o.rounds} round(s) of ${o.seconds} s per shape and contestant after a ${o.warmupSeconds} s warm-up, ${o.connections} concurrent clients, contestants in rotating order; figures are medians over the rounds.`,
+    `Neo4j, ours, the peer and the load generator share the machine. ${result.main.length ? `${o.rounds} round(s) of ${o.seconds} s per shape and contestant after a ${o.warmupSeconds} s warm-up` : 'Scale series only'}, ${o.connections} concurrent clients, contestants in rotating order; figures are medians over the rounds.`,
     '',
     ...(result.main.length
       ? [
