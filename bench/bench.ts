@@ -12,7 +12,7 @@ import { syncSeed } from '../src/seed/seed.sync';
 import { syntheticSlug, writeSynthetic } from '../src/seed/seed.synthetic';
 import { checkSeed } from '../src/seed/seed.validate';
 import { startApiProcess } from './api-process';
-import { type BenchDatabase, graphCounts, openBenchDatabase } from './database';
+import { type BenchDatabase, checkSyntheticKeys, graphCounts, openBenchDatabase } from './database';
 import { oursDbWork, rawDbWork } from './db-hits';
 import { loadHttp } from './load-http';
 import { loadRaw, runRawOnce } from './load-raw';
@@ -20,7 +20,7 @@ import { combine, type LoadOptions, type Measurement, quantile } from './measure
 import { parseOptions } from './options';
 import { runLearners } from './learners';
 import { startPeerProcess } from './peer/peer-process';
-import { probe } from './probe';
+import { describeChoices, probe } from './probe';
 import {
   type BenchResult,
   type CaseCheck,
@@ -291,7 +291,7 @@ async function runShapes(
         await settle(servers, db);
         row.runs[who].push(m);
         progress(
-          `${label} round ${round + 1}/${rounds} ${shape.id} ${who}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`,
+          `${label} round ${round + 1}/${rounds} ${shape.id} ${who}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS${m.firstError ? ` (first: ${m.firstError})` : ''}` : ''}`,
         );
       }
     }
@@ -322,7 +322,7 @@ async function measureCached(
       await settle(servers, db);
       (row.cachedRuns ??= []).push(m);
       progress(
-        `round ${round + 1}/${rounds} ${shape.id} cached: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`,
+        `round ${round + 1}/${rounds} ${shape.id} cached: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS${m.firstError ? ` (first: ${m.firstError})` : ''}` : ''}`,
       );
     }
   }
@@ -372,7 +372,7 @@ async function measureScenarios(
       await settle(servers, db);
       runs[name].push(m);
       progress(
-        `round ${round + 1}/${rounds} ${name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`,
+        `round ${round + 1}/${rounds} ${name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS${m.firstError ? ` (first: ${m.firstError})` : ''}` : ''}`,
       );
     }
   }
@@ -575,6 +575,7 @@ async function main(): Promise<void> {
       const seeded = await writeSynthetic(db.gateway, size, db.logger);
       await db.gateway.write('CALL db.awaitIndexes(600)');
       const counts = await graphCounts(db);
+      await checkSyntheticKeys(db, size);
       progress(
         `scale ${size}: ${seeded.concepts} concepts + ${seeded.relations} relations in ${seeded.seconds.toFixed(1)} s (graph: ${counts.concepts} concepts, ${counts.relations} relations)`,
       );
@@ -586,17 +587,27 @@ async function main(): Promise<void> {
         sampleFrom: syntheticSlug(Math.max(1, Math.floor(size / 2))),
       });
       progress(`scale ${size} choices: ${JSON.stringify(params)}`);
+      const work = await describeChoices(db.driver, db.config.neo4j.database, params);
+      progress(`scale ${size} work per question: ${JSON.stringify(work)}`);
       const rows = await runShapes(
         shapeCases(params),
         live,
         db,
         schema,
-        1,
+        options.scaleRounds,
         scaleLoad,
         options.serialBudgetMs,
         `scale ${size}`,
       );
-      scale.push({ size, concepts: counts.concepts, relations: counts.relations, seeding: seeded, params, rows });
+      scale.push({
+        size,
+        concepts: counts.concepts,
+        relations: counts.relations,
+        seeding: seeded,
+        params,
+        work,
+        rows,
+      });
       last = { size, seedSeconds: seeded.seconds, measureSeconds: (Date.now() - measureStarted) / 1000 };
     }
     const rssEnd = {

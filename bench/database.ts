@@ -5,12 +5,14 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 
 import { type Config, loadConfig } from '../src/config';
+import { SYNTHETIC_ORIGIN } from '../src/graph/graph.model';
 import { RelationType } from '../src/graph/vocabulary';
 import { createLogger, type Logger } from '../src/logger';
 import { createDriver, waitForDatabase } from '../src/neo4j/driver';
 import { Neo4jGateway } from '../src/neo4j/gateway';
 import { type LocalNeo4j, startLocalNeo4j } from '../src/neo4j/local';
 import { applySchema } from '../src/neo4j/migrations';
+import { syntheticSlug } from '../src/seed/seed.synthetic';
 
 /** The one database every contestant reads: the bundled Neo4j in a fresh temporary folder, or NEO4J_URI. */
 export interface BenchDatabase {
@@ -94,4 +96,38 @@ export async function graphCounts(db: BenchDatabase): Promise<{ concepts: number
     relations += row.n as number;
   }
   return { concepts: concepts.n as number, relations };
+}
+
+/**
+ * Fails, saying what is missing, unless the synthetic graph just written is what the shapes assume: `size` synthetic
+ * concepts, every one with its stored sort keys and degree (src/graph/sort-keys.ts), and the degree right. Pages
+ * ordered by name or degree read those keys from an index; a concept without them would drop out of such a page, and
+ * a wrong degree would put it in the wrong place, so the series would time a different question, not a bigger graph.
+ */
+export async function checkSyntheticKeys(db: BenchDatabase, size: number): Promise<void> {
+  const [row] = await db.gateway.read(
+    `MATCH (c:Concept {origin: $origin})
+     RETURN count(c) AS concepts,
+            count(CASE WHEN c.sortNameEn IS NULL OR c.sortNameKo IS NULL THEN 1 END) AS noNameKeys,
+            count(CASE WHEN c.degree IS NULL THEN 1 END) AS noDegree`,
+    { origin: SYNTHETIC_ORIGIN },
+  );
+  const [wrong] = await db.gateway.read(
+    `MATCH (c:Concept {origin: $origin}) WHERE c.slug >= $from WITH c ORDER BY c.slug LIMIT 1000
+     WITH c, COUNT { (c)--(:Concept) } AS degree WHERE c.degree <> degree
+     RETURN count(c) AS n, collect(c.slug + ' stores ' + toString(c.degree) + ', has ' + toString(degree))[0..3] AS some`,
+    { origin: SYNTHETIC_ORIGIN, from: syntheticSlug(Math.max(1, Math.floor(size / 2))) },
+  );
+  const problems = [
+    row.concepts !== size ? `${row.concepts} synthetic concepts instead of ${size}` : '',
+    row.noNameKeys ? `${row.noNameKeys} without sortNameEn/sortNameKo` : '',
+    row.noDegree ? `${row.noDegree} without a stored degree` : '',
+    wrong.n ? `${wrong.n} of 1000 sampled with a wrong stored degree (${(wrong.some as string[]).join('; ')})` : '',
+  ].filter(Boolean);
+  if (problems.length)
+    throw new Error(
+      `the synthetic graph of ${size} concepts is not what the shapes assume: ${problems.join(', ')}. ` +
+        'writeSynthetic (src/seed/seed.synthetic.ts) must write every concept with NAME_KEYS_SET and recompute ' +
+        'DEGREE_KEY_SET for all of them once the relations are written.',
+    );
 }

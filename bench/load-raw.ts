@@ -34,23 +34,25 @@ export async function loadRaw(
   const run = async (seconds: number, latencies?: number[]) => {
     const deadline = performance.now() + seconds * 1000;
     let failed = 0;
+    let firstError: string | undefined;
     const worker = async () => {
       while (performance.now() < deadline) {
         const started = performance.now();
         try {
           await runOnce();
           latencies?.push(performance.now() - started);
-        } catch {
+        } catch (error) {
           failed += 1;
+          firstError ??= `${(error as { code?: string }).code ?? 'error'}: ${(error as Error).message.split('\n')[0]}`;
         }
       }
     };
     const started = performance.now();
     await Promise.all(Array.from({ length: options.connections }, worker));
-    return { failed, elapsed: (performance.now() - started) / 1000 };
+    return { failed, firstError, elapsed: (performance.now() - started) / 1000 };
   };
   if (options.warmupSeconds > 0) await run(options.warmupSeconds);
   const latencies: number[] = [];
-  const { failed, elapsed } = await run(options.seconds, latencies);
-  return summarize(latencies, failed, elapsed);
+  const { failed, firstError, elapsed } = await run(options.seconds, latencies);
+  return summarize(latencies, failed, elapsed, firstError);
 }

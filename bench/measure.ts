@@ -8,6 +8,8 @@ export interface Measurement {
   requests: number;
   /** Failed answers: HTTP errors, transport errors, timeouts, GraphQL errors, Cypher errors. */
   errors: number;
+  /** What the first failed answer said, so a count of errors comes with a cause. */
+  firstError?: string;
   seconds: number;
 }
 
@@ -33,8 +35,9 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export function summarize(latencies: number[], errors: number, seconds: number): Measurement {
+export function summarize(latencies: number[], errors: number, seconds: number, firstError?: string): Measurement {
   return {
+    ...(firstError ? { firstError } : {}),
     rps: latencies.length / seconds,
     p50: quantile(latencies, 0.5),
     p99: quantile(latencies, 0.99),
@@ -52,6 +55,7 @@ export function combine(runs: Measurement[]): Measurement {
     p99: median(runs.map((r) => r.p99)),
     requests: runs.reduce((sum, r) => sum + r.requests, 0),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    ...(runs.some((r) => r.firstError) ? { firstError: runs.find((r) => r.firstError)!.firstError } : {}),
     seconds: runs.reduce((sum, r) => sum + r.seconds, 0),
   };
 }

@@ -12,6 +12,8 @@ export interface BenchOptions {
   sizes: number[];
   scaleSeconds: number;
   scaleWarmupSeconds: number;
+  /** Rounds per size of the scale series (medians over them, as in the main table). */
+  scaleRounds: number;
   /** Time one client asks each question for, in ms, for the one-client latency. */
   serialBudgetMs: number;
   /** The run skips a scale step it predicts would end past this many minutes from the start (0: no limit). */
@@ -37,6 +39,7 @@ export const USAGE = `npm run bench [-- options]
   --warmup S           warm-up seconds before each measurement (2)
   --sizes A,B,...      synthetic graph sizes of the scale series (1000,10000,100000,999999); "none" to skip
   --scale-seconds S    measured seconds per shape and contestant in the scale series (3)
+  --scale-rounds N     rounds per size of the scale series, medians over them (1; more on a busy machine)
   --budget MINUTES     skip scale steps predicted to end the run later than this (20; --quick 3; 0 = never skip)
   --scale-only         skip the main table; only the scale series (with --sizes 1000,999999 --budget 0 for 1M)
   --learners-only      only the learner part: review writes and dashboards with 100 and N learners in the graph
@@ -62,6 +65,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     sizes: quick ? [1000] : [1000, 10000, 100000, MAX_SYNTHETIC],
     scaleSeconds: quick ? 1 : 3,
     scaleWarmupSeconds: quick ? 0.5 : 1,
+    scaleRounds: 1,
     serialBudgetMs: quick ? 500 : 2000,
     budgetMinutes: quick ? 3 : 20,
     scaleOnly: false,
@@ -102,6 +106,9 @@ export function parseOptions(argv: string[]): BenchOptions {
                 );
         break;
       }
+      case '--scale-rounds':
+        options.scaleRounds = Math.round(positive(arg, next()));
+        break;
       case '--scale-seconds':
         options.scaleSeconds = positive(arg, next());
         break;

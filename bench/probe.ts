@@ -67,8 +67,58 @@ export async function probe(driver: Driver, database: string, targets: ProbeTarg
   const path =
     targets.prefer?.path && (await distance(run, targets.prefer.path.from, targets.prefer.path.to)) > 1
       ? targets.prefer.path
-      : await pickPath(run, hub);
+      : await pickPath(run, hub, targets);
   return { hub, nav, search, center, path };
+}
+
+/**
+ * How much of the graph each chosen question touches, measured by plain Cypher: a scale series compares latency
+ * across sizes only as long as these stay about the same (report.ts checks that they do).
+ */
+export interface ChoiceWork {
+  /** Relations of the concept shape's concept. */
+  hubDegree: number;
+  /** Two-step walks of the nav2 shape. */
+  navWalks: number;
+  /** Full-text hits of the search text, counted up to SEARCH_FIRST + 1. */
+  searchHits: number;
+  /** Nodes of the neighborhood shape's 2-hop ball, its center included. */
+  ball: number;
+  /** Hops of the shortest path between the path shape's ends. */
+  pathLength: number;
+  /** Nodes within two hops of either end of the path (both ends included): what a two-sided search can reach. */
+  pathReach: number;
+}
+
+export async function describeChoices(driver: Driver, database: string, params: ShapeParams): Promise<ChoiceWork> {
+  const run = runner(driver, database);
+  const [hub] = await run(`MATCH (c:Concept {slug: $slug}) RETURN COUNT { (c)-[:${TYPES}]-(:Concept) } AS n`, {
+    slug: params.hub,
+  });
+  const [hits] = await run(
+    `CALL db.index.fulltext.queryNodes('concept_search', $lucene, {limit: $limit}) YIELD node RETURN count(node) AS n`,
+    { lucene: toLuceneQuery(params.search), limit: neo4j.int(SEARCH_FIRST + 1) },
+  );
+  const [ball] = await run(
+    `MATCH (c:Concept {slug: $slug})
+     RETURN COUNT { MATCH (c)-[:${TYPES}*1..${NEIGHBORHOOD_DEPTH}]-(n:Concept) WHERE n <> c RETURN DISTINCT n } + 1 AS n`,
+    { slug: params.center },
+  );
+  const [reach] = await run(
+    `MATCH (e:Concept) WHERE e.slug IN [$from, $to]
+     OPTIONAL MATCH (e)-[:${TYPES}*1..2]-(n:Concept)
+     WITH collect(DISTINCT e) + collect(DISTINCT n) AS nodes
+     UNWIND nodes AS n RETURN count(DISTINCT n) AS n`,
+    params.path,
+  );
+  return {
+    hubDegree: hub?.n ?? 0,
+    navWalks: await navCount(run, params.nav),
+    searchHits: hits?.n ?? 0,
+    ball: ball?.n ?? 0,
+    pathLength: await distance(run, params.path.from, params.path.to),
+    pathReach: reach?.n ?? 0,
+  };
 }
 
 async function navCount(run: Run, nav: ShapeParams['nav']): Promise<number> {
@@ -149,17 +199,31 @@ async function distance(run: Run, from: string, to: string): Promise<number> {
   return rows[0]?.d ?? 0;
 }
 
-/** A concept 3 hops from `from` (2 when none is that far), the first by slug. */
-async function pickPath(run: Run, from: string): Promise<ShapeParams['path']> {
+/**
+ * A concept 3 hops from `from` (2 when none is that far), from the sampled range and with a degree close to the hub's,
+ * the first by slug among equals. Synthetic concept i links to random lower-numbered ones, so the lowest numbers are
+ * hubs whose degree grows with the graph (concept 1 has about 3·ln N relations); an end chosen among them would make
+ * the search wider as the graph grows, and the path shape would measure that instead of the graph's size.
+ */
+async function pickPath(run: Run, from: string, targets: ProbeTargets): Promise<ShapeParams['path']> {
   for (const hops of [3, 2]) {
     const rows = await run(
       `MATCH (a:Concept {slug: $from})
        MATCH p = (a)-[:${TYPES}*1..${hops}]-(b:Concept) WHERE b <> a
-       WITH b, min(length(p)) AS d WHERE d = $hops
-       RETURN b.slug AS slug ORDER BY slug LIMIT 1`,
-      { from, hops: neo4j.int(hops) },
+       WITH b, min(length(p)) AS d WHERE d = $hops AND b.slug >= $sampleFrom AND b.origin = $origin
+       WITH b, COUNT { (b)-[:${TYPES}]-(:Concept) } AS degree
+       RETURN b.slug AS slug ORDER BY abs(degree - $degree), slug LIMIT 1`,
+      {
+        from,
+        hops: neo4j.int(hops),
+        sampleFrom: targets.sampleFrom ?? '',
+        origin: targets.origin,
+        degree: neo4j.int(targets.hubDegree),
+      },
     );
     if (rows[0]) return { from, to: rows[0].slug };
   }
-  throw new Error(`no concept 2 or 3 hops from ${from}`);
+  throw new Error(
+    `no concept 2 or 3 hops from ${from} with origin "${targets.origin}"${targets.sampleFrom ? ` and a slug from ${targets.sampleFrom} on` : ''}`,
+  );
 }

@@ -1,6 +1,7 @@
 import type { LearnersResult } from './learners';
 import type { Measurement } from './measure';
 import type { BenchOptions } from './options';
+import type { ChoiceWork } from './probe';
 import { SHAPE_TITLES, type ShapeId, type ShapeParams } from './shapes';
 
 /** The result of a run, the tables printed from it, and the check of the issue's targets. */
@@ -49,6 +50,8 @@ export interface ScaleStep {
   relations: number;
   seeding: { concepts: number; relations: number; seconds: number };
   params: ShapeParams;
+  /** How much of the graph each chosen question touches (probe.ts); comparable sizes need these about equal. */
+  work?: ChoiceWork;
   rows: ShapeRow[];
 }
 
@@ -176,7 +179,7 @@ function scaleTables(result: BenchResult): string[] {
   const rule = `| --- | ${sizes.map(() => '---:').join(' | ')} | ---: |`;
   const o = result.options;
   const lines = [
-    `Scale series: synthetic concepts (about 3 relations each) added to the shipped seed, one round per size of ${o.scaleSeconds} s per shape and contestant after a ${o.scaleWarmupSeconds} s warm-up; the concepts asked about are chosen from the middle of the synthetic range, with a neighborhood of about 40 nodes at every size.`,
+    `Scale series: synthetic concepts (about 3 relations each) added to the shipped seed, ${o.scaleRounds ?? 1} round(s) per size (medians over them) of ${o.scaleSeconds} s per shape and contestant after a ${o.scaleWarmupSeconds} s warm-up; the concepts asked about are chosen from the middle of the synthetic range, with a neighborhood of about 40 nodes at every size.`,
     '',
     `p50 latency in ms at ${o.connections} concurrent clients, ours · peer · raw Cypher:`,
     '',
@@ -213,6 +216,17 @@ function scaleTables(result: BenchResult): string[] {
     lines.push(
       `| ${SHAPE_TITLES[shape]} | ${rows.map((r) => `${r.check.dbHits.ours ?? '–'} · ${r.check.dbHits.raw ?? '–'}`).join(' | ')} |`,
     );
+  }
+  if (result.scale.every((s) => s.work)) {
+    lines.push(
+      '',
+      'What each question touches at each size (plain Cypher, see probe.ts):',
+      '',
+      head.replace(' largest / smallest (ours) |', ' |'),
+      rule.replace(' ---: |', '').replace(/ \| $/, ' |'),
+    );
+    for (const key of Object.keys(WORK_LABELS) as (keyof ChoiceWork)[])
+      lines.push(`| ${WORK_LABELS[key]} | ${result.scale.map((s) => s.work![key]).join(' | ')} |`);
   }
   if (result.skipped.length) lines.push('', `Left out to stay within the time budget: ${result.skipped.join('; ')}.`);
   lines.push(
@@ -406,24 +420,88 @@ function mainTargets(result: BenchResult): Target[] {
   return out;
 }
 
+/** What the work measures of ChoiceWork are called in the report. */
+const WORK_LABELS: Record<keyof ChoiceWork, string> = {
+  hubDegree: 'relations of the concept (concept + related)',
+  navWalks: 'two-step walks (2-hop navigation)',
+  searchHits: `search hits (full-text search)`,
+  ball: 'nodes of the 2-hop neighborhood',
+  pathLength: 'hops of the path',
+  pathReach: 'nodes within 2 hops of the path’s ends',
+};
+
+/**
+ * Work measures that differ between sizes by more than half (and by more than 2, so 1 against 2 hits is no alarm):
+ * then the series compares different questions, not different graph sizes.
+ */
+export function unevenWork(steps: ScaleStep[]): string[] {
+  const withWork = steps.filter((s): s is ScaleStep & { work: ChoiceWork } => s.work !== undefined);
+  if (withWork.length < 2) return [];
+  return (Object.keys(WORK_LABELS) as (keyof ChoiceWork)[]).flatMap((key) => {
+    const values = withWork.map((s) => s.work[key]);
+    const [low, high] = [Math.min(...values), Math.max(...values)];
+    return high > low * 1.5 && high - low > 2
+      ? [
+          `${WORK_LABELS[key]}: ${withWork.map((s) => `${values[withWork.indexOf(s)]} at ${sizeLabel(s.size)}`).join(', ')}`,
+        ]
+      : [];
+  });
+}
+
 function scaleTargets(result: BenchResult): Target[] {
   const out: Target[] = [];
   if (result.scale.length >= 2) {
     const first = result.scale[0];
     const last = result.scale[result.scale.length - 1];
-    const a = first.rows.find((r) => r.shape === 'neighborhood')?.ours?.p50;
-    const b = last.rows.find((r) => r.shape === 'neighborhood')?.ours?.p50;
     const complete = last.size >= 999_000 && first.size <= 1000;
-    const sa = first.rows.find((r) => r.shape === 'neighborhood')?.check.serialP50.ours;
-    const sb = last.rows.find((r) => r.shape === 'neighborhood')?.check.serialP50.ours;
-    const one = sa && sb ? `; one client ${ms(sa)} → ${ms(sb)} ms (${(sb / sa).toFixed(2)}×)` : '';
+    const span = complete
+      ? ''
+      : `; the series spanned ${sizeLabel(first.size)} to ${sizeLabel(last.size)}, not 1k to 1M`;
+    const growth = first.rows.map((row) => {
+      const end = last.rows.find((r) => r.shape === row.shape);
+      const [a, b] = [row.ours?.p50, end?.ours?.p50];
+      const [sa, sb] = [row.check.serialP50.ours, end?.check.serialP50.ours];
+      return {
+        shape: row.shape,
+        x: a && b ? b / a : undefined,
+        detail:
+          a && b
+            ? `${row.shape} ${ms(a)} → ${ms(b)} ms (${(b / a).toFixed(2)}×${sa && sb ? `; one client ${(sb / sa).toFixed(2)}×` : ''})`
+            : `${row.shape} not measured at both ends`,
+      };
+    });
+    const over = growth.filter((g) => g.x !== undefined && g.x > 2);
     out.push({
-      target: 'neighborhood latency at 1M concepts within 2× of at 1k',
-      met: a === undefined || b === undefined ? null : b / a <= 2 && complete ? true : b / a > 2 ? false : null,
-      detail:
-        a === undefined || b === undefined
-          ? 'not measured'
-          : `p50 ${ms(a)} ms at ${sizeLabel(first.size)} → ${ms(b)} ms at ${sizeLabel(last.size)} (${(b / a).toFixed(2)}×)${one}${complete ? '' : '; the series did not span 1k to 1M'}`,
+      target: `every shape’s p50 at ${sizeLabel(last.size)} concepts within 2× of ${sizeLabel(first.size)}`,
+      met: over.length ? false : growth.some((g) => g.x === undefined) || !complete ? null : true,
+      detail: `${over.length ? `over 2×: ${over.map((g) => g.shape).join(', ')}; ` : ''}${growth.map((g) => g.detail).join(', ')}${span}`,
+    });
+    const behind: string[] = [];
+    const unmeasured: string[] = [];
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const step of result.scale) {
+      for (const row of step.rows) {
+        if (row.check.peer === 'n/a') continue;
+        if (!row.ours) unmeasured.push(`${row.shape} at ${sizeLabel(step.size)}`);
+        else if (row.peer && row.peer.requests > 0) {
+          const x = row.ours.rps / row.peer.rps;
+          lowest = Math.min(lowest, x);
+          if (x <= 1) behind.push(`${row.shape} at ${sizeLabel(step.size)} (${x.toFixed(2)}×)`);
+        }
+      }
+    }
+    out.push({
+      target: 'ours ahead of the peer (requests/s) at every size, on every shape both can ask',
+      met: behind.length ? false : unmeasured.length ? null : true,
+      detail: behind.length
+        ? `behind on ${behind.join(', ')}`
+        : `${Number.isFinite(lowest) ? `lowest ours/peer ${lowest.toFixed(2)}×` : 'the peer answered nothing in time'}${unmeasured.length ? `; ours not measured: ${unmeasured.join(', ')}` : ''}`,
+    });
+    const uneven = unevenWork(result.scale);
+    out.push({
+      target: 'each question touches about as much of the graph at every size (so sizes compare fairly)',
+      met: result.scale.some((s) => !s.work) ? null : uneven.length === 0,
+      detail: uneven.length ? uneven.join('; ') : 'every work measure within 1.5× across sizes',
     });
   }
   const hundred = result.scale.find((s) => s.size === 100_000);
@@ -479,7 +557,11 @@ export function printReport(result: BenchResult): Report {
         if (status !== 'ok' && status !== 'n/a' && !(who !== 'ours' && row.check.ours !== 'ok'))
           invalid.push(`${label} ${row.shape} ${who}: ${status}`);
         const failed = row.runs[who].reduce((sum, m) => sum + m.errors, 0);
-        if (failed) invalid.push(`${label} ${row.shape} ${who}: ${failed} failed answers under load`);
+        const cause = row.runs[who].find((m) => m.firstError)?.firstError;
+        if (failed)
+          invalid.push(
+            `${label} ${row.shape} ${who}: ${failed} failed answers under load${cause ? ` (first: ${cause})` : ''}`,
+          );
       }
     }
   };
@@ -502,7 +584,7 @@ export function printReport(result: BenchResult): Report {
     `Measured ${result.date.slice(0, 10)} on ${result.machine.cpus} cores, ${result.machine.memoryGiB} GiB (${result.machine.cpuModel}), Node ${result.machine.node}, with \`${result.command}\` (${result.minutes.toFixed(1)} min).`,
     o.learnersOnly
       ? `Neo4j, ours and the load generator share the machine. One run of ${o.seconds} s per question after a ${o.warmupSeconds} s warm-up, ${o.connections} concurrent clients.`
-      : `Neo4j, ours, the peer and the load generator share the machine. ${o.rounds} round(s) of ${o.seconds} s per shape and contestant after a ${o.warmupSeconds} s warm-up, ${o.connections} concurrent clients, contestants in rotating order; figures are medians over the rounds.`,
+      : `Neo4j, ours, the peer and the load generator share the machine. ${result.main.length ? `${o.rounds} round(s) of ${o.seconds} s per shape and contestant after a ${o.warmupSeconds} s warm-up` : 'Scale series only'}, ${o.connections} concurrent clients, contestants in rotating order; figures are medians over the rounds.`,
     '',
     ...(result.main.length
       ? [

@@ -9,6 +9,14 @@ import { PEER_TYPE_DEFS } from './type-defs';
  * The peer: @neo4j/graphql on Apollo Server (standalone), over the database in NEO4J_URI, on PORT. Prints one JSON
  * line `{"graphql": url}` when it serves, like ours, so the same process helper can start and measure both.
  */
+/**
+ * The peer's generated Cypher for a deep nested selection can run for minutes on a larger graph (the depth-2
+ * neighborhood at 10k concepts ran past 3 minutes); without a limit such a query keeps a core busy long after the load
+ * that sent it ended, and every contestant measured after it is billed for it. Past this, the peer answers with an
+ * error and the bench reports that it gave no answer.
+ */
+const TRANSACTION_TIMEOUT_MS = 30_000;
+
 async function main(): Promise<void> {
   const uri = process.env.NEO4J_URI;
   if (!uri) throw new Error('NEO4J_URI must point at the database to serve');
@@ -26,7 +34,10 @@ async function main(): Promise<void> {
   const server = new ApolloServer({ schema, introspection: true });
   const { url } = await startStandaloneServer(server, {
     listen: { port: Number(process.env.PORT ?? 0), host: '127.0.0.1' },
-    context: async () => ({ sessionConfig: { database: process.env.NEO4J_DATABASE ?? 'neo4j' } }),
+    context: async () => ({
+      sessionConfig: { database: process.env.NEO4J_DATABASE ?? 'neo4j' },
+      transaction: { timeout: TRANSACTION_TIMEOUT_MS },
+    }),
   });
   process.stdout.write(`${JSON.stringify({ graphql: url })}\n`);
   const stop = () => {

@@ -101,6 +101,31 @@ describe('synthetic data', () => {
     expect(after.nodes).toEqual(seed.nodes.filter((n) => !n.includes('"synthetic"')));
   });
 
+  it('stores the sort keys and the degree of every synthetic concept, and keeps the degree right as it grows and shrinks', async () => {
+    const keys = async () =>
+      db.gateway.read(
+        `MATCH (c:Concept {origin: 'synthetic'})
+         RETURN c.slug AS slug, c.nameEn AS nameEn, c.nameKo AS nameKo, c.sortNameEn AS sortNameEn, c.sortNameKo AS sortNameKo,
+                c.degree AS degree ORDER BY slug`,
+      );
+    // Concept 2 links to 1, concept 3 to 1 and 2, concept 4 to 1, 2 and 3: every one of four has three relations,
+    // every one of three has two.
+    await writeSynthetic(db.gateway, 0, silent);
+    await writeSynthetic(db.gateway, 3, silent);
+    expect((await keys()).map((c) => c.degree)).toEqual([2, 2, 2]);
+    await writeSynthetic(db.gateway, 4, silent);
+    const four = await keys();
+    expect(four.map((c) => c.degree)).toEqual([3, 3, 3, 3]);
+    for (const c of four) {
+      expect(c.sortNameEn).toMatch(/^synthetic [a-z]+ 00000[1-4]$/);
+      expect(c.sortNameEn).toBe(String(c.nameEn).toLowerCase());
+      expect(c.sortNameKo).toMatch(/^합성 \S+ 00000[1-4]$/);
+      expect(c.sortNameKo).toBe(c.nameKo);
+    }
+    await writeSynthetic(db.gateway, 3, silent);
+    expect((await keys()).map((c) => c.degree)).toEqual([2, 2, 2]);
+  });
+
   it('writes many batches (relations following the concepts), and a rerun completes an interrupted run exactly', async () => {
     // Several concept transactions and relation transactions, so the two writers really overlap.
     const n = 4500;
