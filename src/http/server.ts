@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -10,7 +10,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import {
   type ASTVisitor,
   type DocumentNode,
@@ -26,11 +26,11 @@ import { useAccessRules } from '../access/access.plugin';
 import { AccessLimits } from '../access/access.rate-limit';
 import { type Caller, PUBLIC_CALLER } from '../access/access.types';
 import type { Config } from '../config';
-import { type AtlasContext, createLoaders, createRepositories, createServices } from '../context';
+import type { AtlasContext } from '../context';
 import { formatError } from '../errors';
 import { langFromAcceptLanguage } from '../i18n/lang';
 import type { Logger } from '../logger';
-import type { Neo4jGateway, QueryStats, QueryTrace } from '../neo4j/gateway';
+import type { Neo4jGateway } from '../neo4j/gateway';
 import { GraphVersion } from './graph-version';
 import { healthRouter } from './health';
 import { responseCache, ResponseStore, useResponseCacheVerdict } from './response-cache';
@@ -44,8 +44,10 @@ import { useResponseHeaders } from './plugins/response-headers.plugin';
 import { useResponseStatus } from './plugins/response-status.plugin';
 import { jsonOnlyPosts } from './csrf';
 import { bodyErrors, finalErrorHandler, getWithoutBody, persistedQueryGuard, queryLengthGuard } from './request-errors';
-import { compress, corsPolicy, securityHeaders } from './security';
-import { webRouter } from './web';
+import { isPageRequest, webRouter } from './web';
+import { chain, type ChainStep } from './chain';
+import { frontDoor } from './front-door';
+import { RequestContext } from './request-context';
 import { demoRouter } from '../demo/demo.router';
 
 export interface HttpServer {
@@ -62,16 +64,22 @@ export interface HttpServerDeps {
   gateway: Neo4jGateway;
   schema: GraphQLSchema;
   metrics: Metrics;
+  /**
+   * Layers left out, by name, so the layer benchmark (bench/layers.ts) can measure what each costs per request.
+   * Never set by the service itself: leaving a layer out drops the behaviour it owns.
+   */
+  omitLayers?: ReadonlySet<string>;
 }
 
 const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** A browser's GET /graphql leaves the GraphQL chain for the playground page (webRouter). */
+const playgroundExit: RequestHandler = (req, _res, next) => next(isPageRequest(req) ? 'router' : undefined);
 
-/** A client may pass its own X-Request-Id (if it is short and plain); otherwise we make one. */
-function requestIdOf(header: string | string[] | undefined): string {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value && REQUEST_ID.test(value) ? value : crypto.randomUUID();
+/** The same choice, in the same order of preference, as Apollo makes for the response (no Accept: the first). */
+function responseMediaTypeOf(req: Request): string {
+  if (req.headers.accept === undefined) return 'application/json';
+  return req.accepts(['application/json', GRAPHQL_RESPONSE_JSON]) || 'application/json';
 }
 
 /** Operations of a type the schema lacks (subscriptions) would fail in execution as an internal error; validation names them instead. */
@@ -141,7 +149,9 @@ export async function startHttpServer({
   gateway,
   schema,
   metrics,
+  omitLayers = new Set(),
 }: HttpServerDeps): Promise<HttpServer> {
+  const kept = <T>(layers: [string, T][]): T[] => layers.filter(([name]) => !omitLayers.has(name)).map(([, l]) => l);
   const app = express();
   app.disable('x-powered-by');
   const graphVersion = new GraphVersion(gateway, logger);
@@ -184,83 +194,87 @@ export async function startHttpServer({
     persistedQueries: config.caches.persistedQueryBytes > 0 ? { cache: persistedQueries } : false,
     // main.ts owns signal handling, so the drain happens once and in order (HTTP, then driver, then Neo4j).
     stopOnTerminationSignals: false,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageDisabled(),
+    plugins: kept<ApolloServerPlugin<AtlasContext>>([
+      ['drain', ApolloServerPluginDrainHttpServer({ httpServer })],
+      ['landing-page-disabled', ApolloServerPluginLandingPageDisabled()],
       // Cache-Control is set by useCacheControl, in one step for the whole response.
-      ApolloServerPluginCacheControlDisabled(),
-      queryLimitsPlugin(config.limits, schema, limitVerdicts),
-      metrics.plugin,
-      useOperationTrace(),
-      useAccessRules(accessLimits, { read: config.access.readsPerMinute, write: config.access.writesPerMinute }),
-      useCacheControl({ maxAgeSeconds: config.http.cacheMaxAgeSeconds }),
-      useResponseStatus(),
-      useResponseHeaders({ graphVersion: () => graphVersion.current }),
-      ...(responses ? [useResponseCacheVerdict()] : []),
-      useErrorLog(),
-      useRequestLog(),
-    ],
+      ['cache-control-disabled', ApolloServerPluginCacheControlDisabled()],
+      ['query-limits', queryLimitsPlugin(config.limits, schema, limitVerdicts)],
+      ['metrics', metrics.plugin],
+      ['operation-trace', useOperationTrace()],
+      [
+        'access-rules',
+        useAccessRules(accessLimits, { read: config.access.readsPerMinute, write: config.access.writesPerMinute }),
+      ],
+      ['cache-control', useCacheControl({ maxAgeSeconds: config.http.cacheMaxAgeSeconds })],
+      ['response-status', useResponseStatus()],
+      ['response-headers', useResponseHeaders({ graphVersion: () => graphVersion.current })],
+      ...(responses
+        ? [['response-cache-verdict', useResponseCacheVerdict()] as [string, ApolloServerPlugin<AtlasContext>]]
+        : []),
+      ['error-log', useErrorLog()],
+      ['request-log', useRequestLog()],
+    ]),
   });
   await apollo.start();
 
-  app.use((req, res, next) => {
-    const id = requestIdOf(req.headers['x-request-id']);
-    res.locals.requestId = id;
-    res.locals.logger = logger.child({ requestId: id });
-    res.setHeader('X-Request-Id', id);
-    next();
-  });
-  app.use(securityHeaders());
-  app.use(corsPolicy(config.http));
-  app.use(compress());
-  app.use(healthRouter(gateway, config.neo4j.pingTimeoutMs));
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('Content-Type', metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
-  });
-  // Before /graphql: a browser's GET /graphql (Accept: text/html) gets the playground instead of Apollo.
-  app.use(webRouter(config, logger));
-  if (config.demo) app.use(demoRouter(config.demo));
-  app.use(exportRouter(gateway, config.access, accessLimits));
+  if (!omitLayers.has('front-door')) app.use(frontDoor(config.http, logger));
+  // First, so a GraphQL request passes no other layer; a browser's GET /graphql (Accept: text/html) leaves the chain
+  // for the playground in webRouter.
   app.use(
     '/graphql',
-    jsonOnlyPosts(),
-    varyOnRequest,
-    variantEtags(graphVersion),
-    getWithoutBody(),
-    authenticate(gateway, config.access),
-    express.json({ limit: config.limits.maxBodyBytes }),
-    bodyErrors(config.limits.maxBodyBytes),
-    persistedQueryGuard(),
-    queryLengthGuard(config.limits.maxQueryLength),
-    ...(responses
-      ? [responseCache({ store: responses, graphVersion: () => graphVersion.current, registry: metrics.registry })]
-      : []),
-    queryShapeGuard(config.limits, schema, limitVerdicts),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<AtlasContext> => {
-        const requestId = res.locals.requestId as string;
-        const queryStats: QueryStats = { roundTrips: 0, dbTimeMs: 0 };
-        const trace: QueryTrace = { requestId };
-        const repos = createRepositories(gateway.withStats(queryStats, trace), config);
-        return {
-          requestId,
-          caller: (res.locals.caller as Caller | undefined) ?? PUBLIC_CALLER,
-          trace,
-          lang: langFromAcceptLanguage(req.headers['accept-language']),
-          queryStats,
-          logger: res.locals.logger as Logger,
-          perCallAnswer: false,
-          // The same choice, in the same order of preference, as Apollo makes for the response.
-          responseMediaType: req.accepts(['application/json', GRAPHQL_RESPONSE_JSON]) || 'application/json',
-          config,
-          repos,
-          loaders: createLoaders(repos),
-          services: createServices(repos, config),
-        };
-      },
-    }),
+    chain([
+      ...kept<ChainStep>([
+        ['playground', playgroundExit],
+        ['json-only-posts', jsonOnlyPosts()],
+        ['vary', varyOnRequest],
+        ['variant-etags', variantEtags(graphVersion)],
+        ['get-without-body', getWithoutBody()],
+        ['authenticate', authenticate(gateway, config.access)],
+        ['json', express.json({ limit: config.limits.maxBodyBytes })],
+        ['body-errors', bodyErrors(config.limits.maxBodyBytes)],
+        ['persisted-query-guard', persistedQueryGuard()],
+        ['query-length-guard', queryLengthGuard(config.limits.maxQueryLength)],
+        ...(responses
+          ? [
+              [
+                'response-cache',
+                responseCache({
+                  store: responses,
+                  graphVersion: () => graphVersion.current,
+                  registry: metrics.registry,
+                }),
+              ] as [string, ChainStep],
+            ]
+          : []),
+        ['query-shape-guard', queryShapeGuard(config.limits, schema, limitVerdicts)],
+      ]),
+      expressMiddleware(apollo, {
+        context: ({ req, res }) =>
+          Promise.resolve(
+            new RequestContext(
+              (res.locals.requestId as string | undefined) ?? '',
+              (res.locals.caller as Caller | undefined) ?? PUBLIC_CALLER,
+              langFromAcceptLanguage(req.headers['accept-language']),
+              responseMediaTypeOf(req),
+              config,
+              gateway,
+              () => (res.locals.logger as Logger | undefined) ?? logger,
+            ),
+          ),
+      }),
+    ]),
   );
+  if (!omitLayers.has('routes')) {
+    app.use(healthRouter(gateway, config.neo4j.pingTimeoutMs));
+    app.get('/metrics', async (_req, res) => {
+      res.setHeader('Content-Type', metrics.registry.contentType);
+      res.send(await metrics.registry.metrics());
+    });
+    app.use(webRouter(config, logger));
+    if (config.demo) app.use(demoRouter(config.demo));
+    app.use(exportRouter(gateway, config.access, accessLimits));
+  }
 
   app.use(finalErrorHandler(logger, exposeDetails));
 
