@@ -2,46 +2,24 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type RequestHandler } from 'express';
-import {
-  type ASTVisitor,
-  type DocumentNode,
-  GraphQLError,
-  type GraphQLSchema,
-  OperationTypeNode,
-  type ValidationContext,
-} from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 
 import { authenticate } from '../access/access.middleware';
 import { exportRouter } from '../access/access.export';
-import { useAccessRules } from '../access/access.plugin';
 import { AccessLimits } from '../access/access.rate-limit';
 import { type Caller, PUBLIC_CALLER } from '../access/access.types';
 import type { Config } from '../config';
-import type { AtlasContext } from '../context';
-import { formatError } from '../errors';
 import { langFromAcceptLanguage } from '../i18n/lang';
 import type { Logger } from '../logger';
 import type { Neo4jGateway } from '../neo4j/gateway';
+import { createApollo } from './apollo';
 import { GraphVersion } from './graph-version';
 import { healthRouter } from './health';
-import { responseCache, ResponseStore, useResponseCacheVerdict } from './response-cache';
-import { queryLimitsPlugin, queryShapeGuard, verdictCache } from './limits';
+import { responseCache, ResponseStore } from './response-cache';
+import { queryShapeGuard, verdictCache } from './limits';
 import type { Metrics } from './metrics';
-import { useCacheControl } from './plugins/cache-control.plugin';
-import { useErrorLog } from './plugins/error-log.plugin';
-import { useOperationTrace } from './plugins/operation-trace.plugin';
-import { useRequestLog } from './plugins/request-log.plugin';
-import { useResponseHeaders } from './plugins/response-headers.plugin';
-import { useResponseStatus } from './plugins/response-status.plugin';
 import { jsonOnlyPosts } from './csrf';
 import { bodyErrors, finalErrorHandler, getWithoutBody, persistedQueryGuard, queryLengthGuard } from './request-errors';
 import { isPageRequest, webRouter } from './web';
@@ -80,38 +58,6 @@ const playgroundExit: RequestHandler = (req, _res, next) => next(isPageRequest(r
 function responseMediaTypeOf(req: Request): string {
   if (req.headers.accept === undefined) return 'application/json';
   return req.accepts(['application/json', GRAPHQL_RESPONSE_JSON]) || 'application/json';
-}
-
-/** Operations of a type the schema lacks (subscriptions) would fail in execution as an internal error; validation names them instead. */
-function operationTypesRule(context: ValidationContext): ASTVisitor {
-  return {
-    OperationDefinition(node) {
-      const schema = context.getSchema();
-      const root =
-        node.operation === OperationTypeNode.QUERY
-          ? schema.getQueryType()
-          : node.operation === OperationTypeNode.MUTATION
-            ? schema.getMutationType()
-            : schema.getSubscriptionType();
-      if (!root) {
-        context.reportError(
-          new GraphQLError(
-            `This API has no ${node.operation} operations. Send a query (\`query { ... }\`) or, with a credential, a mutation.`,
-            { nodes: node },
-          ),
-        );
-      }
-    },
-  };
-}
-
-/**
- * The heap a cached document holds, estimated: its locations keep the parser's token list alive, so a parsed document
- * weighs more than four times its JSON text (4.3 measured on the load script's flood queries); Apollo's default
- * counts the JSON alone and so lets the cache hold several times its budget.
- */
-function documentHeapBytes(document: DocumentNode): number {
-  return 5 * Buffer.byteLength(JSON.stringify(document), 'utf8');
 }
 
 /**
@@ -168,53 +114,19 @@ export async function startHttpServer({
 
   const httpServer = http.createServer(app);
   const exposeDetails = config.env === 'development';
-  // Every cache kept between requests has a budget in bytes, so a flood of distinct queries cannot grow memory past
-  // it; Apollo's default for the document and persisted-query caches is 30 MiB of JSON each.
-  const persistedQueries = new InMemoryLRUCache<string>({ maxSize: Math.max(1, config.caches.persistedQueryBytes) });
   const limitVerdicts = verdictCache(config.caches.limitVerdictBytes);
   const accessLimits = new AccessLimits(config.access);
 
-  const apollo = new ApolloServer<AtlasContext>({
+  const apollo = createApollo({
+    config,
     schema,
-    formatError: (formatted) => formatError(formatted, exposeDetails),
-    includeStacktraceInErrorResponses: exposeDetails,
-    introspection: true,
-    // Replaced by jsonOnlyPosts (see there): it refused the plain GET queries of GraphQL-over-HTTP clients.
-    csrfPrevention: false,
-    parseOptions: { maxTokens: config.limits.maxQueryTokens },
-    validationRules: [operationTypesRule],
-    documentStore:
-      config.caches.documentBytes > 0
-        ? new InMemoryLRUCache<DocumentNode>({
-            maxSize: config.caches.documentBytes,
-            sizeCalculation: documentHeapBytes,
-          })
-        : null,
-    cache: persistedQueries,
-    persistedQueries: config.caches.persistedQueryBytes > 0 ? { cache: persistedQueries } : false,
-    // main.ts owns signal handling, so the drain happens once and in order (HTTP, then driver, then Neo4j).
-    stopOnTerminationSignals: false,
-    plugins: kept<ApolloServerPlugin<AtlasContext>>([
-      ['drain', ApolloServerPluginDrainHttpServer({ httpServer })],
-      ['landing-page-disabled', ApolloServerPluginLandingPageDisabled()],
-      // Cache-Control is set by useCacheControl, in one step for the whole response.
-      ['cache-control-disabled', ApolloServerPluginCacheControlDisabled()],
-      ['query-limits', queryLimitsPlugin(config.limits, schema, limitVerdicts)],
-      ['metrics', metrics.plugin],
-      ['operation-trace', useOperationTrace()],
-      [
-        'access-rules',
-        useAccessRules(accessLimits, { read: config.access.readsPerMinute, write: config.access.writesPerMinute }),
-      ],
-      ['cache-control', useCacheControl({ maxAgeSeconds: config.http.cacheMaxAgeSeconds })],
-      ['response-status', useResponseStatus()],
-      ['response-headers', useResponseHeaders({ graphVersion: () => graphVersion.current })],
-      ...(responses
-        ? [['response-cache-verdict', useResponseCacheVerdict()] as [string, ApolloServerPlugin<AtlasContext>]]
-        : []),
-      ['error-log', useErrorLog()],
-      ['request-log', useRequestLog()],
-    ]),
+    metrics,
+    httpServer,
+    graphVersion,
+    limitVerdicts,
+    accessLimits,
+    responses,
+    omitLayers,
   });
   await apollo.start();
 
