@@ -105,13 +105,24 @@ export type VerdictCache = InMemoryLRUCache<StoredVerdict>;
 export function verdictCache(bytes: number): VerdictCache {
   return new InMemoryLRUCache<StoredVerdict>({
     maxSize: Math.max(1, bytes),
-    // Keys are hashes of a fixed length; an entry costs its key, its value and the cache's own bookkeeping.
+    // An entry costs its key (hashes, or texts up to SHORT_KEY characters), its value and the cache's bookkeeping.
     sizeCalculation: (value: StoredVerdict, key: string) => key.length + value.length + 100,
   });
 }
 
 function sha256(text: string): string {
   return crypto.createHash('sha256').update(text).digest('base64url');
+}
+
+/** Texts up to this length are their own cache key: hashing them costs more than the bytes they add to an entry. */
+const SHORT_KEY = 128;
+
+/**
+ * A text as part of a cache key: itself when short (prefixed so it can never equal a hash), its SHA-256 otherwise.
+ * Entries are budgeted by their key's length, so a longer key only makes its entry count for more.
+ */
+function shortKey(text: string): string {
+  return text.length <= SHORT_KEY ? `=${text}` : sha256(text);
 }
 
 /**
@@ -124,7 +135,7 @@ export function queryShapeGuard(limits: LimitsConfig, schema: GraphQLSchema, ver
   return async (req, res, next) => {
     const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
     if (typeof query !== 'string') return next();
-    const key = `shape:${sha256(query)}`;
+    const key = `shape:${shortKey(query)}`;
     let found = await verdicts.get(key);
     if (found === undefined) {
       let document: DocumentNode;
@@ -162,7 +173,7 @@ export function queryLimitsPlugin(
           // No operation of that name (or several and none named): execution answers that, with a clear message.
           if (!operation) return;
           const variables = request.variables ?? {};
-          const key = `operation:${queryHash}:${sha256(request.operationName ?? '')}:${variablesKey(variables)}`;
+          const key = `operation:${queryHash}:${shortKey(request.operationName ?? '')}:${variablesKey(variables)}`;
           let found = await verdicts.get(key);
           if (found === undefined) {
             found = stored(verdict(schema, document, operation, variables, limits));
@@ -189,7 +200,7 @@ export function queryLimitsPlugin(
  */
 function variablesKey(variables: Record<string, unknown>): string {
   try {
-    return sha256(JSON.stringify(variables));
+    return shortKey(JSON.stringify(variables));
   } catch {
     return `unkeyed-${crypto.randomUUID()}`;
   }

@@ -32,6 +32,16 @@ export function securityHeaders(): RequestHandler {
   });
 }
 
+/** The response headers a page on another origin may read. */
+export const CORS_EXPOSED_HEADERS = [
+  'x-request-id',
+  'x-graph-version',
+  'x-db-round-trips',
+  'x-response-cache',
+  'etag',
+  'retry-after',
+];
+
 /**
  * CORS from the configured allow-list; `*` (the default) allows every origin. That stays safe with credentials: the
  * only credential is a bearer header a page must add itself (a browser never sends it on its own), and `Authorization`
@@ -51,7 +61,7 @@ export function corsPolicy(config: HttpConfig): RequestHandler {
       'if-none-match',
       'authorization',
     ],
-    exposedHeaders: ['x-request-id', 'x-graph-version', 'x-db-round-trips', 'x-response-cache', 'etag', 'retry-after'],
+    exposedHeaders: CORS_EXPOSED_HEADERS,
     maxAge: 600,
   });
 }

@@ -2,50 +2,30 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type RequestHandler } from 'express';
-import {
-  type ASTVisitor,
-  type DocumentNode,
-  GraphQLError,
-  type GraphQLSchema,
-  OperationTypeNode,
-  type ValidationContext,
-} from 'graphql';
+import express, { type Request, type RequestHandler, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
 
 import { authenticate } from '../access/access.middleware';
 import { exportRouter } from '../access/access.export';
-import { useAccessRules } from '../access/access.plugin';
 import { AccessLimits } from '../access/access.rate-limit';
 import { type Caller, PUBLIC_CALLER } from '../access/access.types';
 import type { Config } from '../config';
-import { type AtlasContext, createLoaders, createRepositories, createServices } from '../context';
-import { formatError } from '../errors';
 import { langFromAcceptLanguage } from '../i18n/lang';
 import type { Logger } from '../logger';
-import type { Neo4jGateway, QueryStats, QueryTrace } from '../neo4j/gateway';
+import type { Neo4jGateway } from '../neo4j/gateway';
+import { createApollo } from './apollo';
 import { GraphVersion } from './graph-version';
 import { healthRouter } from './health';
-import { responseCache, ResponseStore, useResponseCacheVerdict } from './response-cache';
-import { queryLimitsPlugin, queryShapeGuard, verdictCache } from './limits';
+import { responseCache, ResponseStore } from './response-cache';
+import { queryShapeGuard, verdictCache } from './limits';
 import type { Metrics } from './metrics';
-import { useCacheControl } from './plugins/cache-control.plugin';
-import { useErrorLog } from './plugins/error-log.plugin';
-import { useOperationTrace } from './plugins/operation-trace.plugin';
-import { useRequestLog } from './plugins/request-log.plugin';
-import { useResponseHeaders } from './plugins/response-headers.plugin';
-import { useResponseStatus } from './plugins/response-status.plugin';
 import { jsonOnlyPosts } from './csrf';
 import { bodyErrors, finalErrorHandler, getWithoutBody, persistedQueryGuard, queryLengthGuard } from './request-errors';
-import { compress, corsPolicy, securityHeaders } from './security';
-import { webRouter } from './web';
+import { isPageRequest, webRouter } from './web';
+import { chain, type ChainStep } from './chain';
+import { frontDoor } from './front-door';
+import { RequestContext } from './request-context';
 import { demoRouter } from '../demo/demo.router';
 
 export interface HttpServer {
@@ -62,48 +42,22 @@ export interface HttpServerDeps {
   gateway: Neo4jGateway;
   schema: GraphQLSchema;
   metrics: Metrics;
+  /**
+   * Layers left out, by name, so the layer benchmark (bench/layers.ts) can measure what each costs per request.
+   * Never set by the service itself: leaving a layer out drops the behaviour it owns.
+   */
+  omitLayers?: ReadonlySet<string>;
 }
 
 const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** A browser's GET /graphql leaves the GraphQL chain for the playground page (webRouter). */
+const playgroundExit: RequestHandler = (req, _res, next) => next(isPageRequest(req) ? 'router' : undefined);
 
-/** A client may pass its own X-Request-Id (if it is short and plain); otherwise we make one. */
-function requestIdOf(header: string | string[] | undefined): string {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value && REQUEST_ID.test(value) ? value : crypto.randomUUID();
-}
-
-/** Operations of a type the schema lacks (subscriptions) would fail in execution as an internal error; validation names them instead. */
-function operationTypesRule(context: ValidationContext): ASTVisitor {
-  return {
-    OperationDefinition(node) {
-      const schema = context.getSchema();
-      const root =
-        node.operation === OperationTypeNode.QUERY
-          ? schema.getQueryType()
-          : node.operation === OperationTypeNode.MUTATION
-            ? schema.getMutationType()
-            : schema.getSubscriptionType();
-      if (!root) {
-        context.reportError(
-          new GraphQLError(
-            `This API has no ${node.operation} operations. Send a query (\`query { ... }\`) or, with a credential, a mutation.`,
-            { nodes: node },
-          ),
-        );
-      }
-    },
-  };
-}
-
-/**
- * The heap a cached document holds, estimated: its locations keep the parser's token list alive, so a parsed document
- * weighs more than four times its JSON text (4.3 measured on the load script's flood queries); Apollo's default
- * counts the JSON alone and so lets the cache hold several times its budget.
- */
-function documentHeapBytes(document: DocumentNode): number {
-  return 5 * Buffer.byteLength(JSON.stringify(document), 'utf8');
+/** The same choice, in the same order of preference, as Apollo makes for the response (no Accept: the first). */
+function responseMediaTypeOf(req: Request): string {
+  if (req.headers.accept === undefined) return 'application/json';
+  return req.accepts(['application/json', GRAPHQL_RESPONSE_JSON]) || 'application/json';
 }
 
 /**
@@ -141,7 +95,9 @@ export async function startHttpServer({
   gateway,
   schema,
   metrics,
+  omitLayers = new Set(),
 }: HttpServerDeps): Promise<HttpServer> {
+  const kept = <T>(layers: [string, T][]): T[] => layers.filter(([name]) => !omitLayers.has(name)).map(([, l]) => l);
   const app = express();
   app.disable('x-powered-by');
   const graphVersion = new GraphVersion(gateway, logger);
@@ -156,113 +112,112 @@ export async function startHttpServer({
       `W/"${crypto.createHash('sha1').update(graphVersion.current).update(body).digest('base64url')}"`,
   );
 
-  const httpServer = http.createServer(app);
+  // Set once the app is built: a GraphQL request skips the Express app (see directGraphql below).
+  let listener: http.RequestListener = app;
+  const httpServer = http.createServer((req, res) => listener(req, res));
   const exposeDetails = config.env === 'development';
-  // Every cache kept between requests has a budget in bytes, so a flood of distinct queries cannot grow memory past
-  // it; Apollo's default for the document and persisted-query caches is 30 MiB of JSON each.
-  const persistedQueries = new InMemoryLRUCache<string>({ maxSize: Math.max(1, config.caches.persistedQueryBytes) });
   const limitVerdicts = verdictCache(config.caches.limitVerdictBytes);
   const accessLimits = new AccessLimits(config.access);
 
-  const apollo = new ApolloServer<AtlasContext>({
+  const apollo = createApollo({
+    config,
     schema,
-    formatError: (formatted) => formatError(formatted, exposeDetails),
-    includeStacktraceInErrorResponses: exposeDetails,
-    introspection: true,
-    // Replaced by jsonOnlyPosts (see there): it refused the plain GET queries of GraphQL-over-HTTP clients.
-    csrfPrevention: false,
-    parseOptions: { maxTokens: config.limits.maxQueryTokens },
-    validationRules: [operationTypesRule],
-    documentStore:
-      config.caches.documentBytes > 0
-        ? new InMemoryLRUCache<DocumentNode>({
-            maxSize: config.caches.documentBytes,
-            sizeCalculation: documentHeapBytes,
-          })
-        : null,
-    cache: persistedQueries,
-    persistedQueries: config.caches.persistedQueryBytes > 0 ? { cache: persistedQueries } : false,
-    // main.ts owns signal handling, so the drain happens once and in order (HTTP, then driver, then Neo4j).
-    stopOnTerminationSignals: false,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageDisabled(),
-      // Cache-Control is set by useCacheControl, in one step for the whole response.
-      ApolloServerPluginCacheControlDisabled(),
-      queryLimitsPlugin(config.limits, schema, limitVerdicts),
-      metrics.plugin,
-      useOperationTrace(),
-      useAccessRules(accessLimits, { read: config.access.readsPerMinute, write: config.access.writesPerMinute }),
-      useCacheControl({ maxAgeSeconds: config.http.cacheMaxAgeSeconds }),
-      useResponseStatus(),
-      useResponseHeaders({ graphVersion: () => graphVersion.current }),
-      ...(responses ? [useResponseCacheVerdict()] : []),
-      useErrorLog(),
-      useRequestLog(),
-    ],
+    metrics,
+    httpServer,
+    graphVersion,
+    limitVerdicts,
+    accessLimits,
+    responses,
+    omitLayers,
   });
   await apollo.start();
 
-  app.use((req, res, next) => {
-    const id = requestIdOf(req.headers['x-request-id']);
-    res.locals.requestId = id;
-    res.locals.logger = logger.child({ requestId: id });
-    res.setHeader('X-Request-Id', id);
-    next();
-  });
-  app.use(securityHeaders());
-  app.use(corsPolicy(config.http));
-  app.use(compress());
-  app.use(healthRouter(gateway, config.neo4j.pingTimeoutMs));
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('Content-Type', metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
-  });
-  // Before /graphql: a browser's GET /graphql (Accept: text/html) gets the playground instead of Apollo.
-  app.use(webRouter(config, logger));
-  if (config.demo) app.use(demoRouter(config.demo, gateway, config.access));
-  app.use(exportRouter(gateway, config.access, accessLimits));
-  app.use(
-    '/graphql',
-    jsonOnlyPosts(),
-    varyOnRequest,
-    variantEtags(graphVersion),
-    getWithoutBody(),
-    authenticate(gateway, config.access),
-    express.json({ limit: config.limits.maxBodyBytes }),
-    bodyErrors(config.limits.maxBodyBytes),
-    persistedQueryGuard(),
-    queryLengthGuard(config.limits.maxQueryLength),
-    ...(responses
-      ? [responseCache({ store: responses, graphVersion: () => graphVersion.current, registry: metrics.registry })]
-      : []),
-    queryShapeGuard(config.limits, schema, limitVerdicts),
+  const front = frontDoor(config.http, logger);
+  if (!omitLayers.has('front-door')) app.use(front);
+  // First, so a GraphQL request passes no other layer; a browser's GET /graphql (Accept: text/html) leaves the chain
+  // for the playground in webRouter.
+  const graphql = chain([
+    ...kept<ChainStep>([
+      ['playground', playgroundExit],
+      ['json-only-posts', jsonOnlyPosts()],
+      ['vary', varyOnRequest],
+      ['variant-etags', variantEtags(graphVersion)],
+      ['get-without-body', getWithoutBody()],
+      ['authenticate', authenticate(gateway, config.access)],
+      ['json', express.json({ limit: config.limits.maxBodyBytes })],
+      ['body-errors', bodyErrors(config.limits.maxBodyBytes)],
+      ['persisted-query-guard', persistedQueryGuard()],
+      ['query-length-guard', queryLengthGuard(config.limits.maxQueryLength)],
+      ...(responses
+        ? [
+            [
+              'response-cache',
+              responseCache({
+                store: responses,
+                graphVersion: () => graphVersion.current,
+                registry: metrics.registry,
+              }),
+            ] as [string, ChainStep],
+          ]
+        : []),
+      ['query-shape-guard', queryShapeGuard(config.limits, schema, limitVerdicts)],
+    ]),
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<AtlasContext> => {
-        const requestId = res.locals.requestId as string;
-        const queryStats: QueryStats = { roundTrips: 0, dbTimeMs: 0 };
-        const trace: QueryTrace = { requestId };
-        const repos = createRepositories(gateway.withStats(queryStats, trace), config);
-        return {
-          requestId,
-          caller: (res.locals.caller as Caller | undefined) ?? PUBLIC_CALLER,
-          trace,
-          lang: langFromAcceptLanguage(req.headers['accept-language']),
-          queryStats,
-          logger: res.locals.logger as Logger,
-          perCallAnswer: false,
-          // The same choice, in the same order of preference, as Apollo makes for the response.
-          responseMediaType: req.accepts(['application/json', GRAPHQL_RESPONSE_JSON]) || 'application/json',
-          config,
-          repos,
-          loaders: createLoaders(repos),
-          services: createServices(repos, config),
-        };
-      },
+      context: ({ req, res }) =>
+        Promise.resolve(
+          new RequestContext(
+            (res.locals.requestId as string | undefined) ?? '',
+            (res.locals.caller as Caller | undefined) ?? PUBLIC_CALLER,
+            langFromAcceptLanguage(req.headers['accept-language']),
+            responseMediaTypeOf(req),
+            config,
+            gateway,
+            () => (res.locals.logger as Logger | undefined) ?? logger,
+          ),
+        ),
     }),
-  );
+  ]);
+  app.use('/graphql', graphql);
+  if (!omitLayers.has('routes')) {
+    app.use(healthRouter(gateway, config.neo4j.pingTimeoutMs));
+    app.get('/metrics', async (_req, res) => {
+      res.setHeader('Content-Type', metrics.registry.contentType);
+      res.send(await metrics.registry.metrics());
+    });
+    app.use(webRouter(config, logger));
+    if (config.demo) app.use(demoRouter(config.demo, gateway, config.access));
+    app.use(exportRouter(gateway, config.access, accessLimits));
+  }
 
-  app.use(finalErrorHandler(logger, exposeDetails));
+  const finalErrors = finalErrorHandler(logger, exposeDetails);
+  app.use(finalErrors);
+  /**
+   * A request to /graphql is given Express's request and response (so every step keeps its API) and runs the front
+   * door and the /graphql chain directly, without the app's router: measured with bench/layers.ts, the app and its
+   * router cost about 45 of the 175 CPU µs a `{ __typename }` request took. Everything else, and a browser asking
+   * for the playground, goes through the app; an error goes to the same last handler.
+   */
+  const enter: RequestHandler = omitLayers.has('front-door') ? (_req, _res, next) => next() : front;
+  const directGraphql: http.RequestListener = (req, res) => {
+    const url = req.url ?? '';
+    if (url !== '/graphql' && !url.startsWith('/graphql?')) {
+      app(req, res);
+      return;
+    }
+    const request = Object.setPrototypeOf(req, app.request) as Request;
+    const response = Object.setPrototypeOf(res, app.response) as Response;
+    request.res = response;
+    response.req = request;
+    response.locals = Object.create(null) as Response['locals'];
+    const elsewhere = (error?: unknown) => {
+      if (error) finalErrors(error, request, response, () => undefined);
+      else app(req, res);
+    };
+    enter(request, response, (error?: unknown) =>
+      error ? elsewhere(error) : void graphql(request, response, elsewhere),
+    );
+  };
+  if (!omitLayers.has('direct-graphql')) listener = directGraphql;
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

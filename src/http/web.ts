@@ -23,6 +23,11 @@ function wantsHtml(req: Request): boolean {
   return req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
 }
 
+/** A request for the playground page rather than for GraphQL: a browser's GET (or HEAD) of /graphql. */
+export function isPageRequest(req: Request): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && wantsHtml(req);
+}
+
 /**
  * The GraphQL playground (GET /graphql for browsers; /playground redirects there) and the graph explorer (/explore),
  * served from the bundles in dist/web. Every script, style, font and Monaco worker they load is under /web/, so the

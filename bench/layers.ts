@@ -1,0 +1,247 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { SEED_ORIGIN } from '../src/graph/graph.model';
+import { RelationType } from '../src/graph/vocabulary';
+import { syncSeed } from '../src/seed/seed.sync';
+import { checkSeed } from '../src/seed/seed.validate';
+import { startApiProcess } from './api-process';
+import { summarizeCpuProfile } from './cpu-profile';
+import { openBenchDatabase } from './database';
+import { loadHttp } from './load-http';
+import { median } from './measure';
+import { startPeerProcess } from './peer/peer-process';
+import { probe } from './probe';
+import { type ServerProcess, startServerProcess } from './server-process';
+import { shapeCases } from './shapes';
+
+/**
+ * `node dist/bench/layers.js`: where a request's time goes, layer by layer. Starts the peer's bare server, ours as
+ * shipped (cache off), and ours once per variant with one layer (or a named group) left out, then asks each the same
+ * question with autocannon at 16 clients, in an order that alternates between rounds, and prints requests/s and the
+ * server's CPU time per request (user + system of the whole process, from /proc, over the measured seconds). On a
+ * machine shared with other work the CPU time per request moves far less than requests/s, so a layer's cost is the
+ * CPU µs per request of ours as shipped minus that of the variant without it.
+ *
+ *   --question typename|nav2   what to ask (typename: `{ __typename }`, no resolver and no database)
+ *   --rounds N --seconds S     (2 rounds of 3 s)
+ *   --variants a,b+c,...       layers to leave out, one variant each (`+` joins layers into one variant)
+ *   --entry FILE               another server entry to compare (bench-relative, e.g. fastify-server.js), repeatable
+ *   --profile                  instead: ours as shipped under the same load with node --cpu-prof, and where its CPU went
+ */
+
+const DEFAULT_VARIANTS = [
+  'request-id',
+  'security-headers',
+  'cors',
+  'compress',
+  'routes',
+  'json-only-posts',
+  'vary',
+  'variant-etags',
+  'get-without-body',
+  'authenticate',
+  'persisted-query-guard',
+  'query-length-guard',
+  'query-shape-guard',
+  'query-limits',
+  'metrics',
+  'operation-trace',
+  'access-rules',
+  'cache-control',
+  'response-status',
+  'response-headers',
+  'error-log',
+  'request-log',
+];
+
+interface Options {
+  question: 'typename' | 'nav2';
+  rounds: number;
+  seconds: number;
+  variants: string[];
+  entries: string[];
+  profile: boolean;
+}
+
+function parse(argv: string[]): Options {
+  const options: Options = {
+    question: 'typename',
+    rounds: 2,
+    seconds: 3,
+    variants: DEFAULT_VARIANTS,
+    entries: [],
+    profile: false,
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const value = argv[i + 1];
+    switch (argv[i]) {
+      case '--question':
+        if (value !== 'typename' && value !== 'nav2') throw new Error('--question takes typename or nav2');
+        options.question = value;
+        break;
+      case '--rounds':
+        options.rounds = Number(value);
+        break;
+      case '--seconds':
+        options.seconds = Number(value);
+        break;
+      case '--variants':
+        options.variants = value === 'none' ? [] : value.split(',');
+        break;
+      case '--entry':
+        options.entries.push(value);
+        break;
+      case '--profile':
+        options.profile = true;
+        i -= 1;
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i]}`);
+    }
+    i += 1;
+  }
+  return options;
+}
+
+/** User + system CPU seconds the process has used, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
+function cpuSeconds(pid: number): { user: number; system: number } {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
+}
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Ours as shipped under node --cpu-prof: self time by package and function over the measured seconds only. */
+async function profileOurs(env: Record<string, string>, body: string, seconds: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-layers-profile-'));
+  const server = await startApiProcess(env, ['--cpu-prof', '--cpu-prof-dir', dir]);
+  let from = 0;
+  let to = 0;
+  try {
+    await loadHttp(server.url, body, { connections: 16, seconds: 2, warmupSeconds: 0 });
+    from = performance.now();
+    const m = await loadHttp(server.url, body, { connections: 16, seconds, warmupSeconds: 0 });
+    to = performance.now();
+    progress(`profiled: ${m.rps.toFixed(0)} req/s`);
+  } finally {
+    await server.stop();
+  }
+  const exited = performance.now();
+  const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error('the server wrote no profile');
+  const summary = summarizeCpuProfile(path.join(dir, file), { fromEndMs: exited - from, toEndMs: exited - to }, 40);
+  process.stdout.write(
+    [
+      `${summary.totalMs} ms of CPU on the main thread while measured; profile in ${path.join(dir, file)}`,
+      '',
+      `by package: ${summary.byPackage.map((s) => `${s.name} ${s.percent}%`).join(', ')}`,
+      '',
+      ...summary.byFunction.map((s) => `- ${s.percent}% ${s.name}`),
+      '',
+    ].join('\n'),
+  );
+}
+
+async function main(): Promise<void> {
+  const options = parse(process.argv.slice(2));
+  const db = await openBenchDatabase({ heap: '1g', pageCache: '512m' });
+  const servers: { name: string; server: ServerProcess }[] = [];
+  const stopAll = async () => {
+    await Promise.all(servers.map(({ server }) => server.stop()));
+    await db.stop();
+  };
+  process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+  try {
+    await syncSeed(db.gateway, checkSeed(db.config.seed.dir));
+    const params = await probe(db.driver, db.config.neo4j.database, {
+      origin: SEED_ORIGIN,
+      hubDegree: 10,
+      ballSize: 40,
+      prefer: {
+        hub: 'container',
+        nav: { root: 'container-lifecycle', first: [RelationType.HAS_STAGE], second: [RelationType.HAS_COMMAND] },
+        search: 'hypervisor',
+        path: { from: 'docker-stop', to: 'unikernel' },
+      },
+    });
+    const nav2 = shapeCases(params).find((shape) => shape.id === 'nav2')!;
+    const ours = JSON.stringify(options.question === 'typename' ? { query: '{ __typename }' } : nav2.ours);
+    const peer = JSON.stringify(options.question === 'typename' ? { query: '{ __typename }' } : nav2.peer);
+    const env = { NEO4J_URI: db.uri, RESPONSE_CACHE_BYTES: '0', SEED_ON_START: 'false' };
+    const serverEnv = {
+      ...env,
+      NODE_ENV: 'production',
+      LOG_PRETTY: 'false',
+      LOG_LEVEL: 'info',
+      PORT: '0',
+      HOST: '127.0.0.1',
+    };
+    if (options.profile) {
+      await profileOurs(env, ours, options.seconds);
+      return;
+    }
+    servers.push({ name: 'peer (bare standalone)', server: await startPeerProcess(db.uri) });
+    servers.push({ name: 'ours', server: await startApiProcess(env) });
+    for (const entry of options.entries) {
+      servers.push({ name: entry, server: await startServerProcess(entry, path.resolve(__dirname, entry), serverEnv) });
+    }
+    for (const variant of options.variants) {
+      const server = await startServerProcess(variant, path.join(__dirname, 'layers-server.js'), {
+        ...serverEnv,
+        LAYERS_OMIT: variant.split('+').join(','),
+      });
+      servers.push({ name: `ours without ${variant}`, server });
+    }
+    progress(`${servers.length} servers up; ${options.rounds} rounds of ${options.seconds} s at 16 clients`);
+    const load = { connections: 16, seconds: options.seconds, warmupSeconds: 0 };
+    // A server's first seconds run cold code; every one is warmed before any is measured.
+    for (const { name, server } of servers) {
+      await loadHttp(server.url, name.startsWith('peer') ? peer : ours, { ...load, seconds: 3 });
+    }
+    const rps = new Map<string, number[]>(servers.map(({ name }) => [name, []]));
+    const cpu = new Map<string, number[]>(servers.map(({ name }) => [name, []]));
+    for (let round = 0; round < options.rounds; round += 1) {
+      const order = round % 2 === 0 ? servers : [...servers].reverse();
+      for (const { name, server } of order) {
+        const body = name.startsWith('peer') ? peer : ours;
+        await loadHttp(server.url, body, { ...load, seconds: 1 });
+        const before = cpuSeconds(server.pid);
+        const m = await loadHttp(server.url, body, load);
+        const after = cpuSeconds(server.pid);
+        const per = (seconds: number) => (seconds * 1e6) / (m.requests + m.errors);
+        const user = per(after.user - before.user);
+        const system = per(after.system - before.system);
+        const us = user + system;
+        progress(
+          `round ${round + 1} ${name}: ${m.rps.toFixed(0)} req/s, ${us.toFixed(0)} µs CPU/request (user ${user.toFixed(0)}, system ${system.toFixed(0)})${m.errors ? `, ${m.errors} ERRORS` : ''}`,
+        );
+        rps.get(name)!.push(m.rps);
+        cpu.get(name)!.push(us);
+      }
+    }
+    const base = median(cpu.get('ours')!);
+    const lines = [
+      `question: ${options.question}; ${options.rounds} rounds of ${options.seconds} s, 16 clients; ${new Date().toISOString()}`,
+      '',
+      '| server | req/s per round | median req/s | CPU µs/request per round | median | µs saved against ours |',
+      '| --- | --- | ---: | --- | ---: | ---: |',
+    ];
+    for (const { name } of servers) {
+      const all = rps.get(name)!;
+      const us = cpu.get(name)!;
+      lines.push(
+        `| ${name} | ${all.map((v) => v.toFixed(0)).join(' · ')} | ${median(all).toFixed(0)} | ${us.map((v) => v.toFixed(0)).join(' · ')} | ${median(us).toFixed(0)} | ${(base - median(us)).toFixed(0)} |`,
+      );
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await stopAll();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
