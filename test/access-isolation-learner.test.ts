@@ -1,12 +1,11 @@
-import { signToken } from '../src/access/access.token';
 import { LearnerRepository } from '../src/learner/learner.repository';
 import { ReviewRating } from '../src/learner/memory.model';
 import { createLogger } from '../src/logger';
 import { connectDatabase, type Database } from '../src/neo4j/database';
-import { createTestFrontend, learnerToken } from './support/access';
+import { createTestFrontend, learnerToken, minted, tampered } from './support/access';
 import { accessSnapshot } from './support/learner-data';
 import { seedTestConfig } from './support/seed';
-import { TEST_TOKEN_SECRET, useTestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /**
  * The isolation table for the learner queries and mutations themselves: every field of `Query.learner`,
@@ -71,19 +70,6 @@ const server = useTestServer(
     },
   },
 );
-
-/** A token with any claim, signed with the server's own secret or another. */
-function minted(frontendId: string, learnerId: string, expiresInSeconds: number, secret = TEST_TOKEN_SECRET): string {
-  return signToken({ frontendId, learnerId, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) }, secret);
-}
-
-/** The same token with its payload replaced and the original signature kept. */
-function tampered(token: string, change: (payload: Record<string, unknown>) => void): string {
-  const [, body, signature] = token.split('.');
-  const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
-  change(payload);
-  return `lt1.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${signature}`;
-}
 
 /**
  * Every learner operation, as a GraphQL document taking the learner id: `$id` for the id in the variables, or the

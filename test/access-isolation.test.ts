@@ -1,10 +1,9 @@
 import { createLogger } from '../src/logger';
 import { connectDatabase, type Database } from '../src/neo4j/database';
-import { signToken } from '../src/access/access.token';
-import { createTestFrontend, learnerToken } from './support/access';
+import { createTestFrontend, learnerToken, minted, tampered } from './support/access';
 import { accessSnapshot, addLearnerData } from './support/learner-data';
 import { seedTestConfig } from './support/seed';
-import { TEST_TOKEN_SECRET, useTestServer } from './support/server';
+import { useTestServer } from './support/server';
 
 /**
  * The isolation table: every way a credential might reach another frontend's learners, or another learner, is
@@ -25,19 +24,6 @@ const tokens: Record<string, string> = {};
 
 const ERASE = 'mutation Erase($id: String!) { eraseLearner(learnerId: $id) { learnerId erased dataNodesRemoved } }';
 const TOKEN = 'mutation Token($id: String!) { createLearnerToken(learnerId: $id) { token } }';
-
-/** A token with any claim, signed with the server's own secret or another. */
-function minted(frontendId: string, learnerId: string, expiresInSeconds: number, secret = TEST_TOKEN_SECRET): string {
-  return signToken({ frontendId, learnerId, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) }, secret);
-}
-
-/** The same token with its payload replaced and the original signature kept. */
-function tampered(token: string, change: (payload: Record<string, unknown>) => void): string {
-  const [, body, signature] = token.split('.');
-  const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
-  change(payload);
-  return `lt1.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${signature}`;
-}
 
 beforeAll(async () => {
   db = await connectDatabase(seedTestConfig(), createLogger({ logLevel: 'silent', logPretty: false }));

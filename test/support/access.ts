@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
 import { createFrontendKey } from '../../src/access/access.service';
+import { signToken } from '../../src/access/access.token';
 import { createLogger } from '../../src/logger';
 import { connectDatabase } from '../../src/neo4j/database';
 import { seedTestConfig } from './seed';
-import { startTestServer, type TestServer } from './server';
+import { startTestServer, TEST_TOKEN_SECRET, type TestServer } from './server';
 
 /**
  * A new frontend and its key in the test database, made by the same code as `npm run keys -- create`. The name gets
@@ -51,4 +52,22 @@ export async function learnerToken(
   if (!token)
     throw new Error(`createLearnerToken failed (HTTP ${response.status}): ${JSON.stringify(response.body.errors)}`);
   return token;
+}
+
+/** A token with any claim, signed with the server's own secret or another. */
+export function minted(
+  frontendId: string,
+  learnerId: string,
+  expiresInSeconds: number,
+  secret = TEST_TOKEN_SECRET,
+): string {
+  return signToken({ frontendId, learnerId, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) }, secret);
+}
+
+/** The same token with its payload replaced and the original signature kept. */
+export function tampered(token: string, change: (payload: Record<string, unknown>) => void): string {
+  const [, body, signature] = token.split('.');
+  const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
+  change(payload);
+  return `lt1.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${signature}`;
 }
