@@ -123,9 +123,9 @@ export interface AccessConfig {
   defaultTokenTtlSeconds: number;
   /** Longest lifetime a learner token may ask for, in seconds. */
   maxTokenTtlSeconds: number;
-  /** Queries one frontend key (with all its learner tokens) may send per minute on one instance; 0: no limit. */
+  /** Queries one frontend key, or one learner's tokens together, may send per minute on one instance; 0: no limit. */
   readsPerMinute: number;
-  /** Mutations one frontend key (with all its learner tokens) may send per minute on one instance; 0: no limit. */
+  /** Mutations one frontend key, or one learner's tokens together, may send per minute on one instance; 0: no limit. */
   writesPerMinute: number;
 }
 
