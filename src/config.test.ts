@@ -1,3 +1,4 @@
+import { issueLearnerToken } from './access/access.service';
 import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -22,6 +23,21 @@ describe('loadConfig', () => {
     expect(loadConfig({}).learning.maxQuizQuestions).toBe(20);
   });
 
+  it('takes learner token lifetimes from 60 seconds, the shortest createLearnerToken issues', () => {
+    expect(loadConfig({}).access).toMatchObject({ defaultTokenTtlSeconds: 900, maxTokenTtlSeconds: 86400 });
+    expect(loadConfig({ LEARNER_TOKEN_TTL_SECONDS: '60', LEARNER_TOKEN_MAX_TTL_SECONDS: '60' }).access).toMatchObject({
+      defaultTokenTtlSeconds: 60,
+      maxTokenTtlSeconds: 60,
+    });
+  });
+
+  it('never accepts a default lifetime that createLearnerToken then refuses', () => {
+    const { access } = loadConfig({ LEARNER_TOKEN_TTL_SECONDS: '60', LEARNER_TOKEN_SECRET: 'x'.repeat(32) });
+    const now = new Date('2030-01-01T00:00:00Z');
+    const { expiresAt } = issueLearnerToken({ frontendId: 'f-1', learnerId: 'u-1' }, undefined, access, now);
+    expect(expiresAt.toISOString()).toBe('2030-01-01T00:01:00.000Z');
+  });
+
   it('accepts the URI schemes of a single server, Aura and a cluster', () => {
     for (const uri of [
       'bolt://127.0.0.1:7687',
@@ -44,6 +60,14 @@ describe('loadConfig', () => {
     [{ DEFAULT_PAGE_SIZE: '50', MAX_PAGE_SIZE: '10' }, 'DEFAULT_PAGE_SIZE', 'MAX_PAGE_SIZE'],
     [{ QUIZ_SECRET: 'too-short' }, 'QUIZ_SECRET', 'at least 16 characters'],
     [{ MAX_QUIZ_QUESTIONS: '0' }, 'MAX_QUIZ_QUESTIONS', 'from 1 to 100'],
+    [{ LEARNER_TOKEN_TTL_SECONDS: '1' }, 'LEARNER_TOKEN_TTL_SECONDS', 'from 60 to 2592000, got "1"'],
+    [{ LEARNER_TOKEN_TTL_SECONDS: '59' }, 'LEARNER_TOKEN_TTL_SECONDS', 'from 60 to 2592000, got "59"'],
+    [{ LEARNER_TOKEN_MAX_TTL_SECONDS: '59' }, 'LEARNER_TOKEN_MAX_TTL_SECONDS', 'from 60 to 2592000, got "59"'],
+    [
+      { LEARNER_TOKEN_TTL_SECONDS: '3600', LEARNER_TOKEN_MAX_TTL_SECONDS: '600' },
+      'LEARNER_TOKEN_TTL_SECONDS',
+      'must not exceed LEARNER_TOKEN_MAX_TTL_SECONDS (600), got "3600". Example: LEARNER_TOKEN_TTL_SECONDS=600',
+    ],
   ])('%j fails naming %s with an example', (env, variable, hint) => {
     let caught: unknown;
     try {

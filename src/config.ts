@@ -93,7 +93,6 @@ export interface LearningConfig {
   maxQuizQuestions: number;
 }
 
-/** Frontend keys, learner tokens and the per-key rate limits. */
 /** What a development start makes so the explorer and the playground can show the learner API. */
 export interface DemoConfig {
   /** Key of the frontend named `development`; a default everyone knows, so it must never exist in production. */
@@ -105,6 +104,16 @@ export interface DemoConfig {
 /** Known to everyone (it is in the README): refused in production, where no development frontend is ever made. */
 export const DEFAULT_DEV_FRONTEND_KEY = 'atlas_development-only-key-not-for-production-use';
 
+/**
+ * Shortest lifetime of a learner token, in seconds: a browser needs time to use a token before it asks for the next,
+ * and `createLearnerToken` refuses anything shorter, so the configured lifetimes start here too.
+ */
+export const MIN_LEARNER_TOKEN_TTL_SECONDS = 60;
+
+/** Longest lifetime of a learner token any setting may allow, in seconds (30 days). */
+const MAX_LEARNER_TOKEN_TTL_SECONDS = 2592000;
+
+/** Frontend keys, learner tokens and the per-key rate limits. */
 export interface AccessConfig {
   /** Key of the HMAC that signs learner tokens. */
   tokenSecret: string;
@@ -114,9 +123,9 @@ export interface AccessConfig {
   defaultTokenTtlSeconds: number;
   /** Longest lifetime a learner token may ask for, in seconds. */
   maxTokenTtlSeconds: number;
-  /** Queries one frontend key (with all its learner tokens) may send per minute on one instance; 0: no limit. */
+  /** Queries one frontend key, or one learner's tokens together, may send per minute on one instance; 0: no limit. */
   readsPerMinute: number;
-  /** Mutations one frontend key (with all its learner tokens) may send per minute on one instance; 0: no limit. */
+  /** Mutations one frontend key, or one learner's tokens together, may send per minute on one instance; 0: no limit. */
   writesPerMinute: number;
 }
 
@@ -290,13 +299,25 @@ function tokenSecret(env: Env): { tokenSecret: string; tokenSecretGenerated: boo
 }
 
 function access(env: Env): AccessConfig {
-  const maxTokenTtlSeconds = int(env, 'LEARNER_TOKEN_MAX_TTL_SECONDS', 86400, 60, 2592000);
-  const defaultTokenTtlSeconds = int(env, 'LEARNER_TOKEN_TTL_SECONDS', 900, 1, 2592000);
+  const maxTokenTtlSeconds = int(
+    env,
+    'LEARNER_TOKEN_MAX_TTL_SECONDS',
+    86400,
+    MIN_LEARNER_TOKEN_TTL_SECONDS,
+    MAX_LEARNER_TOKEN_TTL_SECONDS,
+  );
+  const defaultTokenTtlSeconds = int(
+    env,
+    'LEARNER_TOKEN_TTL_SECONDS',
+    900,
+    MIN_LEARNER_TOKEN_TTL_SECONDS,
+    MAX_LEARNER_TOKEN_TTL_SECONDS,
+  );
   if (defaultTokenTtlSeconds > maxTokenTtlSeconds) {
     throw new ConfigError(
       'LEARNER_TOKEN_TTL_SECONDS',
-      `must not exceed LEARNER_TOKEN_MAX_TTL_SECONDS (${maxTokenTtlSeconds})`,
-      '900',
+      `must not exceed LEARNER_TOKEN_MAX_TTL_SECONDS (${maxTokenTtlSeconds}), got "${env.LEARNER_TOKEN_TTL_SECONDS}"`,
+      String(Math.min(900, maxTokenTtlSeconds)),
     );
   }
   return {

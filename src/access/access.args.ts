@@ -1,5 +1,7 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 
+import { MIN_LEARNER_TOKEN_TTL_SECONDS } from '../config';
+
 @ArgsType()
 export class CreateLearnerTokenArgs {
   @Field(() => String, {
@@ -9,8 +11,7 @@ export class CreateLearnerTokenArgs {
 
   @Field(() => Int, {
     nullable: true,
-    description:
-      "How long the token works, in seconds: from 60 to the server's LEARNER_TOKEN_MAX_TTL_SECONDS. Default: LEARNER_TOKEN_TTL_SECONDS (900 unless configured).",
+    description: `How long the token works, in seconds: from ${MIN_LEARNER_TOKEN_TTL_SECONDS} to the server's LEARNER_TOKEN_MAX_TTL_SECONDS. Default: LEARNER_TOKEN_TTL_SECONDS (900 unless configured).`,
   })
   ttlSeconds?: number | null;
 }

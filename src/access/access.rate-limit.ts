@@ -11,10 +11,10 @@ interface Bucket {
 }
 
 /**
- * Token buckets, one per credential and kind of traffic: a frontend key has one, and each learner token has its own
- * (so one busy browser cannot spend its frontend's budget). A bucket holds a minute's worth of requests and refills
- * continuously, so a burst of a full minute's budget is allowed, then one request per (60 s / limit). The buckets live
- * in this process: with several instances behind a load balancer each counts alone.
+ * Token buckets, one per credential and kind of traffic: a frontend key has one, and each learner has one that all of
+ * its tokens share (so one busy browser cannot spend its frontend's budget). A bucket holds a minute's worth of
+ * requests and refills continuously, so a burst of a full minute's budget is allowed, then one request per
+ * (60 s / limit). The buckets live in this process: with several instances behind a load balancer each counts alone.
  */
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();

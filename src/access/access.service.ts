@@ -1,4 +1,4 @@
-import type { AccessConfig } from '../config';
+import { type AccessConfig, MIN_LEARNER_TOKEN_TTL_SECONDS } from '../config';
 import { BadInputError } from '../errors';
 import type { CypherRunner } from '../neo4j/gateway';
 import { frontendNameProblem, generateKey, newFrontendId } from './access.keys';
@@ -28,8 +28,6 @@ export async function createFrontendKey(
   return { key, frontend };
 }
 
-export const MIN_TOKEN_TTL_SECONDS = 60;
-
 /** A signed token for one learner of the frontend, valid for `ttlSeconds` (checked against the configured bounds). */
 export function issueLearnerToken(
   ref: LearnerRef,
@@ -38,10 +36,10 @@ export function issueLearnerToken(
   now = new Date(),
 ): { token: string; expiresAt: Date } {
   const ttl = ttlSeconds ?? config.defaultTokenTtlSeconds;
-  if (!Number.isInteger(ttl) || ttl < MIN_TOKEN_TTL_SECONDS || ttl > config.maxTokenTtlSeconds) {
+  if (!Number.isInteger(ttl) || ttl < MIN_LEARNER_TOKEN_TTL_SECONDS || ttl > config.maxTokenTtlSeconds) {
     throw new BadInputError(
       'ttlSeconds',
-      `\`ttlSeconds\` must be from ${MIN_TOKEN_TTL_SECONDS} to ${config.maxTokenTtlSeconds}; got ${ttl}. Ask for a new token when one runs out instead of a long-lived one.`,
+      `\`ttlSeconds\` must be from ${MIN_LEARNER_TOKEN_TTL_SECONDS} to ${config.maxTokenTtlSeconds}; got ${ttl}. Ask for a new token when one runs out instead of a long-lived one.`,
     );
   }
   const expiresAt = new Date((Math.floor(now.getTime() / 1000) + ttl) * 1000);

@@ -1,4 +1,5 @@
-import { type ConceptRecord, REF_READ } from '../graph/graph.model';
+import { conceptRecord } from '../../test/support/records';
+import { REF_READ } from '../graph/graph.model';
 import { ConceptKind, Direction, RelationType } from '../graph/vocabulary';
 import type { CypherRunner, Params, Row } from '../neo4j/gateway';
 import { createReadAhead } from './readahead.loader';
@@ -37,33 +38,16 @@ class ScriptedRunner implements CypherRunner {
       ],
     };
     if (cypher.includes('AS concept'))
-      return slugs.filter((slug) => slug in signals).map((slug) => ({ concept: record(slug), related: signals[slug] }));
+      return slugs
+        .filter((slug) => slug in signals)
+        .map((slug) => ({ concept: conceptRecord(slug), related: signals[slug] }));
     if (cypher.includes('AS related')) return slugs.map((slug) => ({ slug, related: signals[slug] ?? [] }));
-    return slugs.map((slug) => ({ c: record(slug) }));
+    return slugs.map((slug) => ({ c: conceptRecord(slug) }));
   }
 
   async write(): Promise<Row[]> {
     throw new Error('the read-ahead only reads');
   }
-}
-
-function record(slug: string): ConceptRecord {
-  return {
-    slug,
-    kind: ConceptKind.COMMAND,
-    nameKo: slug,
-    nameEn: slug,
-    aliasesKo: [],
-    aliasesEn: [],
-    summaryKo: '',
-    summaryEn: '',
-    detailsKo: null,
-    detailsEn: null,
-    tags: [],
-    source: '',
-    syntax: null,
-    order: null,
-  };
 }
 
 const signals: WalkLevel = {
@@ -76,7 +60,10 @@ const everything: WalkLevel = { types: null, direction: Direction.BOTH, detailed
 
 function setUp() {
   const runner = new ScriptedRunner();
-  const readAhead = createReadAhead({ bySlugs: async (slugs) => slugs.map(record) }, new WalkRepository(runner));
+  const readAhead = createReadAhead(
+    { bySlugs: async (slugs) => slugs.map((slug) => conceptRecord(slug)) },
+    new WalkRepository(runner),
+  );
   return { runner, readAhead };
 }
 
@@ -116,7 +103,7 @@ describe('createReadAhead', () => {
       {
         bySlugs: async (slugs) => {
           reads += 1;
-          return slugs.map(record);
+          return slugs.map((slug) => conceptRecord(slug));
         },
       },
       new WalkRepository(runner),
@@ -151,11 +138,11 @@ describe('createReadAhead', () => {
     let reads = 0;
     const bySlugs = async (slugs: readonly string[]) => {
       reads += 1;
-      return slugs.map(record);
+      return slugs.map((slug) => conceptRecord(slug));
     };
     const readAhead = createReadAhead({ bySlugs }, new WalkRepository(new ScriptedRunner()));
     readAhead.remember([
-      record('image'),
+      conceptRecord('image'),
       { slug: 'layer', kind: ConceptKind.COMPONENT, nameKo: '레이어', nameEn: 'Layer' },
     ]);
     expect(

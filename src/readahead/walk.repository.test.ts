@@ -62,6 +62,11 @@ describe('walkOf patterns', () => {
     expect(cypher).toMatch(/^\[\(c\)<-\[r0:IS_A\|USES\]-\(o0\) WHERE o0 <> c \|/);
     expect(cypher).not.toContain('CONTRASTS_WITH');
   });
+
+  it('writes an empty list, not an empty pattern, when no chosen type can be read that way', () => {
+    expect(walkOf('c', [{ ...names, types: [RelationType.CONTRASTS_WITH], direction: Direction.INCOMING }])).toBe('[]');
+    expect(walkOf('c', [{ ...names, types: [] }])).toBe('[]');
+  });
 });
 
 describe('toRelatedTrees', () => {

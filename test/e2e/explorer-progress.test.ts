@@ -5,24 +5,11 @@ import { DEFAULT_DEV_FRONTEND_KEY } from '../../src/config';
 import { CHROMIUM, describeWithTool } from '../support/optional-tools';
 import { startTestServer, TEST_TOKEN_SECRET, testConfig, type TestServer, useTestServer } from '../support/server';
 import { startTcpRelay, type TcpRelay } from '../support/tcp-relay';
-import {
-  expectOnlyOwnRequests,
-  launchBrowser,
-  type PageDocument,
-  screenshotPath,
-  type TestBrowser,
-} from './support/browser';
-
-/** What the page exposes for automation (see web/explorer/main.ts). */
-interface ExplorerHook {
-  slugs(): string[];
-  progressOf(slug: string): string | null;
-  nodeStyles(): { slug: string; color: string; learnNext: boolean }[];
-}
+import { expectOnlyOwnRequests, type PageDocument, screenshotPath, useBrowser } from './support/browser';
+import { explorerOf, waitForGraph } from './support/explorer';
 
 // Only inside page callbacks, which run in the browser.
 declare const document: PageDocument;
-declare const window: { atlasExplorer: ExplorerHook };
 
 /**
  * The fills the progress view must paint, written out by hand from the palette (hex to rgb), one per learner state.
@@ -36,15 +23,8 @@ const FILL = {
 };
 
 async function styles(page: Page): Promise<Record<string, { color: string; learnNext: boolean }>> {
-  const list = await page.evaluate(() => window.atlasExplorer.nodeStyles());
+  const list = await explorerOf(page).nodeStyles();
   return Object.fromEntries(list.map((n) => [n.slug, { color: n.color, learnNext: n.learnNext }]));
-}
-
-async function waitForGraph(page: Page, focus: string): Promise<void> {
-  await page.waitForFunction((slug) => {
-    const graph = document.getElementById('graph');
-    return graph?.dataset.state === 'ready' && graph.dataset.focus === slug;
-  }, focus);
 }
 
 async function waitForProgress(page: Page, state: 'ready' | 'error'): Promise<void> {
@@ -92,24 +72,13 @@ async function apiDashboard(server: TestServer): Promise<ApiDashboard> {
 
 describeWithTool(CHROMIUM, 'explorer: my progress (development demo learner)', () => {
   const server = useTestServer({ DEV_DEMO: 'true', NEO4J_QUERY_TIMEOUT_MS: '60000' });
-  let browser: TestBrowser;
-  let explore: string;
-
-  beforeAll(async () => {
-    const origin = new URL(server.url).origin;
-    explore = `${origin}/explore`;
-    browser = await launchBrowser(origin);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(() => server.url);
 
   it('paints every node by the demo learner state, lists due reviews and what to learn next, and restores the colours when off', async () => {
     const page = await browser.newPage();
     const seen = recordCredentials(page);
     try {
-      await page.goto(`${explore}?concept=operating-system&lang=en`);
+      await page.goto(`${browser.origin}/explore?concept=operating-system&lang=en`);
       await waitForGraph(page, 'operating-system');
       expect(await devDemo(page)).toBe('on');
       const toggle = page.locator('#progress-toggle');
@@ -118,7 +87,7 @@ describeWithTool(CHROMIUM, 'explorer: my progress (development demo learner)', (
       expect(await toggle.getAttribute('aria-pressed')).toBe('false');
       const before = await styles(page);
       expect(Object.values(before).some((p) => Object.values(FILL).includes(p.color))).toBe(false);
-      expect(await page.evaluate(() => window.atlasExplorer.progressOf('kernel'))).toBeNull();
+      expect(await explorerOf(page).progressOf('kernel')).toBeNull();
       expect(seen.demoRoutes).toEqual([]);
 
       await toggle.click();
@@ -133,9 +102,8 @@ describeWithTool(CHROMIUM, 'explorer: my progress (development demo learner)', (
       // By hand, from the seven demo reviews and the rules in memory.model.ts: kernel was rated EASY twice (stability
       // far past 21 days): MASTERED; operating-system once EASY five days ago (graduated, stability under 21 days):
       // REVIEW; user-space and unikernel were never reviewed: NEW.
-      const states = await page.evaluate(() =>
-        ['kernel', 'operating-system', 'user-space', 'unikernel'].map((s) => window.atlasExplorer.progressOf(s)),
-      );
+      const progressOf = explorerOf(page).progressOf;
+      const states = await Promise.all(['kernel', 'operating-system', 'user-space', 'unikernel'].map(progressOf));
       expect(states).toEqual(['MASTERED', 'REVIEW', 'NEW', 'NEW']);
       const painted = await styles(page);
       expect(painted['kernel']).toEqual({ color: FILL.MASTERED, learnNext: false });
@@ -194,7 +162,7 @@ describeWithTool(CHROMIUM, 'explorer: my progress (development demo learner)', (
       // A due review is a button that moves to its concept: container, learning, drawn in the learning fill.
       await page.locator('#due-list button[data-slug="container"]').click();
       await waitForGraph(page, 'container');
-      expect(await page.evaluate(() => window.atlasExplorer.progressOf('container'))).toBe('LEARNING');
+      expect(await explorerOf(page).progressOf('container')).toBe('LEARNING');
       const afterMove = await styles(page);
       expect(afterMove['container']?.color).toBe(FILL.LEARNING);
       // Concepts drawn after the view was switched on are painted too: hypervisor was never reviewed.
@@ -219,7 +187,7 @@ describeWithTool(CHROMIUM, 'explorer: my progress (development demo learner)', (
       await page.locator('#progress-toggle').click();
       expect(await toggle.getAttribute('aria-pressed')).toBe('false');
       expect(await page.locator('#progress').isVisible()).toBe(false);
-      expect(await page.evaluate(() => window.atlasExplorer.progressOf('container'))).toBeNull();
+      expect(await explorerOf(page).progressOf('container')).toBeNull();
       const restored = await styles(page);
       // By hand from the palette's kind colours: container is a TECHNOLOGY (#2563eb), isolation a CONCEPT (#64748b).
       expect(restored['container']).toEqual({ color: 'rgb(37,99,235)', learnNext: false });
@@ -252,7 +220,7 @@ describeWithTool(CHROMIUM, 'explorer: my progress (development demo learner)', (
       const token = signToken({ ...verdict.claim, expiresAt }, TEST_TOKEN_SECRET);
       return route.fulfill({ response, json: { ...issued, token, expiresAt: expiresAt.toISOString() } });
     });
-    await page.goto(`${explore}?concept=kernel&lang=en`);
+    await page.goto(`${browser.origin}/explore?concept=kernel&lang=en`);
     await waitForGraph(page, 'kernel');
     return { page, seen };
   }
@@ -264,7 +232,7 @@ describeWithTool(CHROMIUM, 'explorer: my progress (development demo learner)', (
       await waitForProgress(page, 'ready');
       expect(seen.demoRoutes).toEqual(['POST /dev/demo/token', 'POST /dev/demo/token']);
       expect(seen.graphqlWithCredential).toHaveLength(2);
-      expect(await page.evaluate(() => window.atlasExplorer.progressOf('kernel'))).toBe('MASTERED');
+      expect(await explorerOf(page).progressOf('kernel')).toBe('MASTERED');
     } finally {
       await page.close();
     }
@@ -284,13 +252,13 @@ describeWithTool(CHROMIUM, 'explorer: my progress (development demo learner)', (
       expect(seen.demoRoutes).toHaveLength(2);
       expect(seen.graphqlWithCredential).toHaveLength(2);
       // No colours from an answer that never came.
-      expect(await page.evaluate(() => window.atlasExplorer.progressOf('kernel'))).toBeNull();
+      expect(await explorerOf(page).progressOf('kernel')).toBeNull();
       await page.screenshot({ path: screenshotPath('explorer-progress-token-refused') });
 
       // The route hands out good tokens again: "Try again" loads the dashboard.
       await page.locator('[data-testid="progress-retry"]').click();
       await waitForProgress(page, 'ready');
-      expect(await page.evaluate(() => window.atlasExplorer.progressOf('kernel'))).toBe('MASTERED');
+      expect(await explorerOf(page).progressOf('kernel')).toBe('MASTERED');
     } finally {
       await page.close();
     }
@@ -300,26 +268,25 @@ describeWithTool(CHROMIUM, 'explorer: my progress (development demo learner)', (
 describeWithTool(CHROMIUM, 'explorer: my progress while the database is away', () => {
   let relay: TcpRelay;
   let server: TestServer;
-  let browser: TestBrowser;
 
   beforeAll(async () => {
     const target = new URL(testConfig().neo4j.uri!.replace(/^\w+:/, 'http:'));
     relay = await startTcpRelay({ host: target.hostname, port: Number(target.port) });
     server = await startTestServer({ DEV_DEMO: 'true', NEO4J_URI: relay.uri, NEO4J_QUERY_TIMEOUT_MS: '1000' });
-    browser = await launchBrowser(new URL(server.url).origin);
   });
 
   afterAll(async () => {
     relay?.thaw();
-    await browser?.close();
     await server?.stop();
     await relay?.close();
   });
 
+  const browser = useBrowser(() => server.url);
+
   it('shows what failed and loads again once the database is back', async () => {
     const page = await browser.newPage();
     try {
-      await page.goto(`${new URL(server.url).origin}/explore?concept=kernel&lang=en`);
+      await page.goto(`${browser.origin}/explore?concept=kernel&lang=en`);
       await waitForGraph(page, 'kernel');
       expect(await devDemo(page)).toBe('on');
 
@@ -336,7 +303,7 @@ describeWithTool(CHROMIUM, 'explorer: my progress while the database is away', (
       relay.thaw();
       await page.locator('[data-testid="progress-retry"]').click();
       await waitForProgress(page, 'ready');
-      expect(await page.evaluate(() => window.atlasExplorer.progressOf('kernel'))).toBe('MASTERED');
+      expect(await explorerOf(page).progressOf('kernel')).toBe('MASTERED');
     } finally {
       await page.close();
     }
@@ -345,15 +312,7 @@ describeWithTool(CHROMIUM, 'explorer: my progress while the database is away', (
 
 describeWithTool(CHROMIUM, 'explorer without the demo learner', () => {
   const server = useTestServer({ DEV_DEMO: 'false' });
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(new URL(server.url).origin);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(() => server.url);
 
   it('shows no progress control at all', async () => {
     const origin = new URL(server.url).origin;
@@ -365,7 +324,7 @@ describeWithTool(CHROMIUM, 'explorer without the demo learner', () => {
       expect(await devDemo(page)).toBeUndefined();
       expect(await page.locator('#progress-toggle').isVisible()).toBe(false);
       expect(await page.locator('#progress').isVisible()).toBe(false);
-      expect(await page.evaluate(() => window.atlasExplorer.progressOf('kernel'))).toBeNull();
+      expect(await explorerOf(page).progressOf('kernel')).toBeNull();
       expectOnlyOwnRequests(browser.network);
     } finally {
       await page.close();

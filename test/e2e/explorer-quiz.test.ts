@@ -1,36 +1,20 @@
 import { CHROMIUM, describeWithTool } from '../support/optional-tools';
 import { useTestServer } from '../support/server';
-import {
-  expectOnlyOwnRequests,
-  launchBrowser,
-  type PageDocument,
-  screenshotPath,
-  type TestBrowser,
-} from './support/browser';
+import { expectOnlyOwnRequests, type PageDocument, screenshotPath, useBrowser } from './support/browser';
+import { waitForGraph } from './support/explorer';
 
 // Only inside page callbacks, which run in the browser.
 declare const document: PageDocument;
 
 describeWithTool(CHROMIUM, 'explorer: quiz me', () => {
   const server = useTestServer();
-  let browser: TestBrowser;
-  let explore: string;
-
-  beforeAll(async () => {
-    const origin = new URL(server.url).origin;
-    explore = `${origin}/explore`;
-    browser = await launchBrowser(origin);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(() => server.url);
 
   it('asks three questions about the concept, grades a click, explains, and keeps the progress across a language switch', async () => {
     const page = await browser.newPage();
     try {
-      await page.goto(`${explore}?concept=docker-kill&lang=en`);
-      await page.waitForFunction(() => document.getElementById('graph')?.dataset.state === 'ready');
+      await page.goto(`${browser.origin}/explore?concept=docker-kill&lang=en`);
+      await waitForGraph(page, 'docker-kill');
       const quiz = page.locator('[data-testid="quiz"]');
       await quiz.locator('.quiz__start').click();
       const questions = quiz.locator('.quiz__question');

@@ -2,54 +2,13 @@ import type { Page } from 'playwright-core';
 
 import { CHROMIUM, describeWithTool } from '../support/optional-tools';
 import { useTestServer } from '../support/server';
-import {
-  expectOnlyOwnRequests,
-  launchBrowser,
-  type PageDocument,
-  screenshotPath,
-  type TestBrowser,
-} from './support/browser';
-
-/** What the page exposes for automation (see web/explorer/main.ts). */
-interface ExplorerHook {
-  state(): {
-    lang: 'KO' | 'EN';
-    concept: string | null;
-    from: string | null;
-    to: string | null;
-    nodes: number;
-    edges: number;
-  };
-  labels(): string[];
-  slugs(): string[];
-  nodePosition(slug: string): { x: number; y: number } | null;
-  expanded(): string[];
-  edgeStyles(): { type: string; visible: boolean; opacity: number }[];
-}
+import { expectOnlyOwnRequests, type PageDocument, screenshotPath, useBrowser } from './support/browser';
+import { explorerOf, type ExplorerHook, waitForGraph } from './support/explorer';
 
 // Only inside page callbacks, which run in the browser.
 declare const document: PageDocument;
 declare const location: { search: string };
 declare const window: { atlasExplorer: ExplorerHook };
-
-function hook(page: Page) {
-  return {
-    state: () => page.evaluate(() => window.atlasExplorer.state()),
-    labels: () => page.evaluate(() => window.atlasExplorer.labels()),
-    slugs: () => page.evaluate(() => window.atlasExplorer.slugs()),
-    expanded: () => page.evaluate(() => window.atlasExplorer.expanded()),
-    nodePosition: (slug: string) => page.evaluate((s) => window.atlasExplorer.nodePosition(s), slug),
-    edgeStyles: () => page.evaluate(() => window.atlasExplorer.edgeStyles()),
-  };
-}
-
-/** Waits until the graph has drawn around `focus` (the page marks #graph with data-state and data-focus). */
-async function waitForGraph(page: Page, focus: string): Promise<void> {
-  await page.waitForFunction((slug) => {
-    const graph = document.getElementById('graph');
-    return graph?.dataset.state === 'ready' && graph.dataset.focus === slug;
-  }, focus);
-}
 
 /** Moves through a combobox's suggestions with ↓ until `slug` is the active one, then picks it with Enter. */
 async function pickWithKeyboard(page: Page, input: string, slug: string): Promise<void> {
@@ -68,8 +27,7 @@ function query(page: Page): URLSearchParams {
 
 describeWithTool(CHROMIUM, 'graph explorer', () => {
   const server = useTestServer();
-  let browser: TestBrowser;
-  let explore: string;
+  const browser = useBrowser(() => server.url);
 
   /** A concept's name in both languages, from the API itself. */
   async function names(slug: string): Promise<{ ko: string; en: string }> {
@@ -89,21 +47,11 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
     return body.data?.neighborhood.nodes.map((n) => n.slug) ?? [];
   }
 
-  beforeAll(async () => {
-    const origin = new URL(server.url).origin;
-    explore = `${origin}/explore`;
-    browser = await launchBrowser(origin);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('searches 유니커널, draws its neighbourhood, expands a node, switches to English and shows a path', async () => {
     const page = await browser.newPage();
-    const explorer = hook(page);
+    const explorer = explorerOf(page);
     try {
-      await page.goto(`${explore}?lang=ko`);
+      await page.goto(`${browser.origin}/explore?lang=ko`);
       await page.locator('#search').fill('유니커널');
       await pickWithKeyboard(page, 'search', 'unikernel');
       await waitForGraph(page, 'unikernel');
@@ -193,12 +141,12 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
   it("shows the note's correction beside the truth, draws the learning order lightly and hides a relation type from the legend", async () => {
     const page = await browser.newPage();
     try {
-      await page.goto(`${explore}?concept=docker-pause&lang=en`);
+      await page.goto(`${browser.origin}/explore?concept=docker-pause&lang=en`);
       await waitForGraph(page, 'docker-pause');
       expect(await page.locator('.correction__note').innerText()).toContain('SIGSTOP');
       expect(await page.locator('.correction__truth').innerText()).toContain('No signal is sent');
 
-      const drawn = await hook(page).edgeStyles();
+      const drawn = await explorerOf(page).edgeStyles();
       const ladder = drawn.filter((e) => e.type === 'LEARN_AFTER');
       const facts = drawn.filter((e) => e.type !== 'LEARN_AFTER');
       expect(ladder.length).toBeGreaterThan(0);
@@ -214,7 +162,7 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
           { timeout: 10000 },
         )
         .catch(() => undefined);
-      const after = await hook(page).edgeStyles();
+      const after = await explorerOf(page).edgeStyles();
       expect(after.filter((e) => e.type === 'LEARN_AFTER').every((e) => !e.visible)).toBe(true);
       expect(after.filter((e) => e.type !== 'LEARN_AFTER').every((e) => e.visible)).toBe(true);
       await page.locator('#legend input[data-type="LEARN_AFTER"]').check();
@@ -225,9 +173,9 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
           { timeout: 10000 },
         )
         .catch(() => undefined);
-      expect((await hook(page).edgeStyles()).filter((e) => e.type === 'LEARN_AFTER').every((e) => e.visible)).toBe(
-        true,
-      );
+      expect(
+        (await explorerOf(page).edgeStyles()).filter((e) => e.type === 'LEARN_AFTER').every((e) => e.visible),
+      ).toBe(true);
     } finally {
       await page.close();
     }
@@ -236,15 +184,15 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
   it('restores a shared view from its URL', async () => {
     const page = await browser.newPage();
     try {
-      await page.goto(`${explore}?concept=unikernel&lang=ko`);
+      await page.goto(`${browser.origin}/explore?concept=unikernel&lang=ko`);
       await waitForGraph(page, 'unikernel');
       const unikernel = await names('unikernel');
       expect(await page.locator('#panel-title').innerText()).toBe(unikernel.ko);
-      expect(await hook(page).labels()).toContain(unikernel.ko);
+      expect(await explorerOf(page).labels()).toContain(unikernel.ko);
       expect(await page.locator('#lang-ko').getAttribute('aria-pressed')).toBe('true');
-      expect((await hook(page).state()).nodes).toBeGreaterThan(1);
+      expect((await explorerOf(page).state()).nodes).toBeGreaterThan(1);
 
-      await page.goto(`${explore}?from=unikernel&to=virtual-machine&lang=en`);
+      await page.goto(`${browser.origin}/explore?from=unikernel&to=virtual-machine&lang=en`);
       await page.waitForFunction(
         () => document.body.dataset.mode === 'path' && document.getElementById('graph')?.dataset.state === 'ready',
       );
@@ -257,7 +205,7 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
   it('shows what it searched for instead of a misspelled text, and searches exactly that when clicked', async () => {
     const page = await browser.newPage();
     try {
-      await page.goto(`${explore}?lang=en`);
+      await page.goto(`${browser.origin}/explore?lang=en`);
       await page.locator('#search').fill('dokcer');
       const suggestion = page.locator('#search-list .combo__did-you-mean');
       await suggestion.waitFor();
@@ -278,7 +226,7 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
   it('can be used with the keyboard alone: Tab reaches the search box and the panel', async () => {
     const page = await browser.newPage();
     try {
-      await page.goto(`${explore}?concept=unikernel&lang=en`);
+      await page.goto(`${browser.origin}/explore?concept=unikernel&lang=en`);
       await waitForGraph(page, 'unikernel');
       const activeId = () => page.evaluate(() => document.activeElement?.id ?? '');
       const inPanel = () => page.evaluate(() => Boolean(document.activeElement?.closest('#panel')));
@@ -308,7 +256,7 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
   it('fits a phone screen (390x844) without sideways scrolling', async () => {
     const page = await browser.newPage({ width: 390, height: 844 });
     try {
-      await page.goto(`${explore}?concept=unikernel&lang=ko`);
+      await page.goto(`${browser.origin}/explore?concept=unikernel&lang=ko`);
       await waitForGraph(page, 'unikernel');
       const widths = await page.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,
@@ -325,7 +273,7 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
     const page = await browser.newPage();
     try {
       // A page of its own, so the check holds something when this test runs alone as well as after the others.
-      await page.goto(`${explore}?concept=unikernel&lang=en`);
+      await page.goto(`${browser.origin}/explore?concept=unikernel&lang=en`);
       await waitForGraph(page, 'unikernel');
       expectOnlyOwnRequests(browser.network);
       // The watch itself works: a request to another host is caught (and never leaves the browser).

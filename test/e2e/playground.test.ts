@@ -5,13 +5,7 @@ import { EXAMPLE_TABS } from '../../web/playground/examples';
 import { learnerTabs } from '../../web/playground/examples.learner';
 import { CHROMIUM, describeWithTool } from '../support/optional-tools';
 import { useTestServer } from '../support/server';
-import {
-  expectOnlyOwnRequests,
-  launchBrowser,
-  type PageDocument,
-  screenshotPath,
-  type TestBrowser,
-} from './support/browser';
+import { expectOnlyOwnRequests, type PageDocument, screenshotPath, useBrowser } from './support/browser';
 
 // Only inside page callbacks, which run in the browser.
 declare const document: PageDocument;
@@ -32,19 +26,10 @@ async function responseText(page: Page): Promise<string> {
 describeWithTool(CHROMIUM, 'GraphQL playground', () => {
   // A development start, as a developer opens the playground: the learner API tabs come with the development key.
   const server = useTestServer({ DEV_DEMO: 'true', NEO4J_QUERY_TIMEOUT_MS: '60000' });
-  let browser: TestBrowser;
-  let origin: string;
-
-  beforeAll(async () => {
-    origin = new URL(server.url).origin;
-    browser = await launchBrowser(origin);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(() => server.url);
 
   it('answers a browser at GET /graphql with the playground, and GraphQL clients still with Apollo', async () => {
+    const origin = new URL(server.url).origin;
     const html = await fetch(server.url, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toMatch(/text\/html/);

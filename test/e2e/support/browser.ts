@@ -52,6 +52,8 @@ export interface NetworkLog {
 }
 
 export interface TestBrowser {
+  /** The origin of the server under test: the only one the pages may reach. */
+  origin: string;
   context: BrowserContext;
   network: NetworkLog;
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
@@ -101,6 +103,7 @@ export async function launchBrowser(origin: string): Promise<TestBrowser> {
   });
   context.on('weberror', (error) => network.pageErrors.push(error.error().message));
   return {
+    origin,
     context,
     network,
     async newPage(viewport) {
@@ -113,6 +116,32 @@ export async function launchBrowser(origin: string): Promise<TestBrowser> {
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Chromium for the tests of one suite: launched in a `beforeAll` for the server whose URL `serverUrl` gives (read
+ * then, so a server the suite starts in an earlier `beforeAll` works too), closed in an `afterAll`. Read it inside a
+ * test or a hook.
+ */
+export function useBrowser(serverUrl: () => string): TestBrowser {
+  let running: TestBrowser | undefined;
+  beforeAll(async () => {
+    running = await launchBrowser(new URL(serverUrl()).origin);
+  });
+  afterAll(async () => {
+    await running?.close();
+    running = undefined;
+  });
+  return new Proxy({} as TestBrowser, {
+    get(_target, property) {
+      if (!running) {
+        throw new Error(
+          `The browser is not running: read browser.${String(property)} inside a test or a hook of the suite that called useBrowser().`,
+        );
+      }
+      return running[property as keyof TestBrowser];
+    },
+  });
 }
 
 /** Fails with the offending URLs when a page reached beyond the server under test or broke. */
