@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 
 /** Passes a request on: nothing (or `'route'`) for the next step, an error for the next error step. */
 export type Next = (error?: unknown) => void;
@@ -41,5 +41,30 @@ export function chain(steps: ChainStep[]): Step {
       done(failed ? error : undefined);
     };
     next();
+  };
+}
+
+/**
+ * A listener that serves the requests `isMine` picks by URL itself, through `enter` and then `steps` on node's own
+ * request and response, and hands every other request, and one the steps pass on, to `elsewhere` (the Express app).
+ * An error from `enter` or `steps` goes to `failed`, which must answer it.
+ */
+export function serveFirst(
+  isMine: (url: string) => boolean,
+  enter: Step,
+  steps: Step,
+  elsewhere: RequestListener,
+  failed: ErrorStep,
+): RequestListener {
+  return (req, res) => {
+    if (!isMine(req.url ?? '')) {
+      elsewhere(req, res);
+      return;
+    }
+    const after: Next = (error) => {
+      if (error) void failed(error, req, res, () => undefined);
+      else elsewhere(req, res);
+    };
+    enter(req, res, (error) => (error ? after(error) : void steps(req, res, after)));
   };
 }

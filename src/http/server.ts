@@ -22,7 +22,7 @@ import type { Metrics } from './metrics';
 import { jsonOnlyPosts } from './csrf';
 import { bodyErrors, finalErrorHandler, getWithoutBody, persistedQueryGuard, queryLengthGuard } from './request-errors';
 import { isPageRequest, webRouter } from './web';
-import { chain, type ChainStep, type Step } from './chain';
+import { chain, type ChainStep, serveFirst, type Step } from './chain';
 import { frontDoor } from './front-door';
 import { RequestContext } from './request-context';
 import { jsonBody } from './body';
@@ -210,17 +210,7 @@ export async function startHttpServer({
    * cost most of what a `{ __typename }` request took. Everything else, and a browser asking for the playground,
    * goes through the app; an error on the way goes to the same last handler as the app's.
    */
-  const serveDirectly: http.RequestListener = (req, res) => {
-    if (!isGraphqlUrl(req.url ?? '')) {
-      app(req, res);
-      return;
-    }
-    const elsewhere = (error?: unknown) => {
-      if (error) void finalErrors(error, req, res, () => undefined);
-      else app(req, res);
-    };
-    front(req, res, (error?: unknown) => (error ? elsewhere(error) : void graphql(req, res, elsewhere)));
-  };
+  const serveDirectly = serveFirst(isGraphqlUrl, front, graphql, app, finalErrors);
   if (!omitLayers.has('direct-graphql')) listener = serveDirectly;
 
   await new Promise<void>((resolve, reject) => {
