@@ -94,7 +94,10 @@ function isGraphqlUrl(url: string): boolean {
   return url === '/graphql' || url.startsWith('/graphql?');
 }
 
-/** Express + Apollo Server on one HTTP server, listening on the configured host and port. */
+/**
+ * One HTTP server on the configured host and port: /graphql (Apollo Server) on node's own request and response, the
+ * rest on Express.
+ */
 export async function startHttpServer({
   config,
   logger,
