@@ -27,16 +27,17 @@ import { shapeCases } from './shapes';
  *   --question typename|nav2   what to ask (typename: `{ __typename }`, no resolver and no database)
  *   --rounds N --seconds S     (2 rounds of 3 s)
  *   --variants a,b+c,...       layers to leave out, one variant each (`+` joins layers into one variant)
- *   --entry FILE               another server entry to compare (bench-relative, e.g. fastify-server.js), repeatable
+ *   --entry FILE               another server entry to compare (bench-relative or absolute, e.g. another build's
+ *                              dist/bench/layers-server.js), repeatable
  *   --profile                  instead: ours as shipped under the same load with node --cpu-prof, and where its CPU went
  */
 
+/** Every layer src/http/server.ts and src/http/apollo.ts let a benchmark leave out, by the name they give it. */
 const DEFAULT_VARIANTS = [
-  'request-id',
-  'security-headers',
-  'cors',
-  'compress',
+  'front-door',
+  'direct-graphql',
   'routes',
+  'playground',
   'json-only-posts',
   'vary',
   'variant-etags',

@@ -3,13 +3,12 @@ import neo4j from 'neo4j-driver';
 
 import type { AccessConfig } from '../config';
 import { AtlasError, BadInputError, RateLimitedError } from '../errors';
-import type { Logger } from '../logger';
 import type { Neo4jGateway } from '../neo4j/gateway';
 import { checkLearnerId, requireFrontend } from './access.guard';
 import { authenticate } from './access.middleware';
 import { type AccessLimits, rateLimitMessage } from './access.rate-limit';
 import { LearnerDataRepository } from './access.repository';
-import type { Caller } from './access.types';
+import { type Caller, PUBLIC_CALLER } from './access.types';
 
 /** Learners read per round trip: a page of learners with all their data stays well inside one transaction's time. */
 const PAGE = 200;
@@ -56,13 +55,13 @@ export function exportRouter(gateway: Neo4jGateway, config: AccessConfig, limits
     let frontendId: string;
     let only: string | null = null;
     try {
-      frontendId = requireFrontend({ caller: res.locals.caller as Caller }).frontendId;
+      frontendId = requireFrontend({ caller: req.atlas?.caller ?? PUBLIC_CALLER }).frontendId;
       if (req.query.learnerId !== undefined) {
         if (typeof req.query.learnerId !== 'string')
           throw new BadInputError('learnerId', '`learnerId` must be given once, as text.');
         only = checkLearnerId(req.query.learnerId);
       }
-      const verdict = limits.take(res.locals.caller as Caller, 'read');
+      const verdict = limits.take(req.atlas?.caller ?? PUBLIC_CALLER, 'read');
       if (!verdict.ok)
         throw new RateLimitedError(
           rateLimitMessage('read', config.readsPerMinute, verdict.retryAfterSeconds),
@@ -72,7 +71,7 @@ export function exportRouter(gateway: Neo4jGateway, config: AccessConfig, limits
       if (error instanceof AtlasError) return sendError(res, error);
       return next(error);
     }
-    const caller = res.locals.caller as Extract<Caller, { kind: 'frontend' }>;
+    const caller = req.atlas?.caller as Extract<Caller, { kind: 'frontend' }>;
     let started = false;
     try {
       let after: string | null = null;
@@ -98,7 +97,7 @@ export function exportRouter(gateway: Neo4jGateway, config: AccessConfig, limits
       }
       res.end(']}');
     } catch (error) {
-      (res.locals.logger as Logger | undefined)?.error({ err: error }, 'learner export failed');
+      req.atlas?.logger.error({ err: error }, 'learner export failed');
       // Once the body has started, the status is sent: cutting the connection is what tells the client it is incomplete.
       if (started) res.destroy();
       else if (error instanceof AtlasError) sendError(res, error);

@@ -1,8 +1,7 @@
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { AccessConfig } from '../config';
 import { AtlasError } from '../errors';
-import type { Logger } from '../logger';
 import type { Neo4jGateway } from '../neo4j/gateway';
 import { callerOf } from './access.credential';
 import { AccessRepository } from './access.repository';
@@ -12,23 +11,26 @@ import { PUBLIC_CALLER } from './access.types';
 export const PRIVATE_NO_STORE = 'private, no-store';
 
 /**
- * Reads the `Authorization` header into `res.locals.caller` before GraphQL runs. A request that sends the header gets
+ * Reads the `Authorization` header into the request's caller (`req.atlas`, src/http/request-state.ts) before GraphQL runs. A request that sends the header gets
  * `Cache-Control: private, no-store` whatever happens next; a bad credential is answered here, as a GraphQL-shaped
  * 401 with code UNAUTHENTICATED, and nothing of the request runs. Without the header nothing changes.
  */
-export function authenticate(gateway: Neo4jGateway, config: AccessConfig): RequestHandler {
+export function authenticate(
+  gateway: Neo4jGateway,
+  config: AccessConfig,
+): (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void {
   const repo = new AccessRepository(gateway);
   return (req, res, next) => {
     const header = req.headers.authorization;
     if (header === undefined) {
-      res.locals.caller = PUBLIC_CALLER;
+      if (req.atlas) req.atlas.caller = PUBLIC_CALLER;
       next();
       return;
     }
     res.setHeader('cache-control', PRIVATE_NO_STORE);
     callerOf(header, repo, config.tokenSecret).then(
       (caller) => {
-        res.locals.caller = caller;
+        if (req.atlas) req.atlas.caller = caller;
         next();
       },
       (error: unknown) => {
@@ -36,15 +38,14 @@ export function authenticate(gateway: Neo4jGateway, config: AccessConfig): Reque
           next(error);
           return;
         }
-        const logger = res.locals.logger as Logger | undefined;
-        logger?.info({ status: 401, code: error.code }, 'credential refused');
+        req.atlas?.logger.info({ status: 401, code: error.code }, 'credential refused');
         const { http: httpHead, ...extensions } = error.extensions as {
           http?: { status: number; headers?: Map<string, string> };
         };
         for (const [name, value] of httpHead?.headers ?? []) res.setHeader(name, value);
-        res
-          .status(httpHead?.status ?? (error.code.startsWith('DATABASE_') ? 503 : 500))
-          .json({ errors: [{ message: error.message, extensions }] });
+        res.statusCode = httpHead?.status ?? (error.code.startsWith('DATABASE_') ? 503 : 500);
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.end(JSON.stringify({ errors: [{ message: error.message, extensions }] }));
       },
     );
   };

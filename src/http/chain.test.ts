@@ -1,24 +1,24 @@
-import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { chain } from './chain';
+import { chain, type ErrorStep, type Next, type Step } from './chain';
 
 /** Runs a chain on empty stand-ins for the request and response; resolves with what it passed to its own next. */
-function run(handler: RequestHandler): Promise<{ left: true; error: unknown } | { left: false }> {
+function run(handler: Step): Promise<{ left: true; error: unknown } | { left: false }> {
   return new Promise((resolve) => {
-    const done: NextFunction = (error?: unknown) => resolve({ left: true, error });
-    void handler({} as Request, {} as Response, done);
+    const done: Next = (error?: unknown) => resolve({ left: true, error });
+    void handler({} as IncomingMessage, {} as ServerResponse, done);
     setTimeout(() => resolve({ left: false }), 50);
   });
 }
 
 /** A plain step, typed where it is written (a chain's steps are a union of plain steps and error handlers). */
-const plain = (step: RequestHandler): RequestHandler => step;
+const plain = (step: Step): Step => step;
 
 describe('chain', () => {
   it('runs its steps in order and then leaves with no error', async () => {
     const seen: string[] = [];
     const step =
-      (name: string): RequestHandler =>
+      (name: string): Step =>
       (_req, _res, next) => {
         seen.push(name);
         next();
@@ -44,8 +44,8 @@ describe('chain', () => {
   it('skips error handlers while nothing failed, and skips plain steps once something did', async () => {
     const seen: string[] = [];
     const failure = new Error('broken body');
-    const handleError: ErrorRequestHandler = (error: Error, _req, _res, next) => {
-      seen.push(`handled ${error.message}`);
+    const handleError: ErrorStep = (error, _req, _res, next) => {
+      seen.push(`handled ${(error as Error).message}`);
       next();
     };
     const result = await run(

@@ -1,4 +1,6 @@
-import type { RequestHandler } from 'express';
+import type { Step } from './chain';
+import { isJsonBody } from './media-type';
+import { sendRequestError } from './request-errors';
 
 /**
  * The cross-site request rule of /graphql, in place of Apollo Server's `csrfPrevention`.
@@ -22,21 +24,19 @@ import type { RequestHandler } from 'express';
  * The day an ambient credential (a cookie session) is accepted, this relaxation must go: turn Apollo's
  * `csrfPrevention` back on (or require a preflight header on GET) before that credential ships.
  */
-export function jsonOnlyPosts(): RequestHandler {
+export function jsonOnlyPosts(): Step {
   return (req, res, next) => {
-    if (req.method !== 'POST' || req.is('application/json')) {
+    if (req.method !== 'POST' || isJsonBody(req)) {
       next();
       return;
     }
     const sent = req.headers['content-type'] ? `\`${req.headers['content-type']}\`` : 'no Content-Type';
-    res.status(415).json({
-      errors: [
-        {
-          message: `POST /graphql takes a JSON body with Content-Type: application/json; this request sent ${sent}. Send {"query": "...", "variables": {...}} as JSON, or send a query as GET /graphql?query=...`,
-          // The code Apollo Server and this server's other pre-GraphQL refusals (bad JSON, no query) use.
-          extensions: { code: 'BAD_REQUEST' },
-        },
-      ],
-    });
+    // The code Apollo Server and this server's other pre-GraphQL refusals (bad JSON, no query) use.
+    sendRequestError(
+      req,
+      res,
+      415,
+      `POST /graphql takes a JSON body with Content-Type: application/json; this request sent ${sent}. Send {"query": "...", "variables": {...}} as JSON, or send a query as GET /graphql?query=...`,
+    );
   };
 }

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import type { RequestHandler } from 'express';
-
 import type { HttpConfig } from '../config';
 import type { Logger } from '../logger';
+import type { Step } from './chain';
+import { openState } from './request-state';
 import { compress, corsPolicy, CORS_EXPOSED_HEADERS, securityHeaders } from './security';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -31,7 +31,7 @@ export function recordSecurityHeaders(): [string, string][] {
     getHeader: () => undefined,
   };
   let finished = false;
-  securityHeaders()({ headers: {} } as IncomingMessage as never, response as unknown as ServerResponse as never, () => {
+  securityHeaders()({ headers: {} } as IncomingMessage, response as unknown as ServerResponse, () => {
     finished = true;
   });
   // Helmet calls back synchronously; were that to change, recording nothing would silently drop every header.
@@ -40,12 +40,13 @@ export function recordSecurityHeaders(): [string, string][] {
 }
 
 /**
- * What every request gets before it is routed, in one step: its request id (and a logger child naming it, made
- * only when something logs), the security headers, CORS and response compression. A preflight (OPTIONS) goes
- * through the `cors` package; an actual request gets the same headers it would set, computed here: the allowed
- * origin reflected (or none), `Vary: Origin` and the exposed headers.
+ * What every request gets before it is routed, in one step: its state (src/http/request-state.ts) with its request id
+ * and a logger child naming it (made only when something logs), the security headers, CORS and response
+ * compression. A preflight (OPTIONS) goes through the `cors` package; an actual request gets the same headers it
+ * would set, computed here: the allowed origin reflected (or none), `Vary: Origin` and the exposed headers. A request
+ * that already passed (a browser's GET /graphql handed on to the Express app) passes straight through.
  */
-export function frontDoor(config: HttpConfig, logger: Logger): RequestHandler {
+export function frontDoor(config: HttpConfig, logger: Logger): Step {
   const security = recordSecurityHeaders();
   const preflight = corsPolicy(config);
   const anyOrigin = config.corsOrigins.includes('*');
@@ -53,15 +54,9 @@ export function frontDoor(config: HttpConfig, logger: Logger): RequestHandler {
   const exposed = CORS_EXPOSED_HEADERS.join(',');
   const compressing = compress();
   return (req, res, next) => {
+    if (req.atlas) return next();
     const id = requestIdOf(req.headers['x-request-id']);
-    const locals = res.locals;
-    locals.requestId = id;
-    let child: Logger | undefined;
-    Object.defineProperty(locals, 'logger', {
-      get: () => (child ??= logger.child({ requestId: id })),
-      configurable: true,
-      enumerable: true,
-    });
+    openState(req, id, logger);
     res.setHeader('X-Request-Id', id);
     for (const [name, value] of security) res.setHeader(name, value);
     if (req.method === 'OPTIONS') {

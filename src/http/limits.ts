@@ -2,14 +2,14 @@ import crypto from 'node:crypto';
 
 import type { ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import type { RequestHandler } from 'express';
 import { type DocumentNode, GraphQLError, type GraphQLSchema, type OperationDefinitionNode, parse } from 'graphql';
 
 import type { LimitsConfig } from '../config';
 import type { AtlasContext } from '../context';
 import { ErrorCode } from '../errors';
 import { aliasCount, type CostSizes, documentShape, operationShape } from './limits.analysis';
-import { sendRequestError } from './request-errors';
+import type { Step } from './chain';
+import { queryTextOf, sendRequestError } from './request-errors';
 
 /** A request asked for too much; answered with HTTP 400 before any resolver runs. */
 function tooComplex(message: string, extensions: Record<string, unknown>): GraphQLError {
@@ -131,9 +131,9 @@ function shortKey(text: string): string {
  * client error before it; so the text is parsed here too (with the same token limit), once per distinct text: the
  * verdict is kept. A text that does not parse is left to Apollo, which reports the syntax error.
  */
-export function queryShapeGuard(limits: LimitsConfig, schema: GraphQLSchema, verdicts: VerdictCache): RequestHandler {
+export function queryShapeGuard(limits: LimitsConfig, schema: GraphQLSchema, verdicts: VerdictCache): Step {
   return async (req, res, next) => {
-    const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    const query = queryTextOf(req);
     if (typeof query !== 'string') return next();
     const key = `shape:${shortKey(query)}`;
     let found = await verdicts.get(key);
@@ -150,7 +150,7 @@ export function queryShapeGuard(limits: LimitsConfig, schema: GraphQLSchema, ver
     const error = revived(found);
     if (!error) return next();
     const { http: _http, code, ...details } = error.extensions as Record<string, unknown>;
-    sendRequestError(res, 400, error.message, String(code), details);
+    sendRequestError(req, res, 400, error.message, String(code), details);
   };
 }
 

@@ -1,18 +1,19 @@
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Request, RequestHandler } from 'express';
 import { Lexer, Source, TokenKind } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
 
 import type { AtlasContext } from '../context';
 import { langFromAcceptLanguage } from '../i18n/lang';
-import type { Logger } from '../logger';
+import type { Step } from './chain';
+import { graphqlMediaType } from './media-type';
+import { searchParam } from './request-errors';
+import type { AnswerKeeper } from './request-state';
+import { sendText } from './respond';
 
 /** The header that says how the response cache treated a request: `hit`, `miss` (stored) or `bypass` (not storable). */
 export const RESPONSE_CACHE_HEADER = 'x-response-cache';
-
-const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 
 /**
  * Headers of a fresh answer that a stored one must not repeat: the length and encoding are the compression
@@ -164,25 +165,26 @@ interface GraphqlParams {
   hash: unknown;
 }
 
-function paramsOf(req: Request): GraphqlParams | undefined {
+function paramsOf(req: IncomingMessage): GraphqlParams | undefined {
   if (req.method === 'GET') {
     let variables: unknown;
     let extensions: { persistedQuery?: { sha256Hash?: unknown } } | undefined;
+    const variablesText = searchParam(req, 'variables');
+    const extensionsText = searchParam(req, 'extensions');
     try {
-      variables = typeof req.query.variables === 'string' ? (JSON.parse(req.query.variables) as unknown) : undefined;
-      extensions =
-        typeof req.query.extensions === 'string' ? (JSON.parse(req.query.extensions) as typeof extensions) : undefined;
+      variables = variablesText === undefined ? undefined : (JSON.parse(variablesText) as unknown);
+      extensions = extensionsText === undefined ? undefined : (JSON.parse(extensionsText) as typeof extensions);
     } catch {
       return undefined;
     }
     return {
-      query: req.query.query,
-      operationName: req.query.operationName,
+      query: searchParam(req, 'query'),
+      operationName: searchParam(req, 'operationName'),
       variables,
       hash: extensions?.persistedQuery?.sha256Hash,
     };
   }
-  const body = req.body as Record<string, unknown> | undefined;
+  const body = req.atlas?.body as Record<string, unknown> | undefined;
   if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
   const extensions = body.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined;
   return {
@@ -198,7 +200,7 @@ function paramsOf(req: Request): GraphqlParams | undefined {
  * operation, the variables, the language and the media type. Encoding is left to the compression middleware, which
  * runs on a hit as on a miss. Undefined when the request is not one a stored answer may serve.
  */
-export function cacheKeyOf(req: Request): string | undefined {
+export function cacheKeyOf(req: IncomingMessage): string | undefined {
   if (req.method !== 'GET' && req.method !== 'POST') return undefined;
   const params = paramsOf(req);
   if (!params) return undefined;
@@ -208,7 +210,7 @@ export function cacheKeyOf(req: Request): string | undefined {
   if (document === undefined) return undefined;
   if (params.operationName !== undefined && params.operationName !== null && typeof params.operationName !== 'string')
     return undefined;
-  const mediaType = req.accepts(['application/json', GRAPHQL_RESPONSE_JSON]);
+  const mediaType = graphqlMediaType(req);
   if (!mediaType) return undefined;
   const variables = canonicalJson(params.variables ?? {});
   if (variables === undefined) return undefined;
@@ -229,7 +231,7 @@ export interface ResponseCacheOptions {
  * before this runs, per request). On a miss it lets the request run and keeps the answer if the Apollo plugin
  * `useResponseCacheVerdict` marked it storable.
  */
-export function responseCache({ store, graphVersion, registry }: ResponseCacheOptions): RequestHandler {
+export function responseCache({ store, graphVersion, registry }: ResponseCacheOptions): Step {
   const lookups = new Counter({
     name: 'atlas_response_cache_total',
     help: 'GraphQL requests by what the response cache did: hit (served from it), miss (ran and stored), bypass (ran, not storable).',
@@ -251,29 +253,41 @@ export function responseCache({ store, graphVersion, registry }: ResponseCacheOp
       for (const [name, value] of entry.headers) res.setHeader(name, value);
       res.setHeader('x-db-round-trips', '0');
       res.setHeader(RESPONSE_CACHE_HEADER, 'hit');
-      (res.locals.logger as Logger | undefined)?.debug('graphql request served from the response cache');
-      res.status(200).send(entry.body);
+      req.atlas?.logger.debug('graphql request served from the response cache');
+      res.statusCode = 200;
+      sendText(req, res, entry.body);
       return;
     }
-    const before = { ...res.getHeaders() };
-    const send = res.send.bind(res);
-    res.send = (body?: unknown) => {
-      const storable =
-        res.statusCode === 200 && typeof body === 'string' && res.getHeader(RESPONSE_CACHE_HEADER) === 'miss';
-      if (!storable) {
-        lookups.inc({ result: 'bypass' });
-        return send(body);
-      }
-      lookups.inc({ result: 'miss' });
-      const headers = collectHeaders(res.getHeaders(), before);
-      const sent = send(body);
-      const etag = res.getHeader('etag');
-      if (typeof etag === 'string') headers.push(['etag', etag]);
-      store.set(key, { version, body, headers });
-      return sent;
-    };
+    if (req.atlas) req.atlas.keeper = new Keeper(store, key, version, { ...res.getHeaders() }, lookups);
     next();
   };
+}
+
+/** Keeps the answer to a request the store could not serve, if it turns out storable. */
+class Keeper implements AnswerKeeper {
+  private headers: [string, string][] = [];
+
+  constructor(
+    private readonly store: ResponseStore,
+    private readonly key: string,
+    private readonly version: string,
+    private readonly before: OutgoingHttpHeaders,
+    private readonly lookups: Counter<'result'>,
+  ) {}
+
+  storable(res: ServerResponse): boolean {
+    const storable = res.statusCode === 200 && res.getHeader(RESPONSE_CACHE_HEADER) === 'miss';
+    this.lookups.inc({ result: storable ? 'miss' : 'bypass' });
+    // Read before the answer is written: a 304 drops its Content-Type.
+    if (storable) this.headers = collectHeaders(res.getHeaders(), this.before);
+    return storable;
+  }
+
+  keep(res: ServerResponse, body: string): void {
+    const etag = res.getHeader('etag');
+    if (typeof etag === 'string') this.headers.push(['etag', etag]);
+    this.store.set(this.key, { version: this.version, body, headers: this.headers });
+  }
 }
 
 /** The headers the GraphQL run set or changed, which a hit must repeat; those set earlier are set again per request. */

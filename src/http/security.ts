@@ -1,16 +1,17 @@
 import compression from 'compression';
 import cors from 'cors';
-import type { RequestHandler } from 'express';
 import helmet from 'helmet';
+import vary from 'vary';
 
 import type { HttpConfig } from '../config';
+import type { Step } from './chain';
 
 /**
  * Security headers. The content security policy allows only our own origin: the playground and explorer are served
  * by this server with everything bundled, so nothing needs another host. Monaco's workers run from blob: URLs and
  * its styles are injected inline.
  */
-export function securityHeaders(): RequestHandler {
+export function securityHeaders(): Step {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -47,7 +48,7 @@ export const CORS_EXPOSED_HEADERS = [
  * only credential is a bearer header a page must add itself (a browser never sends it on its own), and `Authorization`
  * is not a simple header, so a cross-site call that carries it is preflighted.
  */
-export function corsPolicy(config: HttpConfig): RequestHandler {
+export function corsPolicy(config: HttpConfig): Step {
   const all = config.corsOrigins.includes('*');
   return cors({
     origin: all ? true : config.corsOrigins,
@@ -70,13 +71,14 @@ export function corsPolicy(config: HttpConfig): RequestHandler {
  * gzip/deflate/br for responses above 1 KiB. A client that accepts no encoding skips the compression middleware
  * (which otherwise wraps every response's write and end), and still gets `Vary: Accept-Encoding` for caches.
  */
-export function compress(): RequestHandler {
-  const compressing = compression({ threshold: 1024 });
+export function compress(): Step {
+  // Typed for Express, written for node's request and response (it is a connect middleware).
+  const compressing = compression({ threshold: 1024 }) as unknown as Step;
   return (req, res, next) => {
     if (req.headers['accept-encoding']) {
       compressing(req, res, next);
     } else {
-      res.vary('Accept-Encoding');
+      vary(res, 'Accept-Encoding');
       next();
     }
   };

@@ -1,15 +1,14 @@
 import crypto from 'node:crypto';
-import http from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request, type RequestHandler, type Response } from 'express';
+import express from 'express';
 import type { GraphQLSchema } from 'graphql';
+import vary from 'vary';
 
 import { authenticate } from '../access/access.middleware';
 import { exportRouter } from '../access/access.export';
 import { AccessLimits } from '../access/access.rate-limit';
-import { type Caller, PUBLIC_CALLER } from '../access/access.types';
 import type { Config } from '../config';
 import { langFromAcceptLanguage } from '../i18n/lang';
 import type { Logger } from '../logger';
@@ -23,9 +22,13 @@ import type { Metrics } from './metrics';
 import { jsonOnlyPosts } from './csrf';
 import { bodyErrors, finalErrorHandler, getWithoutBody, persistedQueryGuard, queryLengthGuard } from './request-errors';
 import { isPageRequest, webRouter } from './web';
-import { chain, type ChainStep } from './chain';
+import { chain, type ChainStep, serveFirst, type Step } from './chain';
 import { frontDoor } from './front-door';
 import { RequestContext } from './request-context';
+import { jsonBody } from './body';
+import { graphqlHandler } from './graphql-handler';
+import { APPLICATION_JSON, graphqlMediaType } from './media-type';
+import { openState, stateOf } from './request-state';
 import { demoRouter } from '../demo/demo.router';
 
 export interface HttpServer {
@@ -49,46 +52,52 @@ export interface HttpServerDeps {
   omitLayers?: ReadonlySet<string>;
 }
 
-const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
-
 /** A browser's GET /graphql leaves the GraphQL chain for the playground page (webRouter). */
-const playgroundExit: RequestHandler = (req, _res, next) => next(isPageRequest(req) ? 'router' : undefined);
+const playgroundExit: Step = (req, _res, next) => next(isPageRequest(req) ? 'router' : undefined);
 
-/** The same choice, in the same order of preference, as Apollo makes for the response (no Accept: the first). */
-function responseMediaTypeOf(req: Request): string {
-  if (req.headers.accept === undefined) return 'application/json';
-  return req.accepts(['application/json', GRAPHQL_RESPONSE_JSON]) || 'application/json';
-}
+/** The query string, parsed once for every step that reads it (Apollo is handed the text). */
+const readSearch: Step = (req, _res, next) => {
+  const url = req.url ?? '';
+  const mark = url.indexOf('?');
+  if (mark >= 0) {
+    const state = stateOf(req);
+    state.searchText = url.slice(mark);
+    state.search = new URLSearchParams(url.slice(mark + 1));
+  }
+  next();
+};
 
 /**
  * Each answer names in its ETag what it depends on besides its body: the graph content and the variant (language
  * and media type), so a cache revalidating one variant never gets a 304 meant for another.
  */
-function variantEtags(graphVersion: GraphVersion): RequestHandler {
-  return (req, res, next) => {
-    const send = res.send.bind(res);
-    res.send = (body?: unknown) => {
-      if (typeof body === 'string' && !res.getHeader('etag')) {
-        const variant = `${langFromAcceptLanguage(req.headers['accept-language'])}\u0000${String(res.getHeader('content-type') ?? '')}`;
-        res.setHeader(
-          'ETag',
-          `W/"${crypto.createHash('sha1').update(graphVersion.current).update(variant).update(body).digest('base64url')}"`,
-        );
-      }
-      return send(body);
-    };
+function variantEtags(graphVersion: GraphVersion): Step {
+  const etag = (req: IncomingMessage, res: ServerResponse, body: string) => {
+    const variant = `${langFromAcceptLanguage(req.headers['accept-language'])}\u0000${String(res.getHeader('content-type') ?? '')}`;
+    return `W/"${crypto.createHash('sha1').update(graphVersion.current).update(variant).update(body).digest('base64url')}"`;
+  };
+  return (req, _res, next) => {
+    stateOf(req).etag = etag;
     next();
   };
 }
 
 /** The request headers a /graphql answer depends on, for shared caches (Origin and Accept-Encoding are added by CORS and compression). */
-const varyOnRequest: RequestHandler = (_req, res, next) => {
-  res.vary('Accept');
-  res.vary('Accept-Language');
+const varyOnRequest: Step = (_req, res, next) => {
+  vary(res, 'Accept');
+  vary(res, 'Accept-Language');
   next();
 };
 
-/** Express + Apollo Server on one HTTP server, listening on the configured host and port. */
+/** Whether a URL is the GraphQL endpoint itself, which is served without the Express app. */
+function isGraphqlUrl(url: string): boolean {
+  return url === '/graphql' || url.startsWith('/graphql?');
+}
+
+/**
+ * One HTTP server on the configured host and port: /graphql (Apollo Server) on node's own request and response, the
+ * rest on Express.
+ */
 export async function startHttpServer({
   config,
   logger,
@@ -112,7 +121,7 @@ export async function startHttpServer({
       `W/"${crypto.createHash('sha1').update(graphVersion.current).update(body).digest('base64url')}"`,
   );
 
-  // Set once the app is built: a GraphQL request skips the Express app (see directGraphql below).
+  // Set once the app is built: a GraphQL request skips the Express app (see serveDirectly below).
   let listener: http.RequestListener = app;
   const httpServer = http.createServer((req, res) => listener(req, res));
   const exposeDetails = config.env === 'development';
@@ -132,11 +141,17 @@ export async function startHttpServer({
   });
   await apollo.start();
 
-  const front = frontDoor(config.http, logger);
-  if (!omitLayers.has('front-door')) app.use(front);
-  // First, so a GraphQL request passes no other layer; a browser's GET /graphql (Accept: text/html) leaves the chain
-  // for the playground in webRouter.
+  // Without the front door (the layer benchmark only), a request still gets its state.
+  const front: Step = omitLayers.has('front-door')
+    ? (req, _res, next) => {
+        if (!req.atlas) openState(req, '', logger);
+        next();
+      }
+    : frontDoor(config.http, logger);
+  app.use(front);
+  // A browser's GET /graphql (Accept: text/html) leaves the chain for the playground in webRouter.
   const graphql = chain([
+    readSearch,
     ...kept<ChainStep>([
       ['playground', playgroundExit],
       ['json-only-posts', jsonOnlyPosts()],
@@ -144,8 +159,10 @@ export async function startHttpServer({
       ['variant-etags', variantEtags(graphVersion)],
       ['get-without-body', getWithoutBody()],
       ['authenticate', authenticate(gateway, config.access)],
-      ['json', express.json({ limit: config.limits.maxBodyBytes })],
-      ['body-errors', bodyErrors(config.limits.maxBodyBytes)],
+    ]),
+    jsonBody(config.limits.maxBodyBytes),
+    bodyErrors(config.limits.maxBodyBytes),
+    ...kept<ChainStep>([
       ['persisted-query-guard', persistedQueryGuard()],
       ['query-length-guard', queryLengthGuard(config.limits.maxQueryLength)],
       ...(responses
@@ -162,21 +179,20 @@ export async function startHttpServer({
         : []),
       ['query-shape-guard', queryShapeGuard(config.limits, schema, limitVerdicts)],
     ]),
-    expressMiddleware(apollo, {
-      context: ({ req, res }) =>
-        Promise.resolve(
-          new RequestContext(
-            (res.locals.requestId as string | undefined) ?? '',
-            (res.locals.caller as Caller | undefined) ?? PUBLIC_CALLER,
-            langFromAcceptLanguage(req.headers['accept-language']),
-            responseMediaTypeOf(req),
-            config,
-            gateway,
-            () => (res.locals.logger as Logger | undefined) ?? logger,
-          ),
-        ),
+    graphqlHandler(apollo, (req) => {
+      const state = stateOf(req);
+      return new RequestContext(
+        state.id,
+        state.caller,
+        langFromAcceptLanguage(req.headers['accept-language']),
+        graphqlMediaType(req) || APPLICATION_JSON,
+        config,
+        gateway,
+        () => state.logger,
+      );
     }),
   ]);
+  // Other spellings of the endpoint (`/graphql/`, `/GraphQL`) reach the same chain through the app.
   app.use('/graphql', graphql);
   if (!omitLayers.has('routes')) {
     app.use(healthRouter(gateway, config.neo4j.pingTimeoutMs));
@@ -192,32 +208,13 @@ export async function startHttpServer({
   const finalErrors = finalErrorHandler(logger, exposeDetails);
   app.use(finalErrors);
   /**
-   * A request to /graphql is given Express's request and response (so every step keeps its API) and runs the front
-   * door and the /graphql chain directly, without the app's router: measured with bench/layers.ts, the app and its
-   * router cost about 45 of the 175 CPU µs a `{ __typename }` request took. Everything else, and a browser asking
-   * for the playground, goes through the app; an error goes to the same last handler.
+   * A request to /graphql runs the front door and the /graphql chain on node's own request and response, without
+   * Express: measured with bench/layers.ts, Express's app, router, request and response objects and body-parser
+   * cost most of what a `{ __typename }` request took. Everything else, and a browser asking for the playground,
+   * goes through the app; an error on the way goes to the same last handler as the app's.
    */
-  const enter: RequestHandler = omitLayers.has('front-door') ? (_req, _res, next) => next() : front;
-  const directGraphql: http.RequestListener = (req, res) => {
-    const url = req.url ?? '';
-    if (url !== '/graphql' && !url.startsWith('/graphql?')) {
-      app(req, res);
-      return;
-    }
-    const request = Object.setPrototypeOf(req, app.request) as Request;
-    const response = Object.setPrototypeOf(res, app.response) as Response;
-    request.res = response;
-    response.req = request;
-    response.locals = Object.create(null) as Response['locals'];
-    const elsewhere = (error?: unknown) => {
-      if (error) finalErrors(error, request, response, () => undefined);
-      else app(req, res);
-    };
-    enter(request, response, (error?: unknown) =>
-      error ? elsewhere(error) : void graphql(request, response, elsewhere),
-    );
-  };
-  if (!omitLayers.has('direct-graphql')) listener = directGraphql;
+  const serveDirectly = serveFirst(isGraphqlUrl, front, graphql, app, finalErrors);
+  if (!omitLayers.has('direct-graphql')) listener = serveDirectly;
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 
-import type { Request, Response, Router } from 'express';
+import type { Response, Router } from 'express';
 import express from 'express';
 
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { wantsHtml } from './media-type';
 
 /** The pages `npm run build` bundles into dist/web (see web/vite.config.ts). */
 const PAGES = {
@@ -15,16 +17,8 @@ const PAGES = {
 
 type Page = keyof typeof PAGES;
 
-/**
- * A browser opening /graphql asks for HTML; a GraphQL client (or curl with its default Accept: *\/*) asks for JSON
- * or anything, and must reach Apollo. The same rule as Apollo's own landing page.
- */
-function wantsHtml(req: Request): boolean {
-  return req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
-}
-
 /** A request for the playground page rather than for GraphQL: a browser's GET (or HEAD) of /graphql. */
-export function isPageRequest(req: Request): boolean {
+export function isPageRequest(req: IncomingMessage): boolean {
   return (req.method === 'GET' || req.method === 'HEAD') && wantsHtml(req);
 }
 
