@@ -53,11 +53,11 @@ export function resolveParamsSynchronously(schema: GraphQLSchema, sync: Readonly
       const field = fields[method.schemaName];
       if (method.kind !== 'internal' || !inherited || !field?.resolve) continue;
       if ((method.middlewares?.length ?? 0) > 0 || method.roles !== undefined) continue;
-      const params = buildable(method.params as MethodParams | undefined, sync);
+      const params = buildable(method.params, sync);
       if (!params) continue;
       const original = field.resolve;
       const name = method.methodName;
-      const resolve: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) => {
+      const resolve: GraphQLFieldResolver<unknown, unknown, Record<string, unknown>> = (root, args, context, info) => {
         if (!(root instanceof declaredOn)) return original(root, args, context, info);
         const values = params.map((param) => {
           switch (param.kind) {
