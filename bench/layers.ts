@@ -14,7 +14,8 @@ import { median } from './measure';
 import { startPeerProcess } from './peer/peer-process';
 import { probe } from './probe';
 import { type ServerProcess, startServerProcess } from './server-process';
-import { shapeCases } from './shapes';
+import { quantile } from './measure';
+import { SHAPE_IDS, type ShapeId, shapeCases } from './shapes';
 
 /**
  * `node dist/bench/layers.js`: where a request's time goes, layer by layer. Starts the peer's bare server, ours as
@@ -24,7 +25,8 @@ import { shapeCases } from './shapes';
  * machine shared with other work the CPU time per request moves far less than requests/s, so a layer's cost is the
  * CPU µs per request of ours as shipped minus that of the variant without it.
  *
- *   --question typename|nav2   what to ask (typename: `{ __typename }`, no resolver and no database)
+ *   --question typename|SHAPE  what to ask (typename: `{ __typename }`, no resolver and no database; or a bench
+ *                              shape: concept, nav2, page50, search, neighborhood, path)
  *   --rounds N --seconds S     (2 rounds of 3 s)
  *   --variants a,b+c,...       layers to leave out, one variant each (`+` joins layers into one variant)
  *   --entry FILE               another server entry to compare (bench-relative or absolute, e.g. another build's
@@ -58,7 +60,7 @@ const DEFAULT_VARIANTS = [
 ];
 
 interface Options {
-  question: 'typename' | 'nav2';
+  question: 'typename' | ShapeId;
   rounds: number;
   seconds: number;
   variants: string[];
@@ -79,8 +81,9 @@ function parse(argv: string[]): Options {
     const value = argv[i + 1];
     switch (argv[i]) {
       case '--question':
-        if (value !== 'typename' && value !== 'nav2') throw new Error('--question takes typename or nav2');
-        options.question = value;
+        if (value !== 'typename' && !SHAPE_IDS.includes(value as ShapeId))
+          throw new Error(`--question takes typename or one of ${SHAPE_IDS.join(', ')}`);
+        options.question = value as Options['question'];
         break;
       case '--rounds':
         options.rounds = Number(value);
@@ -113,6 +116,18 @@ function cpuSeconds(pid: number): { user: number; system: number } {
 }
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The median time one client waits for an answer, asking 100 times in a row after 5 unmeasured asks, as the bench's one-client figure does. */
+async function oneClientP50(url: string, body: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 105; i += 1) {
+    const started = performance.now();
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    await response.text();
+    if (i >= 5) times.push(performance.now() - started);
+  }
+  return quantile(times, 0.5);
+}
 
 /** Ours as shipped under node --cpu-prof: self time by package and function over the measured seconds only. */
 async function profileOurs(env: Record<string, string>, body: string, seconds: number): Promise<void> {
@@ -167,9 +182,11 @@ async function main(): Promise<void> {
         path: { from: 'docker-stop', to: 'unikernel' },
       },
     });
-    const nav2 = shapeCases(params).find((shape) => shape.id === 'nav2')!;
-    const ours = JSON.stringify(options.question === 'typename' ? { query: '{ __typename }' } : nav2.ours);
-    const peer = JSON.stringify(options.question === 'typename' ? { query: '{ __typename }' } : nav2.peer);
+    const shape = shapeCases(params).find((one) => one.id === options.question);
+    const ours = JSON.stringify(shape ? shape.ours : { query: '{ __typename }' });
+    // The peer has no query for some shapes (a path): then it is not asked.
+    const peerRequest = shape ? shape.peer : { query: '{ __typename }' };
+    const peer = JSON.stringify(peerRequest ?? {});
     const env = { NEO4J_URI: db.uri, RESPONSE_CACHE_BYTES: '0', SEED_ON_START: 'false' };
     const serverEnv = {
       ...env,
@@ -183,7 +200,7 @@ async function main(): Promise<void> {
       await profileOurs(env, ours, options.seconds);
       return;
     }
-    servers.push({ name: 'peer (bare standalone)', server: await startPeerProcess(db.uri) });
+    if (peerRequest) servers.push({ name: 'peer (bare standalone)', server: await startPeerProcess(db.uri) });
     servers.push({ name: 'ours', server: await startApiProcess(env) });
     for (const entry of options.entries) {
       servers.push({ name: entry, server: await startServerProcess(entry, path.resolve(__dirname, entry), serverEnv) });
@@ -203,10 +220,12 @@ async function main(): Promise<void> {
     }
     const rps = new Map<string, number[]>(servers.map(({ name }) => [name, []]));
     const cpu = new Map<string, number[]>(servers.map(({ name }) => [name, []]));
+    const serial = new Map<string, number[]>(servers.map(({ name }) => [name, []]));
     for (let round = 0; round < options.rounds; round += 1) {
       const order = round % 2 === 0 ? servers : [...servers].reverse();
       for (const { name, server } of order) {
         const body = name.startsWith('peer') ? peer : ours;
+        serial.get(name)!.push(await oneClientP50(server.url, body));
         await loadHttp(server.url, body, { ...load, seconds: 1 });
         const before = cpuSeconds(server.pid);
         const m = await loadHttp(server.url, body, load);
@@ -226,14 +245,15 @@ async function main(): Promise<void> {
     const lines = [
       `question: ${options.question}; ${options.rounds} rounds of ${options.seconds} s, 16 clients; ${new Date().toISOString()}`,
       '',
-      '| server | req/s per round | median req/s | CPU µs/request per round | median | µs saved against ours |',
-      '| --- | --- | ---: | --- | ---: | ---: |',
+      '| server | req/s per round | median req/s | CPU µs/request per round | median | µs saved against ours | 1-client p50 ms per round | median |',
+      '| --- | --- | ---: | --- | ---: | ---: | --- | ---: |',
     ];
     for (const { name } of servers) {
       const all = rps.get(name)!;
       const us = cpu.get(name)!;
+      const p50 = serial.get(name)!;
       lines.push(
-        `| ${name} | ${all.map((v) => v.toFixed(0)).join(' · ')} | ${median(all).toFixed(0)} | ${us.map((v) => v.toFixed(0)).join(' · ')} | ${median(us).toFixed(0)} | ${(base - median(us)).toFixed(0)} |`,
+        `| ${name} | ${all.map((v) => v.toFixed(0)).join(' · ')} | ${median(all).toFixed(0)} | ${us.map((v) => v.toFixed(0)).join(' · ')} | ${median(us).toFixed(0)} | ${(base - median(us)).toFixed(0)} | ${p50.map((v) => v.toFixed(2)).join(' · ')} | ${median(p50).toFixed(2)} |`,
       );
     }
     process.stdout.write(`${lines.join('\n')}\n`);

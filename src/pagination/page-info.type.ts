@@ -45,17 +45,25 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-/** PageInfo for edges that already carry their cursors; an empty page's cursors are its position (Page.position). */
+/**
+ * PageInfo for edges that already carry their cursors; an empty page's cursors are its position (Page.position).
+ * The cursors are made when a client reads them, as the edges' own are: each is an HMAC, and most selections of a
+ * list (every nested `related`) never ask for its page info.
+ */
 export function pageInfoOf(
   edges: { cursor: string }[],
   page: { hasNextPage: boolean; hasPreviousPage: boolean },
-  position: string | null = null,
+  position: () => string | null = () => null,
 ): PageInfo {
   return {
     hasNextPage: page.hasNextPage,
     hasPreviousPage: page.hasPreviousPage,
-    startCursor: edges[0]?.cursor ?? position,
-    endCursor: edges[edges.length - 1]?.cursor ?? position,
+    get startCursor() {
+      return edges.length > 0 ? edges[0].cursor : position();
+    },
+    get endCursor() {
+      return edges.length > 0 ? edges[edges.length - 1].cursor : position();
+    },
   };
 }
 
@@ -74,7 +82,7 @@ export function toConnection<T, E extends { cursor: string }, Total extends numb
   const edges = page.items.map(({ item, key }) => toEdge(item, () => encodeCursor(tag, key)));
   return {
     edges,
-    pageInfo: pageInfoOf(edges, page, page.position ? encodeCursor(tag, page.position) : null),
+    pageInfo: pageInfoOf(edges, page, () => (page.position ? encodeCursor(tag, page.position) : null)),
     totalCount: page.totalCount,
   };
 }

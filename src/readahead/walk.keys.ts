@@ -31,12 +31,15 @@ export function walkPlanKey(plan: ConceptsPlan): string {
   return JSON.stringify([plan.read, plan.walk.map((level) => [choiceKey(level), level.read])]);
 }
 
-/** The cache key of a RelatedKey. */
+/**
+ * The cache key of a RelatedKey: the slug as a JSON string, which ends where its closing quote is whatever the slug
+ * holds, then the choice's key (not quoted again: escaping it would cost more than it tells apart).
+ */
 export function relatedCacheKey(key: RelatedKey): string {
-  return JSON.stringify([key.slug, choiceKey(key.choice)]);
+  return JSON.stringify(key.slug) + choiceKey(key.choice);
 }
 
-/** The cache key of a WalkKey. */
+/** The cache key of a WalkKey, made as relatedCacheKey's is. */
 export function walkCacheKey(key: WalkKey): string {
-  return JSON.stringify([key.slug, walkPlanKey(key.plan)]);
+  return JSON.stringify(key.slug) + walkPlanKey(key.plan);
 }

@@ -93,7 +93,9 @@ function cypherList<Fields extends readonly string[]>(
 
 /** A list written by cypherList with the same fields, read back by name. */
 function named<Fields extends readonly string[]>(fields: Fields, list: readonly unknown[]): Named<Fields> {
-  return Object.fromEntries(fields.map((field, index) => [field, list[index]])) as Named<Fields>;
+  const entry = {} as Record<string, unknown>;
+  for (let index = 0; index < fields.length; index += 1) entry[fields[index]] = list[index];
+  return entry as Named<Fields>;
 }
 
 /**
@@ -172,13 +174,14 @@ export function toRelatedTrees(
   levels: readonly WalkLevel[],
   level = 0,
 ): RelatedTree[] {
+  const { read } = levels[level];
+  const fields = read === 'whole' ? null : partFields(read);
   return related.map((list) => {
     const entry = named(ENTRY_FIELDS, list);
-    const { read } = levels[level];
     const other =
-      read === 'whole'
+      fields === null
         ? toConceptRecord(entry.other as Record<string, unknown>)
-        : toConceptRead(named(partFields(read), entry.other as unknown[]), read);
+        : toConceptRead(named(fields, entry.other as unknown[]), read);
     const forward = entry.forward as boolean;
     const [from, to] = forward ? [slug, other.slug] : [other.slug, slug];
     const relation = toRelationRecord({

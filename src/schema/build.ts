@@ -8,6 +8,7 @@ import { AccessResolver } from '../access/access.resolver';
 import { CompareResolver } from '../compare/compare.resolver';
 import { ConceptResolver } from '../concept/concept.resolver';
 import { DifferenceResolver } from '../difference/difference.resolver';
+import { resolveLangArg } from '../i18n/lang.arg';
 import { LearnerResolver } from '../learner/learner.resolver';
 import { ReviewResolver } from '../learner/review.resolver';
 import { LearningResolver } from '../learning/learning.resolver';
@@ -20,6 +21,7 @@ import { RelationResolver } from '../relation/relation.resolver';
 import { SearchResolver } from '../search/search.resolver';
 import { StatsResolver } from '../stats/stats.resolver';
 import { TourResolver } from '../tour/tour.resolver';
+import { resolveParamsSynchronously } from './sync-params';
 
 /** Every resolver of the API. A new capability adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -43,6 +45,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 ];
 
 /** Builds the executable schema from the decorated classes. */
-export function buildAtlasSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: false });
+export async function buildAtlasSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers: RESOLVERS, validate: false });
+  resolveParamsSynchronously(schema, new Set([resolveLangArg]));
+  return schema;
 }
