@@ -1,6 +1,6 @@
 import { createLogger } from '../../src/logger';
 import { connectDatabase, type Database } from '../../src/neo4j/database';
-import { writeSynthetic } from '../../src/seed/seed.synthetic';
+import { READ_ONLY_INDEXES, writeSynthetic } from '../../src/seed/seed.synthetic';
 import { syncSeed } from '../../src/seed/seed.sync';
 import { checkSeed } from '../../src/seed/seed.validate';
 import { graphSnapshot, restoreShippedSeed, seedTestConfig } from '../support/seed';
@@ -26,6 +26,24 @@ async function synthetic() {
      RETURN concepts, first, last, tagged, relations, types, crossing`,
   );
   return row;
+}
+
+/** Synthetic concepts whose stored degree is not the number of their relationships to concepts, as the graph has them. */
+async function wrongDegrees(): Promise<string[]> {
+  const rows = await db.gateway.read(
+    `MATCH (c:Concept {origin: 'synthetic'}) WITH c, COUNT { (c)--(:Concept) } AS actual WHERE c.degree IS NULL OR c.degree <> actual
+     RETURN c.slug + ' stores ' + coalesce(toString(c.degree), 'nothing') + ', has ' + toString(actual) AS wrong ORDER BY wrong LIMIT 5`,
+  );
+  return rows.map((r) => r.wrong as string);
+}
+
+/** The read-only indexes by name, with the statement that creates each and its state. */
+async function readOnlyIndexes(): Promise<Record<string, string>> {
+  const rows = await db.gateway.read(
+    'SHOW INDEXES YIELD name, createStatement, state WHERE name IN $names RETURN name, createStatement, state',
+    { names: [...READ_ONLY_INDEXES] },
+  );
+  return Object.fromEntries(rows.map((r) => [r.name as string, `${r.state as string} ${r.createStatement as string}`]));
 }
 
 /** The synthetic part of the graph, as text. */
@@ -131,6 +149,7 @@ describe('synthetic data', () => {
     const n = 4500;
     await writeSynthetic(db.gateway, n, silent);
     expect(await synthetic()).toMatchObject({ concepts: n, last: 'synthetic-004500', relations: RELATIONS[n], crossing: 0 });
+    expect(await wrongDegrees()).toEqual([]);
     const complete = await syntheticSnapshot();
 
     // What an interruption can leave: concepts only up to some number, and some of their relations missing.
@@ -140,5 +159,49 @@ describe('synthetic data', () => {
     );
     expect(await writeSynthetic(db.gateway, n, silent)).toMatchObject({ concepts: n, relations: RELATIONS[n], removed: 0 });
     expect(await syntheticSnapshot()).toEqual(complete);
+  });
+
+  it('gives concepts written next to present ones (grown, shrunk) the degree their relationships give them', async () => {
+    await writeSynthetic(db.gateway, 0, silent);
+    await writeSynthetic(db.gateway, 2100, silent);
+    expect(await wrongDegrees()).toEqual([]);
+    await writeSynthetic(db.gateway, 4300, silent);
+    expect(await wrongDegrees()).toEqual([]);
+    await writeSynthetic(db.gateway, 3700, silent);
+    expect(await wrongDegrees()).toEqual([]);
+    expect(await synthetic()).toMatchObject({ concepts: 3700, relations: 3 + 3 * 3697 });
+  });
+
+  it('a load that rebuilds the read-only indexes leaves them as they were, online, with every synthetic concept in them', async () => {
+    const before = await readOnlyIndexes();
+    expect(Object.keys(before).sort()).toEqual([...READ_ONLY_INDEXES].sort());
+    await writeSynthetic(db.gateway, 0, silent);
+    const result = await writeSynthetic(db.gateway, 300, silent, { rebuildIndexes: true });
+    expect(result).toMatchObject({ concepts: 300, relations: 3 + 3 * 297 });
+    expect(await readOnlyIndexes()).toEqual(before);
+    expect(Object.values(before).every((index) => index.startsWith('ONLINE '))).toBe(true);
+    expect(await wrongDegrees()).toEqual([]);
+    const hits = await db.gateway.read(
+      "CALL db.index.fulltext.queryNodes('concept_search', '000150') YIELD node RETURN node.slug AS slug",
+    );
+    expect(hits.map((h) => h.slug)).toEqual(['synthetic-000150']);
+    const byName = await db.gateway.read(
+      `MATCH (c:Concept) USING INDEX c:Concept(sortNameEn, slug) WHERE c.sortNameEn STARTS WITH 'synthetic ' AND c.slug IS NOT NULL RETURN count(c) AS n`,
+    );
+    expect(byName[0].n).toBe(300);
+  });
+
+  it('creates the read-only indexes again when the load fails halfway', async () => {
+    const before = await readOnlyIndexes();
+    await writeSynthetic(db.gateway, 0, silent);
+    // A concept that is not synthetic holds a synthetic number: creating that number breaks the slug constraint.
+    await db.gateway.write(`CREATE (:Concept {slug: 'synthetic-000250', origin: 'test', nameEn: 'in the way', kind: 'CONCEPT'})`);
+    try {
+      await expect(writeSynthetic(db.gateway, 300, silent, { rebuildIndexes: true })).rejects.toThrow(/synthetic-000250|already exists/);
+      expect(await readOnlyIndexes()).toEqual(before);
+    } finally {
+      await db.gateway.write(`MATCH (c:Concept {slug: 'synthetic-000250', origin: 'test'}) DETACH DELETE c`);
+      await writeSynthetic(db.gateway, 0, silent);
+    }
   });
 });
