@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 
 import { syncSeed } from '../src/seed/seed.sync';
@@ -17,6 +18,21 @@ import { parseOptions } from './options';
 const seconds = (since: number) => (performance.now() - since) / 1000;
 const fixed = (n: number) => n.toFixed(2);
 const load = () => os.loadavg()[0].toFixed(1);
+
+/**
+ * CPU seconds a process has used so far (Linux /proc), or NaN elsewhere. On a shared machine the wall time of a run
+ * depends on what else runs; the CPU time the database and the writer spent does much less.
+ */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, in clock ticks: USER_HZ, which Linux fixes at 100 for /proc whatever the kernel's own rate.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 async function main(): Promise<void> {
   // --repeat N runs every size N times per index mode; --rebuild both|auto|no compares dropping and rebuilding the
@@ -48,7 +64,7 @@ async function main(): Promise<void> {
         `(${shipped.concepts} concepts, ${shipped.relations} relations)`,
     );
     out(
-      'size | run | indexes | load | remove | concepts end | relations end | degrees end | indexes end | seeded | then awaitIndexes | total | check',
+      'size | run | indexes | load | remove | concepts end | relations end | degrees end | indexes end | seeded | then awaitIndexes | total | CPU s database · writer | check',
     );
     for (const size of options.sizes) {
       for (let run = 1; run <= repeat * modes.length; run += 1) {
@@ -56,10 +72,16 @@ async function main(): Promise<void> {
         await writeSynthetic(db.gateway, 0, db.logger);
         await db.gateway.write('CALL db.awaitIndexes(600)');
         const loadBefore = load();
+        const cpuBefore = { database: cpuSeconds(db.local?.pid), writer: process.cpuUsage() };
         started = performance.now();
         const seeded = await writeSynthetic(db.gateway, size, db.logger, { rebuildIndexes: mode });
         await db.gateway.write('CALL db.awaitIndexes(600)');
         const total = seconds(started);
+        const writerCpu = process.cpuUsage(cpuBefore.writer);
+        const cpu = {
+          database: cpuSeconds(db.local?.pid) - cpuBefore.database,
+          writer: (writerCpu.user + writerCpu.system) / 1e6,
+        };
         const checked = performance.now();
         await checkSyntheticKeys(db, size);
         const counts = await graphCounts(db);
@@ -78,6 +100,7 @@ async function main(): Promise<void> {
             seeded.seconds,
             total - seeded.seconds,
             total,
+            `${fixed(cpu.database)} · ${fixed(cpu.writer)}`,
           ]
             .map((v) => (typeof v === 'number' && !Number.isInteger(v) ? fixed(v) : String(v)))
             .join(' | ') +
