@@ -35,8 +35,7 @@ function cpuSeconds(pid: number | undefined): number {
 }
 
 async function main(): Promise<void> {
-  // --repeat N runs every size N times per index mode; --rebuild both|auto|no compares dropping and rebuilding the
-  // read-only indexes (auto: from 20k concepts written from empty) with keeping them, alternating in one run.
+  // --repeat N runs every size N times.
   const argv = process.argv.slice(2);
   const take = (name: string): string | undefined => {
     const at = argv.indexOf(name);
@@ -44,9 +43,6 @@ async function main(): Promise<void> {
   };
   const repeat = Number(take('--repeat') ?? 2);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat needs a whole number from 1, got "${repeat}"`);
-  const rebuild = take('--rebuild') ?? 'both';
-  const modes = ({ both: ['auto', false], auto: ['auto'], no: [false] } as const)[rebuild as 'both' | 'auto' | 'no'];
-  if (!modes) throw new Error(`--rebuild takes both, auto or no, got "${rebuild}"`);
   const rest = argv;
   const options = parseOptions(rest.includes('--sizes') ? rest : [...rest, '--sizes', '10000,100000']);
   const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -64,17 +60,16 @@ async function main(): Promise<void> {
         `(${shipped.concepts} concepts, ${shipped.relations} relations)`,
     );
     out(
-      'size | run | indexes | load | remove | concepts end | relations end | degrees end | indexes end | seeded | then awaitIndexes | total | CPU s database · writer | check',
+      'size | run | load | remove | concepts end | relations end | degrees end | seeded | then awaitIndexes | total | CPU s database · writer | check',
     );
     for (const size of options.sizes) {
-      for (let run = 1; run <= repeat * modes.length; run += 1) {
-        const mode = modes[(run - 1) % modes.length];
+      for (let run = 1; run <= repeat; run += 1) {
         await writeSynthetic(db.gateway, 0, db.logger);
         await db.gateway.write('CALL db.awaitIndexes(600)');
         const loadBefore = load();
         const cpuBefore = { database: cpuSeconds(db.local?.pid), writer: process.cpuUsage() };
         started = performance.now();
-        const seeded = await writeSynthetic(db.gateway, size, db.logger, { rebuildIndexes: mode });
+        const seeded = await writeSynthetic(db.gateway, size, db.logger);
         await db.gateway.write('CALL db.awaitIndexes(600)');
         const total = seconds(started);
         const writerCpu = process.cpuUsage(cpuBefore.writer);
@@ -90,13 +85,11 @@ async function main(): Promise<void> {
           [
             size,
             run,
-            mode === 'auto' ? 'auto' : 'kept',
             loadBefore,
             p.remove,
             p.concepts,
             p.relations,
             p.degrees,
-            p.indexes,
             seeded.seconds,
             total - seeded.seconds,
             total,

@@ -6,7 +6,7 @@ import { connectDatabase, type Database } from '../neo4j/database';
 import { applySchema } from '../neo4j/migrations';
 import { SeedValidationError } from './seed.problem';
 import { seedHash, toRows } from './seed.rows';
-import { MAX_SYNTHETIC, REBUILD_FROM, type SyntheticResult, writeSynthetic } from './seed.synthetic';
+import { MAX_SYNTHETIC, type SyntheticResult, writeSynthetic } from './seed.synthetic';
 import { type SyncResult, syncSeed } from './seed.sync';
 import type { SeedContent } from './seed.types';
 import { checkSeedFolder } from './seed.validate';
@@ -24,9 +24,7 @@ Options:
   --dry-run        validate only and print the counts; the database is not contacted
   --reset          first remove all seed-owned and synthetic content, then seed
   --synthetic N    also make the graph hold exactly N synthetic benchmark concepts (about 3N relations),
-                   origin 'synthetic', slugs synthetic-000001...; 0 removes them. Written from empty with
-                   N >= ${REBUILD_FROM}, the indexes only reads use (search, sort keys, kind) are dropped and built
-                   again at the end: search fails until then, so do not run it against a serving database
+                   origin 'synthetic', slugs synthetic-000001...; 0 removes them
   --help           show this text
 
 Exit codes: 0 done, 1 the seed is invalid (every problem is printed), 2 wrong usage or configuration,

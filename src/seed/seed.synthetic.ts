@@ -100,7 +100,7 @@ export interface SyntheticResult {
 }
 
 export interface SyntheticPhases {
-  /** Deleting concepts above N, finding the highest one present, and dropping the indexes rebuilt afterwards. */
+  /** Deleting concepts above N and finding the highest one present. */
   remove: number;
   /** The last concept batch committed. */
   concepts: number;
@@ -108,17 +108,6 @@ export interface SyntheticPhases {
   relations: number;
   /** Stored degrees of the concepts that were already present recomputed in the database. */
   degrees: number;
-  /** Dropped indexes created again and online (the same as `degrees` when none were dropped). */
-  indexes: number;
-}
-
-export interface SyntheticOptions {
-  /**
-   * Drop the indexes only reads use before a bulk load from empty and build them again afterwards (see
-   * READ_ONLY_INDEXES). `auto` (the default) does so when no synthetic concept is present and at least
-   * REBUILD_FROM concepts are to be written.
-   */
-  rebuildIndexes?: 'auto' | boolean;
 }
 
 function rate(done: number, since: number): number {
@@ -152,38 +141,6 @@ async function highestPresent(gateway: Neo4jGateway): Promise<number> {
   );
   const last = row?.last as string | null;
   return last ? Number(last.slice(RESERVED_SLUG_PREFIX.length)) : 0;
-}
-
-/**
- * Indexes (schema/*.cypher) that only reads use: no statement here looks anything up in them. Maintaining them row by
- * row costs the concept writer most of its time; populating them once from the finished data costs far less. The
- * slug constraint stays (MERGE and every lookup by slug need it, and it keeps slugs unique), and so does
- * concept_origin (removeAbove and highestPresent read it).
- */
-export const READ_ONLY_INDEXES = [
-  'concept_search',
-  'concept_sort_name_en_slug',
-  'concept_sort_name_ko_slug',
-  'concept_degree_slug',
-  'concept_kind',
-  'concept_kind_slug',
-] as const;
-/** From this many concepts written from empty, rebuilding READ_ONLY_INDEXES afterwards is faster than keeping them. */
-export const REBUILD_FROM = 20000;
-
-/** Drops those of READ_ONLY_INDEXES that exist and returns the statements that create them again exactly. */
-async function dropReadOnlyIndexes(gateway: Neo4jGateway): Promise<string[]> {
-  const rows = await gateway.write('SHOW INDEXES YIELD name, createStatement WHERE name IN $names RETURN name, createStatement', {
-    names: [...READ_ONLY_INDEXES],
-  });
-  for (const row of rows) await gateway.write(`DROP INDEX ${row.name as string} IF EXISTS`);
-  return rows.map((row) => row.createStatement as string);
-}
-
-async function createIndexes(gateway: Neo4jGateway, statements: string[]): Promise<void> {
-  if (statements.length === 0) return;
-  for (const statement of statements) await gateway.writeTransaction((tx) => tx.run(statement), TIMEOUT_MS);
-  await gateway.writeTransaction((tx) => tx.run('CALL db.awaitIndexes($seconds)', { seconds: neo4j.int(TIMEOUT_MS / 1000) }), TIMEOUT_MS);
 }
 
 // Both return every written concept's element id, so its relations can find it without an index lookup. A created
@@ -302,23 +259,15 @@ async function writeDegrees(gateway: Neo4jGateway, n: number): Promise<void> {
  * lower-numbered concept, so its ends are committed by then, and the two writers never touch the same nodes (no lock
  * waits, no deadlocks).
  *
- * A large load from empty drops READ_ONLY_INDEXES first and creates them again (and waits for them) at the end, also
- * when the load fails. While they are gone, search fails and pages by name, degree or kind sort every concept: it is
- * meant for benchmark graphs, not for a database that serves learners meanwhile. If the process dies before it
- * creates them, the next start (and every `npm run seed`) does, because applySchema creates every missing index.
+ * The indexes stay while it writes: dropping those only reads use (search, sort keys, kind) and building them again
+ * from the finished data was measured (`npm run bench:seed`, README) and cost as much CPU as maintaining them row by
+ * row, with no steady gain in time, while search would fail meanwhile.
  */
-export async function writeSynthetic(
-  gateway: Neo4jGateway,
-  n: number,
-  logger: Logger,
-  options: SyntheticOptions = {},
-): Promise<SyntheticResult> {
+export async function writeSynthetic(gateway: Neo4jGateway, n: number, logger: Logger): Promise<SyntheticResult> {
   if (!Number.isInteger(n) || n < 0 || n > MAX_SYNTHETIC) throw new RangeError(`synthetic count must be a whole number from 0 to ${MAX_SYNTHETIC}, got ${n}`);
   const started = performance.now();
   const removed = await removeAbove(gateway, n, logger);
   const present = await highestPresent(gateway);
-  const rebuild = options.rebuildIndexes ?? 'auto';
-  const dropped = (rebuild === 'auto' ? present === 0 && n >= REBUILD_FROM : rebuild) ? await dropReadOnlyIndexes(gateway) : [];
   const removedAt = performance.now();
   const params = (rows: unknown) => ({ origin: SYNTHETIC_ORIGIN, rows });
 
@@ -391,21 +340,14 @@ export async function writeSynthetic(
     }
   };
 
-  let relationsAt: number;
-  let degreesAt: number;
-  try {
-    const outcomes = await Promise.allSettled([writeConcepts(), writeRelations()]);
-    const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-    if (failure) throw failure.reason;
-    relationsAt = performance.now();
-    await writeDegrees(gateway, present);
-    degreesAt = performance.now();
-  } finally {
-    await createIndexes(gateway, dropped);
-  }
+  const outcomes = await Promise.allSettled([writeConcepts(), writeRelations()]);
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failure) throw failure.reason;
+  const relationsAt = performance.now();
+  await writeDegrees(gateway, present);
   const seconds = (performance.now() - started) / 1000;
   const since = (at: number) => Number(((at - started) / 1000).toFixed(2));
-  const phases = { remove: since(removedAt), concepts: since(conceptsAt), relations: since(relationsAt), degrees: since(degreesAt), indexes: Number(seconds.toFixed(2)) };
-  logger.info({ phases, rebuiltIndexes: dropped.length }, 'synthetic: seconds from the start to the end of each phase (relations follow the concepts, so they end last)');
+  const phases = { remove: since(removedAt), concepts: since(conceptsAt), relations: since(relationsAt), degrees: Number(seconds.toFixed(2)) };
+  logger.info({ phases }, 'synthetic: seconds from the start to the end of each phase (relations follow the concepts, so they end last)');
   return { concepts, relations, removed, seconds, phases };
 }

@@ -1,6 +1,6 @@
 import { createLogger } from '../../src/logger';
 import { connectDatabase, type Database } from '../../src/neo4j/database';
-import { READ_ONLY_INDEXES, writeSynthetic } from '../../src/seed/seed.synthetic';
+import { writeSynthetic } from '../../src/seed/seed.synthetic';
 import { syncSeed } from '../../src/seed/seed.sync';
 import { checkSeed } from '../../src/seed/seed.validate';
 import { graphSnapshot, restoreShippedSeed, seedTestConfig } from '../support/seed';
@@ -35,15 +35,6 @@ async function wrongDegrees(): Promise<string[]> {
      RETURN c.slug + ' stores ' + coalesce(toString(c.degree), 'nothing') + ', has ' + toString(actual) AS wrong ORDER BY wrong LIMIT 5`,
   );
   return rows.map((r) => r.wrong as string);
-}
-
-/** The read-only indexes by name, with the statement that creates each and its state. */
-async function readOnlyIndexes(): Promise<Record<string, string>> {
-  const rows = await db.gateway.read(
-    'SHOW INDEXES YIELD name, createStatement, state WHERE name IN $names RETURN name, createStatement, state',
-    { names: [...READ_ONLY_INDEXES] },
-  );
-  return Object.fromEntries(rows.map((r) => [r.name as string, `${r.state as string} ${r.createStatement as string}`]));
 }
 
 /** The synthetic part of the graph, as text. */
@@ -170,38 +161,5 @@ describe('synthetic data', () => {
     await writeSynthetic(db.gateway, 3700, silent);
     expect(await wrongDegrees()).toEqual([]);
     expect(await synthetic()).toMatchObject({ concepts: 3700, relations: 3 + 3 * 3697 });
-  });
-
-  it('a load that rebuilds the read-only indexes leaves them as they were, online, with every synthetic concept in them', async () => {
-    const before = await readOnlyIndexes();
-    expect(Object.keys(before).sort()).toEqual([...READ_ONLY_INDEXES].sort());
-    await writeSynthetic(db.gateway, 0, silent);
-    const result = await writeSynthetic(db.gateway, 300, silent, { rebuildIndexes: true });
-    expect(result).toMatchObject({ concepts: 300, relations: 3 + 3 * 297 });
-    expect(await readOnlyIndexes()).toEqual(before);
-    expect(Object.values(before).every((index) => index.startsWith('ONLINE '))).toBe(true);
-    expect(await wrongDegrees()).toEqual([]);
-    const hits = await db.gateway.read(
-      "CALL db.index.fulltext.queryNodes('concept_search', '000150') YIELD node RETURN node.slug AS slug",
-    );
-    expect(hits.map((h) => h.slug)).toEqual(['synthetic-000150']);
-    const byName = await db.gateway.read(
-      `MATCH (c:Concept) USING INDEX c:Concept(sortNameEn, slug) WHERE c.sortNameEn STARTS WITH 'synthetic ' AND c.slug IS NOT NULL RETURN count(c) AS n`,
-    );
-    expect(byName[0].n).toBe(300);
-  });
-
-  it('creates the read-only indexes again when the load fails halfway', async () => {
-    const before = await readOnlyIndexes();
-    await writeSynthetic(db.gateway, 0, silent);
-    // A concept that is not synthetic holds a synthetic number: creating that number breaks the slug constraint.
-    await db.gateway.write(`CREATE (:Concept {slug: 'synthetic-000250', origin: 'test', nameEn: 'in the way', kind: 'CONCEPT'})`);
-    try {
-      await expect(writeSynthetic(db.gateway, 300, silent, { rebuildIndexes: true })).rejects.toThrow(/synthetic-000250|already exists/);
-      expect(await readOnlyIndexes()).toEqual(before);
-    } finally {
-      await db.gateway.write(`MATCH (c:Concept {slug: 'synthetic-000250', origin: 'test'}) DETACH DELETE c`);
-      await writeSynthetic(db.gateway, 0, silent);
-    }
   });
 });
