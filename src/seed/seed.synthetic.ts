@@ -207,9 +207,8 @@ function relationGroups(first: number, last: number, present: number, ids: (stri
 }
 
 /**
- * How many relations each concept above `present` gets from concepts numbered up to n (every relation points to a
- * lower number, so these are all of its incoming ones but those from concepts that are already present, and there
- * are none: a concept above `present` is new, and so is every concept above it).
+ * How many relations each new concept (numbered above `present`) gets from the others up to n: all of its incoming
+ * ones, since a relation points to a lower number, so it comes from a higher-numbered concept, which is new as well.
  */
 function incomingAbove(n: number, present: number): Int32Array {
   const incoming = new Int32Array(n + 1);
@@ -226,9 +225,9 @@ function incomingAbove(n: number, present: number): Int32Array {
 const nameKey = (name: string): string => name.toLowerCase();
 
 /**
- * The stored degree of synthetic concepts 1..n (sort-keys.ts), once their relations are written: a relation changes
- * the degree of a random lower-numbered concept, and removing concepts changes their neighbours', so all of them are
- * recomputed, a slug range per transaction.
+ * The stored degree of synthetic concepts 1..n (sort-keys.ts), once their relations are written: a new relation changes
+ * the degree of a random lower-numbered concept, and removing concepts changes their neighbours', so the concepts that
+ * were present before the write are all recomputed, a slug range per transaction.
  */
 async function writeDegrees(gateway: Neo4jGateway, n: number): Promise<void> {
   for (let first = 1; first <= n; first += DEGREE_BATCH) {
