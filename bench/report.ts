@@ -48,7 +48,13 @@ export interface ScaleStep {
   size: number;
   concepts: number;
   relations: number;
-  seeding: { concepts: number; relations: number; seconds: number };
+  seeding: {
+    concepts: number;
+    relations: number;
+    seconds: number;
+    /** Seconds from the start at which each phase of the synthetic writer ended (absent in older results). */
+    phases?: { remove: number; concepts: number; relations: number; degrees: number };
+  };
   params: ShapeParams;
   /** How much of the graph each chosen question touches (probe.ts); comparable sizes need these about equal. */
   work?: ChoiceWork;
@@ -233,13 +239,16 @@ function scaleTables(result: BenchResult): string[] {
     '',
     'Seeding (synthetic concepts and their relations, from empty, `--synthetic N`):',
     '',
-    '| concepts | relations | seconds | concepts/s | relations/s |',
-    '| ---: | ---: | ---: | ---: | ---: |',
+    '| concepts | relations | seconds | concepts/s | relations/s | phases ended at s: concepts · relations · degrees |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const s of result.scale) {
-    const { concepts, relations, seconds } = s.seeding;
+    const { concepts, relations, seconds, phases } = s.seeding;
+    const ends = phases
+      ? [phases.concepts, phases.relations, phases.degrees].map((t) => t.toFixed(1)).join(' · ')
+      : 'n/a';
     lines.push(
-      `| ${concepts} | ${relations} | ${seconds.toFixed(1)} | ${Math.round(concepts / seconds)} | ${Math.round(relations / seconds)} |`,
+      `| ${concepts} | ${relations} | ${seconds.toFixed(1)} | ${Math.round(concepts / seconds)} | ${Math.round(relations / seconds)} | ${ends} |`,
     );
   }
   return lines;

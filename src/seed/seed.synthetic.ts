@@ -21,7 +21,7 @@ const WORDS: [en: string, ko: string][] = [
   ['signal', '시그널'], ['process', '프로세스'], ['cluster', '클러스터'], ['scheduler', '스케줄러'], ['runtime', '런타임'], ['sandbox', '샌드박스'],
 ];
 const RELATIONS_PER_CONCEPT = 3;
-/** Concepts whose stored degree one transaction recomputes. */
+/** Present concepts whose stored degree one transaction recomputes. */
 const DEGREE_BATCH = 20000;
 /** Concepts deleted per transaction when shrinking. */
 const DELETE_BATCH = 10000;
@@ -95,6 +95,19 @@ export interface SyntheticResult {
   /** Synthetic concepts numbered above N that were deleted. */
   removed: number;
   seconds: number;
+  /** Seconds from the start of the call to the end of each phase (concepts and relations are written at once). */
+  phases: SyntheticPhases;
+}
+
+export interface SyntheticPhases {
+  /** Deleting concepts above N and finding the highest one present. */
+  remove: number;
+  /** The last concept batch committed. */
+  concepts: number;
+  /** The last relation batch committed. */
+  relations: number;
+  /** Stored degrees of the concepts that were already present recomputed in the database. */
+  degrees: number;
 }
 
 function rate(done: number, since: number): number {
@@ -130,22 +143,33 @@ async function highestPresent(gateway: Neo4jGateway): Promise<number> {
   return last ? Number(last.slice(RESERVED_SLUG_PREFIX.length)) : 0;
 }
 
-// Both return every written concept's element id, so its relations can find it without an index lookup.
-const CREATE_CONCEPTS = `UNWIND $rows AS row CREATE (c:Concept) SET c = row, c.origin = $origin SET ${NAME_KEYS_SET}
-  RETURN row.slug AS slug, elementId(c) AS id`;
+// Both return every written concept's element id, so its relations can find it without an index lookup. A created
+// concept arrives with its sort keys and degree (computed here), so no second pass touches it.
+const CREATE_CONCEPTS = `UNWIND $rows AS row CREATE (c:Concept) SET c = row RETURN row.slug AS slug, elementId(c) AS id`;
 // The WHERE keeps a synthetic write from ever taking over a concept someone else owns.
 const MERGE_CONCEPTS = `UNWIND $rows AS row
   MERGE (c:Concept {slug: row.slug}) ON CREATE SET c.origin = $origin
   WITH c, row WHERE c.origin = $origin
   SET c += row SET ${NAME_KEYS_SET}
   RETURN row.slug AS slug, elementId(c) AS id`;
-// The type comes from the closed RelationType enum (syntheticRelationsOf picks from its values). The ends are found by
-// the element ids their concept writes returned a moment ago; the origin check still keeps out anything not synthetic.
-const relationStatement = (type: RelationType, verb: 'CREATE' | 'MERGE') => `UNWIND $rows AS row
+
+type Verb = 'CREATE' | 'MERGE';
+/**
+ * One statement writes a batch's relations of every type: a subquery per type from the closed RelationType enum, each
+ * unwinding that type's rows, so every pattern has a fixed type, and the database plans two statements (CREATE and
+ * MERGE) once instead of one per type. The ends are found by the element ids their concept writes returned a moment
+ * ago; the origin check still keeps out anything not synthetic.
+ */
+const relationStatement = (verb: Verb) =>
+  TYPES.map(
+    (type) => `CALL () {
+  UNWIND $rows.${type} AS row
   MATCH (a:Concept), (b:Concept)
   WHERE elementId(a) = row.a AND elementId(b) = row.b AND a.origin = $origin AND b.origin = $origin
-  ${verb} (a)-[r:${type} {origin: $origin}]->(b)
-  SET r.order = row.order, r.source = $origin`;
+  ${verb === 'CREATE' ? `CREATE (a)-[:${type} {origin: $origin, order: row.order, source: $origin}]->(b)` : `MERGE (a)-[r:${type} {origin: $origin}]->(b) SET r.order = row.order, r.source = $origin`}
+}`,
+  ).join('\n');
+const RELATION_STATEMENTS: Record<Verb, string> = { CREATE: relationStatement('CREATE'), MERGE: relationStatement('MERGE') };
 
 /** Ranges of concept numbers 1..n, one per transaction; a range never spans the MERGE/CREATE boundary `present`. */
 function conceptRanges(n: number, present: number): [number, number][] {
@@ -160,29 +184,50 @@ function conceptRanges(n: number, present: number): [number, number][] {
 
 const numberOf = (slug: string): number => Number(slug.slice(RESERVED_SLUG_PREFIX.length));
 
+type RelationRow = { a: string; b: string; order: unknown };
+
 /**
- * The relations of concepts first..last, one UNWIND per (verb, type), so every statement has a fixed type. `ids` holds
- * the element id of every synthetic concept written; an end without one (a concept someone else owns) is left out.
+ * The relations of concepts first..last, by verb and type. `ids` holds the element id of every synthetic concept
+ * written; an end without one (a concept someone else owns) is left out.
  */
 function relationGroups(first: number, last: number, present: number, ids: (string | undefined)[]) {
-  const groups = new Map<string, { type: RelationType; verb: 'CREATE' | 'MERGE'; rows: { a: string; b: string; order: unknown }[] }>();
+  const groups: Record<Verb, Record<string, RelationRow[]>> = { CREATE: {}, MERGE: {} };
+  for (const verb of ['CREATE', 'MERGE'] as const) for (const type of TYPES) groups[verb][type] = [];
+  let count = 0;
   for (let i = Math.max(first, 2); i <= last; i += 1) {
     const verb = i <= present ? 'MERGE' : 'CREATE';
     for (const r of syntheticRelationsOf(i)) {
       const [a, b] = [ids[i], ids[numberOf(r.to)]];
       if (a === undefined || b === undefined) continue;
-      const key = `${verb} ${r.type}`;
-      if (!groups.has(key)) groups.set(key, { type: r.type, verb, rows: [] });
-      groups.get(key)!.rows.push({ a, b, order: neo4j.int(r.order) });
+      groups[verb][r.type].push({ a, b, order: neo4j.int(r.order) });
+      count += 1;
     }
   }
-  return [...groups.values()];
+  return { count, groups: (['MERGE', 'CREATE'] as const).filter((verb) => TYPES.some((t) => groups[verb][t].length > 0)).map((verb) => ({ verb, rows: groups[verb] })) };
 }
 
 /**
- * The stored degree of synthetic concepts 1..n (sort-keys.ts), once their relations are written: a relation changes
- * the degree of a random lower-numbered concept, and removing concepts changes their neighbours', so all of them are
- * recomputed, a slug range per transaction.
+ * How many relations each new concept (numbered above `present`) gets from the others up to n: all of its incoming
+ * ones, since a relation points to a lower number, so it comes from a higher-numbered concept, which is new as well.
+ */
+function incomingAbove(n: number, present: number): Int32Array {
+  const incoming = new Int32Array(n + 1);
+  for (let i = present + 2; i <= n; i += 1) {
+    for (const r of syntheticRelationsOf(i)) {
+      const to = numberOf(r.to);
+      if (to > present) incoming[to] += 1;
+    }
+  }
+  return incoming;
+}
+
+/** `toLower(coalesce(name, other name, slug))` of NAME_KEYS_SET; synthetic names are never missing. */
+const nameKey = (name: string): string => name.toLowerCase();
+
+/**
+ * The stored degree of synthetic concepts 1..n (sort-keys.ts), once their relations are written: a new relation changes
+ * the degree of a random lower-numbered concept, and removing concepts changes their neighbours', so the concepts that
+ * were present before the write are all recomputed, a slug range per transaction.
  */
 async function writeDegrees(gateway: Neo4jGateway, n: number): Promise<void> {
   for (let first = 1; first <= n; first += DEGREE_BATCH) {
@@ -204,12 +249,18 @@ async function writeDegrees(gateway: Neo4jGateway, n: number): Promise<void> {
  * does not need all-or-nothing: every batch commits on its own, and a rerun completes an interrupted run. Numbers up
  * to the highest one present are MERGEd (so a rerun completes the data without duplicates); numbers above it cannot
  * exist yet, nor can their relations (a relation belongs to its higher-numbered end and is written only after that
- * end), so those are CREATEd, which is much cheaper.
+ * end), so those are CREATEd, which is much cheaper, with their sort keys and their final degree: the graph is a pure
+ * function of n, so the degree is known before any relation is written. Only concepts that were already present get
+ * their degree recomputed in the database afterwards.
  *
  * Two writers run at once, so the database uses both of a small machine's cores: one writes the concepts in order,
  * and the other follows it, writing the relations of the concepts committed so far. Every relation points to a
  * lower-numbered concept, so its ends are committed by then, and the two writers never touch the same nodes (no lock
  * waits, no deadlocks).
+ *
+ * The indexes stay while it writes: dropping those only reads use (search, sort keys, kind) and building them again
+ * from the finished data was measured (`npm run bench:seed`, README) and cost as much CPU as maintaining them row by
+ * row, with no steady gain in time, while search would fail meanwhile.
  */
 export async function writeSynthetic(gateway: Neo4jGateway, n: number, logger: Logger): Promise<SyntheticResult> {
   if (!Number.isInteger(n) || n < 0 || n > MAX_SYNTHETIC) throw new RangeError(`synthetic count must be a whole number from 0 to ${MAX_SYNTHETIC}, got ${n}`);
@@ -217,11 +268,12 @@ export async function writeSynthetic(gateway: Neo4jGateway, n: number, logger: L
   const removed = await removeAbove(gateway, n, logger);
   const present = await highestPresent(gateway);
   const removedAt = performance.now();
-  const params = (rows: unknown[]) => ({ origin: SYNTHETIC_ORIGIN, rows });
+  const params = (rows: unknown) => ({ origin: SYNTHETIC_ORIGIN, rows });
 
   // `committed`: every concept up to this number is written, and `ids` has their element ids. A failure on either side
   // stops the other.
   const ids = new Array<string | undefined>(n + 1);
+  const incoming = incomingAbove(n, present);
   let committed = 0;
   let failed = false;
   let wake = (): void => undefined;
@@ -229,17 +281,23 @@ export async function writeSynthetic(gateway: Neo4jGateway, n: number, logger: L
     wake = resolve;
   });
 
+  const conceptRow = (i: number): Record<string, unknown> => {
+    const c = syntheticConcept(i);
+    const row: Record<string, unknown> = { ...c, order: c.order === null ? null : neo4j.int(c.order) };
+    if (i <= present) return row;
+    // Every relation of a new concept ends at a new concept or at a present one written (MERGEd) before it.
+    const outgoing = syntheticRelationsOf(i).filter((r) => numberOf(r.to) > present || ids[numberOf(r.to)] !== undefined).length;
+    return { ...row, origin: SYNTHETIC_ORIGIN, sortNameEn: nameKey(c.nameEn ?? c.nameKo), sortNameKo: nameKey(c.nameKo ?? c.nameEn), degree: neo4j.int(outgoing + incoming[i]) };
+  };
+
   let concepts = 0;
-  let conceptsSeconds = 0;
+  let conceptsAt = removedAt;
   const writeConcepts = async () => {
     try {
       for (const [first, last] of conceptRanges(n, present)) {
         if (failed) return;
         const rows: Record<string, unknown>[] = [];
-        for (let i = first; i <= last; i += 1) {
-          const c = syntheticConcept(i);
-          rows.push({ ...c, order: c.order === null ? null : neo4j.int(c.order) });
-        }
+        for (let i = first; i <= last; i += 1) rows.push(conceptRow(i));
         const written = await gateway.writeTransaction((tx) => tx.run(first <= present ? MERGE_CONCEPTS : CREATE_CONCEPTS, params(rows)), TIMEOUT_MS);
         for (const record of written.records) ids[numberOf(record.get('slug') as string)] = record.get('id') as string;
         concepts += rows.length;
@@ -250,7 +308,7 @@ export async function writeSynthetic(gateway: Neo4jGateway, n: number, logger: L
         }
         wake();
       }
-      conceptsSeconds = (performance.now() - removedAt) / 1000;
+      conceptsAt = performance.now();
     } catch (error) {
       failed = true;
       throw error;
@@ -266,11 +324,11 @@ export async function writeSynthetic(gateway: Neo4jGateway, n: number, logger: L
         while (committed === linked && !failed) await advanced();
         if (failed) return;
         const last = Math.min(committed, linked + RELATION_CHUNK);
-        const groups = relationGroups(linked + 1, last, present, ids);
+        const { count, groups } = relationGroups(linked + 1, last, present, ids);
         await gateway.writeTransaction(async (tx) => {
-          for (const { type, verb, rows } of groups) await tx.run(relationStatement(type, verb), params(rows));
+          for (const { verb, rows } of groups) await tx.run(RELATION_STATEMENTS[verb], params(rows));
         }, TIMEOUT_MS);
-        relations += groups.reduce((sum, g) => sum + g.rows.length, 0);
+        relations += count;
         linked = last;
         logger.info({ done: relations, upTo: linked, perSecond: rate(relations, removedAt) }, `synthetic relations of concepts up to ${linked}/${n}: ${relations}`);
       }
@@ -284,11 +342,11 @@ export async function writeSynthetic(gateway: Neo4jGateway, n: number, logger: L
   const outcomes = await Promise.allSettled([writeConcepts(), writeRelations()]);
   const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failure) throw failure.reason;
-  await writeDegrees(gateway, n);
+  const relationsAt = performance.now();
+  await writeDegrees(gateway, present);
   const seconds = (performance.now() - started) / 1000;
-  logger.info(
-    { removeSeconds: Number(((removedAt - started) / 1000).toFixed(2)), conceptsSeconds: Number(conceptsSeconds.toFixed(2)), seconds: Number(seconds.toFixed(2)) },
-    'synthetic: timing by phase (relations follow the concepts, so they end last)',
-  );
-  return { concepts, relations, removed, seconds };
+  const since = (at: number) => Number(((at - started) / 1000).toFixed(2));
+  const phases = { remove: since(removedAt), concepts: since(conceptsAt), relations: since(relationsAt), degrees: Number(seconds.toFixed(2)) };
+  logger.info({ phases }, 'synthetic: seconds from the start to the end of each phase (relations follow the concepts, so they end last)');
+  return { concepts, relations, removed, seconds, phases };
 }

@@ -28,6 +28,15 @@ async function synthetic() {
   return row;
 }
 
+/** Synthetic concepts whose stored degree is not the number of their relationships to concepts, as the graph has them. */
+async function wrongDegrees(): Promise<string[]> {
+  const rows = await db.gateway.read(
+    `MATCH (c:Concept {origin: 'synthetic'}) WITH c, COUNT { (c)--(:Concept) } AS actual WHERE c.degree IS NULL OR c.degree <> actual
+     RETURN c.slug + ' stores ' + coalesce(toString(c.degree), 'nothing') + ', has ' + toString(actual) AS wrong ORDER BY wrong LIMIT 5`,
+  );
+  return rows.map((r) => r.wrong as string);
+}
+
 /** The synthetic part of the graph, as text. */
 async function syntheticSnapshot() {
   const all = await graphSnapshot(db.gateway);
@@ -131,6 +140,7 @@ describe('synthetic data', () => {
     const n = 4500;
     await writeSynthetic(db.gateway, n, silent);
     expect(await synthetic()).toMatchObject({ concepts: n, last: 'synthetic-004500', relations: RELATIONS[n], crossing: 0 });
+    expect(await wrongDegrees()).toEqual([]);
     const complete = await syntheticSnapshot();
 
     // What an interruption can leave: concepts only up to some number, and some of their relations missing.
@@ -140,5 +150,16 @@ describe('synthetic data', () => {
     );
     expect(await writeSynthetic(db.gateway, n, silent)).toMatchObject({ concepts: n, relations: RELATIONS[n], removed: 0 });
     expect(await syntheticSnapshot()).toEqual(complete);
+  });
+
+  it('gives concepts written next to present ones (grown, shrunk) the degree their relationships give them', async () => {
+    await writeSynthetic(db.gateway, 0, silent);
+    await writeSynthetic(db.gateway, 2100, silent);
+    expect(await wrongDegrees()).toEqual([]);
+    await writeSynthetic(db.gateway, 4300, silent);
+    expect(await wrongDegrees()).toEqual([]);
+    await writeSynthetic(db.gateway, 3700, silent);
+    expect(await wrongDegrees()).toEqual([]);
+    expect(await synthetic()).toMatchObject({ concepts: 3700, relations: 3 + 3 * 3697 });
   });
 });
