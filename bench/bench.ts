@@ -533,20 +533,21 @@ async function main(): Promise<void> {
       peer: live.peer?.peakRssMiB() ?? 0,
     };
     // The learners stay in the graph for the scale series: the public shapes must not care that they are there.
-    const learners = options.scaleOnly
-      ? undefined
-      : await runLearners({
-          db,
-          server: live.ours,
-          schema,
-          cases: seedCases,
-          population: options.learners,
-          load,
-          rounds: options.rounds,
-          serialBudgetMs: options.serialBudgetMs,
-          settle: () => settle(live, db),
-          progress,
-        });
+    const learners =
+      options.scaleOnly || options.learners === 0
+        ? undefined
+        : await runLearners({
+            db,
+            server: live.ours,
+            schema,
+            cases: seedCases,
+            population: options.learners,
+            load,
+            rounds: options.rounds,
+            serialBudgetMs: options.serialBudgetMs,
+            settle: () => settle(live, db),
+            progress,
+          });
 
     const scale: ScaleStep[] = [];
     const skipped: string[] = [];

@@ -22,7 +22,7 @@ export interface BenchOptions {
   scaleOnly: boolean;
   /** Only the learner part: review writes and dashboards with few and many learners, and the public shapes beside. */
   learnersOnly: boolean;
-  /** Learners (each with 100 reviewed concepts) in the graph for the learner part's large step. */
+  /** Learners (each with 100 reviewed concepts) in the graph for the learner part's large step; 0 leaves the part out. */
   learners: number;
   /** Instead of the benchmark: CPU profiles of our server, one per shape, on the shipped seed. */
   profile: boolean;
@@ -44,6 +44,7 @@ export const USAGE = `npm run bench [-- options]
   --scale-only         skip the main table; only the scale series (with --sizes 1000,999999 --budget 0 for 1M)
   --learners-only      only the learner part: review writes and dashboards with 100 and N learners in the graph
   --learners N         learners (100 reviewed concepts each) in the learner part's large step (10000)
+  --no-learners        leave the learner part out (the main table and the scale series only)
   --profile            CPU-profile our server per shape on the shipped seed instead (node --cpu-prof)
   --heap SIZE          heap of the local Neo4j (2g)
   --pagecache SIZE     page cache of the local Neo4j (3g)`;
@@ -120,6 +121,9 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--learners-only':
         options.learnersOnly = true;
+        break;
+      case '--no-learners':
+        options.learners = 0;
         break;
       case '--learners':
         options.learners = Math.round(positive(arg, next()?.replace(/k$/i, '000')));

@@ -264,6 +264,8 @@ function targets(result: BenchResult): Target[] {
     });
   } else out.push(...mainTargets(result));
   if (result.learners) out.push(...learnerTargets(result.learners));
+  else if (result.options.learners === 0)
+    out.push({ target: 'the learner part (dashboard and review write)', met: null, detail: 'not run (--no-learners)' });
   out.push(...scaleTargets(result));
   return out;
 }
