@@ -17,6 +17,7 @@ const UNIT_IN_TEST = [
   'test/seed-coverage.test.ts',
   'test/lint/check-layers.test.ts',
   'test/bench-learners.test.ts',
+  'test/bench-report.test.ts',
 ];
 
 const escapeRegExp = (file) => file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -16,7 +16,15 @@ import { type BenchDatabase, checkSyntheticKeys, graphCounts, openBenchDatabase 
 import { oursDbWork, rawDbWork } from './db-hits';
 import { loadHttp } from './load-http';
 import { loadRaw, runRawOnce } from './load-raw';
-import { combine, type LoadOptions, type Measurement, quantile } from './measure';
+import {
+  clientOverhead,
+  fetchAsker,
+  httpAsker,
+  type SerialMeasurement,
+  type SerialOptions,
+  timeSerial,
+} from './load-serial';
+import { combine, type LoadOptions, type Measurement } from './measure';
 import { parseOptions } from './options';
 import { runLearners } from './learners';
 import { startPeerProcess } from './peer/peer-process';
@@ -197,42 +205,47 @@ async function check(shape: ShapeCase, servers: Servers, db: BenchDatabase, sche
   return result;
 }
 
+/** The one-client figures right after the check: the first asks a fresh server gets, before any load (cold). */
+const COLD: SerialOptions = { warmupMs: 0, asks: 40, budgetMs: 0 };
 /**
- * Latency of one client asking again and again (no concurrency): the cost of one answer without queueing, which
- * a busy machine distorts far less than the figures under load. At most `budgetMs` or 40 answers, after 3 warm-ups.
+ * The one-client figures after the shape's load rounds, each contestant first asked alone for a second (warm): what a
+ * learner waits for on a running server.
  */
-async function serialP50(ask: () => Promise<unknown>, budgetMs: number): Promise<number> {
-  for (let i = 0; i < 3; i += 1) await ask();
-  const times: number[] = [];
-  const deadline = performance.now() + budgetMs;
-  while (times.length < 40 && (times.length < 5 || performance.now() < deadline)) {
-    const started = performance.now();
-    await ask();
-    times.push(performance.now() - started);
-  }
-  return quantile(times, 0.5);
-}
+const WARM: SerialOptions = { warmupMs: 1000, asks: 200, budgetMs: 4000 };
 
+/** Asks each measurable contestant of a shape one request at a time, through the same lean client (load-serial.ts). */
 async function serialTimings(
   shape: ShapeCase,
   c: CaseCheck,
   servers: Servers,
   db: BenchDatabase,
-  budgetMs: number,
-): Promise<void> {
-  const post = (server: ServerProcess, who: string, body: string) =>
-    ask(server, `one client timing ${who} on ${shape.id}`, body).then((r) => r.text());
-  if (c.ours === 'ok')
-    c.serialP50.ours = await serialP50(
-      () => post(servers.ours, 'ours (response cache off)', JSON.stringify(shape.ours)),
-      budgetMs,
-    );
-  if (c.peer === 'ok' && shape.peer)
-    c.serialP50.peer = await serialP50(() => post(servers.peer, 'the peer', JSON.stringify(shape.peer)), budgetMs);
-  if (c.raw === 'ok') {
-    const { cypher, params } = shape.raw;
-    c.serialP50.raw = await serialP50(() => runRawOnce(db.driver, db.config.neo4j.database, cypher, params), budgetMs);
+  options: SerialOptions,
+  order: ContestantId[] = CONTESTANTS,
+): Promise<Partial<Record<ContestantId, SerialMeasurement>>> {
+  const out: Partial<Record<ContestantId, SerialMeasurement>> = {};
+  const overHttp = async (server: ServerProcess, body: string) => {
+    const client = httpAsker(server.url, body);
+    try {
+      // Three unmeasured asks open the connection and reach every lazily made part once, as they always did.
+      for (let i = 0; i < 3; i += 1) await client.ask();
+      return await timeSerial(client.ask, options);
+    } finally {
+      client.close();
+    }
+  };
+  for (const who of order) {
+    if (c.ours !== 'ok' || c[who] !== 'ok') continue;
+    if (who === 'ours') out.ours = await overHttp(servers.ours, JSON.stringify(shape.ours));
+    else if (who === 'peer' && shape.peer) out.peer = await overHttp(servers.peer, JSON.stringify(shape.peer));
+    else if (who === 'raw') {
+      const { cypher, params } = shape.raw;
+      const ask = () => runRawOnce(db.driver, db.config.neo4j.database, cypher, params);
+      for (let i = 0; i < 3; i += 1) await ask();
+      out.raw = await timeSerial(ask, options);
+    }
+    await settle(servers, db);
   }
+  return out;
 }
 
 function measure(
@@ -269,15 +282,17 @@ async function runShapes(
   serialBudgetMs: number,
   label: string,
 ): Promise<ShapeRow[]> {
+  const cold = { ...COLD, budgetMs: serialBudgetMs };
   const rows: ShapeRow[] = [];
   for (const shape of cases) {
     const c = await check(shape, servers, db, schema);
     const verdict = CONTESTANTS.map((who) => `${who} ${c[who]}`).join(', ');
     progress(`${label} check ${shape.id}: ${verdict}`);
     await settle(servers, db);
-    await serialTimings(shape, c, servers, db, serialBudgetMs);
+    const first = await serialTimings(shape, c, servers, db, cold);
+    for (const who of CONTESTANTS) if (first[who]) c.serialP50[who] = first[who].p50;
     progress(
-      `${label} one client ${shape.id}: ${CONTESTANTS.map((who) => `${who} ${c.serialP50[who]?.toFixed(2) ?? '–'} ms`).join(', ')}`,
+      `${label} one client, cold, ${shape.id}: ${CONTESTANTS.map((who) => `${who} ${c.serialP50[who]?.toFixed(2) ?? '–'} ms`).join(', ')}`,
     );
     rows.push({ shape: shape.id, check: c, runs: { ours: [], peer: [], raw: [] } });
   }
@@ -295,6 +310,18 @@ async function runShapes(
         );
       }
     }
+  }
+  // Warm: after every round, so each server has answered this shape under load; the order rotates per shape.
+  for (const [index, shape] of cases.entries()) {
+    const row = rows[index];
+    const order = CONTESTANTS.map((_, i) => CONTESTANTS[(i + index) % CONTESTANTS.length]);
+    row.check.warm = await serialTimings(shape, row.check, servers, db, WARM, order);
+    progress(
+      `${label} one client, warm, ${shape.id}: ${CONTESTANTS.map((who) => {
+        const m = row.check.warm?.[who];
+        return `${who} ${m ? `p50 ${m.p50.toFixed(2)} · p90 ${m.p90.toFixed(2)} ms (${m.asks})` : '–'}`;
+      }).join(', ')}`,
+    );
   }
   for (const row of rows) {
     for (const who of CONTESTANTS) if (row.runs[who].length) row[who] = combine(row.runs[who]);
@@ -521,6 +548,14 @@ async function main(): Promise<void> {
         ? []
         : await runShapes(seedCases, live, db, schema, options.rounds, load, options.serialBudgetMs, 'seed');
     let scenarios: Scenarios | undefined;
+    let overhead: BenchResult['clientOverhead'];
+    if (main.length) {
+      const body = JSON.stringify(seedCases[0].ours);
+      overhead = { http: await clientOverhead(body, WARM), fetch: await clientOverhead(body, WARM, fetchAsker) };
+      progress(
+        `the one-client client alone against a fixed answer: http p50 ${overhead.http.p50.toFixed(3)} ms, fetch p50 ${overhead.fetch!.p50.toFixed(3)} ms`,
+      );
+    }
     if (!options.scaleOnly && !options.learnersOnly) {
       await measureCached(main, seedCases, live, db, options.rounds, load);
       scenarios = await measureScenarios(seedCases, live, db, options.rounds, load);
@@ -624,6 +659,7 @@ async function main(): Promise<void> {
       options,
       seed: { ...seed, params: seedParams },
       main,
+      clientOverhead: overhead,
       scenarios,
       learners,
       rss: { main: rssMain, end: rssEnd },
