@@ -1,25 +1,18 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-
-import type { AtlasContext } from '../../context';
+import type { RequestHooks } from './request-hooks';
 
 /** One debug line per GraphQL request: its operation, how long it took, its round trips and its error codes. */
-export function useRequestLog(): ApolloServerPlugin<AtlasContext> {
+export function useRequestLog(): RequestHooks {
   return {
-    async requestDidStart() {
-      const started = performance.now();
-      return {
-        async willSendResponse({ contextValue, operationName, errors }) {
-          contextValue.logger.debug(
-            {
-              operationName,
-              ms: Math.round(performance.now() - started),
-              roundTrips: contextValue.queryStats.roundTrips,
-              errors: errors?.map((e) => e.extensions?.code),
-            },
-            'graphql request',
-          );
+    willSendResponse({ contextValue, operationName, errors }, startedMs) {
+      contextValue.logger.debug(
+        {
+          operationName,
+          ms: Math.round(performance.now() - startedMs),
+          roundTrips: contextValue.queryStats.roundTrips,
+          errors: errors?.map((e) => e.extensions?.code),
         },
-      };
+        'graphql request',
+      );
     },
   };
 }
