@@ -21,6 +21,7 @@ import { useAccessRules } from '../access/access.plugin';
 import type { AccessLimits } from '../access/access.rate-limit';
 import type { Config } from '../config';
 import type { AtlasContext } from '../context';
+import type { Logger } from '../logger';
 import { formatError } from '../errors';
 import type { GraphVersion } from './graph-version';
 import { queryLimitsPlugin, type VerdictCache } from './limits';
@@ -68,6 +69,8 @@ function documentHeapBytes(document: DocumentNode): number {
 
 export interface ApolloDeps {
   config: Config;
+  /** The server's logger (each request logs through its own child). */
+  logger: Logger;
   schema: GraphQLSchema;
   metrics: Metrics;
   /** The server Apollo drains on stop. */
@@ -84,6 +87,7 @@ export interface ApolloDeps {
 /** Apollo Server with this API's options and plugins, whichever HTTP framework serves it. Start it before use. */
 export function createApollo({
   config,
+  logger,
   schema,
   metrics,
   httpServer,
@@ -141,7 +145,7 @@ export function createApollo({
           ['response-headers', useResponseHeaders({ graphVersion: () => graphVersion.current })],
           ...(responses ? [['response-cache-verdict', useResponseCacheVerdict()] as [string, RequestHooks]] : []),
           ['error-log', useErrorLog()],
-          ['request-log', useRequestLog()],
+          ['request-log', useRequestLog(logger)],
         ]),
       ),
     ],

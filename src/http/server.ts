@@ -146,6 +146,7 @@ export async function startHttpServer({
 
   const apollo = createApollo({
     config,
+    logger,
     schema,
     metrics,
     httpServer,
