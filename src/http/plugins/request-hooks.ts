@@ -14,18 +14,18 @@ import type { AtlasContext } from '../../context';
  * request, for the plugins that time it.
  */
 export interface RequestHooks {
-  didResolveOperation?(context: GraphQLRequestContextDidResolveOperation<AtlasContext>): Promise<void> | void;
-  didEncounterErrors?(context: GraphQLRequestContextDidEncounterErrors<AtlasContext>): Promise<void> | void;
-  willSendResponse?(context: GraphQLRequestContextWillSendResponse<AtlasContext>, startedMs: number): void;
+  /** May refuse the operation by throwing (or rejecting) with the error to answer. */
+  didResolveOperation?: (context: GraphQLRequestContextDidResolveOperation<AtlasContext>) => Promise<void>;
+  didEncounterErrors?: (context: GraphQLRequestContextDidEncounterErrors<AtlasContext>) => void;
+  willSendResponse?: (context: GraphQLRequestContextWillSendResponse<AtlasContext>, startedMs: number) => void;
 }
 
 /**
  * Our request plugins as one Apollo plugin with one listener per request. Apollo calls every hook of every listener
  * as an async function at each step of a request (source, parsing, validation, operation, execution, response,
- * whether the listener has that hook or not): measured with bench/layers.ts, nine listeners of ours cost more than
- * the work they do. Hooks of one moment run in the order given; those of `didResolveOperation` and
- * `didEncounterErrors` are started together and awaited together, as Apollo runs separate plugins, so the first
- * refusal to settle still wins.
+ * whether the listener has that hook or not): measured with bench/layers.ts, one listener instead of ten cost about
+ * 10 µs less CPU per `{ __typename }` request. Hooks of one moment run in the order given; those of `didResolveOperation` are started together
+ * and awaited together, as Apollo runs separate plugins, so the first refusal to settle still wins.
  */
 export function requestHooksPlugin(all: RequestHooks[]): ApolloServerPlugin<AtlasContext> {
   const resolved = all.filter((h) => h.didResolveOperation);
@@ -42,7 +42,7 @@ export function requestHooksPlugin(all: RequestHooks[]): ApolloServerPlugin<Atla
       }
       if (failed.length > 0) {
         listener.didEncounterErrors = async (context) => {
-          await Promise.all(failed.map((h) => h.didEncounterErrors!(context)));
+          for (const h of failed) h.didEncounterErrors!(context);
         };
       }
       if (sending.length > 0) {
