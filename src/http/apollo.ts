@@ -3,6 +3,7 @@ import type http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -20,6 +21,7 @@ import { useAccessRules } from '../access/access.plugin';
 import type { AccessLimits } from '../access/access.rate-limit';
 import type { Config } from '../config';
 import type { AtlasContext } from '../context';
+import type { Logger } from '../logger';
 import { formatError } from '../errors';
 import type { GraphVersion } from './graph-version';
 import { queryLimitsPlugin, type VerdictCache } from './limits';
@@ -27,6 +29,7 @@ import type { Metrics } from './metrics';
 import { useCacheControl } from './plugins/cache-control.plugin';
 import { useErrorLog } from './plugins/error-log.plugin';
 import { useOperationTrace } from './plugins/operation-trace.plugin';
+import { type RequestHooks, requestHooksPlugin } from './plugins/request-hooks';
 import { useRequestLog } from './plugins/request-log.plugin';
 import { useResponseHeaders } from './plugins/response-headers.plugin';
 import { useResponseStatus } from './plugins/response-status.plugin';
@@ -66,6 +69,8 @@ function documentHeapBytes(document: DocumentNode): number {
 
 export interface ApolloDeps {
   config: Config;
+  /** The server's logger (each request logs through its own child). */
+  logger: Logger;
   schema: GraphQLSchema;
   metrics: Metrics;
   /** The server Apollo drains on stop. */
@@ -82,6 +87,7 @@ export interface ApolloDeps {
 /** Apollo Server with this API's options and plugins, whichever HTTP framework serves it. Start it before use. */
 export function createApollo({
   config,
+  logger,
   schema,
   metrics,
   httpServer,
@@ -116,26 +122,32 @@ export function createApollo({
     persistedQueries: config.caches.persistedQueryBytes > 0 ? { cache: persistedQueries } : false,
     // main.ts owns signal handling, so the drain happens once and in order (HTTP, then driver, then Neo4j).
     stopOnTerminationSignals: false,
-    plugins: kept<ApolloServerPlugin<AtlasContext>>([
-      ['drain', ApolloServerPluginDrainHttpServer({ httpServer })],
-      ['landing-page-disabled', ApolloServerPluginLandingPageDisabled()],
-      // Cache-Control is set by useCacheControl, in one step for the whole response.
-      ['cache-control-disabled', ApolloServerPluginCacheControlDisabled()],
-      ['query-limits', queryLimitsPlugin(config.limits, schema, limitVerdicts)],
-      ['metrics', metrics.plugin],
-      ['operation-trace', useOperationTrace()],
-      [
-        'access-rules',
-        useAccessRules(accessLimits, { read: config.access.readsPerMinute, write: config.access.writesPerMinute }),
-      ],
-      ['cache-control', useCacheControl({ maxAgeSeconds: config.http.cacheMaxAgeSeconds })],
-      ['response-status', useResponseStatus()],
-      ['response-headers', useResponseHeaders({ graphVersion: () => graphVersion.current })],
-      ...(responses
-        ? [['response-cache-verdict', useResponseCacheVerdict()] as [string, ApolloServerPlugin<AtlasContext>]]
-        : []),
-      ['error-log', useErrorLog()],
-      ['request-log', useRequestLog()],
-    ]),
+    plugins: [
+      ...kept<ApolloServerPlugin<AtlasContext>>([
+        ['drain', ApolloServerPluginDrainHttpServer({ httpServer })],
+        ['landing-page-disabled', ApolloServerPluginLandingPageDisabled()],
+        // Cache-Control is set by useCacheControl, in one step for the whole response.
+        ['cache-control-disabled', ApolloServerPluginCacheControlDisabled()],
+        // Apollo installs inline tracing for federated subgraphs only, but its listener runs on every request.
+        ['inline-trace-disabled', ApolloServerPluginInlineTraceDisabled()],
+      ]),
+      requestHooksPlugin(
+        kept<RequestHooks>([
+          ['query-limits', queryLimitsPlugin(config.limits, schema, limitVerdicts)],
+          ['metrics', metrics.plugin],
+          ['operation-trace', useOperationTrace()],
+          [
+            'access-rules',
+            useAccessRules(accessLimits, { read: config.access.readsPerMinute, write: config.access.writesPerMinute }),
+          ],
+          ['cache-control', useCacheControl({ maxAgeSeconds: config.http.cacheMaxAgeSeconds })],
+          ['response-status', useResponseStatus()],
+          ['response-headers', useResponseHeaders({ graphVersion: () => graphVersion.current })],
+          ...(responses ? [['response-cache-verdict', useResponseCacheVerdict()] as [string, RequestHooks]] : []),
+          ['error-log', useErrorLog()],
+          ['request-log', useRequestLog(logger)],
+        ]),
+      ),
+    ],
   });
 }

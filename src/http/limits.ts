@@ -1,14 +1,13 @@
 import crypto from 'node:crypto';
 
-import type { ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { type DocumentNode, GraphQLError, type GraphQLSchema, type OperationDefinitionNode, parse } from 'graphql';
 
 import type { LimitsConfig } from '../config';
-import type { AtlasContext } from '../context';
 import { ErrorCode } from '../errors';
 import { aliasCount, type CostSizes, documentShape, operationShape } from './limits.analysis';
 import type { Step } from './chain';
+import type { RequestHooks } from './plugins/request-hooks';
 import { queryTextOf, sendRequestError } from './request-errors';
 
 /** A request asked for too much; answered with HTTP 400 before any resolver runs. */
@@ -161,34 +160,23 @@ export function queryShapeGuard(limits: LimitsConfig, schema: GraphQLSchema, ver
  * Verdicts are remembered per query text, operation and variables within a budget of bytes, so a client repeating a
  * query (the usual case) has it analysed once, and a flood of distinct requests cannot grow the memory past it.
  */
-export function queryLimitsPlugin(
-  limits: LimitsConfig,
-  schema: GraphQLSchema,
-  verdicts: VerdictCache,
-): ApolloServerPlugin<AtlasContext> {
+export function queryLimitsPlugin(limits: LimitsConfig, schema: GraphQLSchema, verdicts: VerdictCache): RequestHooks {
   return {
-    async requestDidStart({ contextValue }) {
-      return {
-        async didResolveOperation({ request, document, operation, queryHash }) {
-          // No operation of that name (or several and none named): execution answers that, with a clear message.
-          if (!operation) return;
-          const variables = request.variables ?? {};
-          const key = `operation:${queryHash}:${shortKey(request.operationName ?? '')}:${variablesKey(variables)}`;
-          let found = await verdicts.get(key);
-          if (found === undefined) {
-            found = stored(verdict(schema, document, operation, variables, limits));
-            await verdicts.set(key, found);
-          }
-          const error = revived(found);
-          if (error) {
-            contextValue.logger.info(
-              { code: error.extensions.code, reason: error.message },
-              'query refused by the limits',
-            );
-            throw error;
-          }
-        },
-      };
+    async didResolveOperation({ request, document, operation, queryHash, contextValue }) {
+      // No operation of that name (or several and none named): execution answers that, with a clear message.
+      if (!operation) return;
+      const variables = request.variables ?? {};
+      const key = `operation:${queryHash}:${shortKey(request.operationName ?? '')}:${variablesKey(variables)}`;
+      let found = await verdicts.get(key);
+      if (found === undefined) {
+        found = stored(verdict(schema, document, operation, variables, limits));
+        await verdicts.set(key, found);
+      }
+      const error = revived(found);
+      if (error) {
+        contextValue.logger.info({ code: error.extensions.code, reason: error.message }, 'query refused by the limits');
+        throw error;
+      }
     },
   };
 }

@@ -1,14 +1,13 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-import type { AtlasContext } from '../context';
 import type { Neo4jGateway } from '../neo4j/gateway';
+import type { RequestHooks } from './plugins/request-hooks';
 
 export interface Metrics {
   registry: Registry;
-  /** Apollo plugin that records every GraphQL request. */
-  plugin: ApolloServerPlugin<AtlasContext>;
+  /** Records every GraphQL request (one of the request hooks of src/http/apollo.ts). */
+  plugin: RequestHooks;
   /** For the gateway's onQuery hook: every Cypher round trip. */
   recordQuery(kind: 'read' | 'write', durationMs: number, ok: boolean): void;
 }
@@ -72,27 +71,28 @@ export function createMetrics(gateway: () => Neo4jGateway | undefined, maxPoolSi
     },
   });
 
+  // Apollo keeps parsed documents, so a repeated query brings the same operation node and its label is worked out once.
+  const labels = new WeakMap<OperationDefinitionNode, string>();
+  const labelOf = (operation: OperationDefinitionNode): string => {
+    let label = labels.get(operation);
+    if (label === undefined) labels.set(operation, (label = operationLabel(operation)));
+    return label;
+  };
+
   return {
     registry,
     recordQuery(kind, durationMs, ok) {
       cypher.observe({ mode: kind, outcome: ok ? 'ok' : 'error' }, durationMs / 1000);
     },
     plugin: {
-      async requestDidStart() {
-        const started = performance.now();
-        let operation = 'unknown';
-        return {
-          async didResolveOperation({ operation: op }) {
-            operation = operationLabel(op);
-          },
-          async willSendResponse({ errors, contextValue }) {
-            const code = errors?.[0]?.extensions?.code;
-            const outcome = errors?.length ? (typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR') : 'ok';
-            requests.inc({ operation, outcome });
-            latency.observe({ operation }, (performance.now() - started) / 1000);
-            roundTrips.observe(contextValue.queryStats.roundTrips);
-          },
-        };
+      // The operation label is read once the answer is ready, from the operation Apollo resolved (if it got that far).
+      willSendResponse({ errors, contextValue, operation }, startedMs) {
+        const label = operation ? labelOf(operation) : 'unknown';
+        const code = errors?.[0]?.extensions?.code;
+        const outcome = errors?.length ? (typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR') : 'ok';
+        requests.inc({ operation: label, outcome });
+        latency.observe({ operation: label }, (performance.now() - startedMs) / 1000);
+        roundTrips.observe(contextValue.queryStats.roundTrips);
       },
     },
   };

@@ -1,14 +1,13 @@
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
-import type { ApolloServerPlugin } from '@apollo/server';
 import { Lexer, Source, TokenKind } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
 
-import type { AtlasContext } from '../context';
 import { langFromAcceptLanguage } from '../i18n/lang';
 import type { Step } from './chain';
 import { graphqlMediaType } from './media-type';
 import { searchParam } from './request-errors';
+import type { RequestHooks } from './plugins/request-hooks';
 import type { AnswerKeeper } from './request-state';
 import { sendText } from './respond';
 
@@ -306,19 +305,15 @@ function collectHeaders(all: OutgoingHttpHeaders, before: OutgoingHttpHeaders): 
  * Marks each answer as storable (`miss`) or not (`bypass`): only a single result without errors, for a request
  * without credentials, whose resolvers did not say it differs per call (a quiz without a seed).
  */
-export function useResponseCacheVerdict(): ApolloServerPlugin<AtlasContext> {
+export function useResponseCacheVerdict(): RequestHooks {
   return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ request, response, contextValue }) {
-          const storable =
-            response.body.kind === 'single' &&
-            !response.body.singleResult.errors &&
-            !contextValue.perCallAnswer &&
-            !isPrivateRequest(request.http?.headers ?? new Map());
-          response.http.headers.set(RESPONSE_CACHE_HEADER, storable ? 'miss' : 'bypass');
-        },
-      };
+    willSendResponse({ request, response, contextValue }) {
+      const storable =
+        response.body.kind === 'single' &&
+        !response.body.singleResult.errors &&
+        !contextValue.perCallAnswer &&
+        !isPrivateRequest(request.http?.headers ?? new Map());
+      response.http.headers.set(RESPONSE_CACHE_HEADER, storable ? 'miss' : 'bypass');
     },
   };
 }

@@ -1,7 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-
 import { PRIVATE_NO_STORE } from '../../access/access.middleware';
-import type { AtlasContext } from '../../context';
+import type { RequestHooks } from './request-hooks';
 
 export interface CacheControlOptions {
   /** How long a shared cache may keep a successful answer; 0 keeps nothing. */
@@ -15,23 +13,20 @@ export interface CacheControlOptions {
  * answers that differ on every call (a quiz without a seed) must not be kept. An answer to a request with a
  * credential is private to its caller: no cache may keep it, not even the browser's.
  */
-export function useCacheControl({ maxAgeSeconds = 0 }: CacheControlOptions = {}): ApolloServerPlugin<AtlasContext> {
+export function useCacheControl({ maxAgeSeconds = 0 }: CacheControlOptions = {}): RequestHooks {
+  const kept = `max-age=${maxAgeSeconds}, public`;
   return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue }) {
-          if (contextValue.caller.kind !== 'public') {
-            response.http.headers.set('cache-control', PRIVATE_NO_STORE);
-            return;
-          }
-          const cacheable =
-            maxAgeSeconds > 0 &&
-            response.body.kind === 'single' &&
-            !response.body.singleResult.errors &&
-            !contextValue.perCallAnswer;
-          response.http.headers.set('cache-control', cacheable ? `max-age=${maxAgeSeconds}, public` : 'no-store');
-        },
-      };
+    willSendResponse({ response, contextValue }) {
+      if (contextValue.caller.kind !== 'public') {
+        response.http.headers.set('cache-control', PRIVATE_NO_STORE);
+        return;
+      }
+      const cacheable =
+        maxAgeSeconds > 0 &&
+        response.body.kind === 'single' &&
+        !response.body.singleResult.errors &&
+        !contextValue.perCallAnswer;
+      response.http.headers.set('cache-control', cacheable ? kept : 'no-store');
     },
   };
 }

@@ -1,6 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-
-import type { AtlasContext } from '../../context';
+import type { RequestHooks } from './request-hooks';
 
 export interface ResponseHeadersOptions {
   /** The version of the graph content answers are read from (the seed hash, shortened). */
@@ -8,15 +6,11 @@ export interface ResponseHeadersOptions {
 }
 
 /** Tells a client what an answer cost and which graph it came from: X-Db-Round-Trips and X-Graph-Version. */
-export function useResponseHeaders({ graphVersion }: ResponseHeadersOptions): ApolloServerPlugin<AtlasContext> {
+export function useResponseHeaders({ graphVersion }: ResponseHeadersOptions): RequestHooks {
   return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue }) {
-          response.http.headers.set('x-db-round-trips', String(contextValue.queryStats.roundTrips));
-          response.http.headers.set('x-graph-version', graphVersion());
-        },
-      };
+    willSendResponse({ response, contextValue }) {
+      response.http.headers.set('x-db-round-trips', String(contextValue.queryStats.roundTrips));
+      response.http.headers.set('x-graph-version', graphVersion());
     },
   };
 }
