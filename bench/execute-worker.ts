@@ -22,7 +22,6 @@ interface Job {
   profile?: string;
 }
 
-/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment */
 function load(dist: string) {
   const from = (file: string) => require(path.resolve(dist, file));
   return {
@@ -34,16 +33,15 @@ function load(dist: string) {
     PUBLIC_CALLER: from('src/access/access.types.js').PUBLIC_CALLER,
   };
 }
-/* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment */
 
 /** Wraps every field resolver to count calls and promises per answer (a separate run: the wrapper costs CPU). */
-function countResolvers(schema: GraphQLSchema): Map<string, { calls: number; promises: number; own: boolean }> {
-  const counts = new Map<string, { calls: number; promises: number; own: boolean }>();
+function countResolvers(schema: GraphQLSchema): Map<string, { calls: number; promises: number }> {
+  const counts = new Map<string, { calls: number; promises: number }>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const key = `${type.name}.${field.name}`;
-      const entry = { calls: 0, promises: 0, own: Boolean(field.resolve) };
+      const entry = { calls: 0, promises: 0 };
       counts.set(key, entry);
       const inner = field.resolve;
       field.resolve = (source, args, context, info) => {
@@ -62,7 +60,7 @@ function countResolvers(schema: GraphQLSchema): Map<string, { calls: number; pro
 
 async function main(): Promise<void> {
   const dist = process.argv[2];
-  const job = JSON.parse(await new Response(process.stdin as unknown as ReadableStream).text()) as Job;
+  const job = JSON.parse(await new Response(process.stdin).text()) as Job;
   const m = load(dist);
   const config = m.loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_PRETTY: 'false' });
   const logger = m.createLogger(config);
@@ -120,7 +118,6 @@ async function main(): Promise<void> {
         .filter(([, entry]) => entry.calls > 0)
         .map(([name, entry]) => ({
           name,
-          own: entry.own,
           calls: entry.calls / job.answers,
           promises: entry.promises / job.answers,
         }))

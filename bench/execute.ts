@@ -39,7 +39,7 @@ interface WorkerResult {
   cpuUsPerAnswer: number;
   answersPerSecond: number;
   digest: string;
-  resolvers?: { name: string; own: boolean; calls: number; promises: number }[];
+  resolvers?: { name: string; calls: number; promises: number }[];
 }
 
 function parse(argv: string[]): Options {
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
         const result = await runWorker(db.uri, options.dists[0], { ...job, count: options.count, profile });
         process.stdout.write(`${question}: ${result.cpuUsPerAnswer.toFixed(0)} CPU µs per answer\n`);
         for (const r of result.resolvers ?? [])
-          process.stdout.write(`  ${r.name}${r.own ? '' : ' (default)'}: ${r.calls} calls, ${r.promises} promises\n`);
+          process.stdout.write(`  ${r.name}: ${r.calls} calls, ${r.promises} promises\n`);
         if (profile) {
           const summary = summarizeCpuProfile(profile, undefined, 30);
           for (const share of summary.byPackage) process.stdout.write(`  ${share.percent}%  ${share.name}\n`);
