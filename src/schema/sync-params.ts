@@ -81,10 +81,10 @@ function buildable(params: MethodParams | undefined, sync: ReadonlySet<unknown>,
  * type-graphql hands every resolver that takes an argument its parameters through its validation step, an async
  * function even with validation off, so each such field answers with a promise: every `name(lang:)` of every concept
  * in a list, and then the promise bookkeeping graphql-js does for the object and the list around it. For a field that
- * is a method of its object type, with no middleware or roles, whose parameters are only those of `sync` (the `lang`
- * argument), the context, the info or the root, this gives the field a resolver that builds the same parameters at
- * once and calls the same method. A root that is not an instance of the type is left to type-graphql's resolver, which
- * converts it first.
+ * is a method of its object type or of a resolver class for it, with no middleware or roles, whose parameters are
+ * only those of `sync` (the `lang` argument), `@Args` of scalars and enums, the context, the info or the root, this
+ * gives the field a resolver that builds the same parameters at once and calls the same method. A root that is not an
+ * instance of the type is left to type-graphql's resolver, which converts it first.
  */
 export function resolveParamsSynchronously(schema: GraphQLSchema, sync: ReadonlySet<SyncParamResolver>): number {
   const storage = getMetadataStorage();
