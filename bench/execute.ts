@@ -119,7 +119,8 @@ async function main(): Promise<void> {
         path: { from: 'docker-stop', to: 'unikernel' },
       },
     });
-    const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-execute-'));
+    // Made only for --profile; the profiles stay there for a closer look.
+    const profileDir = options.profile ? fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-execute-')) : '';
     for (const question of options.questions) {
       const shape = shapeCases(params).find((one) => one.id === question);
       if (!shape) throw new Error(`no bench shape ${question}`);
