@@ -116,6 +116,23 @@ describe('createReadAhead', () => {
     expect(runner.statements).toHaveLength(1);
   });
 
+  it('has a walked level at hand at once, and nothing it has not read ahead', async () => {
+    const { readAhead } = setUp();
+    expect(readAhead.relatedAtHand('docker-stop', signals)).toBeUndefined();
+    await readAhead.conceptWithWalk('docker-stop', { read: 'whole', walk: [signals, everything] });
+    expect(readAhead.relatedAtHand('docker-stop', signals)?.map((r) => r.other.slug)).toEqual(['sigkill', 'sigterm']);
+    expect(readAhead.relatedAtHand('sigterm', everything)).toEqual([]);
+    // Another choice, and a concept the walk did not reach, are not at hand: they need a read.
+    expect(readAhead.relatedAtHand('docker-stop', everything)).toBeUndefined();
+    expect(readAhead.relatedAtHand('sigkill', signals)).toBeUndefined();
+  });
+
+  it('does not count a read of its own as read ahead', async () => {
+    const { readAhead } = setUp();
+    await readAhead.related('docker-stop', signals);
+    expect(readAhead.relatedAtHand('docker-stop', signals)).toBeUndefined();
+  });
+
   it('finds a level read ahead under the same choice even when the walk read its concepts whole', async () => {
     const { runner, readAhead } = setUp();
     await readAhead.conceptWithWalk('docker-stop', { read: 'whole', walk: [{ ...signals, read: 'whole' }] });

@@ -34,6 +34,11 @@ export interface ReadAhead {
    */
   related(slug: string, choice: RelatedChoice): Promise<RelatedRecord[]>;
   /**
+   * What `related` answers when a read ahead (a walk, a page with its relations) has already put it at hand, else
+   * undefined: a resolver can then answer at once instead of through a promise.
+   */
+  relatedAtHand(slug: string, choice: RelatedChoice): RelatedRecord[] | undefined;
+  /**
    * Remembers what another query read: whole records (parts are skipped, a later whole read completes them)
    * and, with `walk`, each concept's relations along it, so asking for them again costs nothing.
    */
@@ -95,19 +100,23 @@ export function createReadAhead(concepts: ConceptSource, walks: WalkRepository):
     { cacheKeyFn: relatedCacheKey },
   );
 
+  // What was primed, by relatedCacheKey: the loader keeps the first value of a key, and so does this.
+  const atHand = new Map<string, RelatedRecord[]>();
+
   /** Puts each level of a walk into `related`, under the concept it belongs to. */
   const primeWalk = (slug: string, trees: RelatedTree[], levels: readonly WalkLevel[]): void => {
-    related.prime(
-      { slug, choice: levels[0] },
-      sortRelated(
-        trees.map((tree) => ({
-          slug: tree.slug,
-          relation: tree.relation,
-          direction: tree.direction,
-          other: tree.other,
-        })),
-      ),
+    const key = { slug, choice: levels[0] };
+    const records = sortRelated(
+      trees.map((tree) => ({
+        slug: tree.slug,
+        relation: tree.relation,
+        direction: tree.direction,
+        other: tree.other,
+      })),
     );
+    const cacheKey = relatedCacheKey(key);
+    if (!atHand.has(cacheKey)) atHand.set(cacheKey, records);
+    related.prime(key, records);
     if (levels.length > 1) for (const tree of trees) primeWalk(tree.other.slug, tree.next ?? [], levels.slice(1));
   };
 
@@ -148,6 +157,7 @@ export function createReadAhead(concepts: ConceptSource, walks: WalkRepository):
       return isConceptRecord(concept) ? concept : bySlug.load(concept.slug);
     },
     related: (slug, choice) => related.load({ slug, choice }),
+    relatedAtHand: (slug, choice) => atHand.get(relatedCacheKey({ slug, choice })),
     remember,
   };
 }

@@ -6,6 +6,7 @@ import type { AtlasContext } from '../context';
 import { toConnection } from '../pagination/page-info.type';
 import { pageWindow, paginateSorted } from '../pagination/page';
 import { planRelated } from '../readahead/walk.plan';
+import type { RelatedRecord } from '../readahead/walk.repository';
 import { RelatedArgs } from './relation.args';
 import { RelatedConnection, RelatedEdge } from './relation.connection';
 import { groupRelated, relatedGroupKey } from './relation.group';
@@ -17,19 +18,23 @@ export class RelatedResolver {
     description:
       'The concepts this one is related to, each once, with every way they relate (signals a command sends, mechanisms it uses, stages, alternatives, ...), a page at a time.',
   })
-  async related(
+  related(
     @Root() concept: Concept,
     @Args(() => RelatedArgs) args: RelatedArgs,
     @Ctx() context: AtlasContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<RelatedConnection> {
+  ): RelatedConnection | Promise<RelatedConnection> {
     const choice = planRelated(info, args);
     // The key shape (type, order, slug) differs from the one-edge-per-relation cursors this list once issued, so
     // such an old cursor is refused as foreign instead of being misread.
     const tag = `related:${concept.slug}:${choice.types?.join(',') ?? '*'}:${args.direction}`;
     const window = pageWindow({ first: args.first, after: args.after }, tag, 3, context.config.limits);
-    const groups = groupRelated(await context.loaders.readAhead.related(concept.slug, choice));
-    const page = paginateSorted(groups, relatedGroupKey, window);
-    return toConnection(page, tag, (group, cursorOf) => new RelatedEdge(group, cursorOf));
+    const connection = (records: RelatedRecord[]) => {
+      const page = paginateSorted(groupRelated(records), relatedGroupKey, window);
+      return toConnection(page, tag, (group, cursorOf) => new RelatedEdge(group, cursorOf));
+    };
+    // Read ahead with the concept (a walk, a page): answered at once, without a promise per concept of a list.
+    const atHand = context.loaders.readAhead.relatedAtHand(concept.slug, choice);
+    return atHand ? connection(atHand) : context.loaders.readAhead.related(concept.slug, choice).then(connection);
   }
 }

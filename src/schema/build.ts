@@ -21,6 +21,7 @@ import { RelationResolver } from '../relation/relation.resolver';
 import { SearchResolver } from '../search/search.resolver';
 import { StatsResolver } from '../stats/stats.resolver';
 import { TourResolver } from '../tour/tour.resolver';
+import { readPlainFieldsDirectly } from './plain-fields';
 import { resolveParamsSynchronously } from './sync-params';
 
 /** Every resolver of the API. A new capability adds its resolver here. */
@@ -48,5 +49,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 export async function buildAtlasSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({ resolvers: RESOLVERS, validate: false });
   resolveParamsSynchronously(schema, new Set([resolveLangArg]));
+  readPlainFieldsDirectly(schema);
   return schema;
 }

@@ -1,7 +1,21 @@
 import '../graph/vocabulary.graphql';
 
 import { execute, type ExecutionResult, type GraphQLSchema, parse } from 'graphql';
-import { Arg, buildSchema, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  buildSchema,
+  Ctx,
+  Field,
+  FieldResolver,
+  InputType,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 
 import { Lang } from '../graph/vocabulary';
 import { type AskedInLang, LangArg, resolveLangArg } from '../i18n/lang.arg';
@@ -45,10 +59,49 @@ class GreetingResolver {
   }
 }
 
+@ArgsType()
+class ShoutArgs {
+  @Field(() => Int, { defaultValue: 2, description: 'How many times.' })
+  times!: number;
+
+  @Field(() => String, { nullable: true, description: 'How loud, when given.' })
+  volume?: string | null;
+}
+
+@InputType({ description: 'An input object, which type-graphql turns into an instance of its own.' })
+class Tone {
+  @Field(() => String, { description: 'The tone.' })
+  name!: string;
+}
+
+@ArgsType()
+class ToneArgs {
+  @Field(() => Tone, { description: 'The tone to say it in.' })
+  tone!: Tone;
+}
+
+@Resolver(() => Greeting)
+class ShoutResolver {
+  @FieldResolver(() => String, { description: 'The greeting said `times` times, from a resolver class.' })
+  shout(
+    @Root() greeting: Greeting,
+    @Args(() => ShoutArgs) args: ShoutArgs,
+    @Ctx() context: { marker?: string },
+  ): string {
+    const shape = `${args instanceof ShoutArgs}:${'volume' in args}:${args.volume ?? '-'}`;
+    return `${`hey${greeting.suffix}`.repeat(args.times)}${context.marker ?? ''} ${shape}`;
+  }
+
+  @FieldResolver(() => String, { description: 'The tone given, through an input object.' })
+  toned(@Args(() => ToneArgs) args: ToneArgs): string {
+    return `${args.tone instanceof Tone}:${args.tone.name}`;
+  }
+}
+
 describe('resolveParamsSynchronously', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
-    schema = await buildSchema({ resolvers: [GreetingResolver], validate: false });
+    schema = await buildSchema({ resolvers: [GreetingResolver, ShoutResolver], validate: false });
     resolveParamsSynchronously(schema, new Set([resolveLangArg]));
   });
 
@@ -77,5 +130,22 @@ describe('resolveParamsSynchronously', () => {
     const echo = run('{ greeting { echo(word: "hi") } }');
     expect(echo).toBeInstanceOf(Promise);
     expect((await echo).data).toEqual({ greeting: { echo: 'hi' } });
+  });
+  it('answers a field of a resolver class with scalar arguments at once, with the arguments built as type-graphql builds them', async () => {
+    const answer = run('{ greeting { shout loud: shout(times: 1, volume: "max") } }', { marker: '.' });
+    expect(answer).not.toBeInstanceOf(Promise);
+    expect((answer as ExecutionResult).data).toEqual({
+      greeting: { shout: 'hey!hey!. true:false:-', loud: 'hey!. true:true:max' },
+    });
+    // A root that is no instance goes through type-graphql, which converts it first: the same answer.
+    const plain = run('{ plainGreeting { shout } }');
+    expect(plain).toBeInstanceOf(Promise);
+    expect((await plain).data).toEqual({ plainGreeting: { shout: 'hey?hey? true:false:-' } });
+  });
+
+  it('leaves arguments with an input object to type-graphql, which makes it an instance', async () => {
+    const answer = run('{ greeting { toned(tone: { name: "calm" }) } }');
+    expect(answer).toBeInstanceOf(Promise);
+    expect((await answer).data).toEqual({ greeting: { toned: 'true:calm' } });
   });
 });

@@ -1,0 +1,90 @@
+import { execute, type ExecutionResult, type GraphQLSchema, parse } from 'graphql';
+import {
+  buildSchema,
+  Field,
+  FieldResolver,
+  type MiddlewareFn,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from 'type-graphql';
+
+import { readPlainFieldsDirectly } from './plain-fields';
+
+let middlewareRuns = 0;
+const counted: MiddlewareFn = (_data, next) => {
+  middlewareRuns += 1;
+  return next();
+};
+
+@ObjectType({ description: 'A thing with every kind of field the pass meets.' })
+class Thing {
+  constructor(readonly word = 'plain') {}
+
+  @Field(() => String, { description: 'A plain property.' })
+  label = 'label';
+
+  @Field(() => String, { name: 'shown', description: 'A property under another name in the schema.' })
+  hidden = 'hidden';
+
+  @Field(() => String, { description: 'A getter.' })
+  get loud(): string {
+    return this.word.toUpperCase();
+  }
+
+  @Field(() => String, { description: 'A property behind a middleware.' })
+  @UseMiddleware(counted)
+  guarded = 'guarded';
+
+  @Field(() => String, { description: 'A method.' })
+  twice(): string {
+    return `${this.word}${this.word}`;
+  }
+}
+
+@Resolver(() => Thing)
+class ThingResolver {
+  @Query(() => Thing, { description: 'A thing.' })
+  thing(): Thing {
+    return new Thing('abc');
+  }
+
+  @Query(() => Thing, { description: 'A plain object where a Thing is expected.' })
+  plainThing(): Thing {
+    return { word: 'xyz', label: 'l', hidden: 'h', guarded: 'g' } as Thing;
+  }
+
+  @FieldResolver(() => String, { description: 'A field of a resolver class.' })
+  reversed(@Root() thing: Thing): string {
+    return [...thing.word].reverse().join('');
+  }
+}
+
+describe('readPlainFieldsDirectly', () => {
+  let schema: GraphQLSchema;
+  let changed: number;
+  beforeAll(async () => {
+    schema = await buildSchema({ resolvers: [ThingResolver], validate: false });
+    changed = readPlainFieldsDirectly(schema);
+  });
+
+  const run = async (query: string): Promise<ExecutionResult> => await execute({ schema, document: parse(query) });
+
+  it('reads properties and getters itself, and leaves methods, resolver classes and middlewares to type-graphql', async () => {
+    // label, shown (hidden) and loud; not guarded, twice or reversed.
+    expect(changed).toBe(3);
+    const before = middlewareRuns;
+    expect((await run('{ thing { label shown loud guarded twice reversed } }')).data).toEqual({
+      thing: { label: 'label', shown: 'hidden', loud: 'ABC', guarded: 'guarded', twice: 'abcabc', reversed: 'cba' },
+    });
+    expect(middlewareRuns).toBe(before + 1);
+  });
+
+  it('still answers a getter of a plain object as type-graphql does, through an instance', async () => {
+    expect((await run('{ plainThing { label shown loud } }')).data).toEqual({
+      plainThing: { label: 'l', shown: 'h', loud: 'XYZ' },
+    });
+  });
+});
