@@ -221,6 +221,9 @@ async function main(): Promise<void> {
     const rps = new Map<string, number[]>(servers.map(({ name }) => [name, []]));
     const cpu = new Map<string, number[]>(servers.map(({ name }) => [name, []]));
     const serial = new Map<string, number[]>(servers.map(({ name }) => [name, []]));
+    // The database's CPU per answer too (a local database only): a server can cost less itself by asking more of it.
+    const dbCpu = new Map<string, number[]>(servers.map(({ name }) => [name, []]));
+    const dbPid = db.local?.pid;
     for (let round = 0; round < options.rounds; round += 1) {
       const order = round % 2 === 0 ? servers : [...servers].reverse();
       for (const { name, server } of order) {
@@ -228,14 +231,19 @@ async function main(): Promise<void> {
         serial.get(name)!.push(await oneClientP50(server.url, body));
         await loadHttp(server.url, body, { ...load, seconds: 1 });
         const before = cpuSeconds(server.pid);
+        const dbBefore = dbPid ? cpuSeconds(dbPid) : undefined;
         const m = await loadHttp(server.url, body, load);
         const after = cpuSeconds(server.pid);
+        const dbAfter = dbPid ? cpuSeconds(dbPid) : undefined;
         const per = (seconds: number) => (seconds * 1e6) / (m.requests + m.errors);
         const user = per(after.user - before.user);
         const system = per(after.system - before.system);
         const us = user + system;
+        const dbUs =
+          dbBefore && dbAfter ? per(dbAfter.user - dbBefore.user + dbAfter.system - dbBefore.system) : undefined;
+        if (dbUs !== undefined) dbCpu.get(name)!.push(dbUs);
         progress(
-          `round ${round + 1} ${name}: ${m.rps.toFixed(0)} req/s, ${us.toFixed(0)} µs CPU/request (user ${user.toFixed(0)}, system ${system.toFixed(0)})${m.errors ? `, ${m.errors} ERRORS` : ''}`,
+          `round ${round + 1} ${name}: ${m.rps.toFixed(0)} req/s, ${us.toFixed(0)} µs CPU/request (user ${user.toFixed(0)}, system ${system.toFixed(0)})${dbUs === undefined ? '' : `, Neo4j ${dbUs.toFixed(0)} µs`}${m.errors ? `, ${m.errors} ERRORS` : ''}`,
         );
         rps.get(name)!.push(m.rps);
         cpu.get(name)!.push(us);
@@ -254,6 +262,20 @@ async function main(): Promise<void> {
       const p50 = serial.get(name)!;
       lines.push(
         `| ${name} | ${all.map((v) => v.toFixed(0)).join(' · ')} | ${median(all).toFixed(0)} | ${us.map((v) => v.toFixed(0)).join(' · ')} | ${median(us).toFixed(0)} | ${(base - median(us)).toFixed(0)} | ${p50.map((v) => v.toFixed(2)).join(' · ')} | ${median(p50).toFixed(2)} |`,
+      );
+    }
+    if (dbPid) {
+      lines.push(
+        '',
+        `Neo4j CPU µs per answer, per round (median): ${servers
+          .map(
+            ({ name }) =>
+              `${name} ${dbCpu
+                .get(name)!
+                .map((v) => v.toFixed(0))
+                .join(' · ')} (${median(dbCpu.get(name)!).toFixed(0)})`,
+          )
+          .join('; ')}`,
       );
     }
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,4 +1,6 @@
 import { useTestServer } from './support/server';
+import { planSearch } from '../src/search/search.args';
+import { SearchRepository } from '../src/search/search.repository';
 
 // The global setup seeded the shipped seed; expectations are read from the database, not written down here.
 const server = useTestServer();
@@ -236,5 +238,37 @@ describe('searchAnswer', () => {
   it('answers text with nothing to search for with no hits, and keeps first', async () => {
     expect(await answer('?!')).toEqual({ intent: 'WORDS', didYouMean: null, comparison: null, hits: [] });
     expect((await answer('container', { first: 2 })).hits).toHaveLength(2);
+  });
+});
+
+describe('search statements', () => {
+  // A text of one part is ranked by a statement of its own; a comparison's whole text by the statement for several
+  // parts. Both must rank the same text the same way, misspellings and "did you mean" words included.
+  it.each([
+    ['docker stop vs docker kill', { kinds: null, preferKo: false, limit: 10 }],
+    ['컨테이너와 가상머신 차이', { kinds: null, preferKo: true, limit: 20 }],
+    ['dokcer vs kubrnetes', { kinds: null, preferKo: false, limit: 5 }],
+    ['docker stop vs docker kill', { kinds: ['COMMAND'], preferKo: false, limit: 3 }],
+  ])('ranks the whole text of %j as a search of that text alone would', async (text, options) => {
+    const repository = new SearchRepository(server.atlas.database.gateway);
+    const { request } = planSearch(text, options);
+    expect(request!.parts.length).toBe(3);
+    const alone = await repository.search({ ...request!, parts: [request!.parts[0]] }, ['nameEn']);
+    const withSides = await repository.search(request!, ['nameEn']);
+    expect(alone.parts).toHaveLength(1);
+    expect(alone.comparisons).toEqual([]);
+    expect(alone.parts[0].length).toBeGreaterThan(0);
+    expect(alone.parts[0]).toEqual(withSides.parts[0]);
+  });
+
+  it('ranks one text with misspellings as before: the misspelling query, the words for "did you mean"', async () => {
+    const repository = new SearchRepository(server.atlas.database.gateway);
+    const { request } = planSearch('dokcer', { kinds: null, preferKo: false, limit: 3 });
+    const { parts } = await repository.search(request!, ['nameEn']);
+    expect(parts[0].map((hit) => hit.concept.slug)).toContain('docker');
+    const docker = parts[0].find((hit) => hit.concept.slug === 'docker')!;
+    expect(docker.concept).toEqual({ slug: 'docker', nameEn: 'Docker' });
+    expect(docker.vocabulary).toEqual(expect.arrayContaining(['Docker', '도커', 'Docker Engine', '도커 엔진']));
+    expect(docker.score).toBeLessThanOrEqual(1);
   });
 });

@@ -6,7 +6,7 @@ import { ConceptKind, Lang } from '../graph/vocabulary';
 import { checkSize } from '../pagination/page';
 import { luceneQueries } from './lucene';
 import { planQuery, type QueryPlan } from './question';
-import type { SearchRequest } from './search.repository';
+import type { SearchPartRequest, SearchRequest } from './search.repository';
 
 @ArgsType()
 export class SearchArgs {
@@ -55,16 +55,38 @@ export function toSearchRequest(args: SearchArgs, lang: Lang, limits: LimitsConf
   return planSearch(text, { kinds: args.kinds ?? null, preferKo: lang === Lang.KO, limit });
 }
 
-/** Reads checked text into a plan and a repository request. */
-export function planSearch(text: string, options: Omit<SearchRequest, 'parts'>): SearchPlan {
+/** What a text reads as: its plan and the Lucene queries and needles of its parts (null: nothing to search for). */
+interface ReadText {
+  plan: QueryPlan;
+  parts: SearchPartRequest[] | null;
+}
+
+/** How many texts keep what they read as; the same texts are searched again and again (every text the box suggests). */
+const READ_TEXTS = 1000;
+const readTexts = new Map<string, ReadText>();
+
+/**
+ * Reads a text into its plan and parts once: reading it (words, stems, question forms, Lucene clauses) is a few
+ * percent of a search's CPU in the server, and depends on the text alone. The oldest text read goes first when the
+ * map is full. What is kept is shared by every search of that text and never changed.
+ */
+function readText(text: string): ReadText {
+  const known = readTexts.get(text);
+  if (known) return known;
   const plan = planQuery(text);
   // Text of punctuation only ("?", "*") has nothing to search for: no hits, as for any word nothing matches.
-  if (plan.whole.words.length === 0) return { plan, request: null };
-  return {
-    plan,
-    request: {
-      parts: [plan.whole, ...plan.sides].map((part) => ({ ...luceneQueries(part.words), needles: part.needles })),
-      ...options,
-    },
-  };
+  const parts =
+    plan.whole.words.length === 0
+      ? null
+      : [plan.whole, ...plan.sides].map((part) => ({ ...luceneQueries(part.words), needles: part.needles }));
+  if (readTexts.size >= READ_TEXTS) readTexts.delete(readTexts.keys().next().value!);
+  const read = { plan, parts };
+  readTexts.set(text, read);
+  return read;
+}
+
+/** Reads checked text into a plan and a repository request. */
+export function planSearch(text: string, options: Omit<SearchRequest, 'parts'>): SearchPlan {
+  const { plan, parts } = readText(text);
+  return { plan, request: parts ? { parts, ...options } : null };
 }
