@@ -5,8 +5,7 @@ import path from 'node:path';
 
 import type { GraphQLSchema } from 'graphql';
 
-import { SEED_ORIGIN, SYNTHETIC_ORIGIN } from '../src/graph/graph.model';
-import { RelationType } from '../src/graph/vocabulary';
+import { SYNTHETIC_ORIGIN } from '../src/graph/graph.model';
 import { buildAtlasSchema } from '../src/schema/build';
 import { syncSeed } from '../src/seed/seed.sync';
 import { syntheticSlug, writeSynthetic } from '../src/seed/seed.synthetic';
@@ -28,7 +27,7 @@ import { combine, type LoadOptions, type Measurement } from './measure';
 import { parseOptions } from './options';
 import { runLearners } from './learners';
 import { startPeerProcess } from './peer/peer-process';
-import { describeChoices, probe } from './probe';
+import { describeChoices, probe, probeSeed } from './probe';
 import {
   type BenchResult,
   type CaseCheck,
@@ -39,7 +38,7 @@ import {
   type ShapeRow,
 } from './report';
 import type { ServerProcess } from './server-process';
-import { difference, type GraphQLRequest, type ShapeCase, shapeCases, type ShapeParams } from './shapes';
+import { difference, type GraphQLRequest, type ShapeCase, shapeCases } from './shapes';
 import { runProfile } from './profile-run';
 
 /**
@@ -93,14 +92,6 @@ async function settle(servers: Partial<Servers>, db: BenchDatabase): Promise<voi
     before = now;
   }
 }
-
-/** Readable choices on the shipped seed; probe.ts falls back to computed ones if the seed changes. */
-const SEED_PREFER: Partial<ShapeParams> = {
-  hub: 'container',
-  nav: { root: 'container-lifecycle', first: [RelationType.HAS_STAGE], second: [RelationType.HAS_COMMAND] },
-  search: 'hypervisor',
-  path: { from: 'docker-stop', to: 'unikernel' },
-};
 
 interface Servers {
   /** Ours with the response cache off: the fair comparison with the peer and with raw Cypher. */
@@ -491,12 +482,7 @@ async function main(): Promise<void> {
     progress(
       `shipped seed: ${seed.concepts} concepts, ${seed.relations} relations (synced in ${seed.seconds.toFixed(2)} s)`,
     );
-    const seedParams = await probe(db.driver, db.config.neo4j.database, {
-      origin: SEED_ORIGIN,
-      hubDegree: 10,
-      ballSize: 40,
-      prefer: SEED_PREFER,
-    });
+    const seedParams = await probeSeed(db.driver, db.config.neo4j.database);
     progress(`seed choices: ${JSON.stringify(seedParams)}`);
 
     if (options.profile) {

@@ -1,5 +1,4 @@
-import { SEED_ORIGIN, SYNTHETIC_ORIGIN } from '../src/graph/graph.model';
-import { RelationType } from '../src/graph/vocabulary';
+import { SYNTHETIC_ORIGIN } from '../src/graph/graph.model';
 import { buildAtlasSchema } from '../src/schema/build';
 import { syncSeed } from '../src/seed/seed.sync';
 import { syntheticSlug, writeSynthetic } from '../src/seed/seed.synthetic';
@@ -7,7 +6,7 @@ import { checkSeed } from '../src/seed/seed.validate';
 import { graphCounts, openBenchDatabase } from './database';
 import { oursDbWork, rawDbWork } from './db-hits';
 import { parseOptions } from './options';
-import { probe } from './probe';
+import { probe, probeSeed } from './probe';
 import { shapeCases, type ShapeParams } from './shapes';
 
 /**
@@ -15,13 +14,6 @@ import { shapeCases, type ShapeParams } from './shapes';
  * against the hand-written Cypher), on the shipped seed and on synthetic graphs of the given sizes. No server and no
  * load: it takes a minute where the full benchmark takes twenty, so a change to a query can be judged at once.
  */
-
-const SEED_PREFER: Partial<ShapeParams> = {
-  hub: 'container',
-  nav: { root: 'container-lifecycle', first: [RelationType.HAS_STAGE], second: [RelationType.HAS_COMMAND] },
-  search: 'hypervisor',
-  path: { from: 'docker-stop', to: 'unikernel' },
-};
 
 async function main(): Promise<void> {
   // --keep leaves the last synthetic graph in a database of one's own (NEO4J_URI), so the next run need not write it again.
@@ -37,13 +29,7 @@ async function main(): Promise<void> {
     const steps: { label: string; params: () => Promise<ShapeParams> }[] = [
       {
         label: 'shipped seed',
-        params: () =>
-          probe(db.driver, db.config.neo4j.database, {
-            origin: SEED_ORIGIN,
-            hubDegree: 10,
-            ballSize: 40,
-            prefer: SEED_PREFER,
-          }),
+        params: () => probeSeed(db.driver, db.config.neo4j.database),
       },
       ...options.sizes.map((size) => ({
         label: `${size} synthetic`,

@@ -75,6 +75,29 @@ class ProfilingRunner implements CypherRunner {
   }
 }
 
+/** A request context whose repositories run through a bench runner instead of the gateway. */
+export function benchContext(
+  repos: ReturnType<typeof createRepositories>,
+  config: Config,
+  requestId: string,
+  logger: Logger | undefined,
+  caller: Caller = PUBLIC_CALLER,
+): AtlasContext {
+  return {
+    requestId,
+    lang: Lang.EN,
+    queryStats: { roundTrips: 0, dbTimeMs: 0 },
+    logger,
+    config,
+    repos,
+    loaders: createLoaders(repos),
+    services: createServices(repos, config),
+    perCallAnswer: false,
+    responseMediaType: 'application/json',
+    caller,
+  } as AtlasContext;
+}
+
 /**
  * Database hits of one GraphQL request answered by our resolvers and repositories, as the public (or, with `caller`,
  * as that credential's holder).
@@ -90,19 +113,7 @@ export async function oursDbWork(
   const runner = new ProfilingRunner(driver, config.neo4j.database);
   // Repositories only ever call read/write, which is all the profiling runner provides.
   const repos = createRepositories(runner as unknown as Neo4jGateway, config);
-  const context = {
-    requestId: 'bench-profile',
-    lang: Lang.EN,
-    queryStats: { roundTrips: 0, dbTimeMs: 0 },
-    logger,
-    config,
-    repos,
-    loaders: createLoaders(repos),
-    services: createServices(repos, config),
-    perCallAnswer: false,
-    responseMediaType: 'application/json',
-    caller,
-  } as AtlasContext;
+  const context = benchContext(repos, config, 'bench-profile', logger, caller);
   const result = await execute({
     schema,
     document: parse(request.query),

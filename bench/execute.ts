@@ -3,14 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { SEED_ORIGIN } from '../src/graph/graph.model';
-import { RelationType } from '../src/graph/vocabulary';
 import { syncSeed } from '../src/seed/seed.sync';
 import { checkSeed } from '../src/seed/seed.validate';
 import { summarizeCpuProfile } from './cpu-profile';
 import { openBenchDatabase } from './database';
 import { median } from './measure';
-import { probe } from './probe';
+import { probeSeed } from './probe';
 import { type ShapeId, shapeCases } from './shapes';
 
 /**
@@ -108,17 +106,7 @@ async function main(): Promise<void> {
   const db = await openBenchDatabase({ heap: '1g', pageCache: '512m' });
   try {
     await syncSeed(db.gateway, checkSeed(db.config.seed.dir));
-    const params = await probe(db.driver, db.config.neo4j.database, {
-      origin: SEED_ORIGIN,
-      hubDegree: 10,
-      ballSize: 40,
-      prefer: {
-        hub: 'container',
-        nav: { root: 'container-lifecycle', first: [RelationType.HAS_STAGE], second: [RelationType.HAS_COMMAND] },
-        search: 'hypervisor',
-        path: { from: 'docker-stop', to: 'unikernel' },
-      },
-    });
+    const params = await probeSeed(db.driver, db.config.neo4j.database);
     // Made only for --profile; the profiles stay there for a closer look.
     const profileDir = options.profile ? fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-execute-')) : '';
     for (const question of options.questions) {

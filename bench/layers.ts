@@ -2,8 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { SEED_ORIGIN } from '../src/graph/graph.model';
-import { RelationType } from '../src/graph/vocabulary';
 import { syncSeed } from '../src/seed/seed.sync';
 import { checkSeed } from '../src/seed/seed.validate';
 import { startApiProcess } from './api-process';
@@ -12,7 +10,7 @@ import { openBenchDatabase } from './database';
 import { loadHttp } from './load-http';
 import { median } from './measure';
 import { startPeerProcess } from './peer/peer-process';
-import { probe } from './probe';
+import { probeSeed } from './probe';
 import { type ServerProcess, startServerProcess } from './server-process';
 import { quantile } from './measure';
 import { SHAPE_IDS, type ShapeId, shapeCases } from './shapes';
@@ -171,17 +169,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
   try {
     await syncSeed(db.gateway, checkSeed(db.config.seed.dir));
-    const params = await probe(db.driver, db.config.neo4j.database, {
-      origin: SEED_ORIGIN,
-      hubDegree: 10,
-      ballSize: 40,
-      prefer: {
-        hub: 'container',
-        nav: { root: 'container-lifecycle', first: [RelationType.HAS_STAGE], second: [RelationType.HAS_COMMAND] },
-        search: 'hypervisor',
-        path: { from: 'docker-stop', to: 'unikernel' },
-      },
-    });
+    const params = await probeSeed(db.driver, db.config.neo4j.database);
     const shape = shapeCases(params).find((one) => one.id === options.question);
     const ours = JSON.stringify(shape ? shape.ours : { query: '{ __typename }' });
     // The peer has no query for some shapes (a path): then it is not asked.

@@ -94,9 +94,7 @@ async function main(): Promise<void> {
   const { openBenchDatabase } = await import('./database');
   const { syncSeed } = await import('../src/seed/seed.sync');
   const { checkSeed } = await import('../src/seed/seed.validate');
-  const { SEED_ORIGIN } = await import('../src/graph/graph.model');
-  const { RelationType } = await import('../src/graph/vocabulary');
-  const { probe } = await import('./probe');
+  const { probeSeed } = await import('./probe');
   const { shapeCases } = await import('./shapes');
   const { startApiProcess } = await import('./api-process');
   const { httpAsker, timeSerial } = await import('./load-serial');
@@ -116,17 +114,7 @@ async function main(): Promise<void> {
   let server: Awaited<ReturnType<typeof startApiProcess>> | undefined;
   try {
     await syncSeed(db.gateway, checkSeed(db.config.seed.dir));
-    const params = await probe(db.driver, db.config.neo4j.database, {
-      origin: SEED_ORIGIN,
-      hubDegree: 10,
-      ballSize: 40,
-      prefer: {
-        hub: 'container',
-        nav: { root: 'container-lifecycle', first: [RelationType.HAS_STAGE], second: [RelationType.HAS_COMMAND] },
-        search: 'hypervisor',
-        path: { from: 'docker-stop', to: 'unikernel' },
-      },
-    });
+    const params = await probeSeed(db.driver, db.config.neo4j.database);
     const boltPort = new URL(db.uri.replace(/^[a-z+]+:/, 'http:')).port;
     server = await startApiProcess(
       {

@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 
+import { SEED_ORIGIN } from '../src/graph/graph.model';
 import { RelationType, SYMMETRIC_RELATIONS } from '../src/graph/vocabulary';
 import { toLuceneQuery } from '../src/search/lucene';
 import { NEIGHBORHOOD_DEPTH, NEIGHBORHOOD_LIMIT, SEARCH_FIRST, type ShapeParams } from './shapes';
@@ -75,6 +76,19 @@ export async function probe(driver: Driver, database: string, targets: ProbeTarg
  * How much of the graph each chosen question touches, measured by plain Cypher: a scale series compares latency
  * across sizes only as long as these stay about the same (report.ts checks that they do).
  */
+/** Readable choices on the shipped seed; `probe` falls back to computed ones if the seed changes. */
+export const SEED_PREFER: Partial<ShapeParams> = {
+  hub: 'container',
+  nav: { root: 'container-lifecycle', first: [RelationType.HAS_STAGE], second: [RelationType.HAS_COMMAND] },
+  search: 'hypervisor',
+  path: { from: 'docker-stop', to: 'unikernel' },
+};
+
+/** The questions every bench tool asks of the shipped seed: one choice, so their figures speak of the same answers. */
+export function probeSeed(driver: Driver, database: string): Promise<ShapeParams> {
+  return probe(driver, database, { origin: SEED_ORIGIN, hubDegree: 10, ballSize: 40, prefer: SEED_PREFER });
+}
+
 export interface ChoiceWork {
   /** Relations of the concept shape's concept. */
   hubDegree: number;

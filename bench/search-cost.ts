@@ -4,14 +4,13 @@ import path from 'node:path';
 import { execute, parse } from 'graphql';
 import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
 
-import { PUBLIC_CALLER } from '../src/access/access.types';
-import { type AtlasContext, createLoaders, createRepositories, createServices } from '../src/context';
-import { Lang } from '../src/graph/vocabulary';
+import { createRepositories } from '../src/context';
 import type { Neo4jGateway, Params, Row } from '../src/neo4j/gateway';
 import { buildAtlasSchema } from '../src/schema/build';
 import { syncSeed } from '../src/seed/seed.sync';
 import { checkSeed } from '../src/seed/seed.validate';
 import { openBenchDatabase } from './database';
+import { benchContext } from './db-hits';
 import { shapeCases, type ShapeParams } from './shapes';
 
 /**
@@ -91,19 +90,7 @@ async function recordOurs(
   const config = (await import('../src/config')).loadConfig({ ...process.env, NODE_ENV: 'production' });
   const repos = createRepositories(runner as unknown as Neo4jGateway, config);
   if (searchRepository) (repos as { search: unknown }).search = new searchRepository(runner);
-  const context = {
-    requestId: 'search-cost',
-    lang: Lang.EN,
-    queryStats: { roundTrips: 0, dbTimeMs: 0 },
-    logger: undefined,
-    config,
-    repos,
-    loaders: createLoaders(repos),
-    services: createServices(repos, config),
-    perCallAnswer: false,
-    responseMediaType: 'application/json',
-    caller: PUBLIC_CALLER,
-  } as unknown as AtlasContext;
+  const context = benchContext(repos, config, 'search-cost', undefined);
   const result = await execute({
     schema: await buildAtlasSchema(),
     document: parse(request.query),
