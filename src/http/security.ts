@@ -78,9 +78,7 @@ export function compress(): Step {
     if (req.headers['accept-encoding']) {
       compressing(req, res, next);
     } else {
-      // The front door has just set Vary: Origin; written whole, it needs no parsing.
-      if (res.getHeader('vary') === 'Origin') res.setHeader('Vary', 'Origin, Accept-Encoding');
-      else vary(res, 'Accept-Encoding');
+      vary(res, 'Accept-Encoding');
       next();
     }
   };

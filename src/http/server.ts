@@ -83,25 +83,10 @@ function variantEtags(graphVersion: GraphVersion): Step {
   };
 }
 
-/**
- * Vary as the front door leaves it, and the same with Accept and Accept-Language added: written whole for the usual
- * cases instead of parsing and appending twice per request.
- */
-const VARY_WITH_VARIANT = new Map([
-  ['Origin', 'Origin, Accept, Accept-Language'],
-  ['Origin, Accept-Encoding', 'Origin, Accept-Encoding, Accept, Accept-Language'],
-]);
-
 /** The request headers a /graphql answer depends on, for shared caches (Origin and Accept-Encoding are added by CORS and compression). */
 const varyOnRequest: Step = (_req, res, next) => {
-  const current = res.getHeader('vary');
-  const whole = typeof current === 'string' ? VARY_WITH_VARIANT.get(current) : undefined;
-  if (whole) {
-    res.setHeader('Vary', whole);
-  } else {
-    vary(res, 'Accept');
-    vary(res, 'Accept-Language');
-  }
+  vary(res, 'Accept');
+  vary(res, 'Accept-Language');
   next();
 };
 
