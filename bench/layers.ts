@@ -8,11 +8,11 @@ import { startApiProcess } from './api-process';
 import { summarizeCpuProfile } from './cpu-profile';
 import { openBenchDatabase } from './database';
 import { loadHttp } from './load-http';
+import { httpAsker, timeSerial } from './load-serial';
 import { median } from './measure';
 import { startPeerProcess } from './peer/peer-process';
 import { probeSeed } from './probe';
 import { type ServerProcess, startServerProcess } from './server-process';
-import { quantile } from './measure';
 import { SHAPE_IDS, type ShapeId, shapeCases } from './shapes';
 
 /**
@@ -115,16 +115,18 @@ function cpuSeconds(pid: number): { user: number; system: number } {
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
-/** The median time one client waits for an answer, asking 100 times in a row after 5 unmeasured asks, as the bench's one-client figure does. */
+/**
+ * The median time one client waits for an answer, asking 100 times in a row after 5 unmeasured asks, through the
+ * bench's lean one-client asker (node `http`, one kept-alive connection), so it reads like the bench's warm figure.
+ */
 async function oneClientP50(url: string, body: string): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < 105; i += 1) {
-    const started = performance.now();
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    await response.text();
-    if (i >= 5) times.push(performance.now() - started);
+  const client = httpAsker(url, body);
+  try {
+    for (let i = 0; i < 5; i += 1) await client.ask();
+    return (await timeSerial(client.ask, { warmupMs: 0, asks: 100, budgetMs: Number.POSITIVE_INFINITY })).p50;
+  } finally {
+    client.close();
   }
-  return quantile(times, 0.5);
 }
 
 /** Ours as shipped under node --cpu-prof: self time by package and function over the measured seconds only. */
