@@ -18,7 +18,7 @@ import { loadRaw, runRawOnce } from './load-raw';
 import {
   clientOverhead,
   fetchAsker,
-  httpAsker,
+  timeHttpSerial,
   type SerialMeasurement,
   type SerialOptions,
   timeSerial,
@@ -214,16 +214,8 @@ async function serialTimings(
   order: ContestantId[] = CONTESTANTS,
 ): Promise<Partial<Record<ContestantId, SerialMeasurement>>> {
   const out: Partial<Record<ContestantId, SerialMeasurement>> = {};
-  const overHttp = async (server: ServerProcess, body: string) => {
-    const client = httpAsker(server.url, body);
-    try {
-      // Three unmeasured asks open the connection and reach every lazily made part once, as they always did.
-      for (let i = 0; i < 3; i += 1) await client.ask();
-      return await timeSerial(client.ask, options);
-    } finally {
-      client.close();
-    }
-  };
+  // Three unmeasured asks, as they always were.
+  const overHttp = (server: ServerProcess, body: string) => timeHttpSerial(server.url, body, options, 3);
   for (const who of order) {
     if (c.ours !== 'ok' || c[who] !== 'ok') continue;
     if (who === 'ours') out.ours = await overHttp(servers.ours, JSON.stringify(shape.ours));

@@ -8,7 +8,7 @@ import { startApiProcess } from './api-process';
 import { summarizeCpuProfile } from './cpu-profile';
 import { openBenchDatabase } from './database';
 import { loadHttp } from './load-http';
-import { httpAsker, timeSerial } from './load-serial';
+import { timeHttpSerial } from './load-serial';
 import { median } from './measure';
 import { startPeerProcess } from './peer/peer-process';
 import { probeSeed } from './probe';
@@ -120,13 +120,7 @@ const progress = (line: string) => process.stderr.write(`${line}\n`);
  * bench's lean one-client asker (node `http`, one kept-alive connection), so it reads like the bench's warm figure.
  */
 async function oneClientP50(url: string, body: string): Promise<number> {
-  const client = httpAsker(url, body);
-  try {
-    for (let i = 0; i < 5; i += 1) await client.ask();
-    return (await timeSerial(client.ask, { warmupMs: 0, asks: 100, budgetMs: Number.POSITIVE_INFINITY })).p50;
-  } finally {
-    client.close();
-  }
+  return (await timeHttpSerial(url, body, { warmupMs: 0, asks: 100, budgetMs: Number.POSITIVE_INFINITY }, 5)).p50;
 }
 
 /** Ours as shipped under node --cpu-prof: self time by package and function over the measured seconds only. */

@@ -78,6 +78,25 @@ export function httpAsker(url: string, body: string, headers: Record<string, str
   return { ask, close: () => agent.destroy() };
 }
 
+/**
+ * One client POSTing `body` to `url` over one kept-alive connection: `unmeasured` asks first (they open the
+ * connection and reach every lazily made part of the server once), then timed as `options` say.
+ */
+export async function timeHttpSerial(
+  url: string,
+  body: string,
+  options: SerialOptions,
+  unmeasured: number,
+): Promise<SerialMeasurement> {
+  const client = httpAsker(url, body);
+  try {
+    for (let i = 0; i < unmeasured; i += 1) await client.ask();
+    return await timeSerial(client.ask, options);
+  } finally {
+    client.close();
+  }
+}
+
 /** The same POST through undici's `fetch`, the client the bench used before: only to show what it costs. */
 export function fetchAsker(url: string, body: string): HttpAsker {
   const ask = async () => {
