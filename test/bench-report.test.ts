@@ -166,19 +166,19 @@ describe('the bench report’s targets (issue 16)', () => {
   });
 
   it('counts a shape the peer failed as ours ahead, and decides the rest', () => {
-    const failed = byTarget([
-      row('concept', { ours: 2000, peer: 190, raw: 4000, cached: 25000, oneClient: [3, 1] }),
-      row('neighborhood', { ours: 665, peer: 'error', raw: 1580, cached: 26000, oneClient: [4, 2.1] }),
-    ]);
+    /** The concept shape with the peer at `conceptPeer` req/s, and the neighbourhood as the peer answered it. */
+    const withNeighborhood = (conceptPeer: number, neighborhoodPeer: RowSpec['peer']) =>
+      byTarget([
+        row('concept', { ours: 2000, peer: conceptPeer, raw: 4000, cached: 25000, oneClient: [3, 1] }),
+        row('neighborhood', { ours: 665, peer: neighborhoodPeer, raw: 1580, cached: 26000, oneClient: [4, 2.1] }),
+      ]);
+    const failed = withNeighborhood(190, 'error');
     expect(failed[PEER_RATE]).toMatchObject({
       met: true,
       detail: 'concept 10.53×, neighborhood ours ahead (the peer failed it)',
     });
     expect(failed[PEER_P99].met).toBe(true);
-    const slow = byTarget([
-      row('concept', { ours: 2000, peer: 1900, raw: 4000, cached: 25000, oneClient: [3, 1] }),
-      row('neighborhood', { ours: 665, peer: 'none in time', raw: 1580, cached: 26000, oneClient: [4, 2.1] }),
-    ]);
+    const slow = withNeighborhood(1900, 'none in time');
     expect(slow[PEER_RATE]).toMatchObject({
       met: false,
       detail: 'concept 1.05×, neighborhood ours ahead (the peer failed it)',
