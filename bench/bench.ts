@@ -557,7 +557,7 @@ async function main(): Promise<void> {
             population: options.learners,
             load,
             rounds: options.rounds,
-            serialBudgetMs: options.serialBudgetMs,
+            oneClient: WARM,
             settle: () => settle(live, db),
             progress,
           });
