@@ -25,6 +25,7 @@ import {
 } from './load-serial';
 import { combine, type LoadOptions, type Measurement } from './measure';
 import { parseOptions } from './options';
+import { postGraphQL } from './post-graphql';
 import { runLearners } from './learners';
 import { startPeerProcess } from './peer/peer-process';
 import { describeChoices, probe, probeSeed } from './probe';
@@ -99,39 +100,6 @@ interface Servers {
   /** Ours again with the response cache on (its default), for repeated questions. */
   cached: ServerProcess;
   peer: ServerProcess;
-}
-
-/**
- * fetch() to a contestant, with a failure that says who, on which shape and step, why (the transport's own cause:
- * ECONNREFUSED, "other side closed"...) and what the process last printed or how it ended, instead of a bare
- * `TypeError: fetch failed`.
- */
-async function ask(server: ServerProcess, what: string, body: string): Promise<Response> {
-  try {
-    return await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const reason = cause ? `${cause.code ?? ''} ${cause.message ?? ''}`.trim() : (error as Error).message;
-    throw new Error(`${what}: no answer from ${server.url} (${reason}); ${server.describe()}`, { cause: error });
-  }
-}
-
-async function postGraphQL(
-  server: ServerProcess,
-  what: string,
-  request: GraphQLRequest,
-): Promise<{ data?: any; errors?: { message: string }[]; roundTrips: number | null }> {
-  const response = await ask(server, what, JSON.stringify(request));
-  const text = await response.text();
-  let body: { data?: any; errors?: { message: string }[] };
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = { errors: [{ message: `HTTP ${response.status}: ${text.slice(0, 200)}` }] };
-  }
-  if (!response.ok && !body.errors) body.errors = [{ message: `HTTP ${response.status}` }];
-  const trips = response.headers.get('x-db-round-trips');
-  return { ...body, roundTrips: trips === null ? null : Number(trips) };
 }
 
 /** Asks each contestant once and compares the answers with ours; only contestants that agree are measured. */

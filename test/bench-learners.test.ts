@@ -1,8 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { LearnersResult, LearnerStep } from '../bench/learners';
-import { DASHBOARD_GOAL, learnerBodies } from '../bench/learners-api';
+import { askAsFrontend, DASHBOARD_GOAL, learnerBodies } from '../bench/learners-api';
 import { batches, benchLearnerId, makeLearner, seededRandom } from '../bench/learners-data';
 import type { Measurement } from '../bench/measure';
 import { learnerFailuresOf, learnerLines, learnerTargets } from '../bench/report';
+import type { ServerProcess } from '../bench/server-process';
 
 /** The made-up learners of the bench's learner part: pure logic, no database. */
 
@@ -250,5 +254,67 @@ describe('learnerLines', () => {
     );
     expect(oneClient).toMatch(/up to 200 answers, p50 and p90\.$/);
     expect(learnerLines(undefined)).toEqual([]);
+  });
+});
+
+describe('askAsFrontend', () => {
+  /** What the local server answers next: status, headers and body. */
+  let next: { status: number; headers?: Record<string, string>; body: string };
+  const received: { authorization?: string; body: string }[] = [];
+  let server: http.Server;
+  let url: string;
+  const serverAt = (at: string): ServerProcess => ({
+    url: at,
+    pid: 0,
+    peakRssMiB: () => 0,
+    rssMiB: () => 0,
+    stop: async () => undefined,
+    describe: () => 'the server exited with code 1; last lines: boom',
+  });
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        received.push({ authorization: req.headers.authorization, body: Buffer.concat(chunks).toString('utf8') });
+        res.writeHead(next.status, { 'content-type': 'application/json', ...next.headers });
+        res.end(next.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('sends the body with the key and reads the answer and its round trips', async () => {
+    next = { status: 200, headers: { 'x-db-round-trips': '1' }, body: '{"data":{"learner":{"id":"u1"}}}' };
+    const answer = await askAsFrontend(serverAt(url), 'atlas_k1', '{"query":"{ learner }"}', 'the dashboard');
+    expect(answer).toEqual({ data: { learner: { id: 'u1' } }, roundTrips: 1 });
+    expect(received.at(-1)).toEqual({ authorization: 'Bearer atlas_k1', body: '{"query":"{ learner }"}' });
+  });
+
+  it('turns an answer that is not JSON, or an error status without errors, into an error', async () => {
+    next = { status: 502, body: '<html>bad gateway</html>' };
+    expect(await askAsFrontend(serverAt(url), 'k', '{}', 'the dashboard')).toEqual({
+      errors: [{ message: 'HTTP 502: <html>bad gateway</html>' }],
+      roundTrips: null,
+    });
+    next = { status: 500, body: '{"data":null}' };
+    expect(await askAsFrontend(serverAt(url), 'k', '{}', 'the dashboard')).toEqual({
+      data: null,
+      errors: [{ message: 'HTTP 500' }],
+      roundTrips: null,
+    });
+  });
+
+  it('names what it asked, the transport’s cause and the server’s state when nothing answers', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await expect(askAsFrontend(serverAt(`http://127.0.0.1:${port}/graphql`), 'k', '{}', 'a review')).rejects.toThrow(
+      `a review: no answer from http://127.0.0.1:${port}/graphql (ECONNREFUSED connect ECONNREFUSED 127.0.0.1:${port}); the server exited with code 1; last lines: boom`,
+    );
   });
 });
