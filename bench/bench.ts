@@ -23,7 +23,7 @@ import {
   type SerialOptions,
   timeSerial,
 } from './load-serial';
-import { combine, type LoadOptions, type Measurement } from './measure';
+import { combine, describeMeasurement, type LoadOptions, type Measurement } from './measure';
 import { parseOptions } from './options';
 import { postGraphQL } from './post-graphql';
 import { runLearners } from './learners';
@@ -256,9 +256,7 @@ async function runShapes(
         const m = await measure(who, shape, servers, db, load);
         await settle(servers, db);
         row.runs[who].push(m);
-        progress(
-          `${label} round ${round + 1}/${rounds} ${shape.id} ${who}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS${m.firstError ? ` (first: ${m.firstError})` : ''}` : ''}`,
-        );
+        progress(`${label} round ${round + 1}/${rounds} ${shape.id} ${who}: ${describeMeasurement(m)}`);
       }
     }
   }
@@ -299,9 +297,7 @@ async function measureCached(
       const m = await loadHttp(servers.cached.url, JSON.stringify(shape.ours), load);
       await settle(servers, db);
       (row.cachedRuns ??= []).push(m);
-      progress(
-        `round ${round + 1}/${rounds} ${shape.id} cached: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS${m.firstError ? ` (first: ${m.firstError})` : ''}` : ''}`,
-      );
+      progress(`round ${round + 1}/${rounds} ${shape.id} cached: ${describeMeasurement(m)}`);
     }
   }
   for (const row of rows) if (row.cachedRuns?.length) row.cached = combine(row.cachedRuns);
@@ -349,9 +345,7 @@ async function measureScenarios(
       const m = await run();
       await settle(servers, db);
       runs[name].push(m);
-      progress(
-        `round ${round + 1}/${rounds} ${name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS${m.firstError ? ` (first: ${m.firstError})` : ''}` : ''}`,
-      );
+      progress(`round ${round + 1}/${rounds} ${name}: ${describeMeasurement(m)}`);
     }
   }
   const pick = (list: Measurement[]) => (list.length ? combine(list) : undefined);
@@ -391,9 +385,7 @@ async function measurePersisted(
       load,
     );
     await settle(servers, db);
-    progress(
-      `persisted ${shape.id} ours: ${row.persisted.rps.toFixed(0)} req/s, p50 ${row.persisted.p50.toFixed(1)} ms${row.persisted.errors ? `, ${row.persisted.errors} ERRORS` : ''}`,
-    );
+    progress(`persisted ${shape.id} ours: ${describeMeasurement(row.persisted)}`);
   }
 }
 

@@ -8,7 +8,7 @@ import { benchLearnerId, makeLearner } from './learners-data';
 import { type LearnerWriteResult, writeLearners } from './learners-writer';
 import { loadHttp } from './load-http';
 import { clientOverhead, httpAsker, type SerialMeasurement, type SerialOptions, timeHttpSerial } from './load-serial';
-import { combine, type LoadOptions, type Measurement } from './measure';
+import { combine, describeMeasurement, type LoadOptions, type Measurement } from './measure';
 import type { ServerProcess } from './server-process';
 import type { ShapeCase, ShapeId } from './shapes';
 
@@ -76,9 +76,6 @@ export interface LearnersContext {
   progress(line: string): void;
 }
 
-const line = (m: Measurement) =>
-  `${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS` : ''}`;
-
 /** The distinct X-Db-Round-Trips values of `count` requests. */
 async function roundTripsOf(ctx: LearnersContext, key: string, body: () => string, count: number, what: string) {
   const seen = new Set<number>();
@@ -111,7 +108,7 @@ async function measureStep(
     bodyFor: bodies.dashboard,
     headers,
   });
-  ctx.progress(`learners ${learners}: dashboard ${line(dashboard)}`);
+  ctx.progress(`learners ${learners}: dashboard ${describeMeasurement(dashboard)}`);
   await ctx.settle();
   // One learner's dashboard, as the main table asks one question again and again; three unmeasured asks, as there.
   const dashboardWarm = await timeHttpSerial(ctx.server.url, bodies.dashboard(), ctx.oneClient, 3, headers);
@@ -120,7 +117,7 @@ async function measureStep(
   );
   await ctx.settle();
   const review = await loadHttp(ctx.server.url, bodies.review(), ctx.load, { bodyFor: bodies.review, headers });
-  ctx.progress(`learners ${learners}: review write ${line(review)}`);
+  ctx.progress(`learners ${learners}: review write ${describeMeasurement(review)}`);
   await ctx.settle();
   return { learners, written, review, dashboard, dashboardWarm, roundTrips };
 }
@@ -133,7 +130,7 @@ async function measurePublic(ctx: LearnersContext, label: string): Promise<Map<S
       const m = await loadHttp(ctx.server.url, JSON.stringify(shape.ours), ctx.load);
       await ctx.settle();
       runs.get(shape.id)!.push(m);
-      ctx.progress(`public ${shape.id} ${label}, round ${round + 1}/${ctx.rounds}: ${line(m)}`);
+      ctx.progress(`public ${shape.id} ${label}, round ${round + 1}/${ctx.rounds}: ${describeMeasurement(m)}`);
     }
   }
   return new Map([...runs].map(([shape, list]) => [shape, combine(list)]));

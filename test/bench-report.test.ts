@@ -1,4 +1,4 @@
-import type { Measurement } from '../bench/measure';
+import { describeMeasurement, type Measurement } from '../bench/measure';
 import { type BenchResult, mainTargets, printReport, type ShapeRow } from '../bench/report';
 import type { ShapeId } from '../bench/shapes';
 
@@ -208,5 +208,15 @@ describe('the bench report’s targets (issue 16)', () => {
       '- not measured: every shape’s p50 at 1M concepts within 2× of 1k (path and page included) — no scale series in this run',
     );
     expect(markdown).toContain('| concept + related (1 hop) | 9.3 · – · 3.2 | 9.8 · – · 3.7 | 6.1 | 9.0 · – · 3.0 |');
+  });
+});
+
+describe('describeMeasurement', () => {
+  it('prints rate, p50 and p99, and the failures with the first one’s cause when there were any', () => {
+    expect(describeMeasurement(m(2036.6, 19.04))).toBe('2037 req/s, p50 5.0 ms, p99 19.0 ms');
+    expect(describeMeasurement({ ...m(12, 250), errors: 3, firstError: 'HTTP 503' })).toBe(
+      '12 req/s, p50 5.0 ms, p99 250.0 ms, 3 ERRORS (first: HTTP 503)',
+    );
+    expect(describeMeasurement({ ...m(12, 250), errors: 3 })).toBe('12 req/s, p50 5.0 ms, p99 250.0 ms, 3 ERRORS');
   });
 });
