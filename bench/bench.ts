@@ -23,8 +23,9 @@ import {
   type SerialOptions,
   timeSerial,
 } from './load-serial';
-import { combine, type LoadOptions, type Measurement } from './measure';
+import { combine, describeMeasurement, type LoadOptions, type Measurement } from './measure';
 import { parseOptions } from './options';
+import { postGraphQL } from './post-graphql';
 import { runLearners } from './learners';
 import { startPeerProcess } from './peer/peer-process';
 import { describeChoices, probe, probeSeed } from './probe';
@@ -99,39 +100,6 @@ interface Servers {
   /** Ours again with the response cache on (its default), for repeated questions. */
   cached: ServerProcess;
   peer: ServerProcess;
-}
-
-/**
- * fetch() to a contestant, with a failure that says who, on which shape and step, why (the transport's own cause:
- * ECONNREFUSED, "other side closed"...) and what the process last printed or how it ended, instead of a bare
- * `TypeError: fetch failed`.
- */
-async function ask(server: ServerProcess, what: string, body: string): Promise<Response> {
-  try {
-    return await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const reason = cause ? `${cause.code ?? ''} ${cause.message ?? ''}`.trim() : (error as Error).message;
-    throw new Error(`${what}: no answer from ${server.url} (${reason}); ${server.describe()}`, { cause: error });
-  }
-}
-
-async function postGraphQL(
-  server: ServerProcess,
-  what: string,
-  request: GraphQLRequest,
-): Promise<{ data?: any; errors?: { message: string }[]; roundTrips: number | null }> {
-  const response = await ask(server, what, JSON.stringify(request));
-  const text = await response.text();
-  let body: { data?: any; errors?: { message: string }[] };
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = { errors: [{ message: `HTTP ${response.status}: ${text.slice(0, 200)}` }] };
-  }
-  if (!response.ok && !body.errors) body.errors = [{ message: `HTTP ${response.status}` }];
-  const trips = response.headers.get('x-db-round-trips');
-  return { ...body, roundTrips: trips === null ? null : Number(trips) };
 }
 
 /** Asks each contestant once and compares the answers with ours; only contestants that agree are measured. */
@@ -288,9 +256,7 @@ async function runShapes(
         const m = await measure(who, shape, servers, db, load);
         await settle(servers, db);
         row.runs[who].push(m);
-        progress(
-          `${label} round ${round + 1}/${rounds} ${shape.id} ${who}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS${m.firstError ? ` (first: ${m.firstError})` : ''}` : ''}`,
-        );
+        progress(`${label} round ${round + 1}/${rounds} ${shape.id} ${who}: ${describeMeasurement(m)}`);
       }
     }
   }
@@ -331,9 +297,7 @@ async function measureCached(
       const m = await loadHttp(servers.cached.url, JSON.stringify(shape.ours), load);
       await settle(servers, db);
       (row.cachedRuns ??= []).push(m);
-      progress(
-        `round ${round + 1}/${rounds} ${shape.id} cached: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS${m.firstError ? ` (first: ${m.firstError})` : ''}` : ''}`,
-      );
+      progress(`round ${round + 1}/${rounds} ${shape.id} cached: ${describeMeasurement(m)}`);
     }
   }
   for (const row of rows) if (row.cachedRuns?.length) row.cached = combine(row.cachedRuns);
@@ -381,9 +345,7 @@ async function measureScenarios(
       const m = await run();
       await settle(servers, db);
       runs[name].push(m);
-      progress(
-        `round ${round + 1}/${rounds} ${name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${m.errors ? `, ${m.errors} ERRORS${m.firstError ? ` (first: ${m.firstError})` : ''}` : ''}`,
-      );
+      progress(`round ${round + 1}/${rounds} ${name}: ${describeMeasurement(m)}`);
     }
   }
   const pick = (list: Measurement[]) => (list.length ? combine(list) : undefined);
@@ -423,9 +385,7 @@ async function measurePersisted(
       load,
     );
     await settle(servers, db);
-    progress(
-      `persisted ${shape.id} ours: ${row.persisted.rps.toFixed(0)} req/s, p50 ${row.persisted.p50.toFixed(1)} ms${row.persisted.errors ? `, ${row.persisted.errors} ERRORS` : ''}`,
-    );
+    progress(`persisted ${shape.id} ours: ${describeMeasurement(row.persisted)}`);
   }
 }
 
@@ -557,7 +517,7 @@ async function main(): Promise<void> {
             population: options.learners,
             load,
             rounds: options.rounds,
-            serialBudgetMs: options.serialBudgetMs,
+            oneClient: WARM,
             settle: () => settle(live, db),
             progress,
           });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { type BenchLearner, benchLearnerId, seededRandom } from './learners-data';
+import { type Answer, postGraphQL } from './post-graphql';
 import type { ServerProcess } from './server-process';
 
 /**
@@ -65,35 +66,9 @@ export function learnerBodies(population: number, slugs: readonly string[], seed
   };
 }
 
-export interface Answer {
-  data?: any;
-  errors?: { message: string }[];
-  roundTrips: number | null;
-}
-
-/** One request with the key; a transport failure names the server's state. */
-export async function askAsFrontend(server: ServerProcess, key: string, body: string, what: string): Promise<Answer> {
-  let response: Response;
-  try {
-    response = await fetch(server.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body,
-    });
-  } catch (error) {
-    throw new Error(`${what}: no answer from ${server.url} (${(error as Error).message}); ${server.describe()}`, {
-      cause: error,
-    });
-  }
-  const text = await response.text();
-  let parsed: Omit<Answer, 'roundTrips'>;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = { errors: [{ message: `HTTP ${response.status}: ${text.slice(0, 200)}` }] };
-  }
-  const trips = response.headers.get('x-db-round-trips');
-  return { ...parsed, roundTrips: trips === null ? null : Number(trips) };
+/** One request with the frontend's key (see postGraphQL). */
+export function askAsFrontend(server: ServerProcess, key: string, body: string, what: string): Promise<Answer> {
+  return postGraphQL(server, what, body, { authorization: `Bearer ${key}` });
 }
 
 /** Per concept, as the bench counts it from what it wrote (memory.model.ts states the rules). */

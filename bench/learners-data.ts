@@ -6,6 +6,7 @@ import {
   retrievability,
   ReviewRating,
 } from '../src/learner/memory.model';
+import { createRandom } from '../src/quiz/quiz.generator';
 
 /**
  * The learners the bench puts into the graph, made up in memory: each reviewed a fixed number of concepts one to four
@@ -76,16 +77,9 @@ export interface BenchLearner {
   reviews: BenchReview[];
 }
 
-/** mulberry32: a small, fast, seeded generator; good enough to spread made-up learners. */
+/** A seeded generator of numbers in [0, 1), the quiz's own (mulberry32): good enough to spread made-up learners. */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom(seed).next;
 }
 
 function pick<T>(random: () => number, weighted: [T, number][]): T {

@@ -80,15 +80,17 @@ export function httpAsker(url: string, body: string, headers: Record<string, str
 
 /**
  * One client POSTing `body` to `url` over one kept-alive connection: `unmeasured` asks first (they open the
- * connection and reach every lazily made part of the server once), then timed as `options` say.
+ * connection and reach every lazily made part of the server once), then timed as `options` say. `headers` go with
+ * every ask (a frontend's bearer key).
  */
 export async function timeHttpSerial(
   url: string,
   body: string,
   options: SerialOptions,
   unmeasured: number,
+  headers: Record<string, string> = {},
 ): Promise<SerialMeasurement> {
-  const client = httpAsker(url, body);
+  const client = httpAsker(url, body, headers);
   try {
     for (let i = 0; i < unmeasured; i += 1) await client.ask();
     return await timeSerial(client.ask, options);

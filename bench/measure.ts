@@ -59,3 +59,9 @@ export function combine(runs: Measurement[]): Measurement {
     seconds: runs.reduce((sum, r) => sum + r.seconds, 0),
   };
 }
+
+/** A measurement as the progress lines print it, with the first failure's cause when anything failed. */
+export function describeMeasurement(m: Measurement): string {
+  const failed = m.errors ? `, ${m.errors} ERRORS${m.firstError ? ` (first: ${m.firstError})` : ''}` : '';
+  return `${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms${failed}`;
+}

@@ -14,7 +14,7 @@ export interface BenchOptions {
   scaleWarmupSeconds: number;
   /** Rounds per size of the scale series (medians over them, as in the main table). */
   scaleRounds: number;
-  /** Time one client asks each question for, in ms, for the one-client latency. */
+  /** Time one client asks each question for right after the check, in ms, for the cold one-client latency. */
   serialBudgetMs: number;
   /** The run skips a scale step it predicts would end past this many minutes from the start (0: no limit). */
   budgetMinutes: number;
@@ -32,7 +32,7 @@ export interface BenchOptions {
 }
 
 export const USAGE = `npm run bench [-- options]
-  --quick              short smoke run (1 round, 2 s per measurement, scale series at 1k only)
+  --quick              short smoke run (1 round, 2 s per measurement, scale series at 1k only, no persisted queries)
   --rounds N           rounds of the main table (3)
   --connections N      concurrent clients (16)
   --seconds S          measured seconds per shape and contestant (5)

@@ -1,8 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { LearnersResult, LearnerStep } from '../bench/learners';
-import { DASHBOARD_GOAL, learnerBodies } from '../bench/learners-api';
+import { askAsFrontend, DASHBOARD_GOAL, learnerBodies } from '../bench/learners-api';
 import { batches, benchLearnerId, makeLearner, seededRandom } from '../bench/learners-data';
 import type { Measurement } from '../bench/measure';
-import { learnerFailuresOf, learnerTargets } from '../bench/report';
+import { learnerFailuresOf, learnerLines, learnerTargets } from '../bench/report';
+import type { ServerProcess } from '../bench/server-process';
 
 /** The made-up learners of the bench's learner part: pure logic, no database. */
 
@@ -145,7 +149,7 @@ describe('learnerTargets', () => {
     written,
     review: m(100, 50),
     dashboard: m(80, dashboardP50),
-    dashboardSerialP50: dashboardP50 / 4,
+    dashboardWarm: { p50: dashboardP50 / 4, p90: dashboardP50 / 2, asks: 200 },
     roundTrips: { dashboard: trips, review: [2] },
   });
   const result = (steps: LearnerStep[], publicShapes: LearnersResult['publicShapes']): LearnersResult => ({
@@ -163,7 +167,9 @@ describe('learnerTargets', () => {
       [{ shape: 'concept', before: m(500, 10), after: m(460, 11) }],
     );
     expect(verdicts(l)).toEqual([true, true, true]);
-    expect(learnerTargets(l)[1].detail).toContain('p50 40.0 ms at 100 → 79.0 ms at 10k (1.98×)');
+    expect(learnerTargets(l)[1].detail).toBe(
+      'p50 40.0 ms at 100 → 79.0 ms at 10k (1.98×); one client, warm p50 10.0 → 19.8 ms (1.98×)',
+    );
   });
 
   it('misses them on three round trips, a p50 more than doubled, and a public shape 20 % slower', () => {
@@ -194,5 +200,121 @@ describe('learnerTargets', () => {
       'public concept beside the learners: 2 failed answers under load',
     ]);
     expect(learnerFailuresOf(undefined)).toEqual([]);
+  });
+});
+
+describe('learnerLines', () => {
+  const m = (rps: number, p50: number): Measurement => ({
+    rps,
+    p50,
+    p99: p50 * 2,
+    requests: rps * 5,
+    errors: 0,
+    seconds: 5,
+  });
+  const step = (learners: number, warmP50: number, warmP90: number): LearnerStep => ({
+    learners,
+    written: { learners, memories: learners * 100, reviews: learners * 250, seconds: 2.5 },
+    review: m(300, 40),
+    dashboard: m(450, 30),
+    dashboardWarm: { p50: warmP50, p90: warmP90, asks: 200 },
+    roundTrips: { dashboard: [1], review: [2] },
+  });
+  const learners: LearnersResult = {
+    perLearner: 100,
+    concepts: 113,
+    check: [],
+    steps: [step(100, 3.2, 4.1), step(1000, 4.8, 6)],
+    publicShapes: [],
+    clientOverhead: { p50: 0.05, p90: 0.07, asks: 200 },
+  };
+
+  it('prints the dashboard’s one-client figures as the main table does: warm p50 · p90, beside the client’s own cost', () => {
+    const lines = learnerLines(learners);
+    expect(lines).toContain(
+      '| learners in the graph | written in (s) | memories · reviews written | review write req/s | p50 · p99 ms | dashboard req/s | p50 · p99 ms | dashboard, 1 client, warm p50 · p90 ms | round trips dashboard · review |',
+    );
+    expect(lines).toContain(
+      '| 100 | 2.5 | 10000 · 25000 | 300 | 40.0 · 80.0 | 450 | 30.0 · 60.0 | 3.2 · 4.1 | 1 · 2 |',
+    );
+    expect(lines).toContain(
+      '| 1000 | 2.5 | 100000 · 250000 | 300 | 40.0 · 80.0 | 450 | 30.0 · 60.0 | 4.8 · 6.0 | 1 · 2 |',
+    );
+    expect(lines).toContain('Dashboard p50 at 1k learners / at 100: 1.00× (one client, warm p50 1.50×).');
+    const oneClient = lines.find((line) => line.startsWith('One client:'));
+    expect(oneClient).toContain('**warm**: after the dashboard’s load and a second of asking alone, up to 200 answers');
+    expect(oneClient).toContain(
+      'The client alone, with the same body and key, against a local server answering a fixed body: p50 0.05 ms, p90 0.07 ms',
+    );
+  });
+
+  it('leaves the client’s cost out when it was not measured, and prints nothing without a learner part', () => {
+    const oneClient = learnerLines({ ...learners, clientOverhead: undefined }).find((line) =>
+      line.startsWith('One client:'),
+    );
+    expect(oneClient).toMatch(/up to 200 answers, p50 and p90\.$/);
+    expect(learnerLines(undefined)).toEqual([]);
+  });
+});
+
+describe('askAsFrontend', () => {
+  /** What the local server answers next: status, headers and body. */
+  let next: { status: number; headers?: Record<string, string>; body: string };
+  const received: { authorization?: string; body: string }[] = [];
+  let server: http.Server;
+  let url: string;
+  const serverAt = (at: string): ServerProcess => ({
+    url: at,
+    pid: 0,
+    peakRssMiB: () => 0,
+    rssMiB: () => 0,
+    stop: async () => undefined,
+    describe: () => 'the server exited with code 1; last lines: boom',
+  });
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        received.push({ authorization: req.headers.authorization, body: Buffer.concat(chunks).toString('utf8') });
+        res.writeHead(next.status, { 'content-type': 'application/json', ...next.headers });
+        res.end(next.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('sends the body with the key and reads the answer and its round trips', async () => {
+    next = { status: 200, headers: { 'x-db-round-trips': '1' }, body: '{"data":{"learner":{"id":"u1"}}}' };
+    const answer = await askAsFrontend(serverAt(url), 'atlas_k1', '{"query":"{ learner }"}', 'the dashboard');
+    expect(answer).toEqual({ data: { learner: { id: 'u1' } }, roundTrips: 1 });
+    expect(received.at(-1)).toEqual({ authorization: 'Bearer atlas_k1', body: '{"query":"{ learner }"}' });
+  });
+
+  it('turns an answer that is not JSON, or an error status without errors, into an error', async () => {
+    next = { status: 502, body: '<html>bad gateway</html>' };
+    expect(await askAsFrontend(serverAt(url), 'k', '{}', 'the dashboard')).toEqual({
+      errors: [{ message: 'HTTP 502: <html>bad gateway</html>' }],
+      roundTrips: null,
+    });
+    next = { status: 500, body: '{"data":null}' };
+    expect(await askAsFrontend(serverAt(url), 'k', '{}', 'the dashboard')).toEqual({
+      data: null,
+      errors: [{ message: 'HTTP 500' }],
+      roundTrips: null,
+    });
+  });
+
+  it('names what it asked, the transport’s cause and the server’s state when nothing answers', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await expect(askAsFrontend(serverAt(`http://127.0.0.1:${port}/graphql`), 'k', '{}', 'a review')).rejects.toThrow(
+      `a review: no answer from http://127.0.0.1:${port}/graphql (ECONNREFUSED connect ECONNREFUSED 127.0.0.1:${port}); the server exited with code 1; last lines: boom`,
+    );
   });
 });

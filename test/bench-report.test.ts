@@ -1,4 +1,4 @@
-import type { Measurement } from '../bench/measure';
+import { describeMeasurement, type Measurement } from '../bench/measure';
 import { type BenchResult, mainTargets, printReport, type ShapeRow } from '../bench/report';
 import type { ShapeId } from '../bench/shapes';
 
@@ -166,19 +166,19 @@ describe('the bench report’s targets (issue 16)', () => {
   });
 
   it('counts a shape the peer failed as ours ahead, and decides the rest', () => {
-    const failed = byTarget([
-      row('concept', { ours: 2000, peer: 190, raw: 4000, cached: 25000, oneClient: [3, 1] }),
-      row('neighborhood', { ours: 665, peer: 'error', raw: 1580, cached: 26000, oneClient: [4, 2.1] }),
-    ]);
+    /** The concept shape with the peer at `conceptPeer` req/s, and the neighbourhood as the peer answered it. */
+    const withNeighborhood = (conceptPeer: number, neighborhoodPeer: RowSpec['peer']) =>
+      byTarget([
+        row('concept', { ours: 2000, peer: conceptPeer, raw: 4000, cached: 25000, oneClient: [3, 1] }),
+        row('neighborhood', { ours: 665, peer: neighborhoodPeer, raw: 1580, cached: 26000, oneClient: [4, 2.1] }),
+      ]);
+    const failed = withNeighborhood(190, 'error');
     expect(failed[PEER_RATE]).toMatchObject({
       met: true,
       detail: 'concept 10.53×, neighborhood ours ahead (the peer failed it)',
     });
     expect(failed[PEER_P99].met).toBe(true);
-    const slow = byTarget([
-      row('concept', { ours: 2000, peer: 1900, raw: 4000, cached: 25000, oneClient: [3, 1] }),
-      row('neighborhood', { ours: 665, peer: 'none in time', raw: 1580, cached: 26000, oneClient: [4, 2.1] }),
-    ]);
+    const slow = withNeighborhood(1900, 'none in time');
     expect(slow[PEER_RATE]).toMatchObject({
       met: false,
       detail: 'concept 1.05×, neighborhood ours ahead (the peer failed it)',
@@ -208,5 +208,15 @@ describe('the bench report’s targets (issue 16)', () => {
       '- not measured: every shape’s p50 at 1M concepts within 2× of 1k (path and page included) — no scale series in this run',
     );
     expect(markdown).toContain('| concept + related (1 hop) | 9.3 · – · 3.2 | 9.8 · – · 3.7 | 6.1 | 9.0 · – · 3.0 |');
+  });
+});
+
+describe('describeMeasurement', () => {
+  it('prints rate, p50 and p99, and the failures with the first one’s cause when there were any', () => {
+    expect(describeMeasurement(m(2036.6, 19.04))).toBe('2037 req/s, p50 5.0 ms, p99 19.0 ms');
+    expect(describeMeasurement({ ...m(12, 250), errors: 3, firstError: 'HTTP 503' })).toBe(
+      '12 req/s, p50 5.0 ms, p99 250.0 ms, 3 ERRORS (first: HTTP 503)',
+    );
+    expect(describeMeasurement({ ...m(12, 250), errors: 3 })).toBe('12 req/s, p50 5.0 ms, p99 250.0 ms, 3 ERRORS');
   });
 });

@@ -1,58 +1,37 @@
-import type { ConceptRecord, RelationRecord } from '../graph/graph.model';
-import { ConceptKind, Direction, RelationType } from '../graph/vocabulary';
+import { conceptRecord, relationRecord } from '../../test/support/records';
+import type { RelationRecord } from '../graph/graph.model';
+import { Direction, RelationType } from '../graph/vocabulary';
 import { buildComparison } from './compare.model';
 import type { ComparedRelation, CompareData } from './compare.repository';
-
-function concept(slug: string, nameKo = slug, nameEn = slug): ConceptRecord {
-  return {
-    slug,
-    kind: ConceptKind.CONCEPT,
-    nameKo,
-    nameEn,
-    aliasesKo: [],
-    aliasesEn: [],
-    summaryKo: '',
-    summaryEn: '',
-    detailsKo: null,
-    detailsEn: null,
-    tags: [],
-    source: '',
-    syntax: null,
-    order: null,
-  };
-}
-
-function rel(type: RelationType, from: string, to: string, order: number | null = null): RelationRecord {
-  return { type, from, to, descriptionKo: null, descriptionEn: null, order, source: '' };
-}
 
 /** `slug`'s view of a relation: OUTGOING when it is the subject. */
 function seen(slug: string, relation: RelationRecord): ComparedRelation {
   const outgoing = relation.from === slug;
+  const other = outgoing ? relation.to : relation.from;
   return {
     slug,
     relation,
     direction: outgoing ? Direction.OUTGOING : Direction.INCOMING,
-    other: concept(outgoing ? relation.to : relation.from, `${outgoing ? relation.to : relation.from}-ko`),
+    other: conceptRecord(other, { nameKo: `${other}-ko` }),
   };
 }
 
 describe('buildComparison', () => {
-  const a = concept('a', '도커', 'Docker');
-  const b = concept('b', '가상 머신', 'Virtual machine');
-  const c = concept('c', '커널', 'Kernel');
+  const a = conceptRecord('a', { nameKo: '도커', nameEn: 'Docker' });
+  const b = conceptRecord('b', { nameKo: '가상 머신', nameEn: 'Virtual machine' });
+  const c = conceptRecord('c', { nameKo: '커널', nameEn: 'Kernel' });
 
   it('derives one aspect per relation type and direction, shared ones first, cells in the order asked', () => {
     const data: CompareData = {
       concepts: [b, a],
       stored: null,
       relations: [
-        seen('a', rel(RelationType.CONTRASTS_WITH, 'a', 'x')),
-        seen('a', rel(RelationType.USES, 'a', 'u2', 2)),
-        seen('a', rel(RelationType.USES, 'a', 'u1', 1)),
-        seen('a', rel(RelationType.USES, 'a', 'k')),
-        seen('b', rel(RelationType.USES, 'b', 'k')),
-        seen('b', rel(RelationType.EXAMPLE_OF, 'e', 'b')),
+        seen('a', relationRecord(RelationType.CONTRASTS_WITH, 'a', 'x')),
+        seen('a', relationRecord(RelationType.USES, 'a', 'u2', { order: 2 })),
+        seen('a', relationRecord(RelationType.USES, 'a', 'u1', { order: 1 })),
+        seen('a', relationRecord(RelationType.USES, 'a', 'k')),
+        seen('b', relationRecord(RelationType.USES, 'b', 'k')),
+        seen('b', relationRecord(RelationType.EXAMPLE_OF, 'e', 'b')),
       ],
     };
     const cmp = buildComparison(['a', 'b'], data);
@@ -93,7 +72,10 @@ describe('buildComparison', () => {
         concepts: ['a', 'b'],
         aspects: [{ aspect: { ko: '커널', en: 'Kernel' }, values: { a: { ko: '공유', en: 'Shared' } } }],
       },
-      relations: [seen('a', rel(RelationType.IS_A, 'a', 'p')), seen('b', rel(RelationType.IS_A, 'b', 'p'))],
+      relations: [
+        seen('a', relationRecord(RelationType.IS_A, 'a', 'p')),
+        seen('b', relationRecord(RelationType.IS_A, 'b', 'p')),
+      ],
     });
     expect(cmp).toMatchObject({
       slug: 'a-vs-b',

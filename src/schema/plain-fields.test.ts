@@ -1,16 +1,6 @@
-import { execute, type ExecutionResult, type GraphQLSchema, parse } from 'graphql';
-import {
-  buildSchema,
-  Field,
-  FieldResolver,
-  type MiddlewareFn,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-  UseMiddleware,
-} from 'type-graphql';
+import { Field, FieldResolver, type MiddlewareFn, ObjectType, Resolver, Root, UseMiddleware } from 'type-graphql';
 
+import { instanceAndPlainQueries, useBuiltSchema } from '../../test/support/built-schema';
 import { readPlainFieldsDirectly } from './plain-fields';
 
 let middlewareRuns = 0;
@@ -44,18 +34,15 @@ class Thing {
   }
 }
 
+const ThingQueries = instanceAndPlainQueries(
+  Thing,
+  'thing',
+  () => new Thing('abc'),
+  () => ({ word: 'xyz', label: 'l', hidden: 'h', guarded: 'g' }),
+);
+
 @Resolver(() => Thing)
 class ThingResolver {
-  @Query(() => Thing, { description: 'A thing.' })
-  thing(): Thing {
-    return new Thing('abc');
-  }
-
-  @Query(() => Thing, { description: 'A plain object where a Thing is expected.' })
-  plainThing(): Thing {
-    return { word: 'xyz', label: 'l', hidden: 'h', guarded: 'g' } as Thing;
-  }
-
   @FieldResolver(() => String, { description: 'A field of a resolver class.' })
   reversed(@Root() thing: Thing): string {
     return [...thing.word].reverse().join('');
@@ -63,18 +50,11 @@ class ThingResolver {
 }
 
 describe('readPlainFieldsDirectly', () => {
-  let schema: GraphQLSchema;
-  let changed: number;
-  beforeAll(async () => {
-    schema = await buildSchema({ resolvers: [ThingResolver], validate: false });
-    changed = readPlainFieldsDirectly(schema);
-  });
-
-  const run = async (query: string): Promise<ExecutionResult> => await execute({ schema, document: parse(query) });
+  const { run, passed } = useBuiltSchema([ThingQueries, ThingResolver], readPlainFieldsDirectly);
 
   it('reads properties and getters itself, and leaves methods, resolver classes and middlewares to type-graphql', async () => {
     // label, shown (hidden) and loud; not guarded, twice or reversed.
-    expect(changed).toBe(3);
+    expect(passed()).toBe(3);
     const before = middlewareRuns;
     expect((await run('{ thing { label shown loud guarded twice reversed } }')).data).toEqual({
       thing: { label: 'label', shown: 'hidden', loud: 'ABC', guarded: 'guarded', twice: 'abcabc', reversed: 'cba' },

@@ -1,11 +1,10 @@
 import '../graph/vocabulary.graphql';
 
-import { execute, type ExecutionResult, type GraphQLSchema, parse } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import {
   Arg,
   Args,
   ArgsType,
-  buildSchema,
   Ctx,
   Field,
   FieldResolver,
@@ -17,6 +16,7 @@ import {
   Root,
 } from 'type-graphql';
 
+import { instanceAndPlainQueries, useBuiltSchema } from '../../test/support/built-schema';
 import { Lang } from '../graph/vocabulary';
 import { type AskedInLang, LangArg, resolveLangArg } from '../i18n/lang.arg';
 import { resolveParamsSynchronously } from './sync-params';
@@ -41,18 +41,15 @@ class AskedGreeting extends Greeting implements AskedInLang {
   readonly askedLang = Lang.KO;
 }
 
+const GreetingQueries = instanceAndPlainQueries(
+  Greeting,
+  'greeting',
+  () => new Greeting('!'),
+  () => ({ suffix: '?' }),
+);
+
 @Resolver()
 class GreetingResolver {
-  @Query(() => Greeting, { description: 'A greeting.' })
-  greeting(): Greeting {
-    return new Greeting('!');
-  }
-
-  @Query(() => Greeting, { description: 'A plain object where a Greeting is expected.' })
-  plainGreeting(): Greeting {
-    return { suffix: '?' } as Greeting;
-  }
-
   @Query(() => AskedGreeting, { description: 'A greeting asked in Korean.' })
   asked(): AskedGreeting {
     return new AskedGreeting();
@@ -99,14 +96,9 @@ class ShoutResolver {
 }
 
 describe('resolveParamsSynchronously', () => {
-  let schema: GraphQLSchema;
-  beforeAll(async () => {
-    schema = await buildSchema({ resolvers: [GreetingResolver, ShoutResolver], validate: false });
-    resolveParamsSynchronously(schema, new Set([resolveLangArg]));
-  });
-
-  const run = (query: string, context: Record<string, unknown> = {}) =>
-    execute({ schema, document: parse(query), contextValue: context });
+  const { run } = useBuiltSchema([GreetingQueries, GreetingResolver, ShoutResolver], (schema) =>
+    resolveParamsSynchronously(schema, new Set([resolveLangArg])),
+  );
 
   it('answers a lang field at once, with the same language rules and context as before', () => {
     const answer = run('{ greeting { ko: text(lang: KO) en: text } }', { lang: Lang.EN, marker: '.' });

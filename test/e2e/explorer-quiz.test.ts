@@ -1,7 +1,7 @@
 import { CHROMIUM, describeWithTool } from '../support/optional-tools';
 import { useTestServer } from '../support/server';
 import { expectOnlyOwnRequests, type PageDocument, screenshotPath, useBrowser } from './support/browser';
-import { waitForGraph } from './support/explorer';
+import { withExplorerPage } from './support/explorer';
 
 // Only inside page callbacks, which run in the browser.
 declare const document: PageDocument;
@@ -10,11 +10,8 @@ describeWithTool(CHROMIUM, 'explorer: quiz me', () => {
   const server = useTestServer();
   const browser = useBrowser(() => server.url);
 
-  it('asks three questions about the concept, grades a click, explains, and keeps the progress across a language switch', async () => {
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${browser.origin}/explore?concept=docker-kill&lang=en`);
-      await waitForGraph(page, 'docker-kill');
+  it('asks three questions about the concept, grades a click, explains, and keeps the progress across a language switch', () =>
+    withExplorerPage(browser, 'concept=docker-kill&lang=en', async (page) => {
       const quiz = page.locator('[data-testid="quiz"]');
       await quiz.locator('.quiz__start').click();
       const questions = quiz.locator('.quiz__question');
@@ -56,8 +53,5 @@ describeWithTool(CHROMIUM, 'explorer: quiz me', () => {
       expect(await again.nth(0).locator('.quiz__result').innerText()).toMatch(/[가-힣]/);
       await page.screenshot({ path: screenshotPath('explorer-quiz-ko') });
       expectOnlyOwnRequests(browser.network);
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { CHROMIUM, describeWithTool } from '../support/optional-tools';
 import { useTestServer } from '../support/server';
 import { expectOnlyOwnRequests, type PageDocument, screenshotPath, useBrowser } from './support/browser';
-import { explorerOf, type ExplorerHook, waitForGraph } from './support/explorer';
+import { explorerOf, type ExplorerHook, waitForGraph, withExplorerPage } from './support/explorer';
 
 // Only inside page callbacks, which run in the browser.
 declare const document: PageDocument;
@@ -47,11 +47,9 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
     return body.data?.neighborhood.nodes.map((n) => n.slug) ?? [];
   }
 
-  it('searches 유니커널, draws its neighbourhood, expands a node, switches to English and shows a path', async () => {
-    const page = await browser.newPage();
-    const explorer = explorerOf(page);
-    try {
-      await page.goto(`${browser.origin}/explore?lang=ko`);
+  it('searches 유니커널, draws its neighbourhood, expands a node, switches to English and shows a path', () =>
+    withExplorerPage(browser, 'lang=ko', async (page) => {
+      const explorer = explorerOf(page);
       await page.locator('#search').fill('유니커널');
       await pickWithKeyboard(page, 'search', 'unikernel');
       await waitForGraph(page, 'unikernel');
@@ -133,16 +131,10 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
       expect((await explorer.slugs()).sort()).toEqual(shortest.nodes.map((n) => n.slug).sort());
       expect(query(page).get('from')).toBe('unikernel');
       await page.screenshot({ path: screenshotPath('explorer-path-en') });
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 
-  it("shows the note's correction beside the truth, draws the learning order lightly and hides a relation type from the legend", async () => {
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${browser.origin}/explore?concept=docker-pause&lang=en`);
-      await waitForGraph(page, 'docker-pause');
+  it("shows the note's correction beside the truth, draws the learning order lightly and hides a relation type from the legend", () =>
+    withExplorerPage(browser, 'concept=docker-pause&lang=en', async (page) => {
       expect(await page.locator('.correction__note').innerText()).toContain('SIGSTOP');
       expect(await page.locator('.correction__truth').innerText()).toContain('No signal is sent');
 
@@ -176,16 +168,10 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
       expect(
         (await explorerOf(page).edgeStyles()).filter((e) => e.type === 'LEARN_AFTER').every((e) => e.visible),
       ).toBe(true);
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 
-  it('restores a shared view from its URL', async () => {
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${browser.origin}/explore?concept=unikernel&lang=ko`);
-      await waitForGraph(page, 'unikernel');
+  it('restores a shared view from its URL', () =>
+    withExplorerPage(browser, 'concept=unikernel&lang=ko', async (page) => {
       const unikernel = await names('unikernel');
       expect(await page.locator('#panel-title').innerText()).toBe(unikernel.ko);
       expect(await explorerOf(page).labels()).toContain(unikernel.ko);
@@ -197,15 +183,10 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
         () => document.body.dataset.mode === 'path' && document.getElementById('graph')?.dataset.state === 'ready',
       );
       expect(await page.locator('[data-testid="path-explanation"]').innerText()).not.toBe('');
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 
-  it('shows what it searched for instead of a misspelled text, and searches exactly that when clicked', async () => {
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${browser.origin}/explore?lang=en`);
+  it('shows what it searched for instead of a misspelled text, and searches exactly that when clicked', () =>
+    withExplorerPage(browser, 'lang=en', async (page) => {
       await page.locator('#search').fill('dokcer');
       const suggestion = page.locator('#search-list .combo__did-you-mean');
       await suggestion.waitFor();
@@ -218,16 +199,10 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
       await page.locator('#search-list .combo__did-you-mean').waitFor({ state: 'detached' });
       expect(await page.locator('#search-list [role="option"]').first().getAttribute('data-slug')).toBe('docker');
       await page.screenshot({ path: screenshotPath('explorer-did-you-mean') });
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 
-  it('can be used with the keyboard alone: Tab reaches the search box and the panel', async () => {
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${browser.origin}/explore?concept=unikernel&lang=en`);
-      await waitForGraph(page, 'unikernel');
+  it('can be used with the keyboard alone: Tab reaches the search box and the panel', () =>
+    withExplorerPage(browser, 'concept=unikernel&lang=en', async (page) => {
       const activeId = () => page.evaluate(() => document.activeElement?.id ?? '');
       const inPanel = () => page.evaluate(() => Boolean(document.activeElement?.closest('#panel')));
 
@@ -248,39 +223,29 @@ describeWithTool(CHROMIUM, 'graph explorer', () => {
         presses += 1;
       }
       expect(await inPanel()).toBe(true);
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 
-  it('fits a phone screen (390x844) without sideways scrolling', async () => {
-    const page = await browser.newPage({ width: 390, height: 844 });
-    try {
-      await page.goto(`${browser.origin}/explore?concept=unikernel&lang=ko`);
-      await waitForGraph(page, 'unikernel');
-      const widths = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        client: document.documentElement.clientWidth,
-      }));
-      expect(widths.scroll).toBeLessThanOrEqual(widths.client);
-      await page.screenshot({ path: screenshotPath('explorer-phone-ko'), fullPage: true });
-    } finally {
-      await page.close();
-    }
-  });
+  it('fits a phone screen (390x844) without sideways scrolling', () =>
+    withExplorerPage(
+      browser,
+      'concept=unikernel&lang=ko',
+      async (page) => {
+        const widths = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+        await page.screenshot({ path: screenshotPath('explorer-phone-ko'), fullPage: true });
+      },
+      { viewport: { width: 390, height: 844 } },
+    ));
 
-  it('made no request to any host but the server under test', async () => {
-    const page = await browser.newPage();
-    try {
-      // A page of its own, so the check holds something when this test runs alone as well as after the others.
-      await page.goto(`${browser.origin}/explore?concept=unikernel&lang=en`);
-      await waitForGraph(page, 'unikernel');
+  it('made no request to any host but the server under test', () =>
+    // A page of its own, so the check holds something when this test runs alone as well as after the others.
+    withExplorerPage(browser, 'concept=unikernel&lang=en', async (page) => {
       expectOnlyOwnRequests(browser.network);
       // The watch itself works: a request to another host is caught (and never leaves the browser).
       await page.evaluate(() => fetch('http://elsewhere.invalid/probe').catch(() => undefined));
       expect(() => expectOnlyOwnRequests(browser.network)).toThrow(/elsewhere\.invalid/);
-    } finally {
-      await page.close();
-    }
-  });
+    }));
 });

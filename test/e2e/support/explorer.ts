@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-import type { PageDocument } from './browser';
+import type { PageDocument, TestBrowser } from './browser';
 
 /** What the explorer page exposes for automation (`inspect()` in web/explorer/main.ts). */
 export interface ExplorerHook {
@@ -45,4 +45,27 @@ export async function waitForGraph(page: Page, focus: string): Promise<void> {
     const graph = document.getElementById('graph');
     return graph?.dataset.state === 'ready' && graph.dataset.focus === slug;
   }, focus);
+}
+
+/**
+ * A new page of `browser` on the explorer at `/explore?<query>`, drawn around the query's `concept` when it names one,
+ * handed to `use` and closed afterwards whatever `use` did. `prepare` runs on the page before it loads: listeners and
+ * routes that must see its first requests.
+ */
+export async function withExplorerPage(
+  browser: TestBrowser,
+  query: string,
+  use: (page: Page) => Promise<void>,
+  options: { viewport?: { width: number; height: number }; prepare?: (page: Page) => Promise<void> | void } = {},
+): Promise<void> {
+  const page = await browser.newPage(options.viewport);
+  try {
+    await options.prepare?.(page);
+    await page.goto(`${browser.origin}/explore?${query}`);
+    const concept = new URLSearchParams(query).get('concept');
+    if (concept) await waitForGraph(page, concept);
+    await use(page);
+  } finally {
+    await page.close();
+  }
 }
