@@ -74,9 +74,10 @@ export class PathRepository {
    * only the paths returned are read whole.
    *
    * The search is most of the work, and it cannot stop at the first path it meets: the ranking needs every shortest
-   * path, so the search reads every relationship of the last level it expands (about twice what `shortestPath`, which
-   * answers the first path met, reads). What is read besides is kept to what the answer needs: no second search when
-   * the first found nothing, and of the ends, whose slugs are the arguments, no property.
+   * path, so the search reads every relationship of the last level it expands (`shortestPath`, which answers the
+   * first path it meets, reads less: ours is 1.5× it at the median over pairs of the shipped seed, up to 4×). What is
+   * read besides is kept to what the answer needs: no second search when the first found nothing, and of the ends,
+   * whose slugs are the arguments, no property.
    */
   async paths({ from, to, maxLength, first, read = 'whole' }: PathsQuery): Promise<PathsResult> {
     // Neither a quantifier bound nor (on Neo4j 5) the k of SHORTEST k can be a parameter, so both are written
