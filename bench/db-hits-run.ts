@@ -13,12 +13,14 @@ import { shapeCases, type ShapeParams } from './shapes';
  * `npm run bench:db-hits [-- --sizes 1000,100000]`: only the database work of every shape (PROFILE db hits, ours
  * against the hand-written Cypher), on the shipped seed and on synthetic graphs of the given sizes. No server and no
  * load: it takes a minute where the full benchmark takes twenty, so a change to a query can be judged at once.
+ * `--plans` adds, under each row, the operators that read the most in each side's plans, to see where the hits go.
  */
 
 async function main(): Promise<void> {
   // --keep leaves the last synthetic graph in a database of one's own (NEO4J_URI), so the next run need not write it again.
   const keep = process.argv.includes('--keep');
-  const argv = process.argv.slice(2).filter((arg) => arg !== '--keep');
+  const plans = process.argv.includes('--plans');
+  const argv = process.argv.slice(2).filter((arg) => arg !== '--keep' && arg !== '--plans');
   const options = parseOptions(argv.includes('--sizes') ? argv : [...argv, '--sizes', 'none']);
   const db = await openBenchDatabase({ heap: options.heap, pageCache: options.pageCache });
   const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -63,6 +65,13 @@ async function main(): Promise<void> {
         out(
           `| ${step.label} | ${shape.id} | ${ours.dbHits} | ${raw.dbHits} | ${(ours.dbHits / raw.dbHits).toFixed(2)}× | ${ours.statements} |`,
         );
+        if (plans)
+          for (const [side, work] of [
+            ['ours', ours],
+            ['raw', raw],
+          ] as const)
+            for (const plan of work.plans)
+              out(`    ${side} ${plan.dbHits}: ${plan.hottest.join('; ').replace(/\s+/g, ' ')}`);
       }
     }
   } finally {

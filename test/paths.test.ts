@@ -163,6 +163,74 @@ describe('paths', () => {
     expect(await paths(args)).toEqual(once);
   });
 
+  describe('ranks paths of the same length the same way, whatever is asked of them', () => {
+    /** Only `length` and `nodes { slug }`: the paths are read lean, without whole concepts or relations. */
+    async function leanSlugs(args: string): Promise<string[]> {
+      const res = await server.gql<{ paths: { length: number; nodes: { slug: string }[] }[] }>(
+        `{ paths(${args}) { length nodes { slug } } }`,
+      );
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data!.paths.map((p) => p.nodes.map((n) => n.slug).join(' '));
+    }
+
+    /** Whole paths: each as its slugs and the types of its steps. */
+    async function wholeKeys(args: string): Promise<string[]> {
+      return (await paths(args)).map(
+        (p) => `${p.nodes.map((n) => n.slug).join(' ')} | ${p.relations.map((r) => r.type).join(' ')}`,
+      );
+    }
+
+    it('puts fewer learning-order and coverage steps before the slugs', async () => {
+      // Four two-step paths: over operating-system and over unikernel, each ending in IS_A or in LEARN_AFTER.
+      const args = 'from: "application", to: "custom-os", maxLength: 4, first: 4';
+      expect(await wholeKeys(args)).toEqual([
+        'application operating-system custom-os | RUNS_ON IS_A',
+        'application unikernel custom-os | COMPOSED_OF IS_A',
+        'application operating-system custom-os | RUNS_ON LEARN_AFTER',
+        'application unikernel custom-os | COMPOSED_OF LEARN_AFTER',
+      ]);
+      expect(await leanSlugs(args)).toEqual([
+        'application operating-system custom-os',
+        'application unikernel custom-os',
+        'application operating-system custom-os',
+        'application unikernel custom-os',
+      ]);
+    });
+
+    it('orders paths with as many such steps by the slugs along them, then by the types of their steps', async () => {
+      const args = 'from: "application", to: "portability", maxLength: 4, first: 4';
+      expect(await wholeKeys(args)).toEqual([
+        'application containerization portability | LEARN_AFTER ENABLES',
+        'application docker-container portability | COMPOSED_OF LEARN_AFTER',
+        'application runtime-environment portability | USES LEARN_AFTER',
+        'application runtime-environment portability | LEARN_AFTER LEARN_AFTER',
+      ]);
+      expect(await leanSlugs('from: "application", to: "portability", maxLength: 4, first: 2')).toEqual([
+        'application containerization portability',
+        'application docker-container portability',
+      ]);
+      expect(await wholeKeys('from: "application", to: "docker-and-vm", maxLength: 4, first: 2')).toEqual([
+        'application docker-container docker-and-vm | COMPOSED_OF COVERS',
+        'application docker-container docker-and-vm | COMPOSED_OF LEARN_AFTER',
+      ]);
+    });
+
+    it('answers one path, the best ranked, when one is asked for', async () => {
+      // Two three-step paths over the same concepts; the last step is PAIRS_WELL_WITH in one and LEARN_AFTER in the other.
+      const args = 'from: "docker-stop", to: "unikernel", maxLength: 6, first: 1';
+      expect(await wholeKeys(args)).toEqual([
+        'docker-stop container-state container unikernel | UPDATES LEARN_AFTER PAIRS_WELL_WITH',
+      ]);
+      expect(await leanSlugs(args)).toEqual(['docker-stop container-state container unikernel']);
+      expect(await wholeKeys('from: "abstraction", to: "kernel-isolation-features", first: 1')).toEqual([
+        'abstraction docker kernel-isolation-features | USES USES',
+      ]);
+      expect(await leanSlugs('from: "kernel-isolation-features", to: "abstraction", first: 1')).toEqual([
+        'kernel-isolation-features docker abstraction',
+      ]);
+    });
+  });
+
   it('keeps within maxLength and first', async () => {
     const found = await paths('from: "unikernel", to: "docker-stop", maxLength: 6, first: 4');
     expect(found.length).toBeGreaterThan(0);
