@@ -19,14 +19,19 @@ import { shapeCases, type ShapeParams } from './shapes';
  * auto-commit as the gateway sends them, in alternating batches; the database's CPU time is read from its process's
  * `/proc/<pid>/stat` around each batch and divided by the runs. With `--base`, the statement the search repository
  * of another build sends (its compiled `src/search/search.repository.js`) is timed beside ours; with `--variants`,
- * the statements a module's `variants(ours)` returns (rewrites to try before they go into the repository). Ends with each
- * statement's PROFILE: its db hits and the rows through each operator.
+ * the statements a module's `variants(ours)` returns (rewrites to try before they go into the repository). With
+ * `--floors`, what any statement costs besides its own work: `RETURN 1` and the bare index call with our Lucene text
+ * on the shared session, and ours and `RETURN 1` sent as the gateway sends a read (a session per statement, READ
+ * mode, the database named, a timeout and metadata), by hand without the timeout and metadata, and with the server's
+ * notifications off. Ends with each statement's PROFILE: its db hits and the rows through each operator.
  */
 
 interface Statement {
   label: string;
   cypher: string;
   params: Params;
+  /** How it is sent; without it, on the one session every statement shares (`session.run`, no transaction config). */
+  send?: (cypher: string, params: Params) => Promise<unknown>;
 }
 
 /** Only the search shape is asked; the other shapes' questions are filled in so that the shapes can be built. */
@@ -101,6 +106,43 @@ async function recordOurs(
   return statements;
 }
 
+/** The floors (see `--floors`): the same work sent other ways, and the least any statement costs. */
+function floors(db: Awaited<ReturnType<typeof openBenchDatabase>>, ours: Statement): Statement[] {
+  const database = db.config.neo4j.database;
+  const txConfig = {
+    timeout: db.config.neo4j.queryTimeoutMs,
+    metadata: { app: 'container-atlas', requestId: 'bench' },
+  };
+  const perSession =
+    (config: Parameters<Driver['session']>[0], tx?: typeof txConfig) => async (cypher: string, params: Params) => {
+      const session = db.driver.session({ database, defaultAccessMode: neo4j.session.READ, ...config });
+      try {
+        return (await session.run(cypher, params, tx)).records;
+      } finally {
+        await session.close();
+      }
+    };
+  const gateway = (cypher: string, params: Params) => db.gateway.read(cypher, params);
+  const one = 'RETURN 1 AS one';
+  return [
+    { label: 'RETURN 1', cypher: one, params: {} },
+    {
+      label: 'index call only',
+      cypher: `CALL db.index.fulltext.queryNodes('concept_search', $lucene, {limit: $candidates}) YIELD node, score RETURN score`,
+      params: { lucene: ours.params.lucene, candidates: ours.params.candidates },
+    },
+    { label: 'RETURN 1, gateway', cypher: one, params: {}, send: gateway },
+    { label: 'ours, gateway', cypher: ours.cypher, params: ours.params, send: gateway },
+    { label: 'ours, session each, no tx config', cypher: ours.cypher, params: ours.params, send: perSession({}) },
+    {
+      label: 'ours, session each, notifications off',
+      cypher: ours.cypher,
+      params: ours.params,
+      send: perSession({ notificationFilter: { minimumSeverityLevel: 'OFF' } }, txConfig),
+    },
+  ];
+}
+
 function planLines(plan: ProfiledPlan, depth = 0): string[] {
   const details = String((plan.arguments as { Details?: unknown }).Details ?? '').slice(0, 90);
   return [
@@ -130,6 +172,7 @@ async function main(): Promise<void> {
       const module = (await import(path.resolve(variants))) as { variants: (ours: Statement) => Statement[] };
       statements.push(...module.variants(statements[0]));
     }
+    if (process.argv.includes('--floors')) statements.push(...floors(db, statements[0]));
     if (base) {
       const module = (await import(path.resolve(base, 'src/search/search.repository.js'))) as {
         SearchRepository: new (runner: unknown) => unknown;
@@ -158,13 +201,16 @@ async function main(): Promise<void> {
         out(`${s.label}: ${(performance.now() - started).toFixed(1)} ms for a run planned again`);
       }
       // Warm-up: plans cached, JIT warm.
-      for (const s of statements) for (let i = 0; i < 200; i += 1) await session.run(s.cypher, s.params);
+      for (const s of statements)
+        for (let i = 0; i < 200; i += 1)
+          await (s.send ?? ((c: string, p: Params) => session.run(c, p)))(s.cypher, s.params);
       for (let done = 0; done < runs; done += batch) {
         const order = (done / batch) % 2 === 0 ? statements : [...statements].reverse();
         for (const s of order) {
           const before = cpuMicros(pid);
           const started = performance.now();
-          for (let i = 0; i < batch; i += 1) await session.run(s.cypher, s.params);
+          const send = s.send ?? ((cypher: string, params: Params) => session.run(cypher, params));
+          for (let i = 0; i < batch; i += 1) await send(s.cypher, s.params);
           wall.set(s.label, wall.get(s.label)! + (performance.now() - started) * 1000);
           const after = cpuMicros(pid);
           cpu.set(s.label, cpu.get(s.label)! + after.total - before.total);

@@ -5,12 +5,13 @@ import {
   type ConceptRead,
   type ConceptRecord,
   type ConceptRef,
-  conceptReadProjection,
+  CONCEPT_PROJECTION,
   conceptRefProjection,
   type PartField,
   toConceptRead,
   toConceptRef,
 } from '../graph/graph.model';
+import { compactCypher } from '../neo4j/cypher-text';
 import type { CypherRunner } from '../neo4j/gateway';
 
 /** One text to rank concepts for: the whole query, or one side of a comparison. */
@@ -85,68 +86,76 @@ const ONE_PART: PartSource = { lucene: '$lucene', fuzzy: '$fuzzy', needles: '$ne
 
 /**
  * Cypher for the index hits of a Lucene text (a variable or parameter of the query, never client text), one row
- * `found` per hit: the node, its score, its names as stored and as keys (lower case, no spaces), its slug, and
- * `keyed`, whether a name or a stored search key is one of the part's needles. The keys are read only when no name
- * is. The index holds only concepts, so no label is checked.
+ * `found` per hit: the node, its names as stored, its slug, and how it ranks, all read from the hit alone: `exact` (3
+ * when the preferred language's name is one of the part's needles, 2 the other's, 1 a stored search key, else 0;
+ * the keys are read only when no name is), `ranked` (the index score, doubled when the preferred name contains a
+ * needle) and `named` (exact, or a name contains a needle). Names are compared as keys: lower case, no spaces. The
+ * index holds only concepts, so no label is checked.
  */
 function candidates(lucene: string, { needles, carry }: PartSource): string {
+  const key = (name: string) => `replace(toLower(coalesce(${name}, '')), ' ', '')`;
   return `CALL db.index.fulltext.queryNodes('concept_search', ${lucene}, {limit: $candidates}) YIELD node AS c, score
            WHERE $kinds IS NULL OR c.kind IN $kinds
            WITH ${carry}c, score, c.nameEn AS nameEn, c.nameKo AS nameKo
            WITH ${carry}c, score, nameEn, nameKo,
-                replace(toLower(coalesce(nameEn, '')), ' ', '') AS en, replace(toLower(coalesce(nameKo, '')), ' ', '') AS ko
-           WITH ${carry}{c: c, score: score, slug: c.slug, nameEn: nameEn, nameKo: nameKo, en: en, ko: ko,
-                       keyed: en IN ${needles} OR ko IN ${needles}
-                              OR any(n IN ${needles} WHERE n IN coalesce(c.searchKeys, []))} AS found`;
+                ${key('CASE WHEN $preferKo THEN nameKo ELSE nameEn END')} AS preferred,
+                ${key('CASE WHEN $preferKo THEN nameEn ELSE nameKo END')} AS other
+           WITH ${carry}c, score, nameEn, nameKo, preferred, other,
+                CASE WHEN preferred IN ${needles} THEN 3 WHEN other IN ${needles} THEN 2
+                     WHEN any(n IN ${needles} WHERE n IN coalesce(c.searchKeys, [])) THEN 1 ELSE 0 END AS exact
+           WITH ${carry}{c: c, slug: c.slug, nameEn: nameEn, nameKo: nameKo, exact: exact,
+                        ranked: score * CASE WHEN any(n IN ${needles} WHERE preferred CONTAINS n) THEN 2.0 ELSE 1.0 END,
+                        named: exact > 0 OR any(n IN ${needles} WHERE preferred CONTAINS n OR other CONTAINS n)} AS found`;
 }
 
 /**
  * Cypher that ranks one part's hits and returns them as `hits`: the hits of its text as typed, or, when none of
- * them is keyed and the part has a misspelling query, the hits of that. `group` is the part's index variable with a
+ * them is an exact match and the part has a misspelling query, the hits of that. `group` is the part's index variable with a
  * comma when several parts are ranked (`p, `), empty for one; `top` how many of the best it keeps, `suggesting`
- * when the words for "did you mean" are read (both expressions over `p` or constants).
+ * when the words for "did you mean" are read (both expressions over `p` or constants). Each hit is ranked as it
+ * is read (see candidates) and the best score comes with the hits, so the hits are unwound once, to be sorted, and
+ * the kept ones are turned into the answer by a list comprehension, not another unwind and collect.
  */
 function rankedHits(source: PartSource, group: string, top: string, suggesting: string, read: ConceptRead): string {
-  const { needles, carry } = source;
+  const { carry } = source;
   return `CALL (${carry.replace(/, $/, '')}) {
            ${candidates(source.lucene, source)}
-           RETURN collect(found) AS typed, count(CASE WHEN found.keyed THEN 1 END) > 0 AS matched
+           RETURN collect(found) AS typed, count(CASE WHEN found.exact > 0 THEN 1 END) > 0 AS matched, max(found.ranked) AS typedBest
          }
          CALL (${carry}matched) {
            WITH ${carry}matched WHERE NOT matched AND ${source.fuzzy} IS NOT NULL
            ${candidates(source.fuzzy, source)}
-           RETURN collect(found) AS fuzzy
+           RETURN collect(found) AS fuzzy, max(found.ranked) AS fuzzyBest
          }
-         UNWIND CASE WHEN size(fuzzy) > 0 THEN fuzzy ELSE typed END AS found
-         WITH ${group}${carry}found,
-              CASE WHEN $preferKo THEN found.ko ELSE found.en END AS preferred,
-              CASE WHEN $preferKo THEN found.en ELSE found.ko END AS other
-         WITH ${group}found,
-              CASE WHEN preferred IN ${needles} THEN 3
-                   WHEN other IN ${needles} THEN 2
-                   WHEN found.keyed THEN 1
-                   ELSE 0 END AS exact,
-              found.score * CASE WHEN any(n IN ${needles} WHERE preferred CONTAINS n) THEN 2.0 ELSE 1.0 END AS ranked,
-              found.keyed OR any(n IN ${needles} WHERE preferred CONTAINS n OR other CONTAINS n) AS named
-         WITH ${group}collect({found: found, exact: exact, ranked: ranked, named: named}) AS hits, max(ranked) AS best
-         UNWIND hits AS hit
-         WITH ${group}hit.found AS found, hit.exact + CASE WHEN best > 0 THEN hit.ranked / best ELSE 0.0 END AS score, hit.named AS named
+         WITH ${group}CASE WHEN size(fuzzy) > 0 THEN fuzzy ELSE typed END AS hits,
+              CASE WHEN size(fuzzy) > 0 THEN fuzzyBest ELSE typedBest END AS best
+         UNWIND hits AS found
+         WITH ${group}found, found.exact + CASE WHEN best > 0 THEN found.ranked / best ELSE 0.0 END AS score
          ORDER BY score DESC, found.slug
-         WITH ${group}collect({found: found, score: score, named: named})[..${top}] AS top
+         WITH ${group}collect({found: found, score: score})[..${top}] AS top
          // "Did you mean" reads the words of the whole query's hits only when its best hit is no exact match (a score
          // of 1 or less), as buildAnswer decides: an exact match needs no suggestion.
          WITH ${group}top, ${suggesting} AND top[0].score <= 1 AS suggesting
-         UNWIND top AS hit
-         WITH ${group}hit, hit.found AS found, hit.found.c AS c, suggesting
-         RETURN collect({c: ${hitProjection(read)}, score: hit.score, named: hit.named,
-                         vocabulary: CASE WHEN suggesting THEN [found.nameEn, found.nameKo] + coalesce(c.aliasesEn, []) + coalesce(c.aliasesKo, []) + coalesce(c.searchTerms, []) ELSE [] END}) AS hits`;
+         RETURN [hit IN top | {c: ${hitProjection(read)}, score: hit.score, named: hit.found.named,
+                         vocabulary: CASE WHEN suggesting THEN [hit.found.nameEn, hit.found.nameKo] + coalesce(hit.found.c.aliasesEn, []) + coalesce(hit.found.c.aliasesKo, []) + coalesce(hit.found.c.searchTerms, []) ELSE [] END}] AS hits`;
 }
 
-/** A hit's concept as `read` says, from what its ranking already read (`found`) where it can. */
+/**
+ * The fields of a whole record, as conceptProjection reads them. A map projection needs a variable, and inside the
+ * list comprehension the hit's node is an expression, so they are read as a map literal: the same properties, the
+ * same nulls for missing ones.
+ */
+const WHOLE_FIELDS = [...CONCEPT_PROJECTION.matchAll(/\.(\w+)/g)].map((m) => m[1]);
+
+/** A hit's concept as `read` says, from what its ranking already read (`hit.found`) where it can. */
 function hitProjection(read: ConceptRead): string {
-  if (read === 'whole') return conceptReadProjection('c', read);
-  const from: Record<PartField, string> = { kind: 'c.kind', nameKo: 'found.nameKo', nameEn: 'found.nameEn' };
-  return `{${['slug: found.slug', ...read.map((field) => `${field}: ${from[field]}`)].join(', ')}}`;
+  if (read === 'whole') return `{${WHOLE_FIELDS.map((field) => `${field}: hit.found.c.${field}`).join(', ')}}`;
+  const from: Record<PartField, string> = {
+    kind: 'hit.found.c.kind',
+    nameKo: 'hit.found.nameKo',
+    nameEn: 'hit.found.nameEn',
+  };
+  return `{${['slug: hit.found.slug', ...read.map((field) => `${field}: ${from[field]}`)].join(', ')}}`;
 }
 
 /** The ranked hits of one part, as the statement returned them (none when it returned no row). */
@@ -157,6 +166,51 @@ function toSearchRecords(hits: unknown, read: ConceptRead): SearchRecord[] {
     named: hit.named === true,
     vocabulary: (hit.vocabulary as (string | null)[]).filter((v): v is string => v !== null),
   }));
+}
+
+/** The statement for a search of one text. */
+function oneTextStatement(read: ConceptRead): string {
+  return rankedHits(ONE_PART, '', '$limit', 'true', read);
+}
+
+/** The statement for a comparison: every part ranked, then the stored comparisons of the sides' named hits. */
+function partsStatement(read: ConceptRead): string {
+  return `UNWIND range(0, size($parts) - 1) AS p
+   CALL (p) {
+     WITH p, $parts[p] AS part
+     ${rankedHits(PER_PART, 'p, ', '(CASE WHEN p = 0 THEN $limit ELSE $sideHits END)', 'p = 0', read)}
+   }
+   // A part without candidates returns no row from its ranking (grouped by p), so each part's hits are found
+   // by p, empty when missing.
+   WITH collect({p: p, hits: hits}) AS ranked
+   WITH [i IN range(0, size($parts) - 1) | coalesce([r IN ranked WHERE r.p = i | r.hits][0], [])] AS parts
+   CALL (parts) {
+     UNWIND parts[1..] AS side
+     UNWIND side AS hit
+     WITH hit WHERE hit.named
+     MATCH (k:Comparison)-[:COMPARES]->(:Concept {slug: hit.c.slug})
+     WITH DISTINCT k
+     RETURN collect(k { .slug, .titleKo, .titleEn,
+                        concepts: COLLECT { MATCH (k)-[r:COMPARES]->(x:Concept) RETURN ${conceptRefProjection('x')} ORDER BY r.position } }) AS comparisons
+   }
+   RETURN parts, comparisons`;
+}
+
+/**
+ * Each statement compacted once per kind and read (a handful of reads occur: whole records, or the slug and some
+ * names), instead of built on every search: its text is the same for every search text, and compacted it is about
+ * half as long on the wire (see compactCypher).
+ */
+const statements = new Map<string, string>();
+
+function statementFor(kind: 'one' | 'parts', read: ConceptRead): string {
+  const key = `${kind} ${read === 'whole' ? read : read.join(',')}`;
+  let statement = statements.get(key);
+  if (statement === undefined) {
+    statement = compactCypher(kind === 'one' ? oneTextStatement(read) : partsStatement(read));
+    statements.set(key, statement);
+  }
+  return statement;
 }
 
 /** Full-text search over the `concept_search` index (names, aliases, summaries and learner words in both languages). */
@@ -184,7 +238,7 @@ export class SearchRepository {
     if (sides.length === 0) {
       // Most searches are one text: ranked without a loop over parts and without looking for comparisons, which
       // costs Neo4j a tenth less CPU per search than the statement for several parts.
-      const rows = await this.db.read(rankedHits(ONE_PART, '', '$limit', 'true', read), {
+      const rows = await this.db.read(statementFor('one', read), {
         ...common,
         lucene: whole.lucene,
         fuzzy: whole.fuzzy,
@@ -192,26 +246,11 @@ export class SearchRepository {
       });
       return { parts: [toSearchRecords(rows[0]?.hits, read)], comparisons: [] };
     }
-    const rows = await this.db.read(
-      `UNWIND range(0, size($parts) - 1) AS p
-       CALL (p) {
-         WITH p, $parts[p] AS part
-         ${rankedHits(PER_PART, 'p, ', '(CASE WHEN p = 0 THEN $limit ELSE $sideHits END)', 'p = 0', read)}
-       }
-       WITH p, hits ORDER BY p
-       WITH collect(hits) AS parts
-       CALL (parts) {
-         UNWIND parts[1..] AS side
-         UNWIND side AS hit
-         WITH hit WHERE hit.named
-         MATCH (k:Comparison)-[:COMPARES]->(:Concept {slug: hit.c.slug})
-         WITH DISTINCT k
-         RETURN collect(k { .slug, .titleKo, .titleEn,
-                            concepts: COLLECT { MATCH (k)-[r:COMPARES]->(x:Concept) RETURN ${conceptRefProjection('x')} ORDER BY r.position } }) AS comparisons
-       }
-       RETURN parts, comparisons`,
-      { ...common, parts: request.parts, sideHits: neo4j.int(SIDE_HITS) },
-    );
+    const rows = await this.db.read(statementFor('parts', read), {
+      ...common,
+      parts: request.parts,
+      sideHits: neo4j.int(SIDE_HITS),
+    });
     const row = rows[0];
     if (!row) return { parts: request.parts.map(() => []), comparisons: [] };
     const parts = (row.parts as unknown[]).map((hits) => toSearchRecords(hits, read));
