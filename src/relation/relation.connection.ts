@@ -5,9 +5,11 @@ import { Direction, Lang, RelationType } from '../graph/vocabulary';
 import { pick } from '../i18n/lang';
 import { LangArg } from '../i18n/lang.arg';
 import { ConnectionType, EdgeType } from '../pagination/connection.type';
-import type { CursorOf } from '../pagination/page-info.type';
+import { encodeCursor } from '../pagination/cursor';
+import { type PageInfo, pageInfoOf, toConnection } from '../pagination/page-info.type';
+import { type PageWindow, paginateSorted } from '../pagination/page';
 import type { RelatedRecord } from '../readahead/walk.repository';
-import type { RelatedGroup } from './relation.group';
+import { groupRelated, type RelatedGroup, relatedGroupKey } from './relation.group';
 import { Relation } from './relation.type';
 
 @ObjectType({
@@ -75,11 +77,19 @@ export class RelatedEdge extends EdgeType(Concept, {
   node: 'The related concept. Each concept is the node of at most one edge of a list.',
 }) {
   group!: RelatedGroup;
+  /** The list's cursor tag: the cursor is signed from it and the group's key only when a client reads it. */
+  tag!: string;
 
   // The constructor takes no required argument because type-graphql may instantiate the class itself.
-  constructor(group?: RelatedGroup, cursorOf?: CursorOf) {
-    super(group && new Concept(group.other), cursorOf);
+  constructor(group?: RelatedGroup, tag?: string) {
+    super(group && new Concept(group.other));
     if (group) this.group = group;
+    if (tag !== undefined) this.tag = tag;
+  }
+
+  // Made from the edge's own fields rather than a closure per edge: most lists never have a cursor read.
+  override get cursor(): string {
+    return encodeCursor(this.tag, relatedGroupKey(this.group));
   }
 
   @Field(() => [ConceptRelation], {
@@ -99,3 +109,27 @@ export class RelatedConnection extends ConnectionType(RelatedEdge, {
   edges: 'The related concepts on this page, each once.',
   totalCount: 'Number of distinct related concepts matching the types and direction, over all pages.',
 }) {}
+
+/**
+ * The page of `related` edges `window` asks for from a concept's relations (sorted by relatedSortKey), with cursors
+ * tagged `tag`. From the start of the list forward, as nearly every nested `related` asks, the page is the first
+ * groups, and no sort key is made unless a client reads a cursor; from a cursor it goes through paginateSorted.
+ */
+export function relatedConnection(
+  sorted: readonly RelatedRecord[],
+  window: PageWindow,
+  tag: string,
+): { edges: RelatedEdge[]; pageInfo: PageInfo; totalCount: number } {
+  const groups = groupRelated(sorted);
+  if (window.forward && window.after === null && window.before === null) {
+    const size = Math.min(window.size, groups.length);
+    const edges = new Array<RelatedEdge>(size);
+    for (let index = 0; index < size; index += 1) edges[index] = new RelatedEdge(groups[index], tag);
+    return {
+      edges,
+      pageInfo: pageInfoOf(edges, { hasNextPage: groups.length > window.size, hasPreviousPage: false }),
+      totalCount: groups.length,
+    };
+  }
+  return toConnection(paginateSorted(groups, relatedGroupKey, window), tag, (group) => new RelatedEdge(group, tag));
+}
