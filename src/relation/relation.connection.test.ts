@@ -1,6 +1,6 @@
 import { relationRecord } from '../../test/support/records';
 import type { LimitsConfig } from '../config';
-import { Direction, RelationType } from '../graph/vocabulary';
+import { Direction, type RelationType } from '../graph/vocabulary';
 import { decodeCursor } from '../pagination/cursor';
 import { pageWindow } from '../pagination/page';
 import type { RelatedRecord } from '../readahead/walk.repository';
