@@ -49,7 +49,7 @@ export interface ReadAhead {
   ): void;
 }
 
-/** The order of a concept's relations (and so of its `related` edges, see groupRelated): type, order (unordered last), other slug, direction. */
+/** The order of a concept's relations (and so of its `related` edges, see relatedEdges): type, order (unordered last), other slug, direction. */
 export function relatedSortKey(record: RelatedRecord): CursorKey {
   return [record.relation.type, record.relation.order, record.other.slug, record.direction];
 }
