@@ -1,8 +1,8 @@
-import { conceptRecord } from '../../test/support/records';
+import { conceptRecord, relationRecord } from '../../test/support/records';
 import { REF_READ } from '../graph/graph.model';
 import { ConceptKind, Direction, RelationType } from '../graph/vocabulary';
 import type { CypherRunner, Params, Row } from '../neo4j/gateway';
-import { createReadAhead } from './readahead.loader';
+import { compareRelated, createReadAhead } from './readahead.loader';
 import type { WalkLevel } from './walk.plan';
 import { WalkRepository } from './walk.repository';
 
@@ -173,5 +173,40 @@ describe('createReadAhead', () => {
     expect(a?.summaryEn).toBe('');
     expect(b).toBe(a);
     expect(reads).toBe(1);
+  });
+});
+
+describe('compareRelated', () => {
+  const record = (type: RelationType, order: number | null, other: string, direction: Direction) => ({
+    slug: 'docker',
+    relation: relationRecord(type, 'docker', other, { order }),
+    direction: direction as Direction.INCOMING | Direction.OUTGOING,
+    other: { slug: other },
+  });
+
+  it('orders by type, then order with unordered last, then the other slug, then INCOMING before OUTGOING', () => {
+    const inOrder = [
+      record(RelationType.HAS_STAGE, 1, 'zeta', Direction.OUTGOING),
+      record(RelationType.HAS_STAGE, 2, 'alpha', Direction.OUTGOING),
+      record(RelationType.HAS_STAGE, null, 'alpha', Direction.INCOMING),
+      record(RelationType.HAS_STAGE, null, 'alpha', Direction.OUTGOING),
+      record(RelationType.HAS_STAGE, null, 'beta', Direction.INCOMING),
+      record(RelationType.USES, 1, 'alpha', Direction.OUTGOING),
+      record(RelationType.USES, null, 'alpha', Direction.OUTGOING),
+    ];
+    const names = (records: typeof inOrder) =>
+      records.map((r) => `${r.relation.type} ${r.relation.order} ${r.other.slug} ${r.direction}`);
+    const expected = [
+      'HAS_STAGE 1 zeta OUTGOING',
+      'HAS_STAGE 2 alpha OUTGOING',
+      'HAS_STAGE null alpha INCOMING',
+      'HAS_STAGE null alpha OUTGOING',
+      'HAS_STAGE null beta INCOMING',
+      'USES 1 alpha OUTGOING',
+      'USES null alpha OUTGOING',
+    ];
+    for (const shuffled of [[...inOrder].reverse(), [3, 6, 0, 5, 1, 4, 2].map((i) => inOrder[i])])
+      expect(names(shuffled.sort(compareRelated))).toEqual(expected);
+    expect(compareRelated(inOrder[2], record(RelationType.HAS_STAGE, null, 'alpha', Direction.INCOMING))).toBe(0);
   });
 });

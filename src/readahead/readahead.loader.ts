@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 
 import { type ConceptPart, type ConceptRecord, isConceptRecord } from '../graph/graph.model';
-import { type CursorKey, compareKeys } from '../pagination/cursor';
+import type { CursorKey } from '../pagination/cursor';
 import { choiceKey, type RelatedKey, relatedCacheKey, type WalkKey, walkCacheKey, walkPlanKey } from './walk.keys';
 import type { ConceptsPlan, RelatedChoice, WalkLevel } from './walk.plan';
 import type { RelatedRecord, RelatedTree, WalkRepository } from './walk.repository';
@@ -49,15 +49,34 @@ export interface ReadAhead {
   ): void;
 }
 
-/** The order of a concept's relations (and so of its `related` edges, see groupRelated): type, order (unordered last), other slug, direction. */
+/** The order of a concept's relations (and so of its `related` edges, see relatedEdges): type, order (unordered last), other slug, direction. */
 export function relatedSortKey(record: RelatedRecord): CursorKey {
   return [record.relation.type, record.relation.order, record.other.slug, record.direction];
 }
 
-/** Sorts by relatedSortKey, each record's key made once rather than twice per comparison. */
-function sortRelated(records: RelatedRecord[]): RelatedRecord[] {
-  const keys = new Map(records.map((record) => [record, relatedSortKey(record)]));
-  return records.sort((a, b) => compareKeys(keys.get(a)!, keys.get(b)!));
+/**
+ * Compares two relations as compareKeys compares their relatedSortKeys, without making the keys: a page of 50
+ * concepts sorts some 700 relations, and a key array each was most of the sorting's garbage.
+ */
+export function compareRelated(a: RelatedRecord, b: RelatedRecord): number {
+  const x = a.relation;
+  const y = b.relation;
+  if (x.type !== y.type) return x.type < y.type ? -1 : 1;
+  const xo = x.order ?? null;
+  const yo = y.order ?? null;
+  if (xo !== yo) {
+    if (xo === null) return 1;
+    if (yo === null) return -1;
+    return xo < yo ? -1 : 1;
+  }
+  if (a.other.slug !== b.other.slug) return a.other.slug < b.other.slug ? -1 : 1;
+  if (a.direction !== b.direction) return a.direction < b.direction ? -1 : 1;
+  return 0;
+}
+
+/** Sorts in place by relatedSortKey. */
+function sortRelated<R extends RelatedRecord>(records: R[]): R[] {
+  return records.sort(compareRelated);
 }
 
 /** Keys grouped by what is asked of their slugs (`planKey`): each group is one query. */
@@ -104,20 +123,15 @@ export function createReadAhead(concepts: ConceptSource, walks: WalkRepository):
   const atHand = new Map<string, RelatedRecord[]>();
 
   /** Puts each level of a walk into `related`, under the concept it belongs to. */
+  // The trees are the records (a RelatedTree is a RelatedRecord with its next level): sorted in place, not copied,
+  // and kept here only; `related` looks here before its loader, so no promise is made per concept primed.
   const primeWalk = (slug: string, trees: RelatedTree[], levels: readonly WalkLevel[]): void => {
-    const key = { slug, choice: levels[0] };
-    const records = sortRelated(
-      trees.map((tree) => ({
-        slug: tree.slug,
-        relation: tree.relation,
-        direction: tree.direction,
-        other: tree.other,
-      })),
-    );
-    const cacheKey = relatedCacheKey(key);
-    if (!atHand.has(cacheKey)) atHand.set(cacheKey, records);
-    related.prime(key, records);
-    if (levels.length > 1) for (const tree of trees) primeWalk(tree.other.slug, tree.next ?? [], levels.slice(1));
+    const cacheKey = relatedCacheKey({ slug, choice: levels[0] });
+    if (!atHand.has(cacheKey)) atHand.set(cacheKey, sortRelated(trees));
+    if (levels.length > 1) {
+      const deeper = levels.slice(1);
+      for (const tree of trees) primeWalk(tree.other.slug, tree.next ?? [], deeper);
+    }
   };
 
   const conceptWithWalk = new DataLoader<WalkKey, ConceptRecord | ConceptPart | null, string>(
@@ -156,7 +170,10 @@ export function createReadAhead(concepts: ConceptSource, walks: WalkRepository):
     async whole(concept) {
       return isConceptRecord(concept) ? concept : bySlug.load(concept.slug);
     },
-    related: (slug, choice) => related.load({ slug, choice }),
+    related(slug, choice) {
+      const primed = atHand.get(relatedCacheKey({ slug, choice }));
+      return primed ? Promise.resolve(primed) : related.load({ slug, choice });
+    },
     relatedAtHand: (slug, choice) => atHand.get(relatedCacheKey({ slug, choice })),
     remember,
   };

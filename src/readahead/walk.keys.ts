@@ -23,8 +23,19 @@ export interface WalkKey {
  * whatever level of a walk it comes from, since what is read of the concepts does not change which relations are.
  */
 export function choiceKey(choice: RelatedChoice): string {
-  return JSON.stringify([choice.types, choice.direction, choice.detailed]);
+  let key = choiceKeys.get(choice);
+  if (key === undefined) {
+    key = JSON.stringify([choice.types, choice.direction, choice.detailed]);
+    choiceKeys.set(choice, key);
+  }
+  return key;
 }
+
+/**
+ * Keys made, by choice object: a list's concepts share one choice (planRelated) and a walk one level object, so a
+ * page of concepts makes each key once. Choices are never changed once made.
+ */
+const choiceKeys = new WeakMap<RelatedChoice, string>();
 
 /** What a plan reads, as text: what of the concept itself, and every level's choice and what of its concepts. */
 export function walkPlanKey(plan: ConceptsPlan): string {

@@ -200,6 +200,30 @@ describe('planRelated', () => {
   });
 });
 
+describe('planRelated, asked again for the same field nodes (the concepts of one list)', () => {
+  it('gives the same choice object for the same arguments and a new one when they differ', () => {
+    const info = infoAt('{ concept(slug: "x") { related { edges { relations { description } } } } }', [
+      'concept',
+      'related',
+    ]);
+    const first = planRelated(info, { types: [RelationType.USES], direction: Direction.OUTGOING });
+    expect(planRelated(info, { types: [RelationType.USES], direction: Direction.OUTGOING })).toBe(first);
+    const other = planRelated(info, { types: [RelationType.IS_A], direction: Direction.OUTGOING });
+    expect(other).toEqual({ types: ['IS_A'], direction: 'OUTGOING', detailed: true });
+    expect(planRelated(info, { types: null, direction: Direction.OUTGOING })).toEqual({
+      types: null,
+      direction: 'OUTGOING',
+      detailed: true,
+    });
+    expect(planRelated(info, { types: null, direction: Direction.INCOMING })).toEqual({
+      types: null,
+      direction: 'INCOMING',
+      detailed: true,
+    });
+    expect(first).toEqual({ types: ['USES'], direction: 'OUTGOING', detailed: true });
+  });
+});
+
 describe('relatedChoiceOf', () => {
   it('gives equal choices for the same types in any order and with repeats', () => {
     const a = relatedChoiceOf(

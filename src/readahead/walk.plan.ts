@@ -219,5 +219,30 @@ export function planRelated(
   info: SelectionInfo,
   args: { types?: readonly RelationType[] | null; direction: Direction },
 ): RelatedChoice {
-  return relatedChoiceOf(args, edgesAskForDetails(selectionsAt(info, ['edges'], undefined, true), info, true));
+  const planned = plannedRelated.get(info.fieldNodes);
+  if (planned && planned.direction === args.direction && sameTypes(planned.types, args.types)) return planned.choice;
+  const choice = relatedChoiceOf(args, edgesAskForDetails(selectionsAt(info, ['edges'], undefined, true), info, true));
+  plannedRelated.set(info.fieldNodes, { types: args.types, direction: args.direction, choice });
+  return choice;
+}
+
+/**
+ * The last choice planned for a `related` field, by its field nodes: graphql-js hands every concept of a list the same
+ * field nodes within one execution, so a page of 50 concepts reads its selection once instead of 50 times, and the
+ * concepts share one choice object (whose key walk.keys then makes once). The arguments are compared because a
+ * field's variables could differ between executions of the same nodes.
+ */
+const plannedRelated = new WeakMap<
+  SelectionInfo['fieldNodes'],
+  { types: readonly RelationType[] | null | undefined; direction: Direction; choice: RelatedChoice }
+>();
+
+function sameTypes(
+  a: readonly RelationType[] | null | undefined,
+  b: readonly RelationType[] | null | undefined,
+): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }

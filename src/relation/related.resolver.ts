@@ -3,13 +3,11 @@ import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 
 import { Concept } from '../concept/concept.type';
 import type { AtlasContext } from '../context';
-import { toConnection } from '../pagination/page-info.type';
-import { pageWindow, paginateSorted } from '../pagination/page';
+import { pageWindow } from '../pagination/page';
 import { planRelated } from '../readahead/walk.plan';
 import type { RelatedRecord } from '../readahead/walk.repository';
 import { RelatedArgs } from './relation.args';
-import { RelatedConnection, RelatedEdge } from './relation.connection';
-import { groupRelated, relatedGroupKey } from './relation.group';
+import { RelatedConnection, relatedConnection } from './relation.connection';
 
 /** `Concept.related`: it lives with the relations, so the concept folder needs nothing from this one. */
 @Resolver(() => Concept)
@@ -29,10 +27,7 @@ export class RelatedResolver {
     // such an old cursor is refused as foreign instead of being misread.
     const tag = `related:${concept.slug}:${choice.types?.join(',') ?? '*'}:${args.direction}`;
     const window = pageWindow({ first: args.first, after: args.after }, tag, 3, context.config.limits);
-    const connection = (records: RelatedRecord[]) => {
-      const page = paginateSorted(groupRelated(records), relatedGroupKey, window);
-      return toConnection(page, tag, (group, cursorOf) => new RelatedEdge(group, cursorOf));
-    };
+    const connection = (records: RelatedRecord[]) => relatedConnection(records, window, tag);
     // Read ahead with the concept (a walk, a page): answered at once, without a promise per concept of a list.
     const atHand = context.loaders.readAhead.relatedAtHand(concept.slug, choice);
     return atHand ? connection(atHand) : context.loaders.readAhead.related(concept.slug, choice).then(connection);
