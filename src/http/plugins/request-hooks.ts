@@ -34,23 +34,20 @@ function resolveAll(
   context: GraphQLRequestContextDidResolveOperation<AtlasContext>,
 ): Promise<void> | undefined {
   let pending: Promise<void>[] | undefined;
-  let refused = false;
-  let refusal: unknown;
+  // The first refusal, boxed: a hook may throw anything, even undefined.
+  let refused: { error: Error } | undefined;
   for (const h of hooks) {
     try {
       const result = h.didResolveOperation!(context);
       if (result) (pending ??= []).push(result);
     } catch (error) {
-      if (!refused) {
-        refused = true;
-        refusal = error;
-      }
+      refused ??= { error: error as Error };
     }
   }
   if (refused) {
     // The pending hooks still run; their outcome no longer decides the answer.
     for (const p of pending ?? []) p.catch(() => undefined);
-    return Promise.reject(refusal as Error);
+    return Promise.reject(refused.error);
   }
   if (!pending) return undefined;
   return Promise.all(pending).then(() => undefined);
