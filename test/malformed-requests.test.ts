@@ -349,6 +349,34 @@ describe('malformed requests', () => {
     if (answer) expect(answer).toMatch(/^HTTP\/1\.1 400/);
   });
 
+  it('reads a body that arrives in pieces, a character cut between them, and drops a UTF-8 byte-order mark', async () => {
+    const body = Buffer.from(
+      '\uFEFF' +
+        JSON.stringify({ query: 'query ($x: Boolean!) { __typename @skip(if: $x) }', variables: { x: '컨테이너' } }),
+    );
+    // Inside the three bytes of the first Korean character.
+    const cut = body.indexOf(Buffer.from('컨')) + 1;
+    const { port } = new URL(server.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+        );
+        socket.write(body.subarray(0, cut));
+        setTimeout(() => socket.write(body.subarray(cut)), 30);
+      });
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.on('error', reject);
+    });
+    const [head, text] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400/);
+    const error = (JSON.parse(text) as { errors: { message: string; extensions: { code: string } }[] }).errors[0];
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toContain('"컨테이너"');
+  });
+
   it('logs an aborted body at info, as one JSON line', async () => {
     const before = lines.length;
     await raw(

@@ -11,7 +11,7 @@ import { type AccessLimits, rateLimitMessage } from './access.rate-limit';
  */
 export function useAccessRules(limits: AccessLimits, perMinute: { read: number; write: number }): RequestHooks {
   return {
-    async didResolveOperation({ operation, contextValue }) {
+    didResolveOperation({ operation, contextValue }) {
       const traffic = operation?.operation === OperationTypeNode.MUTATION ? 'write' : 'read';
       if (traffic === 'write' && contextValue.caller.kind === 'public') {
         throw new UnauthenticatedError(

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { type DocumentNode, GraphQLError, type GraphQLSchema, type OperationDefinitionNode, parse } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 import type { LimitsConfig } from '../config';
 import { ErrorCode } from '../errors';
@@ -98,13 +98,16 @@ function revived(verdict: StoredVerdict): GraphQLError | null {
   return new GraphQLError(message, { extensions });
 }
 
-/** Limit verdicts kept between requests, within a budget of bytes. */
-export type VerdictCache = InMemoryLRUCache<StoredVerdict>;
+/**
+ * Limit verdicts kept between requests, within a budget of bytes. Read and written synchronously (lru-cache itself,
+ * not Apollo's promise-returning wrapper of it): a document already judged is answered without a promise.
+ */
+export type VerdictCache = LRUCache<string, StoredVerdict>;
 
 export function verdictCache(bytes: number): VerdictCache {
-  return new InMemoryLRUCache<StoredVerdict>({
+  return new LRUCache<string, StoredVerdict>({
     maxSize: Math.max(1, bytes),
-    // An entry costs its key (hashes, or texts up to SHORT_KEY characters), its value and the cache's bookkeeping.
+    // An entry costs its key (up to the query text's length), its value and the cache's bookkeeping.
     sizeCalculation: (value: StoredVerdict, key: string) => key.length + value.length + 100,
   });
 }
@@ -131,11 +134,13 @@ function shortKey(text: string): string {
  * verdict is kept. A text that does not parse is left to Apollo, which reports the syntax error.
  */
 export function queryShapeGuard(limits: LimitsConfig, schema: GraphQLSchema, verdicts: VerdictCache): Step {
-  return async (req, res, next) => {
+  return (req, res, next) => {
     const query = queryTextOf(req);
     if (typeof query !== 'string') return next();
-    const key = `shape:${shortKey(query)}`;
-    let found = await verdicts.get(key);
+    // The text itself is the key (queryLengthGuard bounds it, the budget counts it): hashing a long text on every
+    // request cost more than the look-up it keys.
+    const key = `shape:${query}`;
+    let found = verdicts.get(key);
     if (found === undefined) {
       let document: DocumentNode;
       try {
@@ -144,7 +149,7 @@ export function queryShapeGuard(limits: LimitsConfig, schema: GraphQLSchema, ver
         return next();
       }
       found = stored(structuralVerdict(schema, document, limits));
-      await verdicts.set(key, found);
+      verdicts.set(key, found);
     }
     const error = revived(found);
     if (!error) return next();
@@ -162,15 +167,15 @@ export function queryShapeGuard(limits: LimitsConfig, schema: GraphQLSchema, ver
  */
 export function queryLimitsPlugin(limits: LimitsConfig, schema: GraphQLSchema, verdicts: VerdictCache): RequestHooks {
   return {
-    async didResolveOperation({ request, document, operation, queryHash, contextValue }) {
+    didResolveOperation({ request, document, operation, queryHash, contextValue }) {
       // No operation of that name (or several and none named): execution answers that, with a clear message.
       if (!operation) return;
       const variables = request.variables ?? {};
       const key = `operation:${queryHash}:${shortKey(request.operationName ?? '')}:${variablesKey(variables)}`;
-      let found = await verdicts.get(key);
+      let found = verdicts.get(key);
       if (found === undefined) {
         found = stored(verdict(schema, document, operation, variables, limits));
-        await verdicts.set(key, found);
+        verdicts.set(key, found);
       }
       const error = revived(found);
       if (error) {

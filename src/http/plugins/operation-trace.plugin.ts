@@ -6,7 +6,7 @@ import type { RequestHooks } from './request-hooks';
  */
 export function useOperationTrace(): RequestHooks {
   return {
-    async didResolveOperation({ contextValue, operationName }) {
+    didResolveOperation({ contextValue, operationName }) {
       if (operationName) contextValue.trace.operationName = operationName;
     },
   };

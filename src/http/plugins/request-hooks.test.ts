@@ -47,6 +47,50 @@ describe('requestHooksPlugin', () => {
     expect(seen).toEqual(['refuses', 'runs anyway']);
   });
 
+  it('makes no promise for the moment when no hook waits and none refuses', async () => {
+    const seen: string[] = [];
+    const listener = await listenerOf([
+      { didResolveOperation: () => void seen.push('limits') },
+      { didResolveOperation: () => void seen.push('access') },
+    ]);
+    expect(listener.didResolveOperation!({} as never)).toBeUndefined();
+    expect(seen).toEqual(['limits', 'access']);
+  });
+
+  it('waits for a hook that returns a promise, and answers with its refusal', async () => {
+    let settle: (error: Error) => void = () => undefined;
+    const listener = await listenerOf([
+      { didResolveOperation: () => undefined },
+      { didResolveOperation: () => new Promise<void>((_resolve, reject) => (settle = reject)) },
+    ]);
+    const outcome = listener.didResolveOperation!({} as never);
+    expect(outcome).toBeInstanceOf(Promise);
+    settle(new Error('rate limited'));
+    await expect(outcome).rejects.toThrow('rate limited');
+  });
+
+  it('answers with a refusal thrown at once rather than one still pending, after starting every hook', async () => {
+    const seen: string[] = [];
+    const listener = await listenerOf([
+      {
+        didResolveOperation: async () => {
+          seen.push('pending');
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          throw new Error('later refusal');
+        },
+      },
+      {
+        didResolveOperation: () => {
+          seen.push('refuses');
+          throw new Error('too deep');
+        },
+      },
+      { didResolveOperation: () => void seen.push('runs anyway') },
+    ]);
+    await expect(listener.didResolveOperation!({} as never)).rejects.toThrow('too deep');
+    expect(seen).toEqual(['pending', 'refuses', 'runs anyway']);
+  });
+
   it('gives a listener only the moments some hook needs', async () => {
     const listener = await listenerOf([{ willSendResponse: () => undefined }]);
     expect(Object.keys(listener)).toEqual(['willSendResponse']);
