@@ -120,6 +120,17 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Parses the body's text into the request's state and goes on; a body that is not JSON is passed on as the failure. */
+function parseInto(req: IncomingMessage, text: string, next: Next): void {
+  try {
+    stateOf(req).body = parseJson(text);
+  } catch (failure) {
+    next(failure);
+    return;
+  }
+  next();
+}
+
 /**
  * Reads a JSON body into the request's state, within `maxBytes` after decompression, as `express.json` did: bodies of
  * another media type are left alone (jsonOnlyPosts has refused those of a POST), the charset must be a UTF, and
@@ -159,13 +170,7 @@ export function jsonBody(maxBytes: number): Step {
           drain(req, () => next(error));
           return;
         }
-        try {
-          stateOf(req).body = parseJson(text);
-        } catch (failure) {
-          next(failure);
-          return;
-        }
-        next();
+        parseInto(req, text, next);
       });
       return;
     }
@@ -190,13 +195,7 @@ export function jsonBody(maxBytes: number): Step {
           return;
         }
         if (decoder) req.resume();
-        try {
-          stateOf(req).body = parseJson(text);
-        } catch (failure) {
-          next(failure);
-          return;
-        }
-        next();
+        parseInto(req, text, next);
       },
     );
   };
