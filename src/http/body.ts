@@ -141,6 +141,9 @@ export function jsonBody(maxBytes: number): Step {
     if (!hasBody(req)) return next();
     const type = mediaTypeOf(req.headers['content-type']);
     if (type?.essence !== APPLICATION_JSON) return next();
+    // A client that went away while an earlier step waited (a frontend key is looked up in the database) left a
+    // request with nothing to read and nobody to answer: a client's doing, not a failure of ours.
+    if (req.destroyed) return next(new BodyError('request.closed', 400, 'request closed'));
     const charset = type.charset ?? 'utf-8';
     if (!charset.startsWith('utf-')) {
       return next(new BodyError('charset.unsupported', 415, `unsupported charset "${charset.toUpperCase()}"`));
