@@ -1,15 +1,17 @@
-import neo4j, { type ProfiledPlan } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 
 import { createFrontendKey } from '../src/access/access.service';
 import { LearnerGraphCache } from '../src/learner/learner.graph';
 import { LearnerRepository } from '../src/learner/learner.repository';
 import { LearnerService } from '../src/learner/learner.service';
-import type { Neo4jGateway, Params, QueryStats, Row } from '../src/neo4j/gateway';
+import type { Neo4jGateway, QueryStats } from '../src/neo4j/gateway';
 import { writeSynthetic } from '../src/seed/seed.synthetic';
 import { syncSeed } from '../src/seed/seed.sync';
 import { checkSeed } from '../src/seed/seed.validate';
 import { type BenchDatabase, openBenchDatabase } from './database';
+import { ProfilingRunner } from './db-hits';
 import { quantile } from './measure';
+import { optionValue } from './options';
 
 /**
  * What a learner dashboard costs as other learners and the graph grow: the database hits Neo4j counts (PROFILE) for
@@ -22,39 +24,6 @@ import { quantile } from './measure';
 
 const MEMORIES_PER_LEARNER = 100;
 const DAY = 86_400_000;
-
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
-}
-
-function hitsOf(plan: ProfiledPlan | false): number {
-  if (!plan) return 0;
-  return plan.dbHits + plan.children.reduce((sum, child) => sum + hitsOf(child), 0);
-}
-
-/** Runs every read under PROFILE and adds up its database hits. */
-class ProfilingRunner {
-  dbHits = 0;
-  statements = 0;
-
-  constructor(private readonly db: BenchDatabase) {}
-
-  async read(cypher: string, params: Params = {}): Promise<Row[]> {
-    const session = this.db.driver.session({
-      database: this.db.config.neo4j.database,
-      defaultAccessMode: neo4j.session.READ,
-    });
-    try {
-      const result = await session.executeRead((tx) => tx.run(`PROFILE ${cypher}`, params));
-      this.dbHits += hitsOf(result.summary.profile);
-      this.statements += 1;
-      return result.records.map((record) => record.toObject());
-    } finally {
-      await session.close();
-    }
-  }
-}
 
 /** Learners `from` to `to` - 1 of the frontend, each with 100 memories in a spread of states, as the API stores them. */
 async function writeLearners(db: BenchDatabase, frontendId: string, from: number, to: number, slugs: string[]) {
@@ -98,7 +67,7 @@ async function measure(db: BenchDatabase, frontendId: string, label: string, rou
   const graphs = new LearnerGraphCache();
   // Cold: the graph's part is read with the memories; warm: only the version and the memories.
   for (const phase of ['cold', 'warm'] as const) {
-    const runner = new ProfilingRunner(db);
+    const runner = new ProfilingRunner(db.driver, db.config.neo4j.database);
     await dashboard(new LearnerService(ref, new LearnerRepository(runner as unknown as Neo4jGateway, graphs), limits));
     process.stdout.write(`${label} ${phase}: ${runner.statements} statement(s), ${runner.dbHits} db hits\n`);
   }
@@ -118,9 +87,9 @@ async function measure(db: BenchDatabase, frontendId: string, label: string, rou
 }
 
 async function main(): Promise<void> {
-  const learnerSteps = option('learners', '100,10000').split(',').map(Number);
-  const synthetic = Number(option('synthetic', '100000'));
-  const rounds = Number(option('rounds', '300'));
+  const learnerSteps = (optionValue('--learners') ?? '100,10000').split(',').map(Number);
+  const synthetic = Number(optionValue('--synthetic') ?? '100000');
+  const rounds = Number(optionValue('--rounds') ?? '300');
   const db = await openBenchDatabase({ heap: '1g', pageCache: '512m' });
   try {
     await syncSeed(db.gateway, checkSeed(db.config.seed.dir));

@@ -101,14 +101,10 @@ async function main(): Promise<void> {
   const { loadHttp } = await import('./load-http');
   const { runRawOnce } = await import('./load-raw');
   const { quantile } = await import('./measure');
+  const { optionValue } = await import('./options');
 
-  const argv = process.argv.slice(2);
-  const option = (name: string) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const asks = Number(option('--asks') ?? 300);
-  const only = option('--shapes')?.split(',');
+  const asks = Number(optionValue('--asks') ?? 300);
+  const only = optionValue('--shapes')?.split(',');
   const db = await openBenchDatabase({ heap: '1g', pageCache: '512m' });
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-trace-')), 'marks.json');
   let server: Awaited<ReturnType<typeof startApiProcess>> | undefined;

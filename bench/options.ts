@@ -49,6 +49,15 @@ export const USAGE = `npm run bench [-- options]
   --heap SIZE          heap of the local Neo4j (2g)
   --pagecache SIZE     page cache of the local Neo4j (3g)`;
 
+/**
+ * The value given after `name` (`--runs 3000`) on the command line of a bench tool, or undefined when the option is
+ * not there or has no value.
+ */
+export function optionValue(name: string, argv: readonly string[] = process.argv): string | undefined {
+  const at = argv.indexOf(name);
+  return (at >= 0 && argv[at + 1]) || undefined;
+}
+
 function positive(name: string, raw: string | undefined): number {
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number, got "${raw}"\n${USAGE}`);

@@ -11,6 +11,7 @@ import { syncSeed } from '../src/seed/seed.sync';
 import { checkSeed } from '../src/seed/seed.validate';
 import { openBenchDatabase } from './database';
 import { benchContext } from './db-hits';
+import { optionValue } from './options';
 import { shapeCases, type ShapeParams } from './shapes';
 
 /**
@@ -42,11 +43,6 @@ const SHAPE_PARAMS: ShapeParams = {
   center: 'container',
   path: { from: 'docker-stop', to: 'unikernel' },
 };
-
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(name);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
-}
 
 /** User plus system CPU time from a `/proc` stat line, in microseconds (clock ticks of 10 ms). */
 function statMicros(stat: string): number {
@@ -152,10 +148,10 @@ function planLines(plan: ProfiledPlan, depth = 0): string[] {
 }
 
 async function main(): Promise<void> {
-  const runs = Number(option('--runs', '3000'));
-  const batch = Number(option('--batch', '250'));
-  const text = option('--text', 'hypervisor');
-  const base = option('--base', '');
+  const runs = Number(optionValue('--runs') ?? '3000');
+  const batch = Number(optionValue('--batch') ?? '250');
+  const text = optionValue('--text') ?? 'hypervisor';
+  const base = optionValue('--base') ?? '';
   const db = await openBenchDatabase({ heap: '1g', pageCache: '512m' });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   try {
@@ -167,7 +163,7 @@ async function main(): Promise<void> {
       ...(await recordOurs(db.driver, database, shape.ours, 'ours')),
       { label: 'raw', cypher: shape.raw.cypher, params: shape.raw.params },
     ];
-    const variants = option('--variants', '');
+    const variants = optionValue('--variants') ?? '';
     if (variants) {
       const module = (await import(path.resolve(variants))) as { variants: (ours: Statement) => Statement[] };
       statements.push(...module.variants(statements[0]));

@@ -32,6 +32,22 @@ function statusMiB(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   }
 }
 
+interface LogLine {
+  graphql?: string;
+  level?: number;
+  msg?: string;
+  path?: string;
+  err?: { type?: string; message?: string; code?: unknown };
+}
+
+/** An error line as the bench prints it: the message, and the error it carries (type, code, message), if any. */
+function describeLogLine(entry: LogLine): string {
+  const { err } = entry;
+  if (!err) return entry.msg ?? '';
+  const code = err.code === undefined ? '' : ` ${String(err.code)}`;
+  return `${entry.msg}${entry.path ? ` (${entry.path})` : ''}: ${err.type ?? 'Error'}${code}: ${err.message ?? ''}`;
+}
+
 /**
  * Starts `node <script> ...args` and resolves once it prints a JSON line with a `graphql` URL. Other JSON lines at
  * error level or above are passed on to stderr; everything else the server prints is read and dropped, so its pipe
@@ -72,12 +88,12 @@ export async function startServerProcess(
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       remember(line);
       try {
-        const entry = JSON.parse(line) as { graphql?: string; level?: number; msg?: string };
+        const entry = JSON.parse(line) as LogLine;
         if (entry.graphql) {
           clearTimeout(timer);
           resolve(entry.graphql);
         } else if ((entry.level ?? 0) >= 50) {
-          process.stderr.write(`${name}: ${entry.msg}\n`);
+          process.stderr.write(`${name}: ${describeLogLine(entry)}\n`);
         }
       } catch {
         // not a log line

@@ -263,21 +263,25 @@ function origins(env: Env): string[] {
 }
 
 /**
+ * A secret of at least `minLength` characters, trimmed. Unset: a random secret for this process (`generated`), which
+ * works, but stops working on a restart and differs between instances.
+ */
+function secret(env: Env, name: string, minLength: number, example: string): { value: string; generated: boolean } {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return { value: randomBytes(32).toString('hex'), generated: true };
+  const value = raw.trim();
+  if (value.length < minLength)
+    throw new ConfigError(name, `must be at least ${minLength} characters long, got ${value.length}`, example);
+  return { value, generated: false };
+}
+
+/**
  * QUIZ_SECRET, at least 16 characters. Unset: a random secret for this process, so ids stay unforgeable but stop
  * working after a restart and differ between instances; set it when several instances serve one API.
  */
 function quizSecret(env: Env): { quizSecret: string; quizSecretGenerated: boolean } {
-  const raw = env.QUIZ_SECRET;
-  if (raw === undefined || raw.trim() === '')
-    return { quizSecret: randomBytes(32).toString('hex'), quizSecretGenerated: true };
-  const value = raw.trim();
-  if (value.length < 16)
-    throw new ConfigError(
-      'QUIZ_SECRET',
-      `must be at least 16 characters long, got ${value.length}`,
-      'a-long-random-string-of-your-own',
-    );
-  return { quizSecret: value, quizSecretGenerated: false };
+  const { value, generated } = secret(env, 'QUIZ_SECRET', 16, 'a-long-random-string-of-your-own');
+  return { quizSecret: value, quizSecretGenerated: generated };
 }
 
 /**
@@ -285,17 +289,8 @@ function quizSecret(env: Env): { quizSecret: string; quizSecretGenerated: boolea
  * it, learner tokens stop working on a restart and are refused by every other instance.
  */
 function tokenSecret(env: Env): { tokenSecret: string; tokenSecretGenerated: boolean } {
-  const raw = env.LEARNER_TOKEN_SECRET;
-  if (raw === undefined || raw.trim() === '')
-    return { tokenSecret: randomBytes(32).toString('hex'), tokenSecretGenerated: true };
-  const value = raw.trim();
-  if (value.length < 32)
-    throw new ConfigError(
-      'LEARNER_TOKEN_SECRET',
-      `must be at least 32 characters long, got ${value.length}`,
-      'output-of-openssl-rand-hex-32',
-    );
-  return { tokenSecret: value, tokenSecretGenerated: false };
+  const { value, generated } = secret(env, 'LEARNER_TOKEN_SECRET', 32, 'output-of-openssl-rand-hex-32');
+  return { tokenSecret: value, tokenSecretGenerated: generated };
 }
 
 function access(env: Env): AccessConfig {

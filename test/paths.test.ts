@@ -180,36 +180,35 @@ describe('paths', () => {
       );
     }
 
+    /**
+     * Expects the paths `args` asks for to be `expected` (each as its slugs and the types of its steps) read whole, and
+     * the same paths in the same order read lean.
+     */
+    async function expectRanking(args: string, expected: string[]): Promise<void> {
+      expect(await wholeKeys(args)).toEqual(expected);
+      expect(await leanSlugs(args)).toEqual(expected.map((key) => key.split(' | ')[0]));
+    }
+
     it('puts fewer learning-order and coverage steps before the slugs', async () => {
       // Four two-step paths: over operating-system and over unikernel, each ending in IS_A or in LEARN_AFTER.
-      const args = 'from: "application", to: "custom-os", maxLength: 4, first: 4';
-      expect(await wholeKeys(args)).toEqual([
+      await expectRanking('from: "application", to: "custom-os", maxLength: 4, first: 4', [
         'application operating-system custom-os | RUNS_ON IS_A',
         'application unikernel custom-os | COMPOSED_OF IS_A',
         'application operating-system custom-os | RUNS_ON LEARN_AFTER',
         'application unikernel custom-os | COMPOSED_OF LEARN_AFTER',
       ]);
-      expect(await leanSlugs(args)).toEqual([
-        'application operating-system custom-os',
-        'application unikernel custom-os',
-        'application operating-system custom-os',
-        'application unikernel custom-os',
-      ]);
     });
 
     it('orders paths with as many such steps by the slugs along them, then by the types of their steps', async () => {
-      const args = 'from: "application", to: "portability", maxLength: 4, first: 4';
-      expect(await wholeKeys(args)).toEqual([
+      const toPortability = [
         'application containerization portability | LEARN_AFTER ENABLES',
         'application docker-container portability | COMPOSED_OF LEARN_AFTER',
         'application runtime-environment portability | USES LEARN_AFTER',
         'application runtime-environment portability | LEARN_AFTER LEARN_AFTER',
-      ]);
-      expect(await leanSlugs('from: "application", to: "portability", maxLength: 4, first: 2')).toEqual([
-        'application containerization portability',
-        'application docker-container portability',
-      ]);
-      expect(await wholeKeys('from: "application", to: "docker-and-vm", maxLength: 4, first: 2')).toEqual([
+      ];
+      await expectRanking('from: "application", to: "portability", maxLength: 4, first: 4', toPortability);
+      await expectRanking('from: "application", to: "portability", maxLength: 4, first: 2', toPortability.slice(0, 2));
+      await expectRanking('from: "application", to: "docker-and-vm", maxLength: 4, first: 2', [
         'application docker-container docker-and-vm | COMPOSED_OF COVERS',
         'application docker-container docker-and-vm | COMPOSED_OF LEARN_AFTER',
       ]);
@@ -217,16 +216,14 @@ describe('paths', () => {
 
     it('answers one path, the best ranked, when one is asked for', async () => {
       // Two three-step paths over the same concepts; the last step is PAIRS_WELL_WITH in one and LEARN_AFTER in the other.
-      const args = 'from: "docker-stop", to: "unikernel", maxLength: 6, first: 1';
-      expect(await wholeKeys(args)).toEqual([
+      await expectRanking('from: "docker-stop", to: "unikernel", maxLength: 6, first: 1', [
         'docker-stop container-state container unikernel | UPDATES LEARN_AFTER PAIRS_WELL_WITH',
       ]);
-      expect(await leanSlugs(args)).toEqual(['docker-stop container-state container unikernel']);
-      expect(await wholeKeys('from: "abstraction", to: "kernel-isolation-features", first: 1')).toEqual([
+      await expectRanking('from: "abstraction", to: "kernel-isolation-features", first: 1', [
         'abstraction docker kernel-isolation-features | USES USES',
       ]);
-      expect(await leanSlugs('from: "kernel-isolation-features", to: "abstraction", first: 1')).toEqual([
-        'kernel-isolation-features docker abstraction',
+      await expectRanking('from: "kernel-isolation-features", to: "abstraction", first: 1', [
+        'kernel-isolation-features docker abstraction | USES USES',
       ]);
     });
   });

@@ -120,6 +120,17 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Parses the body's text into the request's state and goes on; a body that is not JSON is passed on as the failure. */
+function parseInto(req: IncomingMessage, text: string, next: Next): void {
+  try {
+    stateOf(req).body = parseJson(text);
+  } catch (failure) {
+    next(failure);
+    return;
+  }
+  next();
+}
+
 /**
  * Reads a JSON body into the request's state, within `maxBytes` after decompression, as `express.json` did: bodies of
  * another media type are left alone (jsonOnlyPosts has refused those of a POST), the charset must be a UTF, and
@@ -130,6 +141,9 @@ export function jsonBody(maxBytes: number): Step {
     if (!hasBody(req)) return next();
     const type = mediaTypeOf(req.headers['content-type']);
     if (type?.essence !== APPLICATION_JSON) return next();
+    // A client that went away while an earlier step waited (a frontend key is looked up in the database) left a
+    // request with nothing to read and nobody to answer: a client's doing, not a failure of ours.
+    if (req.destroyed) return next(new BodyError('request.closed', 400, 'request closed'));
     const charset = type.charset ?? 'utf-8';
     if (!charset.startsWith('utf-')) {
       return next(new BodyError('charset.unsupported', 415, `unsupported charset "${charset.toUpperCase()}"`));
@@ -159,13 +173,7 @@ export function jsonBody(maxBytes: number): Step {
           drain(req, () => next(error));
           return;
         }
-        try {
-          stateOf(req).body = parseJson(text);
-        } catch (failure) {
-          next(failure);
-          return;
-        }
-        next();
+        parseInto(req, text, next);
       });
       return;
     }
@@ -190,13 +198,7 @@ export function jsonBody(maxBytes: number): Step {
           return;
         }
         if (decoder) req.resume();
-        try {
-          stateOf(req).body = parseJson(text);
-        } catch (failure) {
-          next(failure);
-          return;
-        }
-        next();
+        parseInto(req, text, next);
       },
     );
   };

@@ -177,6 +177,10 @@ const CLIENT_BODY_ERRORS: Record<string, (maxBytes: number) => [number, string]>
     400,
     'The request body ended before its announced length: the client stopped sending. Send the whole body again.',
   ],
+  'request.closed': () => [
+    400,
+    'The connection closed before the request body was read: the client went away. Send the request again.',
+  ],
   'request.size.invalid': () => [
     400,
     'The request body is not as long as its Content-Length says. Send the whole body with a matching Content-Length.',

@@ -64,13 +64,17 @@ function suggestSlug(slug: string, known: Iterable<string>): string {
   return likelyTypo(slug, near) ? `did you mean "${near}"? Otherwise add a concept with that slug` : `add a concept with that slug, or use an existing one (the closest is "${near}")`;
 }
 
-function checkSlug(slug: string, at: SeedLocation, what: string, problems: SeedProblem[]): void {
+/** A slug's form, and that no earlier item of its kind has it: `first` holds where each slug was defined first. */
+function checkSlug(slug: string, at: SeedLocation, what: string, first: Map<string, SeedLocation>, twiceFix: string, problems: SeedProblem[]): void {
   if (!KEBAB.test(slug)) {
     const better = toKebab(slug);
     problems.push({ at, message: `${what} slug "${slug}" is not kebab-case`, fix: better ? `use "${better}" (lowercase a-z, 0-9 and single hyphens)` : 'use lowercase a-z, 0-9 and single hyphens' });
   } else if (slug.startsWith(RESERVED_SLUG_PREFIX)) {
     problems.push({ at, message: `${what} slug "${slug}" starts with "${RESERVED_SLUG_PREFIX}", which is reserved for generated benchmark data`, fix: 'choose a slug that does not start with it' });
   }
+  const seen = first.get(slug);
+  if (seen) problems.push({ at, message: `${what} slug "${slug}" is defined twice: here and at ${where(seen)}`, fix: twiceFix });
+  else first.set(slug, at);
 }
 
 function checkConcepts(concepts: SeedDraft<SeedConcept>[], sections: Sections, problems: SeedProblem[]): void {
@@ -78,10 +82,7 @@ function checkConcepts(concepts: SeedDraft<SeedConcept>[], sections: Sections, p
   for (const c of concepts) {
     const name = quoted(c.slug);
     if (c.slug !== undefined) {
-      checkSlug(c.slug, c.at, 'concept', problems);
-      const seen = first.get(c.slug);
-      if (seen) problems.push({ at: c.at, message: `concept slug "${c.slug}" is defined twice: here and at ${where(seen)}`, fix: 'give one of them another slug, or merge them into one' });
-      else first.set(c.slug, c.at);
+      checkSlug(c.slug, c.at, 'concept', first, 'give one of them another slug, or merge them into one', problems);
     }
 
     // The kind-dependent rules below need a known kind; an unknown one is reported once, here.
@@ -219,10 +220,7 @@ function checkComparisons(comparisons: SeedDraft<SeedComparison>[], slugs: Set<s
   for (const k of comparisons) {
     const name = quoted(k.slug);
     if (k.slug !== undefined) {
-      checkSlug(k.slug, k.at, 'comparison', problems);
-      const seen = first.get(k.slug);
-      if (seen) problems.push({ at: k.at, message: `comparison slug "${k.slug}" is defined twice: here and at ${where(seen)}`, fix: 'give one of them another slug' });
-      else first.set(k.slug, k.at);
+      checkSlug(k.slug, k.at, 'comparison', first, 'give one of them another slug', problems);
     }
     checkSource(k.source, k.at, `comparison ${name}`, sections, problems);
     // Without a readable list of compared concepts, the aspects' values cannot be judged against it.
