@@ -10,36 +10,40 @@ describe('walkOf', () => {
   it('writes each relation as the list the decoder reads: type, forward, order, details, other, next', () => {
     expect(walkOf('c', [names])).toBe(
       `[(c)-[r0:IS_A|PART_OF|EXAMPLE_OF|ALTERNATIVE_TO|CONTRASTS_WITH|RUNS_ON|SHARES|BUILT_FROM|DEFINED_BY|CREATES|COMPOSED_OF|USES|ENABLES|UPDATES|SUPPORTS|TARGETS|LISTED_BY|STORED_IN|HAS_BENEFIT|HAS_CHARACTERISTIC|HAS_STAGE|NEXT_STAGE|HAS_COMMAND|HAS_FLAG|SENDS_SIGNAL|DEPENDS_ON|LEARN_AFTER|PAIRS_WELL_WITH|OVERLAPS_WITH|COVERS]-(o0) WHERE o0 <> c |
-    [type(r0), startNode(r0) = c, r0.order, null, [o0.slug, o0.kind, o0.nameKo, o0.nameEn], null]]`,
+    [type(r0), startNode(r0) = c, r0 {.order}.order, null, head([o0m IN [o0 {.slug, .kind, .nameKo, .nameEn}] | [o0m.slug, o0m.kind, o0m.nameKo, o0m.nameEn]]), null]]`,
     );
   });
 
   it('nests the next level in the entry and reads details and whole concepts where the level asks', () => {
     const cypher = walkOf('c', [whole, names]);
     expect(cypher).toContain(
-      '[type(r0), startNode(r0) = c, r0.order, r0 {.descriptionKo, .descriptionEn, .source, .correction}, o0 { .slug,',
+      "['USES', startNode(r0) = c, r0 {.order}.order, r0 {.descriptionKo, .descriptionEn, .source, .correction}, o0 { .slug,",
     );
     expect(cypher).toContain(
-      '[type(r1), startNode(r1) = o0, r1.order, null, [o1.slug, o1.kind, o1.nameKo, o1.nameEn], null]]]',
+      '[type(r1), startNode(r1) = o0, r1 {.order}.order, null, head([o1m IN [o1 {.slug, .kind, .nameKo, .nameEn}] | [o1m.slug, o1m.kind, o1m.nameKo, o1m.nameEn]]), null]]]',
     );
   });
 
   it('reads of the other concept only the slug and the fields its level asks for', () => {
     expect(walkOf('c', [{ ...names, read: ['nameEn'] }])).toContain(
-      '[type(r0), startNode(r0) = c, r0.order, null, [o0.slug, o0.nameEn], null]]',
+      '[type(r0), startNode(r0) = c, r0 {.order}.order, null, head([o0m IN [o0 {.slug, .nameEn}] | [o0m.slug, o0m.nameEn]]), null]]',
     );
     expect(
       walkOf('c', [
         { ...names, read: [] },
         { ...names, read: ['kind', 'nameKo'] },
       ]),
-    ).toContain('[type(r0), startNode(r0) = c, r0.order, null, [o0.slug], [(o0)-[r1:');
+    ).toContain(
+      '[type(r0), startNode(r0) = c, r0 {.order}.order, null, head([o0m IN [o0 {.slug}] | [o0m.slug]]), [(o0)-[r1:',
+    );
     expect(
       walkOf('c', [
         { ...names, read: [] },
         { ...names, read: ['kind', 'nameKo'] },
       ]),
-    ).toContain('[type(r1), startNode(r1) = o0, r1.order, null, [o1.slug, o1.kind, o1.nameKo], null]]');
+    ).toContain(
+      '[type(r1), startNode(r1) = o0, r1 {.order}.order, null, head([o1m IN [o1 {.slug, .kind, .nameKo}] | [o1m.slug, o1m.kind, o1m.nameKo]]), null]]',
+    );
   });
 
   it('refuses a walk of no level or of more levels than are read at once', () => {
@@ -55,6 +59,12 @@ describe('walkOf patterns', () => {
     const cypher = walkOf('c', [{ ...chosen, direction: Direction.OUTGOING }]);
     expect(cypher).toMatch(/^\[\(c\)-\[r0:IS_A\|USES\]->\(o0\) WHERE o0 <> c \|/);
     expect(cypher).toContain(' + [(c)-[r0:CONTRASTS_WITH]-(o0) WHERE o0 <> c |');
+  });
+
+  it('writes the type of a list with one type as text and asks the database only when a list has several', () => {
+    const cypher = walkOf('c', [{ ...chosen, direction: Direction.OUTGOING }]);
+    expect(cypher).toContain("WHERE o0 <> c |\n    ['CONTRASTS_WITH', startNode(r0) = c,");
+    expect(cypher).toContain('WHERE o0 <> c |\n    [type(r0), startNode(r0) = c,');
   });
 
   it('reads incoming relations against the arrow and leaves symmetric ones out', () => {
