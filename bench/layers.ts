@@ -241,6 +241,9 @@ async function main(): Promise<void> {
     const boltCpu = new Map<string, number[]>(contestants.map(({ name }) => [name, []]));
     // And the load generator's (this process): it shares the cores with the server and the database.
     const clientCpu = new Map<string, number[]>(contestants.map(({ name }) => [name, []]));
+    // Cores the three kept busy together (their CPU per answer times answers per second): below the machine's cores,
+    // the contestant waited on something else than CPU (a hop between processes, other work on the machine).
+    const cores = new Map<string, number[]>(contestants.map(({ name }) => [name, []]));
     const dbPid = db.local?.pid;
     for (let round = 0; round < options.rounds; round += 1) {
       const order = round % 2 === 0 ? contestants : [...contestants].reverse();
@@ -269,6 +272,7 @@ async function main(): Promise<void> {
         if (dbUs !== undefined) dbCpu.get(name)!.push(dbUs);
         if (boltUs !== undefined) boltCpu.get(name)!.push(boltUs);
         clientCpu.get(name)!.push(clientUs);
+        cores.get(name)!.push(((us + (dbUs ?? 0) + clientUs) * m.rps) / 1e6);
         progress(
           `round ${round + 1} ${name}: ${m.rps.toFixed(0)} req/s, ${us.toFixed(0)} µs CPU/request (user ${user.toFixed(0)}, system ${system.toFixed(0)})${dbUs === undefined ? '' : `, Neo4j ${dbUs.toFixed(0)} µs (Bolt threads ${boltUs!.toFixed(0)})`}, load generator ${clientUs.toFixed(0)} µs${m.errors ? `, ${m.errors} ERRORS` : ''}`,
         );
@@ -291,14 +295,14 @@ async function main(): Promise<void> {
         `| ${name} | ${all.map((v) => v.toFixed(0)).join(' · ')} | ${median(all).toFixed(0)} | ${us.map((v) => v.toFixed(0)).join(' · ')} | ${median(us).toFixed(0)} | ${(base - median(us)).toFixed(0)} | ${p50.length ? p50.map((v) => v.toFixed(2)).join(' · ') : '–'} | ${p50.length ? median(p50).toFixed(2) : '–'} |`,
       );
     }
-    const perRound = (title: string, values: Map<string, number[]>) =>
+    const perRound = (title: string, values: Map<string, number[]>, digits = 0) =>
       `${title}, per round (median): ${contestants
         .map(
           ({ name }) =>
             `${name} ${values
               .get(name)!
-              .map((v) => v.toFixed(0))
-              .join(' · ')} (${median(values.get(name)!).toFixed(0)})`,
+              .map((v) => v.toFixed(digits))
+              .join(' · ')} (${median(values.get(name)!).toFixed(digits)})`,
         )
         .join('; ')}`;
     if (dbPid) {
@@ -310,6 +314,7 @@ async function main(): Promise<void> {
       );
     }
     lines.push('', perRound('Load generator (this process) CPU µs per answer', clientCpu));
+    lines.push('', perRound('Cores busy (server, Neo4j and load generator)', cores, 2));
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await stopAll();
