@@ -8,10 +8,12 @@ import { startApiProcess } from './api-process';
 import { summarizeCpuProfile } from './cpu-profile';
 import { openBenchDatabase } from './database';
 import { loadHttp } from './load-http';
+import { loadRaw } from './load-raw';
 import { timeHttpSerial } from './load-serial';
 import { median } from './measure';
 import { startPeerProcess } from './peer/peer-process';
 import { probeSeed } from './probe';
+import { cpuMicros } from './proc-cpu';
 import { type ServerProcess, startServerProcess } from './server-process';
 import { SHAPE_IDS, type ShapeId, shapeCases } from './shapes';
 
@@ -26,10 +28,17 @@ import { SHAPE_IDS, type ShapeId, shapeCases } from './shapes';
  *   --question typename|SHAPE  what to ask (typename: `{ __typename }`, no resolver and no database; or a bench
  *                              shape: concept, nav2, page50, search, neighborhood, path)
  *   --rounds N --seconds S     (2 rounds of 3 s)
+ *   --warmup S                 seconds each contestant is asked before any is measured (3)
  *   --variants a,b+c,...       layers to leave out, one variant each (`+` joins layers into one variant)
  *   --entry FILE               another server entry to compare (bench-relative or absolute, e.g. another build's
  *                              dist/bench/layers-server.js), repeatable
+ *   --raw                      also the shape's hand-written Cypher, run from this process through the driver
+ *                              (no HTTP, no GraphQL), as the bench's raw contestant
  *   --profile                  instead: ours as shipped under the same load with node --cpu-prof, and where its CPU went
+ *
+ * Besides the server's CPU, each answer's CPU in the database (a local one) and in this process, the load generator
+ * (autocannon; for raw Cypher, the driver and the whole client): on one machine the three share the cores, so their
+ * sum bounds requests/s.
  */
 
 /** Every layer src/http/server.ts and src/http/apollo.ts let a benchmark leave out, by the name they give it. */
@@ -64,6 +73,8 @@ interface Options {
   variants: string[];
   entries: string[];
   profile: boolean;
+  raw: boolean;
+  warmup: number;
 }
 
 function parse(argv: string[]): Options {
@@ -74,6 +85,8 @@ function parse(argv: string[]): Options {
     variants: DEFAULT_VARIANTS,
     entries: [],
     profile: false,
+    raw: false,
+    warmup: 3,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const value = argv[i + 1];
@@ -94,6 +107,13 @@ function parse(argv: string[]): Options {
         break;
       case '--entry':
         options.entries.push(value);
+        break;
+      case '--warmup':
+        options.warmup = Number(value);
+        break;
+      case '--raw':
+        options.raw = true;
+        i -= 1;
         break;
       case '--profile':
         options.profile = true;
@@ -198,36 +218,63 @@ async function main(): Promise<void> {
     }
     progress(`${servers.length} servers up; ${options.rounds} rounds of ${options.seconds} s at 16 clients`);
     const load = { connections: 16, seconds: options.seconds, warmupSeconds: 0 };
+    const raw = options.raw && shape ? shape.raw : undefined;
+    const database = db.config.neo4j.database;
+    const runRaw = (seconds: number) => loadRaw(db.driver, database, raw!.cypher, raw!.params, { ...load, seconds });
+    const contestants: { name: string; server?: ServerProcess }[] = [
+      ...servers,
+      ...(raw ? [{ name: 'raw Cypher (in process)' }] : []),
+    ];
     // A server's first seconds run cold code; every one is warmed before any is measured.
-    for (const { name, server } of servers) {
-      await loadHttp(server.url, name.startsWith('peer') ? peer : ours, { ...load, seconds: 3 });
+    for (const { name, server } of contestants) {
+      if (server)
+        await loadHttp(server.url, name.startsWith('peer') ? peer : ours, { ...load, seconds: options.warmup });
+      else await runRaw(options.warmup);
     }
-    const rps = new Map<string, number[]>(servers.map(({ name }) => [name, []]));
-    const cpu = new Map<string, number[]>(servers.map(({ name }) => [name, []]));
-    const serial = new Map<string, number[]>(servers.map(({ name }) => [name, []]));
+    const rps = new Map<string, number[]>(contestants.map(({ name }) => [name, []]));
+    const cpu = new Map<string, number[]>(contestants.map(({ name }) => [name, []]));
+    const serial = new Map<string, number[]>(contestants.map(({ name }) => [name, []]));
     // The database's CPU per answer too (a local database only): a server can cost less itself by asking more of it.
-    const dbCpu = new Map<string, number[]>(servers.map(({ name }) => [name, []]));
+    const dbCpu = new Map<string, number[]>(contestants.map(({ name }) => [name, []]));
+    // Of which its Bolt threads: the statements' own work, without its collector and compiler threads, whose CPU per
+    // second is much the same at any rate and so weighs more per answer on a slower contestant.
+    const boltCpu = new Map<string, number[]>(contestants.map(({ name }) => [name, []]));
+    // And the load generator's (this process): it shares the cores with the server and the database.
+    const clientCpu = new Map<string, number[]>(contestants.map(({ name }) => [name, []]));
+    // Cores the three kept busy together (their CPU per answer times answers per second): below the machine's cores,
+    // the contestant waited on something else than CPU (a hop between processes, other work on the machine).
+    const cores = new Map<string, number[]>(contestants.map(({ name }) => [name, []]));
     const dbPid = db.local?.pid;
     for (let round = 0; round < options.rounds; round += 1) {
-      const order = round % 2 === 0 ? servers : [...servers].reverse();
+      const order = round % 2 === 0 ? contestants : [...contestants].reverse();
       for (const { name, server } of order) {
         const body = name.startsWith('peer') ? peer : ours;
-        serial.get(name)!.push(await oneClientP50(server.url, body));
-        await loadHttp(server.url, body, { ...load, seconds: 1 });
-        const before = cpuSeconds(server.pid);
-        const dbBefore = dbPid ? cpuSeconds(dbPid) : undefined;
-        const m = await loadHttp(server.url, body, load);
-        const after = cpuSeconds(server.pid);
-        const dbAfter = dbPid ? cpuSeconds(dbPid) : undefined;
+        if (server) {
+          serial.get(name)!.push(await oneClientP50(server.url, body));
+          await loadHttp(server.url, body, { ...load, seconds: 1 });
+        } else {
+          await runRaw(1);
+        }
+        const before = server ? cpuSeconds(server.pid) : { user: 0, system: 0 };
+        const dbBefore = dbPid ? cpuMicros(dbPid) : undefined;
+        const clientBefore = process.cpuUsage();
+        const m = server ? await loadHttp(server.url, body, load) : await runRaw(options.seconds);
+        const client = process.cpuUsage(clientBefore);
+        const after = server ? cpuSeconds(server.pid) : { user: 0, system: 0 };
+        const dbAfter = dbPid ? cpuMicros(dbPid) : undefined;
         const per = (seconds: number) => (seconds * 1e6) / (m.requests + m.errors);
         const user = per(after.user - before.user);
         const system = per(after.system - before.system);
         const us = user + system;
-        const dbUs =
-          dbBefore && dbAfter ? per(dbAfter.user - dbBefore.user + dbAfter.system - dbBefore.system) : undefined;
+        const dbUs = dbBefore && dbAfter ? per((dbAfter.total - dbBefore.total) / 1e6) : undefined;
+        const boltUs = dbBefore && dbAfter ? per((dbAfter.bolt - dbBefore.bolt) / 1e6) : undefined;
+        const clientUs = per((client.user + client.system) / 1e6);
         if (dbUs !== undefined) dbCpu.get(name)!.push(dbUs);
+        if (boltUs !== undefined) boltCpu.get(name)!.push(boltUs);
+        clientCpu.get(name)!.push(clientUs);
+        cores.get(name)!.push(((us + (dbUs ?? 0) + clientUs) * m.rps) / 1e6);
         progress(
-          `round ${round + 1} ${name}: ${m.rps.toFixed(0)} req/s, ${us.toFixed(0)} µs CPU/request (user ${user.toFixed(0)}, system ${system.toFixed(0)})${dbUs === undefined ? '' : `, Neo4j ${dbUs.toFixed(0)} µs`}${m.errors ? `, ${m.errors} ERRORS` : ''}`,
+          `round ${round + 1} ${name}: ${m.rps.toFixed(0)} req/s, ${us.toFixed(0)} µs CPU/request (user ${user.toFixed(0)}, system ${system.toFixed(0)})${dbUs === undefined ? '' : `, Neo4j ${dbUs.toFixed(0)} µs (Bolt threads ${boltUs!.toFixed(0)})`}, load generator ${clientUs.toFixed(0)} µs${m.errors ? `, ${m.errors} ERRORS` : ''}`,
         );
         rps.get(name)!.push(m.rps);
         cpu.get(name)!.push(us);
@@ -240,28 +287,34 @@ async function main(): Promise<void> {
       '| server | req/s per round | median req/s | CPU µs/request per round | median | µs saved against ours | 1-client p50 ms per round | median |',
       '| --- | --- | ---: | --- | ---: | ---: | --- | ---: |',
     ];
-    for (const { name } of servers) {
+    for (const { name } of contestants) {
       const all = rps.get(name)!;
       const us = cpu.get(name)!;
       const p50 = serial.get(name)!;
       lines.push(
-        `| ${name} | ${all.map((v) => v.toFixed(0)).join(' · ')} | ${median(all).toFixed(0)} | ${us.map((v) => v.toFixed(0)).join(' · ')} | ${median(us).toFixed(0)} | ${(base - median(us)).toFixed(0)} | ${p50.map((v) => v.toFixed(2)).join(' · ')} | ${median(p50).toFixed(2)} |`,
+        `| ${name} | ${all.map((v) => v.toFixed(0)).join(' · ')} | ${median(all).toFixed(0)} | ${us.map((v) => v.toFixed(0)).join(' · ')} | ${median(us).toFixed(0)} | ${(base - median(us)).toFixed(0)} | ${p50.length ? p50.map((v) => v.toFixed(2)).join(' · ') : '–'} | ${p50.length ? median(p50).toFixed(2) : '–'} |`,
       );
     }
+    const perRound = (title: string, values: Map<string, number[]>, digits = 0) =>
+      `${title}, per round (median): ${contestants
+        .map(
+          ({ name }) =>
+            `${name} ${values
+              .get(name)!
+              .map((v) => v.toFixed(digits))
+              .join(' · ')} (${median(values.get(name)!).toFixed(digits)})`,
+        )
+        .join('; ')}`;
     if (dbPid) {
       lines.push(
         '',
-        `Neo4j CPU µs per answer, per round (median): ${servers
-          .map(
-            ({ name }) =>
-              `${name} ${dbCpu
-                .get(name)!
-                .map((v) => v.toFixed(0))
-                .join(' · ')} (${median(dbCpu.get(name)!).toFixed(0)})`,
-          )
-          .join('; ')}`,
+        perRound('Neo4j CPU µs per answer', dbCpu),
+        '',
+        perRound('Neo4j Bolt threads CPU µs per answer', boltCpu),
       );
     }
+    lines.push('', perRound('Load generator (this process) CPU µs per answer', clientCpu));
+    lines.push('', perRound('Cores busy (server, Neo4j and load generator)', cores, 2));
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await stopAll();

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 
 import { execute, parse } from 'graphql';
@@ -10,6 +9,7 @@ import { buildAtlasSchema } from '../src/schema/build';
 import { syncSeed } from '../src/seed/seed.sync';
 import { checkSeed } from '../src/seed/seed.validate';
 import { openBenchDatabase } from './database';
+import { cpuMicros } from './proc-cpu';
 import { benchContext } from './db-hits';
 import { optionValue } from './options';
 import { shapeCases, type ShapeParams } from './shapes';
@@ -43,31 +43,6 @@ const SHAPE_PARAMS: ShapeParams = {
   center: 'container',
   path: { from: 'docker-stop', to: 'unikernel' },
 };
-
-/** User plus system CPU time from a `/proc` stat line, in microseconds (clock ticks of 10 ms). */
-function statMicros(stat: string): number {
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command.
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
-
-/**
- * CPU time of the whole database process and of its Bolt worker threads alone. The threads' figure counts only
- * the statements' own work (no garbage collection, no compiler threads), and other work on the machine cannot
- * inflate it, so it moves much less from batch to batch than the process's.
- */
-function cpuMicros(pid: number): { total: number; bolt: number } {
-  let bolt = 0;
-  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
-      if (/\(.*bolt.*\)/i.test(stat.slice(0, stat.lastIndexOf(')') + 1))) bolt += statMicros(stat);
-    } catch {
-      // A thread that ended between the listing and the read.
-    }
-  }
-  return { total: statMicros(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')), bolt };
-}
 
 /** The statements one GraphQL request sends, recorded (and answered) through the given search repository class. */
 async function recordOurs(
