@@ -29,6 +29,8 @@ import { SHAPE_IDS, type ShapeId, shapeCases } from './shapes';
  *   --variants a,b+c,...       layers to leave out, one variant each (`+` joins layers into one variant)
  *   --entry FILE               another server entry to compare (bench-relative or absolute, e.g. another build's
  *                              dist/bench/layers-server.js), repeatable
+ *   --ours-flags A,B           ours once more per entry, started with these node flags (space-separated within an
+ *                              entry; e.g. `--max-semi-space-size=16,--max-semi-space-size=64`)
  *   --profile                  instead: ours as shipped under the same load with node --cpu-prof, and where its CPU went
  */
 
@@ -63,6 +65,7 @@ interface Options {
   seconds: number;
   variants: string[];
   entries: string[];
+  oursFlags: string[];
   profile: boolean;
 }
 
@@ -73,6 +76,7 @@ function parse(argv: string[]): Options {
     seconds: 3,
     variants: DEFAULT_VARIANTS,
     entries: [],
+    oursFlags: [],
     profile: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -94,6 +98,9 @@ function parse(argv: string[]): Options {
         break;
       case '--entry':
         options.entries.push(value);
+        break;
+      case '--ours-flags':
+        options.oursFlags = value.split(',');
         break;
       case '--profile':
         options.profile = true;
@@ -186,6 +193,10 @@ async function main(): Promise<void> {
     }
     if (peerRequest) servers.push({ name: 'peer (bare standalone)', server: await startPeerProcess(db.uri) });
     servers.push({ name: 'ours', server: await startApiProcess(env) });
+    for (const flags of options.oursFlags) {
+      const server = await startApiProcess(env, flags.split(' ').filter(Boolean));
+      servers.push({ name: `ours ${flags}`, server });
+    }
     for (const entry of options.entries) {
       servers.push({ name: entry, server: await startServerProcess(entry, path.resolve(__dirname, entry), serverEnv) });
     }
@@ -237,15 +248,15 @@ async function main(): Promise<void> {
     const lines = [
       `question: ${options.question}; ${options.rounds} rounds of ${options.seconds} s, 16 clients; ${new Date().toISOString()}`,
       '',
-      '| server | req/s per round | median req/s | CPU µs/request per round | median | µs saved against ours | 1-client p50 ms per round | median |',
-      '| --- | --- | ---: | --- | ---: | ---: | --- | ---: |',
+      '| server | req/s per round | median req/s | CPU µs/request per round | median | µs saved against ours | 1-client p50 ms per round | median | peak RSS MiB |',
+      '| --- | --- | ---: | --- | ---: | ---: | --- | ---: | ---: |',
     ];
-    for (const { name } of servers) {
+    for (const { name, server } of servers) {
       const all = rps.get(name)!;
       const us = cpu.get(name)!;
       const p50 = serial.get(name)!;
       lines.push(
-        `| ${name} | ${all.map((v) => v.toFixed(0)).join(' · ')} | ${median(all).toFixed(0)} | ${us.map((v) => v.toFixed(0)).join(' · ')} | ${median(us).toFixed(0)} | ${(base - median(us)).toFixed(0)} | ${p50.map((v) => v.toFixed(2)).join(' · ')} | ${median(p50).toFixed(2)} |`,
+        `| ${name} | ${all.map((v) => v.toFixed(0)).join(' · ')} | ${median(all).toFixed(0)} | ${us.map((v) => v.toFixed(0)).join(' · ')} | ${median(us).toFixed(0)} | ${(base - median(us)).toFixed(0)} | ${p50.map((v) => v.toFixed(2)).join(' · ')} | ${median(p50).toFixed(2)} | ${server.peakRssMiB()} |`,
       );
     }
     if (dbPid) {
