@@ -127,6 +127,7 @@ async function main(): Promise<void> {
       cpuUsPerAnswer: (cpu.user + cpu.system) / job.answers,
       answersPerSecond: (1000 * job.answers) / wallMs,
       digest,
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
       resolvers,
     })}\n`,
   );

@@ -19,6 +19,8 @@ import { type ShapeId, shapeCases } from './shapes';
  *
  *   --question concept,page50  bench shapes to ask
  *   --dist DIR,DIR             builds to compare (dist folders), first is the reference
+ *   --node-flags A,B           node's flags for each build's process, in --dist order (`,--max-semi-space-size=32`
+ *                              runs the second with a larger young generation; the same build may be given twice)
  *   --rounds N --answers N     (2 rounds of 3000 answers, after 1000 to warm up)
  *   --count                    instead: resolver calls and promises per answer, by field
  *   --profile                  instead: where the CPU of the measured answers went (self time)
@@ -27,6 +29,8 @@ import { type ShapeId, shapeCases } from './shapes';
 interface Options {
   questions: ShapeId[];
   dists: string[];
+  /** node's flags for each of `dists`' processes, by index (none when absent). */
+  nodeFlags: string[][];
   rounds: number;
   answers: number;
   count: boolean;
@@ -37,6 +41,8 @@ interface WorkerResult {
   cpuUsPerAnswer: number;
   answersPerSecond: number;
   digest: string;
+  /** The worker's peak resident memory. */
+  peakRssMiB: number;
   resolvers?: { name: string; calls: number; promises: number }[];
 }
 
@@ -44,6 +50,7 @@ function parse(argv: string[]): Options {
   const options: Options = {
     questions: ['concept', 'page50'],
     dists: [path.resolve(__dirname, '..')],
+    nodeFlags: [],
     rounds: 2,
     answers: 3000,
     count: false,
@@ -64,6 +71,11 @@ function parse(argv: string[]): Options {
           .split(',')
           .map((dir) => path.resolve(dir));
         break;
+      case '--node-flags':
+        options.nodeFlags = value()
+          .split(',')
+          .map((flags) => flags.split(' ').filter(Boolean));
+        break;
       case '--rounds':
         options.rounds = Number(value());
         break;
@@ -83,9 +95,9 @@ function parse(argv: string[]): Options {
   return options;
 }
 
-function runWorker(uri: string, dist: string, job: object): Promise<WorkerResult> {
+function runWorker(uri: string, dist: string, job: object, nodeFlags: string[] = []): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'execute-worker.js'), dist], {
+    const child = spawn(process.execPath, [...nodeFlags, path.join(__dirname, 'execute-worker.js'), dist], {
       env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: uri, SEED_ON_START: 'false' },
       stdio: ['pipe', 'pipe', 'inherit'],
     });
@@ -108,6 +120,7 @@ async function main(): Promise<void> {
     await syncSeed(db.gateway, checkSeed(db.config.seed.dir));
     const params = await probeSeed(db.driver, db.config.neo4j.database);
     // Made only for --profile; the profiles stay there for a closer look.
+    const label = (i: number) => [options.dists[i], ...(options.nodeFlags[i] ?? [])].join(' ');
     const profileDir = options.profile ? fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-execute-')) : '';
     for (const question of options.questions) {
       const shape = shapeCases(params).find((one) => one.id === question);
@@ -115,7 +128,12 @@ async function main(): Promise<void> {
       const job = { ...shape.ours, answers: options.answers, warmup: 1000, concurrency: 16, count: false };
       if (options.count || options.profile) {
         const profile = options.profile ? path.join(profileDir, `${question}.cpuprofile`) : undefined;
-        const result = await runWorker(db.uri, options.dists[0], { ...job, count: options.count, profile });
+        const result = await runWorker(
+          db.uri,
+          options.dists[0],
+          { ...job, count: options.count, profile },
+          options.nodeFlags[0],
+        );
         process.stdout.write(`${question}: ${result.cpuUsPerAnswer.toFixed(0)} CPU µs per answer\n`);
         for (const r of result.resolvers ?? [])
           process.stdout.write(`  ${r.name}: ${r.calls} calls, ${r.promises} promises\n`);
@@ -132,17 +150,17 @@ async function main(): Promise<void> {
         const order = options.dists.map((_, i) => i);
         if (round % 2 === 1) order.reverse();
         for (const i of order) {
-          const result = await runWorker(db.uri, options.dists[i], job);
+          const result = await runWorker(db.uri, options.dists[i], job, options.nodeFlags[i]);
           reference ??= result.digest;
-          if (result.digest !== reference) throw new Error(`${options.dists[i]} answers ${question} differently`);
+          if (result.digest !== reference) throw new Error(`${label(i)} answers ${question} differently`);
           cpu[i].push(result.cpuUsPerAnswer);
           process.stdout.write(
-            `${question} round ${round + 1} ${options.dists[i]}: ${result.cpuUsPerAnswer.toFixed(0)} CPU µs per answer, ${result.answersPerSecond.toFixed(0)} answers/s\n`,
+            `${question} round ${round + 1} ${label(i)}: ${result.cpuUsPerAnswer.toFixed(0)} CPU µs per answer, ${result.answersPerSecond.toFixed(0)} answers/s, peak RSS ${result.peakRssMiB} MiB\n`,
           );
         }
       }
-      options.dists.forEach((dist, i) =>
-        process.stdout.write(`${question} median ${dist}: ${median(cpu[i]).toFixed(0)} CPU µs per answer\n`),
+      options.dists.forEach((_, i) =>
+        process.stdout.write(`${question} median ${label(i)}: ${median(cpu[i]).toFixed(0)} CPU µs per answer\n`),
       );
     }
   } finally {

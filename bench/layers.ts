@@ -34,6 +34,8 @@ import { SHAPE_IDS, type ShapeId, shapeCases } from './shapes';
  *                              dist/bench/layers-server.js), repeatable
  *   --raw                      also the shape's hand-written Cypher, run from this process through the driver
  *                              (no HTTP, no GraphQL), as the bench's raw contestant
+ *   --ours-flags A,B           ours once more per entry, started with these node flags (space-separated within an
+ *                              entry; e.g. `--max-semi-space-size=16,--max-semi-space-size=64`)
  *   --profile                  instead: ours as shipped under the same load with node --cpu-prof, and where its CPU went
  *
  * Besides the server's CPU, each answer's CPU in the database (a local one) and in this process, the load generator
@@ -72,6 +74,7 @@ interface Options {
   seconds: number;
   variants: string[];
   entries: string[];
+  oursFlags: string[];
   profile: boolean;
   raw: boolean;
   warmup: number;
@@ -84,6 +87,7 @@ function parse(argv: string[]): Options {
     seconds: 3,
     variants: DEFAULT_VARIANTS,
     entries: [],
+    oursFlags: [],
     profile: false,
     raw: false,
     warmup: 3,
@@ -114,6 +118,9 @@ function parse(argv: string[]): Options {
       case '--raw':
         options.raw = true;
         i -= 1;
+        break;
+      case '--ours-flags':
+        options.oursFlags = value.split(',');
         break;
       case '--profile':
         options.profile = true;
@@ -206,6 +213,10 @@ async function main(): Promise<void> {
     }
     if (peerRequest) servers.push({ name: 'peer (bare standalone)', server: await startPeerProcess(db.uri) });
     servers.push({ name: 'ours', server: await startApiProcess(env) });
+    for (const flags of options.oursFlags) {
+      const server = await startApiProcess(env, flags.split(' ').filter(Boolean));
+      servers.push({ name: `ours ${flags}`, server });
+    }
     for (const entry of options.entries) {
       servers.push({ name: entry, server: await startServerProcess(entry, path.resolve(__dirname, entry), serverEnv) });
     }
@@ -284,15 +295,15 @@ async function main(): Promise<void> {
     const lines = [
       `question: ${options.question}; ${options.rounds} rounds of ${options.seconds} s, 16 clients; ${new Date().toISOString()}`,
       '',
-      '| server | req/s per round | median req/s | CPU µs/request per round | median | µs saved against ours | 1-client p50 ms per round | median |',
-      '| --- | --- | ---: | --- | ---: | ---: | --- | ---: |',
+      '| server | req/s per round | median req/s | CPU µs/request per round | median | µs saved against ours | 1-client p50 ms per round | median | peak RSS MiB |',
+      '| --- | --- | ---: | --- | ---: | ---: | --- | ---: | ---: |',
     ];
-    for (const { name } of contestants) {
+    for (const { name, server } of contestants) {
       const all = rps.get(name)!;
       const us = cpu.get(name)!;
       const p50 = serial.get(name)!;
       lines.push(
-        `| ${name} | ${all.map((v) => v.toFixed(0)).join(' · ')} | ${median(all).toFixed(0)} | ${us.map((v) => v.toFixed(0)).join(' · ')} | ${median(us).toFixed(0)} | ${(base - median(us)).toFixed(0)} | ${p50.length ? p50.map((v) => v.toFixed(2)).join(' · ') : '–'} | ${p50.length ? median(p50).toFixed(2) : '–'} |`,
+        `| ${name} | ${all.map((v) => v.toFixed(0)).join(' · ')} | ${median(all).toFixed(0)} | ${us.map((v) => v.toFixed(0)).join(' · ')} | ${median(us).toFixed(0)} | ${(base - median(us)).toFixed(0)} | ${p50.length ? p50.map((v) => v.toFixed(2)).join(' · ') : '–'} | ${p50.length ? median(p50).toFixed(2) : '–'} | ${server ? server.peakRssMiB() : '–'} |`,
       );
     }
     const perRound = (title: string, values: Map<string, number[]>, digits = 0) =>
