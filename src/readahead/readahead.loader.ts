@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 
 import { type ConceptPart, type ConceptRecord, isConceptRecord } from '../graph/graph.model';
-import type { CursorKey } from '../pagination/cursor';
 import { choiceKey, type RelatedKey, relatedCacheKey, type WalkKey, walkCacheKey, walkPlanKey } from './walk.keys';
 import type { ConceptsPlan, RelatedChoice, WalkLevel } from './walk.plan';
 import type { RelatedRecord, RelatedTree, WalkRepository } from './walk.repository';
@@ -29,7 +28,7 @@ export interface ReadAhead {
   /** The whole record of a concept read in part (itself when already whole); null when it vanished. */
   whole(concept: ConceptPart): Promise<ConceptRecord | null>;
   /**
-   * All relations of a concept for one choice, sorted by relatedSortKey. Concepts asking with the same choice are read
+   * All relations of a concept for one choice, sorted by compareRelated. Concepts asking with the same choice are read
    * in one round trip: a page of concepts asking for `related` with the same arguments costs one query.
    */
   related(slug: string, choice: RelatedChoice): Promise<RelatedRecord[]>;
@@ -49,14 +48,10 @@ export interface ReadAhead {
   ): void;
 }
 
-/** The order of a concept's relations (and so of its `related` edges, see relatedEdges): type, order (unordered last), other slug, direction. */
-export function relatedSortKey(record: RelatedRecord): CursorKey {
-  return [record.relation.type, record.relation.order, record.other.slug, record.direction];
-}
-
 /**
- * Compares two relations as compareKeys compares their relatedSortKeys, without making the keys: a page of 50
- * concepts sorts some 700 relations, and a key array each was most of the sorting's garbage.
+ * The order of a concept's relations (and so of its `related` edges, see relatedEdges): type, order (unordered last),
+ * other slug, direction. Compared field by field rather than through a key array per relation: a page of 50 concepts
+ * sorts some 700 relations, and a key each was most of the sorting's garbage.
  */
 export function compareRelated(a: RelatedRecord, b: RelatedRecord): number {
   const x = a.relation;
@@ -72,11 +67,6 @@ export function compareRelated(a: RelatedRecord, b: RelatedRecord): number {
   if (a.other.slug !== b.other.slug) return a.other.slug < b.other.slug ? -1 : 1;
   if (a.direction !== b.direction) return a.direction < b.direction ? -1 : 1;
   return 0;
-}
-
-/** Sorts in place by relatedSortKey. */
-function sortRelated<R extends RelatedRecord>(records: R[]): R[] {
-  return records.sort(compareRelated);
 }
 
 /** Keys grouped by what is asked of their slugs (`planKey`): each group is one query. */
@@ -114,7 +104,7 @@ export function createReadAhead(concepts: ConceptSource, walks: WalkRepository):
             found.get(relatedCacheKey({ slug: record.slug, choice: asked }))!.push(record);
         }),
       );
-      return keys.map((key) => sortRelated(found.get(relatedCacheKey(key)) ?? []));
+      return keys.map((key) => (found.get(relatedCacheKey(key)) ?? []).sort(compareRelated));
     },
     { cacheKeyFn: relatedCacheKey },
   );
@@ -127,7 +117,7 @@ export function createReadAhead(concepts: ConceptSource, walks: WalkRepository):
   // and kept here only; `related` looks here before its loader, so no promise is made per concept primed.
   const primeWalk = (slug: string, trees: RelatedTree[], levels: readonly WalkLevel[]): void => {
     const cacheKey = relatedCacheKey({ slug, choice: levels[0] });
-    if (!atHand.has(cacheKey)) atHand.set(cacheKey, sortRelated(trees));
+    if (!atHand.has(cacheKey)) atHand.set(cacheKey, trees.sort(compareRelated));
     if (levels.length > 1) {
       const deeper = levels.slice(1);
       for (const tree of trees) primeWalk(tree.other.slug, tree.next ?? [], deeper);

@@ -9,7 +9,7 @@ import { relatedConnection } from './relation.connection';
 const limits = { defaultPageSize: 20, maxPageSize: 100 } as LimitsConfig;
 const tag = 'related:docker:*:BOTH';
 
-/** docker's relations in relatedSortKey order: beta twice (a stage and a use), then alpha, then gamma. */
+/** docker's relations in compareRelated order: beta twice (a stage and a use), then alpha, then gamma. */
 const sorted: RelatedRecord[] = [
   ['HAS_STAGE', 1, 'beta'],
   ['USES', 2, 'alpha'],

@@ -75,7 +75,7 @@ export class RelatedEdge extends EdgeType(Concept, {
   cursor: 'Opaque cursor of this edge; pass it as `after` to continue after it.',
   node: 'The related concept. Each concept is the node of at most one edge of a list.',
 }) {
-  /** Never empty; in relatedSortKey order. */
+  /** Never empty; in compareRelated order. */
   records!: RelatedRecord[];
   /** The list's cursor tag: the cursor is signed from it and the edge's key only when a client reads it. */
   tag!: string;
@@ -102,7 +102,7 @@ export class RelatedEdge extends EdgeType(Concept, {
 }
 
 /**
- * The relations of one concept, sorted by relatedSortKey, as edges: one per related concept, in the order of each
+ * The relations of one concept, sorted by compareRelated, as edges: one per related concept, in the order of each
  * edge's first relation. Relay's and urql's normalised caches keep one edge per node, so a list with one edge per
  * relation would lose every second relation to the same concept.
  */
@@ -140,7 +140,7 @@ export class RelatedConnection extends ConnectionType(RelatedEdge, {
 }) {}
 
 /**
- * The page of `related` edges `window` asks for from a concept's relations (sorted by relatedSortKey), with cursors
+ * The page of `related` edges `window` asks for from a concept's relations (sorted by compareRelated), with cursors
  * tagged `tag`. From the start of the list forward, as nearly every nested `related` asks, the page is the first
  * edges, and no sort key is made unless a client reads a cursor; from a cursor it goes through paginateSorted.
  */
