@@ -204,16 +204,11 @@ export function toRelatedTrees(
     const forward = list[AT.forward] as boolean;
     const type = list[AT.type] as RelationType;
     const details = list[AT.details] as Record<string, unknown> | null;
+    const from = forward ? slug : other.slug;
+    const to = forward ? other.slug : slug;
+    const order = list[AT.order];
     const relation = toRelationRecord(
-      details === null
-        ? { type, from: forward ? slug : other.slug, to: forward ? other.slug : slug, order: list[AT.order] }
-        : {
-            ...details,
-            type,
-            from: forward ? slug : other.slug,
-            to: forward ? other.slug : slug,
-            order: list[AT.order],
-          },
+      details === null ? { type, from, to, order } : { ...details, type, from, to, order },
     );
     const next = list[AT.next] as unknown[][] | null;
     trees[index] = {
