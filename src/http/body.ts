@@ -49,7 +49,7 @@ function drain(req: IncomingMessage, then: () => void): void {
   req.resume();
 }
 
-/** Content-Lengths up to this many digits are read as a number without a regular expression. */
+/** A Content-Length the plain reader takes: digits only, few enough that `Number` reads them exactly. */
 const PLAIN_LENGTH = /^\d{1,15}$/;
 
 /**
