@@ -29,6 +29,7 @@ import { postGraphQL } from './post-graphql';
 import { runLearners } from './learners';
 import { startPeerProcess } from './peer/peer-process';
 import { describeChoices, probe, probeSeed } from './probe';
+import { processCpu } from './proc-cpu';
 import {
   type BenchResult,
   type CaseCheck,
@@ -56,11 +57,11 @@ const startedAt = Date.now();
 const progress = (line: string) =>
   process.stderr.write(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
-/** CPU time a process has used so far, in clock ticks (utime + stime from /proc). */
-function cpuTicks(pid: number): number {
+/** CPU time a process has used so far, in microseconds; 0 once it is gone. */
+function cpuMicrosOf(pid: number): number {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(fields[11]) + Number(fields[12]);
+    const { user, system } = processCpu(pid);
+    return user + system;
   } catch {
     return 0;
   }
@@ -75,10 +76,10 @@ async function settle(servers: Partial<Servers>, db: BenchDatabase): Promise<voi
     (pid): pid is number => pid !== undefined,
   );
   const deadline = Date.now() + 60000;
-  let before = pids.map(cpuTicks);
+  let before = pids.map(cpuMicrosOf);
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    const now = pids.map(cpuTicks);
+    const now = pids.map(cpuMicrosOf);
     const session = db.driver.session({ database: db.config.neo4j.database });
     let open = 0;
     try {
@@ -89,7 +90,7 @@ async function settle(servers: Partial<Servers>, db: BenchDatabase): Promise<voi
       await session.close();
     }
     // At most 20 ms of CPU per server in 250 ms, and only the SHOW TRANSACTIONS itself open.
-    if (now.every((ticks, i) => ticks - before[i] <= 2) && open <= 1) return;
+    if (now.every((micros, i) => micros - before[i] <= 20_000) && open <= 1) return;
     before = now;
   }
 }

@@ -13,7 +13,7 @@ import { timeHttpSerial } from './load-serial';
 import { median } from './measure';
 import { startPeerProcess } from './peer/peer-process';
 import { probeSeed } from './probe';
-import { cpuMicros } from './proc-cpu';
+import { cpuMicros, processCpu } from './proc-cpu';
 import { type ServerProcess, startServerProcess } from './server-process';
 import { SHAPE_IDS, type ShapeId, shapeCases } from './shapes';
 
@@ -132,12 +132,6 @@ function parse(argv: string[]): Options {
     i += 1;
   }
   return options;
-}
-
-/** User + system CPU seconds the process has used, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
-function cpuSeconds(pid: number): { user: number; system: number } {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
 }
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
@@ -266,16 +260,16 @@ async function main(): Promise<void> {
         } else {
           await runRaw(1);
         }
-        const before = server ? cpuSeconds(server.pid) : { user: 0, system: 0 };
+        const before = server ? processCpu(server.pid) : { user: 0, system: 0 };
         const dbBefore = dbPid ? cpuMicros(dbPid) : undefined;
         const clientBefore = process.cpuUsage();
         const m = server ? await loadHttp(server.url, body, load) : await runRaw(options.seconds);
         const client = process.cpuUsage(clientBefore);
-        const after = server ? cpuSeconds(server.pid) : { user: 0, system: 0 };
+        const after = server ? processCpu(server.pid) : { user: 0, system: 0 };
         const dbAfter = dbPid ? cpuMicros(dbPid) : undefined;
         const per = (seconds: number) => (seconds * 1e6) / (m.requests + m.errors);
-        const user = per(after.user - before.user);
-        const system = per(after.system - before.system);
+        const user = per((after.user - before.user) / 1e6);
+        const system = per((after.system - before.system) / 1e6);
         const us = user + system;
         const dbUs = dbBefore && dbAfter ? per((dbAfter.total - dbBefore.total) / 1e6) : undefined;
         const boltUs = dbBefore && dbAfter ? per((dbAfter.bolt - dbBefore.bolt) / 1e6) : undefined;

@@ -1,10 +1,21 @@
 import fs from 'node:fs';
 
-/** User plus system CPU time from a `/proc` stat line, in microseconds (clock ticks of 10 ms). */
-function statMicros(stat: string): number {
+/** User and system CPU time from a `/proc` stat line, in microseconds (clock ticks of 10 ms). */
+function statTimes(stat: string): { user: number; system: number } {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command.
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command; USER_HZ, which Linux fixes at
+  // 100 for /proc whatever the kernel's own rate.
+  return { user: Number(fields[11]) * 10_000, system: Number(fields[12]) * 10_000 };
+}
+
+function statMicros(stat: string): number {
+  const { user, system } = statTimes(stat);
+  return user + system;
+}
+
+/** User and system CPU time process `pid` has used so far, in microseconds; throws once the process is gone. */
+export function processCpu(pid: number): { user: number; system: number } {
+  return statTimes(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
 }
 
 /**
@@ -22,5 +33,6 @@ export function cpuMicros(pid: number): { total: number; bolt: number } {
       // A thread that ended between the listing and the read.
     }
   }
-  return { total: statMicros(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')), bolt };
+  const { user, system } = processCpu(pid);
+  return { total: user + system, bolt };
 }

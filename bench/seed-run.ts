@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import os from 'node:os';
 
 import { syncSeed } from '../src/seed/seed.sync';
@@ -6,6 +5,7 @@ import { writeSynthetic } from '../src/seed/seed.synthetic';
 import { checkSeed } from '../src/seed/seed.validate';
 import { checkSyntheticKeys, graphCounts, openBenchDatabase } from './database';
 import { parseOptions } from './options';
+import { processCpu } from './proc-cpu';
 
 /**
  * `npm run bench:seed [-- --sizes 10000,100000 --repeat 2]`: only the seeding of the scale series, phase by phase, on a
@@ -26,9 +26,8 @@ const load = () => os.loadavg()[0].toFixed(1);
 function cpuSeconds(pid: number | undefined): number {
   if (pid === undefined) return Number.NaN;
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime, in clock ticks: USER_HZ, which Linux fixes at 100 for /proc whatever the kernel's own rate.
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const { user, system } = processCpu(pid);
+    return (user + system) / 1e6;
   } catch {
     return Number.NaN;
   }
