@@ -1,12 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
 import { startAtlas, type Atlas } from '../src/app';
-import { createLogger } from '../src/logger';
-import { type LocalNeo4j, freePort, startLocalNeo4j } from '../src/neo4j/local';
-import { waitFor } from './support/main-process';
-import { testConfig } from './support/server';
+import type { LocalNeo4j } from '../src/neo4j/local';
+import {
+  askFault,
+  askUnderLoad,
+  distinctErrors,
+  faultBaseline,
+  ownNeo4j,
+  type OwnNeo4j,
+  readyStatus,
+  testConfig,
+  testLogger,
+} from './support/server';
 
 /**
  * The database stops answering without going away (its JVM frozen with SIGSTOP: connections stay open, nothing comes
@@ -15,40 +19,23 @@ import { testConfig } from './support/server';
  * must come back as soon as the JVM runs again. The test uses a Neo4j of its own, never the shared one.
  */
 
-const QUERY = '{ stats { concepts relations } concept(slug: "container") { slug } }';
 const QUERY_TIMEOUT_MS = 3000;
 const PING_TIMEOUT_MS = 1500;
 const FREEZE_MS = 8000;
 // The deadline is the timeout plus the gateway's 500 ms margin; the rest is slack for a busy 2-core machine.
 const REQUEST_BOUND_MS = QUERY_TIMEOUT_MS + 500 + 3000;
 const READY_BOUND_MS = PING_TIMEOUT_MS + 500 + 3000;
-const silent = createLogger({ logLevel: (process.env.TEST_LOG_LEVEL as 'error') ?? 'silent', logPretty: false });
-
-interface Outcome {
-  kind: 'correct' | 'error' | 'wrong';
-  code?: string;
-  startedAt: number;
-  ms: number;
-  detail?: string;
-}
+const silent = testLogger();
 
 describe('a database that hangs', () => {
-  let dataDir: string;
+  let own: OwnNeo4j | undefined;
   let neo4j: LocalNeo4j | undefined;
   let atlas: Atlas | undefined;
   let frozen = false;
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-hang-'));
-    const port = await freePort();
-    const config = testConfig({
-      NEO4J_URI: '',
-      NEO4J_LOCAL_PORT: String(port),
-      NEO4J_LOCAL_DATA_DIR: dataDir,
-      NEO4J_LOCAL_HEAP: '512m',
-      NEO4J_LOCAL_PAGECACHE: '64m',
-    });
-    neo4j = await startLocalNeo4j(config.local, config.rootDir, silent, 120000);
+    own = await ownNeo4j('hang');
+    neo4j = await own.start();
     // Seeding and the first queries on a cold database are slow on a busy machine: they run once with the default
     // timeouts, so the short ones below only ever meet a warm database.
     const seeding = await startAtlas(testConfig({ NEO4J_URI: neo4j.uri }), silent);
@@ -75,71 +62,25 @@ describe('a database that hangs', () => {
     if (frozen && neo4j) process.kill(neo4j.pid, 'SIGCONT');
     await atlas?.stop();
     await neo4j?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    own?.remove();
   });
 
   it('fails each request with DATABASE_TIMEOUT at its deadline, turns unready, and answers again right after SIGCONT', async () => {
     const url = atlas!.url;
-    const readyUrl = url.replace('/graphql', '/health/ready');
-    const ask = async (): Promise<Outcome> => {
-      const startedAt = Date.now();
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: QUERY }),
-      });
-      const body = (await response.json()) as {
-        data?: { stats: { concepts: number }; concept: { slug: string } | null } | null;
-        errors?: { message: string; extensions?: { code?: string } }[];
-      };
-      const ms = Date.now() - startedAt;
-      if (body.errors?.length)
-        return {
-          kind: 'error',
-          code: String(body.errors[0].extensions?.code),
-          startedAt,
-          ms,
-          detail: body.errors[0].message,
-        };
-      const correct = body.data?.concept?.slug === 'container' && body.data.stats.concepts === baseline;
-      return correct
-        ? { kind: 'correct', startedAt, ms }
-        : { kind: 'wrong', startedAt, ms, detail: JSON.stringify(body) };
-    };
-
     let baseline = 0;
-    for (let tries = 0; baseline === 0 && tries < 20; tries += 1) {
-      const first = (await (
-        await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: QUERY }),
-        })
-      ).json()) as {
-        data?: { stats: { concepts: number } } | null;
-      };
-      baseline = first.data?.stats.concepts ?? 0;
-    }
+    for (let tries = 0; baseline === 0 && tries < 20; tries += 1) baseline = await faultBaseline(url);
     expect(baseline).toBeGreaterThan(50);
     // A probe can miss its short deadline now and then on a busy machine; readiness must settle at 200.
     const settlesReady = async () => {
-      for (let tries = 0; tries < 5; tries += 1) if ((await fetch(readyUrl)).status === 200) return true;
+      for (let tries = 0; tries < 5; tries += 1) if ((await readyStatus(url)) === 200) return true;
       return false;
     };
     expect(await settlesReady()).toBe(true);
     const driverBefore = atlas!.database.driver;
 
-    const outcomes: Outcome[] = [];
-    let running = true;
-    const clients = Array.from({ length: 6 }, async () => {
-      while (running) outcomes.push(await ask());
-    });
-    // Under load means answers are flowing: on a busy machine that can take longer than a fixed pause.
-    await waitFor(
-      () => (outcomes.filter((o) => o.kind === 'correct').length >= 12 ? true : undefined),
-      30000,
-      'twelve correct answers',
-    );
+    const load = askUnderLoad(url, baseline);
+    const { outcomes } = load;
+    await load.untilCorrect(12);
 
     const readiness: { status: number; ms: number }[] = [];
     let resumedAt = 0;
@@ -149,7 +90,7 @@ describe('a database that hangs', () => {
       const frozenAt = Date.now();
       while (Date.now() - frozenAt < FREEZE_MS) {
         const started = Date.now();
-        const status = (await fetch(readyUrl)).status;
+        const status = await readyStatus(url);
         readiness.push({ status, ms: Date.now() - started });
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
@@ -161,12 +102,11 @@ describe('a database that hangs', () => {
 
     let recoveredAt = 0;
     while (!recoveredAt && Date.now() - resumedAt < 15000) {
-      const outcome = await ask();
+      const outcome = await askFault(url, baseline);
       if (outcome.kind === 'correct') recoveredAt = Date.now();
     }
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    running = false;
-    await Promise.all(clients);
+    await load.stop();
 
     const errors = outcomes.filter((o) => o.kind === 'error');
     process.stderr.write(
@@ -176,7 +116,7 @@ describe('a database that hangs', () => {
 
     // Every client was stuck on the frozen database at least once, and each of them got the timeout error.
     expect(errors.length).toBeGreaterThanOrEqual(6);
-    expect([...new Set(errors.map((o) => `${o.code}: ${o.detail}`))]).toEqual([
+    expect(distinctErrors(outcomes)).toEqual([
       'DATABASE_TIMEOUT: The database took too long to answer and the query was stopped. Ask for less (smaller first/limit/depth) or try again.',
     ]);
     expect(outcomes.filter((o) => o.kind === 'wrong')).toEqual([]);

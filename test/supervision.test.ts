@@ -3,12 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { startAtlas, type Atlas } from '../src/app';
-import { createLogger } from '../src/logger';
 import { syncSeed } from '../src/seed/seed.sync';
 import { checkSeed } from '../src/seed/seed.validate';
 import { isAlive, runMain, waitFor } from './support/main-process';
 import { graphSnapshot } from './support/seed';
-import { testConfig } from './support/server';
+import {
+  DATABASE_FAULT_CODES,
+  askUnderLoad,
+  distinctErrors,
+  faultBaseline,
+  readyStatus,
+  testConfig,
+  testLogger,
+} from './support/server';
 
 /**
  * The local Neo4j that the service launched itself (NEO4J_URI unset) dies by SIGKILL: under load, in the middle of a
@@ -16,14 +23,11 @@ import { testConfig } from './support/server';
  * wholly the old or wholly the new seed, and too many crashes must end the process with a clear message.
  */
 
-const QUERY = '{ stats { concepts relations } concept(slug: "container") { slug } }';
 const ROOT = path.resolve(__dirname, '..');
-const silent = createLogger({ logLevel: (process.env.TEST_LOG_LEVEL as 'error') ?? 'silent', logPretty: false });
+const silent = testLogger();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A restart boots a JVM and recovers the store; on a busy 2-core machine that can take a while. */
 const RECOVERY_MS = 90000;
-
-type Outcome = { kind: 'correct' } | { kind: 'error'; code: string; message: string } | { kind: 'wrong'; body: string };
 
 /** A copy of the shipped seed in which every English summary and detail text starts with "Revised: ". */
 function revisedSeedCopy(): string {
@@ -69,7 +73,6 @@ describe('the local Neo4j under supervision', () => {
     fs.rmSync(revisedDir, { recursive: true, force: true });
   });
 
-  const readyStatus = () => fetch(atlas!.url.replace('/graphql', '/health/ready')).then((r) => r.status);
   const killJvm = async () => {
     const local = atlas!.database.local!;
     const exited = local.exited;
@@ -84,7 +87,7 @@ describe('the local Neo4j under supervision', () => {
     const seen: number[] = [];
     const loop = (async () => {
       while (polling) {
-        lastReady = await readyStatus();
+        lastReady = await readyStatus(atlas!.url);
         seen.push(lastReady);
         await sleep(250);
       }
@@ -100,52 +103,16 @@ describe('the local Neo4j under supervision', () => {
 
   it('restarts a JVM killed under load; answers and readiness come back by themselves', async () => {
     const url = atlas!.url;
-    const ask = async (): Promise<Outcome> => {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: QUERY }),
-      });
-      const body = (await response.json()) as {
-        data?: { stats: { concepts: number }; concept: { slug: string } | null } | null;
-        errors?: { message: string; extensions?: { code?: string } }[];
-      };
-      if (body.errors?.length)
-        return { kind: 'error', code: String(body.errors[0].extensions?.code), message: body.errors[0].message };
-      const correct = body.data?.concept?.slug === 'container' && body.data.stats.concepts === baseline;
-      return correct ? { kind: 'correct' } : { kind: 'wrong', body: JSON.stringify(body) };
-    };
-    const baseline = (
-      (await (
-        await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: QUERY }),
-        })
-      ).json()) as {
-        data: { stats: { concepts: number } };
-      }
-    ).data.stats.concepts;
+    const baseline = await faultBaseline(url);
     expect(baseline).toBeGreaterThan(50);
-    expect(await readyStatus()).toBe(200);
+    expect(await readyStatus(url)).toBe(200);
     const local = atlas!.database.local!;
     const firstPid = local.pid;
     expect(local.restarts).toBe(0);
 
-    const outcomes: Outcome[] = [];
-    let running = true;
-    const clients = Array.from({ length: 6 }, async () => {
-      while (running) {
-        outcomes.push(await ask());
-        await sleep(20);
-      }
-    });
-    // Under load means answers are flowing: on a busy machine that can take longer than a fixed pause.
-    await waitFor(
-      () => (outcomes.filter((o) => o.kind === 'correct').length >= 12 ? true : undefined),
-      30000,
-      'twelve correct answers',
-    );
+    const load = askUnderLoad(url, baseline, { pauseMs: 20 });
+    const { outcomes } = load;
+    await load.untilCorrect(12);
     const ready = pollReady();
     await killJvm();
     const killedAt = outcomes.length;
@@ -158,8 +125,7 @@ describe('the local Neo4j under supervision', () => {
     );
     const back = outcomes.length;
     await sleep(1000);
-    running = false;
-    await Promise.all(clients);
+    await load.stop();
     await ready.stop();
     process.stderr.write(`supervision test: ${outcomes.length} requests, readiness ${ready.seen.join(' ')}\n`);
 
@@ -168,14 +134,7 @@ describe('the local Neo4j under supervision', () => {
     expect(isAlive(firstPid)).toBe(false);
     expect(outcomes.slice(0, killedAt).filter((o) => o.kind === 'correct').length).toBeGreaterThanOrEqual(12);
     expect(outcomes.filter((o) => o.kind === 'wrong')).toEqual([]);
-    const unexpected = new Set(
-      outcomes.flatMap((o) =>
-        o.kind === 'error' && o.code !== 'DATABASE_UNAVAILABLE' && o.code !== 'DATABASE_TIMEOUT'
-          ? [`${o.code}: ${o.message}`]
-          : [],
-      ),
-    );
-    expect([...unexpected]).toEqual([]);
+    expect(distinctErrors(outcomes, DATABASE_FAULT_CODES)).toEqual([]);
     expect(outcomes.slice(killedAt).some((o) => o.kind === 'error')).toBe(true);
     expect(outcomes.slice(back).every((o) => o.kind === 'correct')).toBe(true);
     expect(ready.seen.indexOf(503)).toBeLessThan(ready.seen.lastIndexOf(200));

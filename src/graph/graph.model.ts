@@ -80,16 +80,48 @@ export type ConceptRef = Pick<ConceptRecord, 'slug' | 'kind' | 'nameKo' | 'nameE
 
 /** Cypher map projection that reads concept node `variable` as a ConceptRef. Only code passes the name. */
 export function conceptRefProjection(variable: string): string {
-  return `${variable} { .slug, .kind, .nameKo, .nameEn }`;
+  return conceptReadProjection(variable, REF_READ);
 }
 
+/**
+ * A concept's names as every reader of a row gives them: a missing name falls back to the other language's, then to
+ * the slug. Plain functions of the row, so a read allocates nothing for them.
+ */
+function nameKoOf(c: Partial<ConceptRecord>): string {
+  return c.nameKo ?? c.nameEn ?? c.slug!;
+}
+
+function nameEnOf(c: Partial<ConceptRecord>): string {
+  return c.nameEn ?? c.nameKo ?? c.slug!;
+}
+
+/** Reads a row made by conceptRefProjection (or a whole record) as a ConceptRef. */
 export function toConceptRef(row: Record<string, unknown>): ConceptRef {
+  const c = row as Partial<ConceptRecord>;
+  return { slug: c.slug!, kind: c.kind!, nameKo: nameKoOf(c), nameEn: nameEnOf(c) };
+}
+
+/** Fills in the optional fields a node may lack, so callers always get the full record shape. */
+export function toConceptRecord(row: Record<string, unknown>): ConceptRecord {
   const c = row as Partial<ConceptRecord>;
   return {
     slug: c.slug!,
     kind: c.kind!,
-    nameKo: c.nameKo ?? c.nameEn ?? c.slug!,
-    nameEn: c.nameEn ?? c.nameKo ?? c.slug!,
+    nameKo: nameKoOf(c),
+    nameEn: nameEnOf(c),
+    aliasesKo: c.aliasesKo ?? [],
+    aliasesEn: c.aliasesEn ?? [],
+    summaryKo: c.summaryKo ?? c.summaryEn ?? '',
+    summaryEn: c.summaryEn ?? c.summaryKo ?? '',
+    detailsKo: c.detailsKo ?? null,
+    detailsEn: c.detailsEn ?? null,
+    tags: c.tags ?? [],
+    source: c.source ?? '',
+    syntax: c.syntax ?? null,
+    order: c.order ?? null,
+    phraseEn: c.phraseEn ?? null,
+    pluralEn: c.pluralEn ?? null,
+    correction: c.correction ?? null,
   };
 }
 
@@ -129,8 +161,8 @@ export function toConceptRead(row: Record<string, unknown>, read: ConceptRead): 
   const part: ConceptPart = { slug: c.slug! };
   if (read.includes('kind') && c.kind != null) part.kind = c.kind;
   if (read.includes('nameKo') && read.includes('nameEn')) {
-    part.nameKo = c.nameKo ?? c.nameEn ?? c.slug!;
-    part.nameEn = c.nameEn ?? c.nameKo ?? c.slug!;
+    part.nameKo = nameKoOf(c);
+    part.nameEn = nameEnOf(c);
   } else {
     if (read.includes('nameKo') && c.nameKo) part.nameKo = c.nameKo;
     if (read.includes('nameEn') && c.nameEn) part.nameEn = c.nameEn;
@@ -151,30 +183,6 @@ export function toConceptAs(row: Record<string, unknown>, whole: boolean): Conce
 /** True for a whole record (toConceptRecord always fills in the summaries), false for a ConceptRef or ConceptPart. */
 export function isConceptRecord(concept: ConceptPart): concept is ConceptRecord {
   return 'summaryEn' in concept;
-}
-
-/** Fills in the optional fields a node may lack, so callers always get the full record shape. */
-export function toConceptRecord(row: Record<string, unknown>): ConceptRecord {
-  const c = row as Partial<ConceptRecord>;
-  return {
-    slug: c.slug!,
-    kind: c.kind!,
-    nameKo: c.nameKo ?? c.nameEn ?? c.slug!,
-    nameEn: c.nameEn ?? c.nameKo ?? c.slug!,
-    aliasesKo: c.aliasesKo ?? [],
-    aliasesEn: c.aliasesEn ?? [],
-    summaryKo: c.summaryKo ?? c.summaryEn ?? '',
-    summaryEn: c.summaryEn ?? c.summaryKo ?? '',
-    detailsKo: c.detailsKo ?? null,
-    detailsEn: c.detailsEn ?? null,
-    tags: c.tags ?? [],
-    source: c.source ?? '',
-    syntax: c.syntax ?? null,
-    order: c.order ?? null,
-    phraseEn: c.phraseEn ?? null,
-    pluralEn: c.pluralEn ?? null,
-    correction: c.correction ?? null,
-  };
 }
 
 /** CONCEPT_PROJECTION over another node variable, e.g. `conceptProjection('n')`. Only code passes the name. */
