@@ -53,7 +53,10 @@ export interface ComparisonRecord {
 }
 
 export interface SearchRecords {
-  /** Ranked hits per part: the whole query (up to the limit, at least MIN_FETCH), then each side (its best few). */
+  /**
+   * Ranked hits per part: the whole query (up to the limit, at least MIN_FETCH; a text alone whose best hit is exact,
+   * up to the limit), then each side (its best few).
+   */
   parts: SearchRecord[][];
   comparisons: ComparisonRecord[];
 }
@@ -126,11 +129,12 @@ interface StatementShape {
  * whether it is named, and its words for "did you mean" (its two names and three lists, flattened by
  * toSearchRecords). The part's texts (see tryTexts) are tried in order, and the first kept is used: the text as typed
  * when it matched a name, alias or learner word exactly, else the last; LIMIT 1 stops there, so the misspelling query
- * runs only when the typed text matched nothing exactly. The ranking is written once for both. `group` is the part's
- * index variable with a comma when several parts are ranked (`p, `), empty for one; `top` how many of the best it
- * keeps, `suggesting` when the words for "did you mean" are read (both expressions over `p`, `s` (suggesting) or
- * constants). The best score comes with the hits, so the hits are unwound once, to be sorted, and the kept ones are
- * turned into the answer by a list comprehension.
+ * runs only when the typed text matched nothing exactly (the two texts always differ: the second adds clauses). The
+ * ranking is written once for both. `group` is the part's index variable with a comma when several parts are ranked
+ * (`p, `), empty for one; `top` how many of the best it keeps (an expression over `p`, `s` or parameters);
+ * `suggesting` a condition put before the best hit's test for "did you mean" (`p = 0 AND ` for the whole text among
+ * several parts, empty for one), making `s`. The best score comes with the hits, so the hits are unwound once, to be
+ * sorted, and the kept ones are turned into the answer by a list comprehension.
  */
 function rankedHits(source: PartSource, group: string, top: string, suggesting: string, shape: StatementShape): string {
   const { carry, texts } = source;
