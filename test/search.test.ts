@@ -271,4 +271,23 @@ describe('search statements', () => {
     expect(docker.vocabulary).toEqual(expect.arrayContaining(['Docker', '도커', 'Docker Engine', '도커 엔진']));
     expect(docker.score).toBeLessThanOrEqual(1);
   });
+
+  // Hits past the limit serve only a misspelled text (its correction may rank a lower hit first), so an exact text
+  // gets the limit and no more, and a misspelled one still gets more to choose from.
+  it('returns the limit when the best hit is exact, and more hits for a misspelled text', async () => {
+    const repository = new SearchRepository(server.atlas.database.gateway);
+    const exact = await repository.search(
+      planSearch('container', { kinds: null, preferKo: false, limit: 2 }).request!,
+      ['nameEn'],
+    );
+    expect(exact.parts[0]).toHaveLength(2);
+    expect(exact.parts[0][0]).toMatchObject({ concept: { slug: 'container', nameEn: 'Container' }, vocabulary: [] });
+    expect(exact.parts[0][0].score).toBeGreaterThan(1);
+    const misspelled = await repository.search(
+      planSearch('dokcer', { kinds: null, preferKo: false, limit: 2 }).request!,
+      ['nameEn'],
+    );
+    expect(misspelled.parts[0].length).toBeGreaterThan(2);
+    expect(misspelled.parts[0][0].score).toBeLessThanOrEqual(1);
+  });
 });

@@ -5,9 +5,8 @@ import {
   type ConceptRead,
   type ConceptRecord,
   type ConceptRef,
-  CONCEPT_PROJECTION,
+  conceptProjection,
   conceptRefProjection,
-  type PartField,
   toConceptRead,
   toConceptRef,
 } from '../graph/graph.model';
@@ -54,7 +53,10 @@ export interface ComparisonRecord {
 }
 
 export interface SearchRecords {
-  /** Ranked hits per part: the whole query (up to the limit, at least MIN_FETCH), then each side (its best few). */
+  /**
+   * Ranked hits per part: the whole query (up to the limit, at least MIN_FETCH; a text alone whose best hit is exact,
+   * up to the limit), then each side (its best few).
+   */
   parts: SearchRecord[][];
   comparisons: ComparisonRecord[];
 }
@@ -71,114 +73,131 @@ export const MIN_FETCH = 20;
 
 /**
  * Where a part's texts are in the statement: the fields of `part` (a row of `$parts`) when several parts are ranked in
- * one statement, or parameters of their own (`$lucene`, `$fuzzy`, `$needles`) when the text is one part. `carry` is
- * what every clause before the ranking passes on besides its own variables.
+ * one statement, or parameters of their own (`$texts`, `$needles`) when the text is one part. `texts` is the Lucene
+ * text as typed, then the misspelling query when the part has one (see tryTexts). `carry` is what every clause before
+ * the ranking passes on besides its own variables.
  */
 interface PartSource {
-  lucene: string;
-  fuzzy: string;
+  texts: string;
   needles: string;
   carry: string;
 }
 
-const PER_PART: PartSource = { lucene: 'part.lucene', fuzzy: 'part.fuzzy', needles: 'part.needles', carry: 'part, ' };
-const ONE_PART: PartSource = { lucene: '$lucene', fuzzy: '$fuzzy', needles: '$needles', carry: '' };
+const PER_PART: PartSource = { texts: 'part.texts', needles: 'part.needles', carry: 'part, ' };
+const ONE_PART: PartSource = { texts: '$texts', needles: '$needles', carry: '' };
 
 /**
- * Cypher for the index hits of a Lucene text (a variable or parameter of the query, never client text), one row
- * `found` per hit: the node, its names as stored, its slug, and how it ranks, all read from the hit alone: `exact` (3
- * when the preferred language's name is one of the part's needles, 2 the other's, 1 a stored search key, else 0;
- * the keys are read only when no name is), `ranked` (the index score, doubled when the preferred name contains a
- * needle) and `named` (exact, or a name contains a needle). Names are compared as keys: lower case, no spaces. The
- * index holds only concepts, so no label is checked.
+ * The Lucene texts a part tries in order: as typed, then with misspelling clauses when some word may be misspelled.
+ * The second matches every concept the first does (each word's clauses are the first's and more), so when it finds
+ * nothing the first found nothing either, and its hits are the answer whenever it is tried.
  */
-function candidates(lucene: string, { needles, carry }: PartSource): string {
-  const key = (name: string) => `replace(toLower(coalesce(${name}, '')), ' ', '')`;
-  return `CALL db.index.fulltext.queryNodes('concept_search', ${lucene}, {limit: $candidates}) YIELD node AS c, score
-           WHERE $kinds IS NULL OR c.kind IN $kinds
-           WITH ${carry}c, score, c.nameEn AS nameEn, c.nameKo AS nameKo
-           WITH ${carry}c, score, nameEn, nameKo,
-                ${key('CASE WHEN $preferKo THEN nameKo ELSE nameEn END')} AS preferred,
-                ${key('CASE WHEN $preferKo THEN nameEn ELSE nameKo END')} AS other
-           WITH ${carry}c, score, nameEn, nameKo, preferred, other,
-                CASE WHEN preferred IN ${needles} THEN 3 WHEN other IN ${needles} THEN 2
-                     WHEN any(n IN ${needles} WHERE n IN coalesce(c.searchKeys, [])) THEN 1 ELSE 0 END AS exact
-           WITH ${carry}{c: c, slug: c.slug, nameEn: nameEn, nameKo: nameKo, exact: exact,
-                        ranked: score * CASE WHEN any(n IN ${needles} WHERE preferred CONTAINS n) THEN 2.0 ELSE 1.0 END,
-                        named: exact > 0 OR any(n IN ${needles} WHERE preferred CONTAINS n OR other CONTAINS n)} AS found`;
+function tryTexts(part: SearchPartRequest): string[] {
+  return part.fuzzy === null ? [part.lucene] : [part.lucene, part.fuzzy];
 }
 
 /**
- * Cypher that ranks one part's hits and returns them as `hits`: the hits of its text as typed, or, when none of
- * them is an exact match and the part has a misspelling query, the hits of that. `group` is the part's index variable with a
- * comma when several parts are ranked (`p, `), empty for one; `top` how many of the best it keeps, `suggesting`
- * when the words for "did you mean" are read (both expressions over `p` or constants). Each hit is ranked as it
- * is read (see candidates) and the best score comes with the hits, so the hits are unwound once, to be sorted, and
- * the kept ones are turned into the answer by a list comprehension, not another unwind and collect.
+ * Cypher for the index hits of one Lucene text `q`, collected as `hits` with the best `ranked` as `best` and whether
+ * one of them is an exact match (`matched`). Per hit `f`: the node `c`; `m`, its English and Korean names and its slug
+ * as stored; and how it ranks, all read from the hit alone: `x` (3 when the preferred language's name is one of the
+ * part's needles, 2 when the other's is, 1 a stored search key, else 0; the keys are read only when no name is), `r`
+ * (the index score, doubled when the preferred name contains a needle) and `named` (exact, or a name contains a
+ * needle). Names are compared as keys `k`, the preferred language's first (`$ko` is 1 when Korean is preferred):
+ * lower case, no spaces; a missing name is null and matches nothing. The index holds only concepts, so no label is
+ * checked. The short names keep the statement within one of the driver's socket writes.
  */
-function rankedHits(source: PartSource, group: string, top: string, suggesting: string, read: ConceptRead): string {
-  const { carry } = source;
-  return `CALL (${carry.replace(/, $/, '')}) {
-           ${candidates(source.lucene, source)}
-           RETURN collect(found) AS typed, count(CASE WHEN found.exact > 0 THEN 1 END) > 0 AS matched, max(found.ranked) AS typedBest
+function candidates({ needles, carry }: PartSource, kinds: boolean): string {
+  return `CALL db.index.fulltext.queryNodes('concept_search', q, {limit: ${CANDIDATES}}) YIELD node AS c, score
+           ${kinds ? 'WHERE c.kind IN $kinds' : ''}
+           WITH ${carry}c, score, [c.nameEn, c.nameKo, c.slug] AS m
+           WITH ${carry}c, score, m, [n IN [m[$ko], m[1 - $ko]] | toLower(replace(n, ' ', ''))] AS k
+           WITH ${carry}c, score, m, k,
+                CASE WHEN k[0] IN ${needles} THEN 3 WHEN k[1] IN ${needles} THEN 2
+                     WHEN any(n IN ${needles} WHERE n IN c.searchKeys) THEN 1 ELSE 0 END AS x
+           WITH {c: c, m: m, x: x, r: score * CASE WHEN any(n IN ${needles} WHERE k[0] CONTAINS n) THEN 2.0 ELSE 1.0 END,
+                 named: x > 0 OR any(n IN ${needles} WHERE any(w IN k WHERE w CONTAINS n))} AS f
+           RETURN collect(f) AS hits, max(f.x) > 0 AS matched, max(f.r) AS best`;
+}
+
+/** What a search statement is built for: how its hits are read, and whether it filters by kind. */
+interface StatementShape {
+  read: ConceptRead;
+  kinds: boolean;
+}
+
+/**
+ * Cypher that ranks one part's hits and returns them as `hits`, one list per hit: the concept, its score `v`,
+ * whether it is named, and its words for "did you mean" (its two names and three lists, flattened by
+ * toSearchRecords). The part's texts (see tryTexts) are tried in order, and the first kept is used: the text as typed
+ * when it matched a name, alias or learner word exactly, else the last; LIMIT 1 stops there, so the misspelling query
+ * runs only when the typed text matched nothing exactly (the two texts always differ: the second adds clauses). The
+ * ranking is written once for both. `group` is the part's index variable with a comma when several parts are ranked
+ * (`p, `), empty for one; `top` how many of the best it keeps (an expression over `p`, `s` or parameters);
+ * `suggesting` a condition put before the best hit's test for "did you mean" (`p = 0 AND ` for the whole text among
+ * several parts, empty for one), making `s`. The best score comes with the hits, so the hits are unwound once, to be
+ * sorted, and the kept ones are turned into the answer by a list comprehension.
+ */
+function rankedHits(source: PartSource, group: string, top: string, suggesting: string, shape: StatementShape): string {
+  const { carry, texts } = source;
+  const { read } = shape;
+  // A whole record is a map projection, which needs a variable: the hit's node is bound by a comprehension of one.
+  // Otherwise the hit's names and slug are what the ranking read, and its kind when asked for.
+  const node = read === 'whole' ? 'c' : 'h.c';
+  const concept = read === 'whole' ? conceptProjection('c') : read.includes('kind') ? 'h.m + [h.c.kind]' : 'h.m';
+  const hit = `[${concept}, h.v, h.named,
+                CASE WHEN s THEN [${node}.aliasesEn, ${node}.aliasesKo, ${node}.searchTerms] END]`;
+  return `UNWIND ${texts} AS q
+         CALL (${carry}q) {
+           ${candidates(source, shape.kinds)}
          }
-         CALL (${carry}matched) {
-           WITH ${carry}matched WHERE NOT matched AND ${source.fuzzy} IS NOT NULL
-           ${candidates(source.fuzzy, source)}
-           RETURN collect(found) AS fuzzy, max(found.ranked) AS fuzzyBest
-         }
-         WITH ${group}CASE WHEN size(fuzzy) > 0 THEN fuzzy ELSE typed END AS hits,
-              CASE WHEN size(fuzzy) > 0 THEN fuzzyBest ELSE typedBest END AS best
-         UNWIND hits AS found
-         WITH ${group}found, found.exact + CASE WHEN best > 0 THEN found.ranked / best ELSE 0.0 END AS score
-         ORDER BY score DESC, found.slug
-         WITH ${group}collect({found: found, score: score})[..${top}] AS top
+         WITH ${group}hits, best WHERE matched OR q = ${texts}[-1]
+         LIMIT 1
+         UNWIND hits AS f
+         WITH ${group}f {.*, v: f.x + CASE WHEN best > 0 THEN f.r / best ELSE 0.0 END} AS f
+         ORDER BY f.v DESC, f.m[2]
+         WITH ${group}collect(f) AS top
          // "Did you mean" reads the words of the whole query's hits only when its best hit is no exact match (a score
          // of 1 or less), as buildAnswer decides: an exact match needs no suggestion.
-         WITH ${group}top, ${suggesting} AND top[0].score <= 1 AS suggesting
-         RETURN [hit IN top | {c: ${hitProjection(read)}, score: hit.score, named: hit.found.named,
-                         vocabulary: CASE WHEN suggesting THEN [hit.found.nameEn, hit.found.nameKo] + coalesce(hit.found.c.aliasesEn, []) + coalesce(hit.found.c.aliasesKo, []) + coalesce(hit.found.c.searchTerms, []) ELSE [] END}] AS hits`;
+         WITH ${group}top, ${suggesting}top[0].v <= 1 AS s
+         RETURN [h IN top[..${top}] | ${read === 'whole' ? `[c IN [h.c] | ${hit}][0]` : hit}] AS hits`;
+}
+
+/** A hit as the statement returns it: see rankedHits. */
+type HitRow = [Record<string, unknown> | (string | null)[], number, boolean, (string[] | null)[] | null];
+
+/**
+ * The ranked hits of one part, as the statement returned them (none when it returned no row). A hit read whole comes
+ * with its record; otherwise with its English and Korean names, its slug and, when asked for, its kind. Its words for
+ * "did you mean" are its names, aliases and learner words, when the statement read them.
+ */
+function toSearchRecords(hits: unknown, read: ConceptRead): SearchRecord[] {
+  return ((hits ?? []) as HitRow[]).map(([concept, score, named, words]) => {
+    const row = Array.isArray(concept)
+      ? { nameEn: concept[0], nameKo: concept[1], slug: concept[2], kind: concept[3] }
+      : concept;
+    const vocabulary = words ? [row.nameEn, row.nameKo, ...words.flat()] : [];
+    return {
+      concept: toConceptRead(row, read),
+      score,
+      named: named === true,
+      vocabulary: vocabulary.filter((v): v is string => typeof v === 'string'),
+    };
+  });
 }
 
 /**
- * The fields of a whole record, as conceptProjection reads them. A map projection needs a variable, and inside the
- * list comprehension the hit's node is an expression, so they are read as a map literal: the same properties, the
- * same nulls for missing ones.
+ * The statement for a search of one text. Its hits beyond the limit serve only a misspelled text (see MIN_FETCH), so
+ * when the best hit is exact (no suggestion) only the limit is returned.
  */
-const WHOLE_FIELDS = [...CONCEPT_PROJECTION.matchAll(/\.(\w+)/g)].map((m) => m[1]);
-
-/** A hit's concept as `read` says, from what its ranking already read (`hit.found`) where it can. */
-function hitProjection(read: ConceptRead): string {
-  if (read === 'whole') return `{${WHOLE_FIELDS.map((field) => `${field}: hit.found.c.${field}`).join(', ')}}`;
-  const from: Record<PartField, string> = {
-    kind: 'hit.found.c.kind',
-    nameKo: 'hit.found.nameKo',
-    nameEn: 'hit.found.nameEn',
-  };
-  return `{${['slug: hit.found.slug', ...read.map((field) => `${field}: ${from[field]}`)].join(', ')}}`;
-}
-
-/** The ranked hits of one part, as the statement returned them (none when it returned no row). */
-function toSearchRecords(hits: unknown, read: ConceptRead): SearchRecord[] {
-  return ((hits ?? []) as Record<string, unknown>[]).map((hit) => ({
-    concept: toConceptRead(hit.c as Record<string, unknown>, read),
-    score: hit.score as number,
-    named: hit.named === true,
-    vocabulary: (hit.vocabulary as (string | null)[]).filter((v): v is string => v !== null),
-  }));
-}
-
-/** The statement for a search of one text. */
-function oneTextStatement(read: ConceptRead): string {
-  return rankedHits(ONE_PART, '', '$limit', 'true', read);
+function oneTextStatement(shape: StatementShape): string {
+  return rankedHits(ONE_PART, '', 'CASE WHEN s THEN $fetch ELSE $limit END', '', shape);
 }
 
 /** The statement for a comparison: every part ranked, then the stored comparisons of the sides' named hits. */
-function partsStatement(read: ConceptRead): string {
+function partsStatement(shape: StatementShape): string {
   return `UNWIND range(0, size($parts) - 1) AS p
    CALL (p) {
      WITH p, $parts[p] AS part
-     ${rankedHits(PER_PART, 'p, ', '(CASE WHEN p = 0 THEN $limit ELSE $sideHits END)', 'p = 0', read)}
+     ${rankedHits(PER_PART, 'p, ', '(CASE WHEN p = 0 THEN $fetch ELSE $sideHits END)', 'p = 0 AND ', shape)}
    }
    // A part without candidates returns no row from its ranking (grouped by p), so each part's hits are found
    // by p, empty when missing.
@@ -187,8 +206,10 @@ function partsStatement(read: ConceptRead): string {
    CALL (parts) {
      UNWIND parts[1..] AS side
      UNWIND side AS hit
-     WITH hit WHERE hit.named
-     MATCH (k:Comparison)-[:COMPARES]->(:Concept {slug: hit.c.slug})
+     // A hit is [concept, score, named, words] (see rankedHits); its slug is bound first, so that the concept is found
+     // by its index.
+     WITH ${shape.read === 'whole' ? 'hit[0].slug' : 'hit[0][2]'} AS slug WHERE hit[2]
+     MATCH (k:Comparison)-[:COMPARES]->(:Concept {slug: slug})
      WITH DISTINCT k
      RETURN collect(k { .slug, .titleKo, .titleEn,
                         concepts: COLLECT { MATCH (k)-[r:COMPARES]->(x:Concept) RETURN ${conceptRefProjection('x')} ORDER BY r.position } }) AS comparisons
@@ -197,17 +218,18 @@ function partsStatement(read: ConceptRead): string {
 }
 
 /**
- * Each statement compacted once per kind and read (a handful of reads occur: whole records, or the slug and some
- * names), instead of built on every search: its text is the same for every search text, and compacted it is about
- * half as long on the wire (see compactCypher).
+ * Each statement compacted once per kind, read and kind filter (a handful of reads occur: whole records, or the slug
+ * and some names), instead of built on every search: its text is the same for every search text, and compacted it is
+ * about half as long on the wire (see compactCypher). Without a kind filter it has no filter clause at all.
  */
 const statements = new Map<string, string>();
 
-function statementFor(kind: 'one' | 'parts', read: ConceptRead): string {
-  const key = `${kind} ${read === 'whole' ? read : read.join(',')}`;
+function statementFor(kind: 'one' | 'parts', shape: StatementShape): string {
+  const { read, kinds } = shape;
+  const key = `${kind} ${read === 'whole' ? read : read.join(',')} ${kinds}`;
   let statement = statements.get(key);
   if (statement === undefined) {
-    statement = compactCypher(kind === 'one' ? oneTextStatement(read) : partsStatement(read));
+    statement = compactCypher(kind === 'one' ? oneTextStatement(shape) : partsStatement(shape));
     statements.set(key, statement);
   }
   return statement;
@@ -228,27 +250,27 @@ export class SearchRepository {
   async search(request: SearchRequest, read: ConceptRead = 'whole'): Promise<SearchRecords> {
     // Every property read is a database hit per candidate: each candidate's names, slug and (only when no name is
     // the text) its keys are read once, carried through the ranking, and reused for the hits returned.
+    const shape = { read, kinds: request.kinds !== null };
     const common = {
-      kinds: request.kinds,
-      preferKo: request.preferKo,
-      limit: neo4j.int(Math.max(request.limit, MIN_FETCH)),
-      candidates: neo4j.int(CANDIDATES),
+      ...(shape.kinds ? { kinds: request.kinds } : {}),
+      ko: neo4j.int(request.preferKo ? 1 : 0),
+      fetch: neo4j.int(Math.max(request.limit, MIN_FETCH)),
     };
     const [whole, ...sides] = request.parts;
     if (sides.length === 0) {
       // Most searches are one text: ranked without a loop over parts and without looking for comparisons, which
       // costs Neo4j a tenth less CPU per search than the statement for several parts.
-      const rows = await this.db.read(statementFor('one', read), {
+      const rows = await this.db.read(statementFor('one', shape), {
         ...common,
-        lucene: whole.lucene,
-        fuzzy: whole.fuzzy,
+        limit: neo4j.int(request.limit),
+        texts: tryTexts(whole),
         needles: whole.needles,
       });
       return { parts: [toSearchRecords(rows[0]?.hits, read)], comparisons: [] };
     }
-    const rows = await this.db.read(statementFor('parts', read), {
+    const rows = await this.db.read(statementFor('parts', shape), {
       ...common,
-      parts: request.parts,
+      parts: request.parts.map((part) => ({ texts: tryTexts(part), needles: part.needles })),
       sideHits: neo4j.int(SIDE_HITS),
     });
     const row = rows[0];

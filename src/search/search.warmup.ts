@@ -25,6 +25,9 @@ export async function warmUpSearch(db: CypherRunner, logger: Logger): Promise<vo
       const { request } = planSearch(text, { kinds: null, preferKo: false, limit: 1 });
       for (const read of WARM_READS) await repository.search(request!, read);
     }
+    // A kind filter makes a statement of its own (without one the statement has no filter clause at all).
+    const { request } = planSearch(WARM_TEXTS[0], { kinds: ['TECHNOLOGY'], preferKo: false, limit: 1 });
+    for (const read of WARM_READS) await repository.search(request!, read);
     logger.debug({ ms: Math.round(performance.now() - started) }, 'search query planned');
   } catch (error) {
     logger.warn({ err: error }, 'planning the search query ahead failed; the first search will plan it');
