@@ -267,13 +267,14 @@ async function main(): Promise<void> {
         const client = process.cpuUsage(clientBefore);
         const after = server ? processCpu(server.pid) : { user: 0, system: 0 };
         const dbAfter = dbPid ? cpuMicros(dbPid) : undefined;
-        const per = (seconds: number) => (seconds * 1e6) / (m.requests + m.errors);
-        const user = per((after.user - before.user) / 1e6);
-        const system = per((after.system - before.system) / 1e6);
+        // Every reading is in microseconds: /proc's (see proc-cpu) and process.cpuUsage's alike.
+        const per = (micros: number) => micros / (m.requests + m.errors);
+        const user = per(after.user - before.user);
+        const system = per(after.system - before.system);
         const us = user + system;
-        const dbUs = dbBefore && dbAfter ? per((dbAfter.total - dbBefore.total) / 1e6) : undefined;
-        const boltUs = dbBefore && dbAfter ? per((dbAfter.bolt - dbBefore.bolt) / 1e6) : undefined;
-        const clientUs = per((client.user + client.system) / 1e6);
+        const dbUs = dbBefore && dbAfter ? per(dbAfter.total - dbBefore.total) : undefined;
+        const boltUs = dbBefore && dbAfter ? per(dbAfter.bolt - dbBefore.bolt) : undefined;
+        const clientUs = per(client.user + client.system);
         if (dbUs !== undefined) dbCpu.get(name)!.push(dbUs);
         if (boltUs !== undefined) boltCpu.get(name)!.push(boltUs);
         clientCpu.get(name)!.push(clientUs);
