@@ -8,8 +8,8 @@ import { startApiProcess } from './api-process';
 import { summarizeCpuProfile } from './cpu-profile';
 import { openBenchDatabase } from './database';
 import { loadHttp } from './load-http';
-import { loadRaw } from './load-raw';
-import { timeHttpSerial } from './load-serial';
+import { loadRaw, runRawOnce } from './load-raw';
+import { timeHttpSerial, timeSerial } from './load-serial';
 import { median } from './measure';
 import { startPeerProcess } from './peer/peer-process';
 import { probeSeed } from './probe';
@@ -34,6 +34,9 @@ import { SHAPE_IDS, type ShapeId, shapeCases } from './shapes';
  *                              dist/bench/layers-server.js), repeatable
  *   --raw                      also the shape's hand-written Cypher, run from this process through the driver
  *                              (no HTTP, no GraphQL), as the bench's raw contestant
+ *   --no-peer                  leave the peer out (its neighbourhood runs into its 30 s transaction timeout)
+ *   --floor                    also the floor of a server on this stack (bench/floor-server.ts): node's `http` and the
+ *                              driver running that Cypher, no GraphQL; what no API on the same runtime can beat
  *   --ours-flags A,B           ours once more per entry, started with these node flags (space-separated within an
  *                              entry; e.g. `--max-semi-space-size=16,--max-semi-space-size=64`)
  *   --profile                  instead: ours as shipped under the same load with node --cpu-prof, and where its CPU went
@@ -77,6 +80,8 @@ interface Options {
   oursFlags: string[];
   profile: boolean;
   raw: boolean;
+  floor: boolean;
+  peer: boolean;
   warmup: number;
 }
 
@@ -90,6 +95,8 @@ function parse(argv: string[]): Options {
     oursFlags: [],
     profile: false,
     raw: false,
+    floor: false,
+    peer: true,
     warmup: 3,
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -117,6 +124,14 @@ function parse(argv: string[]): Options {
         break;
       case '--raw':
         options.raw = true;
+        i -= 1;
+        break;
+      case '--no-peer':
+        options.peer = false;
+        i -= 1;
+        break;
+      case '--floor':
+        options.floor = true;
         i -= 1;
         break;
       case '--ours-flags':
@@ -183,14 +198,16 @@ async function main(): Promise<void> {
     await Promise.all(servers.map(({ server }) => server.stop()));
     await db.stop();
   };
+  // Stopped early (Ctrl-C, or `timeout`), it stops the servers and the database it started instead of leaving them.
   process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+  process.once('SIGTERM', () => void stopAll().finally(() => process.exit(143)));
   try {
     await syncSeed(db.gateway, checkSeed(db.config.seed.dir));
     const params = await probeSeed(db.driver, db.config.neo4j.database);
     const shape = shapeCases(params).find((one) => one.id === options.question);
     const ours = JSON.stringify(shape ? shape.ours : { query: '{ __typename }' });
     // The peer has no query for some shapes (a path): then it is not asked.
-    const peerRequest = shape ? shape.peer : { query: '{ __typename }' };
+    const peerRequest = !options.peer ? undefined : shape ? shape.peer : { query: '{ __typename }' };
     const peer = JSON.stringify(peerRequest ?? {});
     const env = { NEO4J_URI: db.uri, RESPONSE_CACHE_BYTES: '0', SEED_ON_START: 'false' };
     const serverEnv = {
@@ -213,6 +230,14 @@ async function main(): Promise<void> {
     }
     for (const entry of options.entries) {
       servers.push({ name: entry, server: await startServerProcess(entry, path.resolve(__dirname, entry), serverEnv) });
+    }
+    if (options.floor) {
+      const floorEnv = shape ? { FLOOR_CYPHER: shape.raw.cypher, FLOOR_PARAMS: JSON.stringify(shape.raw.params) } : {};
+      const server = await startServerProcess('floor', path.join(__dirname, 'floor-server.js'), {
+        ...serverEnv,
+        ...floorEnv,
+      });
+      servers.push({ name: 'floor (node http + driver, no GraphQL)', server });
     }
     for (const variant of options.variants) {
       const server = await startServerProcess(variant, path.join(__dirname, 'layers-server.js'), {
@@ -258,14 +283,19 @@ async function main(): Promise<void> {
           serial.get(name)!.push(await oneClientP50(server.url, body));
           await loadHttp(server.url, body, { ...load, seconds: 1 });
         } else {
+          // The same count of asks as a server's (see oneClientP50), from this process through the driver.
+          const ask = () => runRawOnce(db.driver, database, raw!.cypher, raw!.params);
+          for (let i = 0; i < 5; i += 1) await ask();
+          const asks = { warmupMs: 0, asks: 100, budgetMs: Number.POSITIVE_INFINITY };
+          serial.get(name)!.push((await timeSerial(ask, asks)).p50);
           await runRaw(1);
         }
-        const before = server ? processCpu(server.pid) : { user: 0, system: 0 };
+        const before = server ? processCpu(server.pid) : { user: 0, system: 0, total: 0 };
         const dbBefore = dbPid ? cpuMicros(dbPid) : undefined;
         const clientBefore = process.cpuUsage();
         const m = server ? await loadHttp(server.url, body, load) : await runRaw(options.seconds);
         const client = process.cpuUsage(clientBefore);
-        const after = server ? processCpu(server.pid) : { user: 0, system: 0 };
+        const after = server ? processCpu(server.pid) : { user: 0, system: 0, total: 0 };
         const dbAfter = dbPid ? cpuMicros(dbPid) : undefined;
         // Every reading is in microseconds: /proc's (see proc-cpu) and process.cpuUsage's alike.
         const per = (micros: number) => micros / (m.requests + m.errors);
