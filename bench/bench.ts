@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { GraphQLSchema } from 'graphql';
 
@@ -60,8 +61,7 @@ const progress = (line: string) =>
 /** CPU time a process has used so far, in microseconds; 0 once it is gone. */
 function cpuMicrosOf(pid: number): number {
   try {
-    const { user, system } = processCpu(pid);
-    return user + system;
+    return processCpu(pid).total;
   } catch {
     return 0;
   }
@@ -78,7 +78,7 @@ async function settle(servers: Partial<Servers>, db: BenchDatabase): Promise<voi
   const deadline = Date.now() + 60000;
   let before = pids.map(cpuMicrosOf);
   while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
     const now = pids.map(cpuMicrosOf);
     const session = db.driver.session({ database: db.config.neo4j.database });
     let open = 0;

@@ -1,20 +1,24 @@
 import fs from 'node:fs';
 
-/** User and system CPU time from a `/proc` stat line, in microseconds (clock ticks of 10 ms). */
-function statTimes(stat: string): { user: number; system: number } {
+/** CPU time in microseconds: user, system, and the two together. */
+export interface CpuTimes {
+  user: number;
+  system: number;
+  total: number;
+}
+
+/** CPU time from a `/proc` stat line (clock ticks of 10 ms). */
+function statTimes(stat: string): CpuTimes {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command; USER_HZ, which Linux fixes at
   // 100 for /proc whatever the kernel's own rate.
-  return { user: Number(fields[11]) * 10_000, system: Number(fields[12]) * 10_000 };
+  const user = Number(fields[11]) * 10_000;
+  const system = Number(fields[12]) * 10_000;
+  return { user, system, total: user + system };
 }
 
-function statMicros(stat: string): number {
-  const { user, system } = statTimes(stat);
-  return user + system;
-}
-
-/** User and system CPU time process `pid` has used so far, in microseconds; throws once the process is gone. */
-export function processCpu(pid: number): { user: number; system: number } {
+/** CPU time process `pid` has used so far; throws once the process is gone. */
+export function processCpu(pid: number): CpuTimes {
   return statTimes(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
 }
 
@@ -28,11 +32,10 @@ export function cpuMicros(pid: number): { total: number; bolt: number } {
   for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
-      if (/\(.*bolt.*\)/i.test(stat.slice(0, stat.lastIndexOf(')') + 1))) bolt += statMicros(stat);
+      if (/\(.*bolt.*\)/i.test(stat.slice(0, stat.lastIndexOf(')') + 1))) bolt += statTimes(stat).total;
     } catch {
       // A thread that ended between the listing and the read.
     }
   }
-  const { user, system } = processCpu(pid);
-  return { total: user + system, bolt };
+  return { total: processCpu(pid).total, bolt };
 }

@@ -26,8 +26,7 @@ const load = () => os.loadavg()[0].toFixed(1);
 function cpuSeconds(pid: number | undefined): number {
   if (pid === undefined) return Number.NaN;
   try {
-    const { user, system } = processCpu(pid);
-    return (user + system) / 1e6;
+    return processCpu(pid).total / 1e6;
   } catch {
     return Number.NaN;
   }
