@@ -9,20 +9,20 @@ import type { AtlasContext } from '../context';
 import { AtlasError, ErrorCode } from '../errors';
 import { Relation } from './relation.type';
 
-/** The ends of a relation: the records the caller already had, or one batched load per request. */
+/**
+ * The ends of a relation: the records the caller already had, at once (no promise, so graphql-js completes the edge
+ * without its promise bookkeeping: a neighbourhood has hundreds), or one batched load per request.
+ */
 @Resolver(() => Relation)
 export class RelationResolver {
   @FieldResolver(() => Concept, { description: 'The subject of the relation (`from TYPE to`).' })
-  async from(@Root() relation: Relation, @Ctx() context: AtlasContext): Promise<Concept> {
-    return end(
-      relation.fromRecord ?? (await context.loaders.readAhead.concept(relation.record.from)),
-      relation.record.from,
-    );
+  from(@Root() relation: Relation, @Ctx() context: AtlasContext): Concept | Promise<Concept> {
+    return end(relation.fromRecord, relation.record.from, context);
   }
 
   @FieldResolver(() => Concept, { description: 'The object of the relation (`from TYPE to`).' })
-  async to(@Root() relation: Relation, @Ctx() context: AtlasContext): Promise<Concept> {
-    return end(relation.toRecord ?? (await context.loaders.readAhead.concept(relation.record.to)), relation.record.to);
+  to(@Root() relation: Relation, @Ctx() context: AtlasContext): Concept | Promise<Concept> {
+    return end(relation.toRecord, relation.record.to, context);
   }
 
   @FieldResolver(() => String, {
@@ -51,6 +51,8 @@ function present<T>(record: T | null, slug: string): T {
   return record;
 }
 
-function end(record: Concept['record'] | null, slug: string): Concept {
-  return new Concept(present(record, slug));
+/** The concept at one end of a relation: from the record at hand, else loaded (null when it vanished). */
+function end(record: Concept['record'] | undefined, slug: string, context: AtlasContext): Concept | Promise<Concept> {
+  if (record) return new Concept(record);
+  return context.loaders.readAhead.concept(slug).then((loaded) => new Concept(present(loaded, slug)));
 }
