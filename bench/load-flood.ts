@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import autocannon from 'autocannon';
 
@@ -81,7 +82,7 @@ export async function runFlood(server: ApiProcess, options: FloodOptions): Promi
   clearInterval(sampler);
   peak = Math.max(peak, server.rssMiB());
   const atEnd = server.rssMiB();
-  await new Promise((resolve) => setTimeout(resolve, options.settleSeconds * 1000));
+  await sleep(options.settleSeconds * 1000);
   const after = server.rssMiB();
   const heapAfter = await heapUsedMiB(url);
   return [

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import pino from 'pino';
 
@@ -24,8 +25,6 @@ const server = useTestServer(
     },
   },
 );
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends the request and closes the connection at once; resolves when the server has closed its side too. */
 function sendAndLeave(request: string): Promise<void> {

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { startAtlas, type Atlas } from '../src/app';
 import type { LocalNeo4j } from '../src/neo4j/local';
 import {
@@ -92,7 +94,7 @@ describe('a database that hangs', () => {
         const started = Date.now();
         const status = await readyStatus(url);
         readiness.push({ status, ms: Date.now() - started });
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        await sleep(300);
       }
     } finally {
       process.kill(neo4j!.pid, 'SIGCONT');
@@ -105,7 +107,7 @@ describe('a database that hangs', () => {
       const outcome = await askFault(url, baseline);
       if (outcome.kind === 'correct') recoveredAt = Date.now();
     }
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     await load.stop();
 
     const errors = outcomes.filter((o) => o.kind === 'error');

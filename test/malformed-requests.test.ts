@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import pino from 'pino';
 
@@ -385,7 +386,7 @@ describe('malformed requests', () => {
     );
     // The abort is noticed after the socket closes.
     for (let i = 0; i < 50 && !lines.slice(before).some((line) => line.includes('request refused')); i += 1)
-      await new Promise((r) => setTimeout(r, 20));
+      await sleep(20);
     const refused = lines
       .slice(before)
       .map((line) => JSON.parse(line) as { level: number; code?: string; msg: string })

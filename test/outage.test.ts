@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { startAtlas, type Atlas } from '../src/app';
 import type { LocalNeo4j } from '../src/neo4j/local';
 import {
@@ -77,10 +79,10 @@ describe('database outage under load', () => {
     let recovered = false;
     while (!recovered && Date.now() - backAt < 20000) {
       recovered = (await ask()).kind === 'correct';
-      if (!recovered) await new Promise((resolve) => setTimeout(resolve, 200));
+      if (!recovered) await sleep(200);
     }
     const recoverySeconds = (Date.now() - backAt) / 1000;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await sleep(1000);
     await load.stop();
     const { outcomes } = load;
 

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import neo4j from 'neo4j-driver';
 import pino from 'pino';
 
@@ -77,7 +79,7 @@ describe('queries you can follow', () => {
               metaData: record.get('metaData') as Record<string, unknown>,
             }))
             .find((tx) => tx.query.includes('UNWIND range(1, $upTo)'))?.metaData;
-          if (!seen) await new Promise((resolve) => setTimeout(resolve, 25));
+          if (!seen) await sleep(25);
         }
       } finally {
         await watcher.close();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { createTestFrontend } from './support/access';
 import { restoreShippedSeed } from './support/seed';
@@ -238,7 +239,7 @@ describe('response cache on (default budget)', () => {
           fresh = answer;
           break;
         }
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await sleep(20);
       }
       const lag = performance.now() - seededAt;
       expect(fresh?.headers.get('x-response-cache')).toBe('miss');

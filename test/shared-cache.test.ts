@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { createTestFrontend } from './support/access';
 import { useTestServer } from './support/server';
@@ -94,7 +95,7 @@ describeWithNginx(
           break;
         } catch {
           if (i > 100 || nginx.exitCode !== null) throw new Error(`nginx did not start: ${stderr}`);
-          await new Promise((resolve) => setTimeout(resolve, 50));
+          await sleep(50);
         }
       }
     });

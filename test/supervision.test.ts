@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { startAtlas, type Atlas } from '../src/app';
 import { syncSeed } from '../src/seed/seed.sync';
@@ -25,7 +26,6 @@ import {
 
 const ROOT = path.resolve(__dirname, '..');
 const silent = testLogger();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A restart boots a JVM and recovers the store; on a busy 2-core machine that can take a while. */
 const RECOVERY_MS = 90000;
 

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import neo4j, { type Driver } from 'neo4j-driver';
 
 import type { Neo4jConfig } from '../config';
@@ -24,8 +26,6 @@ export function createDriver(uri: string, config: Neo4jConfig, logger: Logger): 
     },
   });
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Waits until the database answers, retrying with exponential backoff, so a database that is still starting does not

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Session } from 'neo4j-driver';
 
 import { AtlasError, DatabaseTimeoutError, DatabaseUnavailableError } from '../errors';
@@ -198,7 +200,7 @@ export class Neo4jGateway implements CypherRunner {
           this.logStatement(last.statement, started, error);
           if (!(error instanceof Neo4jError && Neo4jError.isRetryable(error)) || performance.now() + delayMs > deadline)
             throw error;
-          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          await sleep(delayMs);
         }
       }
     });

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import type { LocalNeo4jConfig } from '../config';
 import { createLogger } from '../logger';
 import type { LocalExit, LocalNeo4j } from './local';
@@ -13,7 +15,6 @@ const config = (restart: LocalNeo4jConfig['restart']): LocalNeo4jConfig => ({
   pageCache: '64m',
   restart,
 });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until `condition` holds, checking every few milliseconds; fails after `ms` saying what it waited for. */
 async function until(condition: () => boolean, what: string, ms = 5000): Promise<void> {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const MAIN = path.resolve(__dirname, '..', '..', 'dist', 'src', 'main.js');
 
@@ -40,6 +41,6 @@ export async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, 
     const value = probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
 }

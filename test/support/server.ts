@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { startAtlas, type Atlas } from '../../src/app';
 import { type Config, loadConfig } from '../../src/config';
@@ -186,7 +187,7 @@ export function askUnderLoad(url: string, concepts: number, { clients = 6, pause
     try {
       while (running && !failure) {
         outcomes.push(await askFault(url, concepts));
-        if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        if (pauseMs > 0) await sleep(pauseMs);
       }
     } catch (error) {
       failure ??= { error };

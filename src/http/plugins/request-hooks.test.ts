@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import type { GraphQLRequestContext, GraphQLRequestListener } from '@apollo/server';
 import pino from 'pino';
 
@@ -75,7 +77,7 @@ describe('requestHooksPlugin', () => {
       {
         didResolveOperation: async () => {
           seen.push('pending');
-          await new Promise((resolve) => setTimeout(resolve, 5));
+          await sleep(5);
           throw new Error('later refusal');
         },
       },
