@@ -13,7 +13,7 @@ import { timeHttpSerial, timeSerial } from './load-serial';
 import { median } from './measure';
 import { startPeerProcess } from './peer/peer-process';
 import { probeSeed } from './probe';
-import { cpuMicros, processCpu } from './proc-cpu';
+import { type CpuTimes, cpuMicros, processCpu } from './proc-cpu';
 import { type ServerProcess, startServerProcess } from './server-process';
 import { SHAPE_IDS, type ShapeId, shapeCases } from './shapes';
 
@@ -151,12 +151,19 @@ function parse(argv: string[]): Options {
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
+/** A server's CPU time so far; none for raw Cypher, asked from this process, whose client is counted apart. */
+const cpuOf = (server: ServerProcess | undefined): CpuTimes =>
+  server ? processCpu(server.pid) : { user: 0, system: 0, total: 0 };
+
+/** One client's timed asks: 100, after 5 unmeasured ones. */
+const ONE_CLIENT = { warmupMs: 0, asks: 100, budgetMs: Number.POSITIVE_INFINITY };
+
 /**
  * The median time one client waits for an answer, asking 100 times in a row after 5 unmeasured asks, through the
  * bench's lean one-client asker (node `http`, one kept-alive connection), so it reads like the bench's warm figure.
  */
 async function oneClientP50(url: string, body: string): Promise<number> {
-  return (await timeHttpSerial(url, body, { warmupMs: 0, asks: 100, budgetMs: Number.POSITIVE_INFINITY }, 5)).p50;
+  return (await timeHttpSerial(url, body, ONE_CLIENT, 5)).p50;
 }
 
 /** Ours as shipped under node --cpu-prof: self time by package and function over the measured seconds only. */
@@ -207,7 +214,7 @@ async function main(): Promise<void> {
     const shape = shapeCases(params).find((one) => one.id === options.question);
     const ours = JSON.stringify(shape ? shape.ours : { query: '{ __typename }' });
     // The peer has no query for some shapes (a path): then it is not asked.
-    const peerRequest = !options.peer ? undefined : shape ? shape.peer : { query: '{ __typename }' };
+    const peerRequest = options.peer ? (shape ? shape.peer : { query: '{ __typename }' }) : undefined;
     const peer = JSON.stringify(peerRequest ?? {});
     const env = { NEO4J_URI: db.uri, RESPONSE_CACHE_BYTES: '0', SEED_ON_START: 'false' };
     const serverEnv = {
@@ -283,19 +290,17 @@ async function main(): Promise<void> {
           serial.get(name)!.push(await oneClientP50(server.url, body));
           await loadHttp(server.url, body, { ...load, seconds: 1 });
         } else {
-          // The same count of asks as a server's (see oneClientP50), from this process through the driver.
+          // Asked as a server is (see oneClientP50), from this process through the driver.
           const ask = () => runRawOnce(db.driver, database, raw!.cypher, raw!.params);
-          for (let i = 0; i < 5; i += 1) await ask();
-          const asks = { warmupMs: 0, asks: 100, budgetMs: Number.POSITIVE_INFINITY };
-          serial.get(name)!.push((await timeSerial(ask, asks)).p50);
+          serial.get(name)!.push((await timeSerial(ask, ONE_CLIENT, 5)).p50);
           await runRaw(1);
         }
-        const before = server ? processCpu(server.pid) : { user: 0, system: 0, total: 0 };
+        const before = cpuOf(server);
         const dbBefore = dbPid ? cpuMicros(dbPid) : undefined;
         const clientBefore = process.cpuUsage();
         const m = server ? await loadHttp(server.url, body, load) : await runRaw(options.seconds);
         const client = process.cpuUsage(clientBefore);
-        const after = server ? processCpu(server.pid) : { user: 0, system: 0, total: 0 };
+        const after = cpuOf(server);
         const dbAfter = dbPid ? cpuMicros(dbPid) : undefined;
         // Every reading is in microseconds: /proc's (see proc-cpu) and process.cpuUsage's alike.
         const per = (micros: number) => micros / (m.requests + m.errors);

@@ -27,8 +27,16 @@ export interface SerialOptions {
   budgetMs: number;
 }
 
-/** Times `ask` one call after another after a warm-up; p50 and p90 of the timed calls. */
-export async function timeSerial(ask: () => Promise<unknown>, options: SerialOptions): Promise<SerialMeasurement> {
+/**
+ * Times `ask` one call after another after a warm-up (`unmeasured` calls, then asking for `options.warmupMs`); p50 and
+ * p90 of the timed calls.
+ */
+export async function timeSerial(
+  ask: () => Promise<unknown>,
+  options: SerialOptions,
+  unmeasured = 0,
+): Promise<SerialMeasurement> {
+  for (let i = 0; i < unmeasured; i += 1) await ask();
   const warmEnd = performance.now() + options.warmupMs;
   while (performance.now() < warmEnd) await ask();
   const times: number[] = [];
@@ -92,8 +100,7 @@ export async function timeHttpSerial(
 ): Promise<SerialMeasurement> {
   const client = httpAsker(url, body, headers);
   try {
-    for (let i = 0; i < unmeasured; i += 1) await client.ask();
-    return await timeSerial(client.ask, options);
+    return await timeSerial(client.ask, options, unmeasured);
   } finally {
     client.close();
   }
