@@ -9,6 +9,7 @@ import { type DocumentNode, execute, type ExecutionResult, type GraphQLSchema, i
  * build's schema and request context (so two builds can be compared with the same harness), reads one job as JSON
  * on stdin and prints one JSON line: CPU µs per answer (user + system of this process, so the driver's decoding and
  * the garbage count, Neo4j's own work does not), and a digest of the answer, which must not differ between builds.
+ * With `replay` the driver and the socket are left out too (see recordReads).
  */
 
 interface Job {
@@ -18,6 +19,8 @@ interface Job {
   warmup: number;
   concurrency: number;
   count: boolean;
+  /** Rows recorded on the first answer and replayed afterwards: GraphQL execution and our resolvers alone. */
+  replay: boolean;
   /** Where to write a CPU profile of the measured answers only (none when absent). */
   profile?: string;
 }
@@ -31,6 +34,37 @@ function load(dist: string) {
     buildAtlasSchema: from('src/schema/build.js').buildAtlasSchema,
     RequestContext: from('src/http/request-context.js').RequestContext,
     PUBLIC_CALLER: from('src/access/access.types.js').PUBLIC_CALLER,
+    Neo4jGateway: from('src/neo4j/gateway.js').Neo4jGateway,
+  };
+}
+
+type Rows = Record<string, unknown>[];
+
+/**
+ * Makes the gateway's reads record their rows by statement and parameters, then (`replaying()`) answer a structured
+ * clone of them without the database, so the resolvers may treat the rows as their own as they do the driver's.
+ * `cloneAll` clones every recorded read once, to take the replay's own CPU off the measured answers.
+ */
+function recordReads(gateway: { prototype: { read: (cypher: string, params?: object) => Promise<Rows> } }) {
+  const recorded = new Map<string, Rows>();
+  const live = gateway.prototype.read;
+  let replay = false;
+  gateway.prototype.read = async function read(this: unknown, cypher: string, params: object = {}) {
+    const key = cypher + JSON.stringify(params);
+    if (replay) {
+      const rows = recorded.get(key);
+      if (!rows) throw new Error('--replay: an answer read a statement the first answer did not');
+      return structuredClone(rows);
+    }
+    const rows = await live.call(this, cypher, params);
+    recorded.set(key, structuredClone(rows));
+    return rows;
+  };
+  return {
+    replaying: () => (replay = true),
+    cloneAll: () => {
+      for (const rows of recorded.values()) structuredClone(rows);
+    },
   };
 }
 
@@ -64,6 +98,7 @@ async function main(): Promise<void> {
   const m = load(dist);
   const config = m.loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_PRETTY: 'false' });
   const logger = m.createLogger(config);
+  const reads = job.replay ? recordReads(m.Neo4jGateway) : undefined;
   const db = await m.connectDatabase(config, logger);
   const schema = (await m.buildAtlasSchema()) as GraphQLSchema;
   const counts = job.count ? countResolvers(schema) : undefined;
@@ -95,6 +130,8 @@ async function main(): Promise<void> {
   };
   const first = await one();
   const digest = JSON.stringify(first);
+  reads?.replaying();
+  if (reads && JSON.stringify(await one()) !== digest) throw new Error('--replay: the replayed answer differs');
   await run(job.warmup);
   if (counts) for (const entry of counts.values()) Object.assign(entry, { calls: 0, promises: 0 });
   const session = job.profile ? new Session() : undefined;
@@ -113,6 +150,14 @@ async function main(): Promise<void> {
     fs.writeFileSync(job.profile, JSON.stringify(profile));
     session.disconnect();
   }
+  // The profile keeps the replay's clones (execute-worker.js's `read`): a share of them is no part of the answer.
+  let replayUs = 0;
+  if (reads) {
+    const cloning = process.cpuUsage();
+    for (let i = 0; i < job.answers; i += 1) reads.cloneAll();
+    const cloned = process.cpuUsage(cloning);
+    replayUs = cloned.user + cloned.system;
+  }
   const resolvers = counts
     ? [...counts]
         .filter(([, entry]) => entry.calls > 0)
@@ -124,7 +169,7 @@ async function main(): Promise<void> {
     : undefined;
   process.stdout.write(
     `${JSON.stringify({
-      cpuUsPerAnswer: (cpu.user + cpu.system) / job.answers,
+      cpuUsPerAnswer: (cpu.user + cpu.system - replayUs) / job.answers,
       answersPerSecond: (1000 * job.answers) / wallMs,
       digest,
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),

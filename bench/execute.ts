@@ -24,6 +24,9 @@ import { type ShapeId, shapeCases } from './shapes';
  *   --rounds N --answers N     (2 rounds of 3000 answers, after 1000 to warm up)
  *   --count                    instead: resolver calls and promises per answer, by field
  *   --profile                  instead: where the CPU of the measured answers went (self time)
+ *   --replay                   the database's rows are recorded on the first answer and replayed afterwards (a
+ *                              structured clone each time, its own CPU measured and taken off), so the figure is
+ *                              GraphQL execution and our resolvers alone, with no driver and no socket
  */
 
 interface Options {
@@ -35,6 +38,7 @@ interface Options {
   answers: number;
   count: boolean;
   profile: boolean;
+  replay: boolean;
 }
 
 interface WorkerResult {
@@ -55,6 +59,7 @@ function parse(argv: string[]): Options {
     answers: 3000,
     count: false,
     profile: false,
+    replay: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const value = () => {
@@ -87,6 +92,9 @@ function parse(argv: string[]): Options {
         break;
       case '--profile':
         options.profile = true;
+        break;
+      case '--replay':
+        options.replay = true;
         break;
       default:
         throw new Error(`unknown option ${argv[i]}; see the comment at the top of bench/execute.ts`);
@@ -125,7 +133,14 @@ async function main(): Promise<void> {
     for (const question of options.questions) {
       const shape = shapeCases(params).find((one) => one.id === question);
       if (!shape) throw new Error(`no bench shape ${question}`);
-      const job = { ...shape.ours, answers: options.answers, warmup: 1000, concurrency: 16, count: false };
+      const job = {
+        ...shape.ours,
+        answers: options.answers,
+        warmup: 1000,
+        concurrency: 16,
+        count: false,
+        replay: options.replay,
+      };
       if (options.count || options.profile) {
         const profile = options.profile ? path.join(profileDir, `${question}.cpuprofile`) : undefined;
         const result = await runWorker(
