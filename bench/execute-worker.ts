@@ -150,7 +150,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(job.profile, JSON.stringify(profile));
     session.disconnect();
   }
-  // The profile keeps the replay's clones (execute-worker.js's `read`): a share of them is no part of the answer.
+  // A profile still holds the replay's clones (under `read` in this file); they are no part of the answer.
   let replayUs = 0;
   if (reads) {
     const cloning = process.cpuUsage();
