@@ -6,6 +6,7 @@ import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
 import { createRepositories } from '../src/context';
 import type { Neo4jGateway, Params, Row } from '../src/neo4j/gateway';
 import { buildAtlasSchema } from '../src/schema/build';
+import { CANDIDATES } from '../src/search/search.repository';
 import { syncSeed } from '../src/seed/seed.sync';
 import { checkSeed } from '../src/seed/seed.validate';
 import { openBenchDatabase } from './database';
@@ -100,7 +101,7 @@ function floors(db: Awaited<ReturnType<typeof openBenchDatabase>>, ours: Stateme
     {
       label: 'index call only',
       // The Lucene text as typed, the first our statement tries; as many candidates as it ranks.
-      cypher: `CALL db.index.fulltext.queryNodes('concept_search', $lucene, {limit: 500}) YIELD node, score RETURN score`,
+      cypher: `CALL db.index.fulltext.queryNodes('concept_search', $lucene, {limit: ${CANDIDATES}}) YIELD node, score RETURN score`,
       params: { lucene: (ours.params.texts as string[])[0] },
     },
     { label: 'RETURN 1, gateway', cypher: one, params: {}, send: gateway },

@@ -62,7 +62,7 @@ export interface SearchRecords {
 }
 
 /** How many index hits are ranked at most; exact matches are among the best-scored long before this. */
-const CANDIDATES = 500;
+export const CANDIDATES = 500;
 /** How many of a comparison side's best hits may meet a stored comparison. */
 const SIDE_HITS = 10;
 /**
